@@ -1,0 +1,71 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { centers } from "./centers";
+import { inboundOrders, orderLines, parcels, type OrderType, type Party } from "./orders";
+
+export const itemStates = [
+  "expected",
+  "received",
+  "in_inspection",
+  "passed",
+  "failed",
+  "held",
+  "quarantined",
+  "awaiting_putaway",
+  "stored",
+  "awaiting_pick",
+  "awaiting_pack",
+  "packed",
+  "dispatched",
+  "cancelled",
+] as const;
+export type ItemState = (typeof itemStates)[number];
+
+/** Why an item is leaving the center, once it is routed to packing. */
+export type Destination = "buyer" | "seller";
+
+/** One physical unit. Created as `expected` when the marketplace announces it. */
+export const items = pgTable(
+  "items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Printed label code (IT + 10 base32 + check), assigned at receiving. */
+    code: text("code"),
+    centerId: uuid("center_id").notNull().references(() => centers.id),
+    orderId: uuid("order_id").notNull().references(() => inboundOrders.id),
+    orderLineId: uuid("order_line_id").references(() => orderLines.id),
+    parcelId: uuid("parcel_id").references(() => parcels.id),
+    type: text("type").$type<OrderType>().notNull(),
+    state: text("state").$type<ItemState>().notNull(),
+    sku: text("sku").notNull(),
+    productName: text("product_name").notNull(),
+    category: text("category").notNull(),
+    size: text("size").notNull(),
+    price: integer("price").notNull(),
+    binId: uuid("bin_id"),
+    /** Where it goes when it leaves: set by routing (sale, failure, withdrawal, cancellation). */
+    destination: text("destination").$type<Destination>(),
+    /** Buyer for a storage item that sold after it was stored. */
+    saleBuyer: jsonb("sale_buyer").$type<Party>(),
+    /** A unit that was not announced, or arrived after its order was cancelled. */
+    unexpected: boolean("unexpected").notNull().default(false),
+    returnToSeller: boolean("return_to_seller").notNull().default(false),
+    /** Disclosed defect note (pass_minor_defect) shown to buyer and at packing. */
+    defectNote: text("defect_note"),
+    /** Optimistic-lock version, incremented by every transition. */
+    version: integer("version").notNull().default(0),
+    receivedAt: timestamp("received_at", { withTimezone: true }),
+    storedAt: timestamp("stored_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("items_code_idx").on(t.code),
+    index("items_center_state_idx").on(t.centerId, t.state, t.receivedAt),
+    index("items_order_idx").on(t.orderId),
+    index("items_parcel_idx").on(t.parcelId),
+    index("items_bin_idx").on(t.binId),
+  ],
+);
+
+export type Item = typeof items.$inferSelect;
+export type NewItem = typeof items.$inferInsert;

@@ -1,0 +1,38 @@
+/**
+ * A refusal the user or client can act on. `code` is "<kind>:<detail>", e.g. "conflict:item_state";
+ * the kind decides the HTTP status, the message is shown to people as is.
+ */
+export type ErrorKind = "validation" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "locked";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: `${ErrorKind}:${string}` | ErrorKind,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+
+  get kind(): ErrorKind {
+    return this.code.split(":")[0] as ErrorKind;
+  }
+}
+
+const statusByKind: Record<ErrorKind, number> = {
+  validation: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  locked: 423,
+};
+
+export function httpStatusOf(error: DomainError): number {
+  return statusByKind[error.kind];
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
