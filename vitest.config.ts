@@ -6,6 +6,8 @@ const alias = { "@": path.resolve(__dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two cores: more parallel files mostly contend.
+    poolOptions: { forks: { maxForks: 2 } },
     projects: [
       {
         resolve: { alias },
@@ -19,8 +21,6 @@ export default defineConfig({
           globalSetup: ["tests/helpers/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Two cores: parallel files mostly contend; a couple of forks is plenty.
-          poolOptions: { forks: { maxForks: 2 } },
         },
       },
     ],

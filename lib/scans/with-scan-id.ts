@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { scanRequests } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+
+export type ScanOutcome<T> = { result: T; repeated: boolean };
+
+/**
+ * Runs `work` at most once per client-made scan id. The id is claimed in the same transaction as
+ * the work: a concurrent repeat waits on the primary key, then reads the first answer. A refused
+ * scan (DomainError) is remembered as well, so a retry is told the same thing.
+ */
+export async function withScanId<T>(
+  db: Db,
+  scan: { scanId: string; userId: string; kind: string },
+  work: (tx: Tx) => Promise<T>,
+): Promise<ScanOutcome<T>> {
+  try {
+    return await db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(scanRequests)
+        .values({ scanId: scan.scanId, userId: scan.userId, kind: scan.kind })
+        .onConflictDoNothing()
+        .returning({ scanId: scanRequests.scanId });
+      if (claimed.length === 0) return { result: await firstAnswer<T>(tx, scan), repeated: true };
+      const result = await work(tx);
+      await tx.update(scanRequests).set({ response: { ok: result } }).where(eq(scanRequests.scanId, scan.scanId));
+      return { result, repeated: false };
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // Remember the refusal outside the rolled-back transaction; if a racing repeat won, ignore.
+    await db
+      .insert(scanRequests)
+      .values({ scanId: scan.scanId, userId: scan.userId, kind: scan.kind, response: { error: { code: error.code, message: error.message } } })
+      .onConflictDoNothing();
+    throw error;
+  }
+}
+
+async function firstAnswer<T>(tx: Tx, scan: { scanId: string; userId: string }): Promise<T> {
+  const [row] = await tx
+    .select()
+    .from(scanRequests)
+    .where(and(eq(scanRequests.scanId, scan.scanId), eq(scanRequests.userId, scan.userId)));
+  if (!row) throw new DomainError("conflict:scan_id", "This scan id was used by someone else.");
+  const response = row.response as { ok?: T; error?: { code: string; message: string } } | null;
+  if (response?.error) throw new DomainError(response.error.code as "conflict", response.error.message);
+  if (!response || !("ok" in response)) throw new DomainError("conflict:scan_pending", "This scan is still being processed.");
+  return response.ok as T;
+}
