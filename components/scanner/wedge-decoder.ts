@@ -1,0 +1,78 @@
+import { keysForChar } from "@/lib/scan-codes/hangul-keys";
+
+/** The parts of a KeyboardEvent the decoder needs (so it can be tested without a DOM). */
+export type KeyInput = {
+  key: string;
+  code: string;
+  shiftKey: boolean;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
+  timeStamp: number;
+};
+
+const codeChars: Record<string, [string, string]> = {
+  Minus: ["-", "_"],
+  Period: [".", ">"],
+  Slash: ["/", "?"],
+  Equal: ["=", "+"],
+  Space: [" ", " "],
+};
+
+/**
+ * The character a key stands for, from the physical key (`code`) so that the Korean input method
+ * cannot turn a scanner's letters into jamo; falls back to mapping jamo in `key`.
+ */
+export function charForKey(k: KeyInput): string | null {
+  const letter = /^Key([A-Z])$/.exec(k.code);
+  if (letter) return k.shiftKey ? letter[1] : letter[1].toLowerCase();
+  const digit = /^(?:Digit|Numpad)(\d)$/.exec(k.code);
+  if (digit && !k.shiftKey) return digit[1];
+  if (codeChars[k.code]) return codeChars[k.code][k.shiftKey ? 1 : 0];
+  if (k.key.length === 1) return keysForChar(k.key);
+  return null;
+}
+
+const terminators = new Set(["Enter", "Tab", "NumpadEnter"]);
+
+/**
+ * Tells a scanner from a person at the same keyboard: a scanner types every key within a few
+ * milliseconds of the last and ends with Enter (or Tab, or CR+LF). A person is far slower.
+ */
+export class WedgeDecoder {
+  private buffer = "";
+  private lastAt = -Infinity;
+
+  constructor(private readonly options = { maxGapMs: 60, minLength: 4 }) {}
+
+  /** Returns the scanned code when this key completes a scan. */
+  feed(k: KeyInput): string | null {
+    if (k.ctrlKey || k.altKey || k.metaKey) {
+      this.reset();
+      return null;
+    }
+    const gap = k.timeStamp - this.lastAt;
+    if (terminators.has(k.key) || terminators.has(k.code)) {
+      const scan = this.buffer.length >= this.options.minLength && gap <= this.options.maxGapMs * 2 ? this.buffer : null;
+      // CR+LF scanners send two terminators; the second finds an empty buffer and is ignored.
+      this.reset();
+      return scan;
+    }
+    const ch = charForKey(k);
+    if (ch === null) return null; // Shift and other modifiers arrive between a scanner's keys.
+    if (gap > this.options.maxGapMs) this.buffer = "";
+    this.buffer += ch;
+    this.lastAt = k.timeStamp;
+    return null;
+  }
+
+  /** True while keys are arriving at scanner speed (the caller may then swallow Enter). */
+  isMidScan(now: number): boolean {
+    return this.buffer.length > 0 && now - this.lastAt <= this.options.maxGapMs * 2;
+  }
+
+  reset() {
+    this.buffer = "";
+    this.lastAt = -Infinity;
+  }
+}

@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { getDb } from "@/db/client";
+import { centers, users, type Center, type Role, type User } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import { hasRole, type StaffContext } from "./staff-context";
+
+export type CurrentStaff = { user: User; center: Center; ctx: StaffContext };
+
+/**
+ * The signed-in staff member, read fresh from the database once per request, so a deactivated
+ * account or changed role takes effect at once rather than when the session cookie expires.
+ */
+export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const db = await getDb();
+  const [row] = await db.select().from(users).innerJoin(centers, eq(users.centerId, centers.id)).where(eq(users.id, userId));
+  if (!row || !row.users.active) return null;
+  return {
+    user: row.users,
+    center: row.centers,
+    ctx: { userId: row.users.id, centerId: row.centers.id, role: row.users.role },
+  };
+});
+
+/** For pages: sends a visitor to sign in, and a role that may not see the page to the home page. */
+export async function requireStaffPage(roles?: readonly Role[]): Promise<CurrentStaff> {
+  const staff = await currentStaff();
+  if (!staff) redirect("/login");
+  if (roles && !hasRole(staff.user.role, roles)) redirect("/?denied=1");
+  return staff;
+}
+
+/** For route handlers and server actions: throws a DomainError the caller maps to 401/403. */
+export async function requireStaff(roles?: readonly Role[]): Promise<CurrentStaff> {
+  const staff = await currentStaff();
+  if (!staff) throw new DomainError("unauthorized", "Sign in first.");
+  if (roles && !hasRole(staff.user.role, roles)) {
+    throw new DomainError("forbidden:role", "Your role may not do this.");
+  }
+  return staff;
+}
