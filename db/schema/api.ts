@@ -32,4 +32,24 @@ export const webhookDeliveries = pgTable(
   (t) => [index("webhook_deliveries_client_status_idx").on(t.apiClientId, t.status)],
 );
 
+/**
+ * The webhook relay's position per client: events up to (afterTxid, afterId) were delivered. A relay
+ * process leases the row while it pushes a batch, so several relays never send the same batch twice;
+ * attempts/nextAttemptAt hold the retry back-off of a failing endpoint.
+ */
+export const webhookRelayPositions = pgTable("webhook_relay_positions", {
+  apiClientId: uuid("api_client_id")
+    .primaryKey()
+    .references(() => apiClients.id),
+  afterTxid: bigint("after_txid", { mode: "number" }),
+  afterId: bigint("after_id", { mode: "number" }),
+  leaseOwner: text("lease_owner"),
+  leaseUntil: timestamp("lease_until", { withTimezone: true }),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+  lastError: text("last_error"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type ApiClient = typeof apiClients.$inferSelect;
+export type WebhookRelayPosition = typeof webhookRelayPositions.$inferSelect;

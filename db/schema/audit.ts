@@ -40,7 +40,11 @@ export const outboxEvents = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outbox_events_center_idx").on(t.centerId, t.id)],
+  (t) => [
+    index("outbox_events_center_idx").on(t.centerId, t.id),
+    // The events feed reads per center in (txid, id) order.
+    index("outbox_events_center_txid_idx").on(t.centerId, t.txid, t.id),
+  ],
 );
 
 /**
