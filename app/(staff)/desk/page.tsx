@@ -1,0 +1,58 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { itemStates } from "@/db/schema";
+import { requireStaffPage } from "@/lib/auth/current-staff";
+import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
+
+export default async function DeskPage() {
+  const staff = await requireStaffPage(["manager", "admin"]);
+  const db = await getDb();
+  const [counts, events] = await Promise.all([
+    countItemsByState(db, staff.center.id),
+    listRecentItemEvents(db, staff.center.id, 15),
+  ]);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <div className="stack">
+      <h1>{t("nav.desk")}</h1>
+      <section className="state-grid" aria-label={t("desk.itemsByState")}>
+        {itemStates.map((state) => (
+          <div key={state} className={`state-card state-card--${state}`} data-testid={`count-${state}`}>
+            <span className="state-card__count">{format.number(counts[state])}</span>
+            <span className="state-card__label">{t(`states.${state}`)}</span>
+          </div>
+        ))}
+      </section>
+      <section>
+        <h2>{t("desk.recentEvents")}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("desk.when")}</th>
+              <th>{t("desk.item")}</th>
+              <th>{t("desk.change")}</th>
+              <th>{t("desk.who")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>{format.dateTime(event.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                <td>
+                  <code>{event.itemCode ?? "—"}</code> {event.productName}
+                </td>
+                <td>
+                  {event.fromState ? t(`states.${event.fromState}`) : ""} → {event.toState ? t(`states.${event.toState}`) : ""}
+                </td>
+                <td>
+                  {event.actorName ?? "API"} {event.station ? `· ${event.station}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

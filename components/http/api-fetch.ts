@@ -1,0 +1,42 @@
+/** A refusal or failure from our own API, with the server's human message. */
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+function stationId(): string {
+  if (typeof window === "undefined") return "server";
+  let id = window.localStorage.getItem("legit-station");
+  if (!id) {
+    id = `ST-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    window.localStorage.setItem("legit-station", id);
+  }
+  return id;
+}
+
+/** Calls a staff API route with JSON and the station id; throws ApiError with the server's message. */
+export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: { "content-type": "application/json", "x-legit-station": stationId() },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError("network", "", 0);
+  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data?.error ?? {};
+    throw new ApiError(error.code ?? "error", error.message ?? response.statusText, response.status);
+  }
+  return data as T;
+}
+
+export function newScanId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

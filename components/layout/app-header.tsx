@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { signOutAction } from "@/lib/actions/sign-out";
+import { LocaleSwitch } from "./locale-switch";
+
+export async function AppHeader({ staff }: { staff: CurrentStaff }) {
+  const t = await getTranslations();
+  return (
+    <header className="app-header">
+      <Link href="/" className="app-header__brand">
+        {t("app.name")}
+      </Link>
+      <div className="app-header__center" data-testid="header-center">
+        <span className="muted">{t("header.center")}</span> {staff.center.name} · {staff.center.timezone}
+      </div>
+      <div className="app-header__user" data-testid="header-user">
+        {staff.user.name} <span className="badge">{t(`roles.${staff.user.role}`)}</span>
+      </div>
+      <LocaleSwitch />
+      <form action={signOutAction}>
+        <button type="submit" className="button button--ghost">
+          {t("header.signOut")}
+        </button>
+      </form>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useTranslations, useFormatter } from "next-intl";
+import { useState } from "react";
+import { hangulToLatin } from "@/lib/scan-codes/hangul-keys";
+import { useScanner } from "./scanner-provider";
+
+/**
+ * The station's answer area: the last scan's result in colour, a field to type a code when there is
+ * no scanner (Hangul typed with the Korean IME on is mapped back), and this session's scans.
+ */
+export function ScanPanel({ showLog = true }: { showLog?: boolean }) {
+  const t = useTranslations("scanner");
+  const format = useFormatter();
+  const { submit, last, log, busy } = useScanner();
+  const [manual, setManual] = useState("");
+  const tone = last?.feedback?.tone ?? "idle";
+
+  return (
+    <section className="scan-panel">
+      <div className={`scan-status scan-status--${busy ? "busy" : tone}`} role="status" aria-live="assertive" data-testid="scan-status">
+        {busy ? t("working") : last?.feedback ? last.feedback.message : t("ready")}
+      </div>
+      <form
+        className="scan-manual"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit(hangulToLatin(manual));
+          setManual("");
+        }}
+      >
+        <label className="visually-hidden" htmlFor="manual-code">
+          {t("manualLabel")}
+        </label>
+        <input
+          id="manual-code"
+          data-scan-input
+          autoComplete="off"
+          placeholder={t("manualPlaceholder")}
+          value={manual}
+          onChange={(event) => setManual(event.target.value)}
+        />
+        <button type="submit" className="button">
+          {t("submit")}
+        </button>
+      </form>
+      {showLog && (
+        <div className="scan-log">
+          <h2>{t("log")}</h2>
+          {log.length === 0 ? (
+            <p className="muted">{t("logEmpty")}</p>
+          ) : (
+            <ol data-testid="scan-log">
+              {log.map((entry) => (
+                <li key={entry.id} className={`scan-log__entry scan-log__entry--${entry.feedback?.tone ?? "busy"}`}>
+                  <time>{format.dateTime(entry.at, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
+                  <code>{entry.code}</code>
+                  <span>{entry.feedback?.message ?? "…"}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Role } from "@/db/schema/users";
+
+/** Station and desk pages, and who may open them; the home page shows the ones a role may use. */
+export type NavEntry = { key: string; href: string; roles: readonly Role[]; kind: "station" | "desk" };
+
+export const navEntries: readonly NavEntry[] = [
+  { key: "desk", href: "/desk", roles: ["manager", "admin"], kind: "desk" },
+];
