@@ -7,6 +7,8 @@ const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "bwip-js"],
   poweredByHeader: false,
+  // Type checking runs once, in `npm test` (tsc --noEmit), not again inside every build.
+  typescript: { ignoreBuildErrors: true },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -38,6 +39,7 @@ export async function openDb(options: { url?: string; dataDir?: string; migrate?
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  if (options.dataDir) mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const client = new PGlite(options.dataDir);
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;

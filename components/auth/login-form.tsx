@@ -16,6 +16,7 @@ export function LoginForm() {
   const [badge, setBadge] = useState("");
   const pinRef = useRef<HTMLInputElement>(null);
   const badgeRef = useRef<HTMLInputElement>(null);
+  const [scannerReady, setScannerReady] = useState(false);
 
   useEffect(() => {
     if (method !== "badge") return;
@@ -30,6 +31,7 @@ export function LoginForm() {
       }
     };
     window.addEventListener("keydown", onKeyDown, { capture: true });
+    setScannerReady(true);
     return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
   }, [method]);
 
@@ -49,7 +51,7 @@ export function LoginForm() {
           </button>
         ))}
       </div>
-      <form action={formAction} className="form" noValidate>
+      <form action={formAction} className="form" noValidate data-scanner-ready={scannerReady || undefined}>
         <input type="hidden" name="method" value={method} />
         {method === "badge" ? (
           <>

@@ -71,7 +71,12 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
       }
     };
     window.addEventListener("keydown", onKeyDown, { capture: true });
-    return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
+    // Lets tests (and support staff) see that scans are being listened for.
+    document.body.dataset.scannerReady = "true";
+    return () => {
+      window.removeEventListener("keydown", onKeyDown, { capture: true });
+      delete document.body.dataset.scannerReady;
+    };
   }, [submit]);
 
   const setHandler = useCallback((handler: ScanHandler | null) => {

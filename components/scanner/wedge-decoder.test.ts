@@ -43,6 +43,17 @@ describe("WedgeDecoder", () => {
     expect(feedAll(new WedgeDecoder(), events)).toEqual(["IT12"]);
   });
 
+  it("keeps a scan whose keys are fast on average though one arrives late", () => {
+    const events = scannerKeys("IT7K3M9Q2XW4P", 0, 4);
+    const late = events.findIndex((e) => e.key === "3");
+    for (let i = late; i < events.length; i++) events[i] = { ...events[i], timeStamp: events[i].timeStamp + 150 };
+    expect(feedAll(new WedgeDecoder(), events)).toEqual(["IT7K3M9Q2XW4P"]);
+  });
+
+  it("ignores fast typists too (a short word at 90 ms a key)", () => {
+    expect(feedAll(new WedgeDecoder(), scannerKeys("EMP-12", 0, 90))).toEqual([]);
+  });
+
   it("starts afresh after a pause, so stray keys before a scan do not stick to it", () => {
     const decoder = new WedgeDecoder();
     decoder.feed({ key: "x", code: "KeyX", shiftKey: false, timeStamp: 0 });

@@ -37,13 +37,16 @@ const terminators = new Set(["Enter", "Tab", "NumpadEnter"]);
 
 /**
  * Tells a scanner from a person at the same keyboard: a scanner types every key within a few
- * milliseconds of the last and ends with Enter (or Tab, or CR+LF). A person is far slower.
+ * milliseconds of the last and ends with Enter (or Tab, or CR+LF); a person averages well over
+ * 100 ms a key. The average is judged rather than every gap, so one late key (a busy tablet) does
+ * not lose a scan; a long pause starts a new burst.
  */
 export class WedgeDecoder {
   private buffer = "";
+  private firstAt = 0;
   private lastAt = -Infinity;
 
-  constructor(private readonly options = { maxGapMs: 60, minLength: 4 }) {}
+  constructor(private readonly options = { maxAverageGapMs: 45, pauseMs: 300, minLength: 4 }) {}
 
   /** Returns the scanned code when this key completes a scan. */
   feed(k: KeyInput): string | null {
@@ -51,24 +54,23 @@ export class WedgeDecoder {
       this.reset();
       return null;
     }
-    const gap = k.timeStamp - this.lastAt;
     if (terminators.has(k.key) || terminators.has(k.code)) {
-      const scan = this.buffer.length >= this.options.minLength && gap <= this.options.maxGapMs * 2 ? this.buffer : null;
+      const averageGap = (k.timeStamp - this.firstAt) / Math.max(this.buffer.length, 1);
+      const isScan = this.buffer.length >= this.options.minLength && averageGap <= this.options.maxAverageGapMs;
+      const scan = isScan ? this.buffer : null;
       // CR+LF scanners send two terminators; the second finds an empty buffer and is ignored.
       this.reset();
       return scan;
     }
     const ch = charForKey(k);
     if (ch === null) return null; // Shift and other modifiers arrive between a scanner's keys.
-    if (gap > this.options.maxGapMs) this.buffer = "";
+    if (k.timeStamp - this.lastAt > this.options.pauseMs) {
+      this.buffer = "";
+      this.firstAt = k.timeStamp;
+    }
     this.buffer += ch;
     this.lastAt = k.timeStamp;
     return null;
-  }
-
-  /** True while keys are arriving at scanner speed (the caller may then swallow Enter). */
-  isMidScan(now: number): boolean {
-    return this.buffer.length > 0 && now - this.lastAt <= this.options.maxGapMs * 2;
   }
 
   reset() {

@@ -1,0 +1,226 @@
+import { and, asc, count, eq, lt, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import {
+  bins,
+  centers,
+  checklists,
+  inboundOrders,
+
+  items,
+  orderLines,
+  products,
+  reasonCodes,
+  users,
+  zones,
+  type CenterSettings,
+  type ItemState,
+  type Product,
+} from "../schema";
+import { createApiClient } from "@/lib/api/api-clients";
+import { demoApiTokens } from "@/lib/api/demo-tokens";
+import { hashSecret } from "@/lib/auth/password-hash";
+import { defaultChecklists } from "@/lib/inspection/default-checklists";
+import { defaultReasonCodes } from "@/lib/inspection/default-reason-codes";
+import { applyTransition } from "@/lib/items/apply-transition";
+import type { ItemAction } from "@/lib/items/transitions";
+import { generateItemCode } from "@/lib/receiving/item-code";
+import { expandSizes, loadCatalog } from "./catalog";
+import { demoPassword, demoPeople, demoPin } from "./demo-people";
+
+const settings = (fourEyesPrice: number): CenterSettings => ({
+  inspectionDeadlineHours: 24,
+  fourEyesPrice,
+  penaltyRates: { fail_counterfeit: 0.15, fail_used: 0.15, fail_defect: 0.1, fail_wrong_item: 0.1, fail_missing_parts: 0.1 },
+  storageFreeDays: 30,
+  claimTimeoutMinutes: 30,
+});
+
+const demoCenters = [
+  { code: "SEL", name: "Seoul Inspection Center", timezone: "Asia/Seoul", currency: "KRW", settings: settings(1_000_000) },
+  { code: "TYO", name: "Tokyo Inspection Center", timezone: "Asia/Tokyo", currency: "KRW", settings: settings(1_000_000) },
+];
+
+/** A small deterministic random source, so the demo looks the same on every machine. */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The actions that take a new item to each state, trade and storage (DESIGN.md's item life). */
+const pathTo: Record<ItemState, { type: "trade" | "storage"; actions: ItemAction[] }> = {
+  expected: { type: "trade", actions: [] },
+  cancelled: { type: "trade", actions: ["cancel"] },
+  received: { type: "trade", actions: ["receive"] },
+  in_inspection: { type: "trade", actions: ["receive", "claim"] },
+  held: { type: "trade", actions: ["receive", "claim", "hold"] },
+  passed: { type: "storage", actions: ["receive", "claim", "pass"] },
+  failed: { type: "trade", actions: ["receive", "claim", "fail"] },
+  quarantined: { type: "trade", actions: ["receive", "claim", "quarantine"] },
+  awaiting_putaway: { type: "storage", actions: ["receive", "claim", "pass", "route_storage"] },
+  stored: { type: "storage", actions: ["receive", "claim", "pass", "route_storage", "putaway"] },
+  awaiting_pick: { type: "storage", actions: ["receive", "claim", "pass", "route_storage", "putaway", "sell"] },
+  awaiting_pack: { type: "trade", actions: ["receive", "claim", "pass", "route_trade"] },
+  packed: { type: "trade", actions: ["receive", "claim", "pass", "route_trade", "pack"] },
+  dispatched: { type: "trade", actions: ["receive", "claim", "pass", "route_trade", "pack", "dispatch"] },
+};
+
+/** How many demo items of each state per center: most work sits at the front of the flow. */
+const demoMix: Partial<Record<ItemState, number>> & Record<string, number> = {
+  expected: 14, received: 10, in_inspection: 2, held: 2, passed: 1, failed: 2, quarantined: 1, awaiting_putaway: 3,
+  stored: 12, awaiting_pick: 2, awaiting_pack: 3, packed: 2, dispatched: 6, cancelled: 2,
+};
+
+const buyers = ["강지훈", "윤서아", "임도현", "오예린", "신우진", "Yamada Kenta", "Kobayashi Mio"];
+const sellers = ["홍길동", "장민서", "조하은", "서지우", "Nakamura Sho", "Watanabe Rin"];
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(centers);
+  return Number(row.n) === 0;
+}
+
+/** Fills an empty database with the demo: centers, staff, catalog, bins, checklists, API clients and items in every state. */
+export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+  const catalog = loadCatalog();
+  const insertedProducts = await db.insert(products).values(catalog).onConflictDoNothing().returning();
+  const allProducts = insertedProducts.length ? insertedProducts : await db.select().from(products);
+  const [passwordHash, pinHash] = await Promise.all([hashSecret(demoPassword), hashSecret(demoPin)]);
+
+  for (const [index, spec] of demoCenters.entries()) {
+    const [center] = await db.insert(centers).values(spec).returning();
+    const staff = await db
+      .insert(users)
+      .values(
+        demoPeople
+          .filter((p) => p.center === spec.code)
+          .map((p) => ({
+            centerId: center.id,
+            role: p.role,
+            name: p.name,
+            email: p.email,
+            passwordHash: p.email ? passwordHash : null,
+            badgeCode: p.badge,
+            pinHash: p.badge ? pinHash : null,
+            locale: p.locale,
+          })),
+      )
+      .returning();
+    await seedStorage(db, center.id);
+    await seedInspectionDefaults(db, center.id);
+    await createApiClient(db, { name: `Marketplace (demo, ${spec.code})`, centerIds: [center.id], token: demoApiTokens[spec.code as "SEL" | "TYO"] });
+    const operator = staff.find((u) => u.role === "operator")!;
+    const inspector = staff.find((u) => u.role === "inspector")!;
+    await seedItems(db, { centerId: center.id, centerCode: spec.code, operatorId: operator.id, inspectorId: inspector.id }, allProducts, prng(index + 7));
+    log(`seeded ${spec.code}: ${staff.length} staff`);
+  }
+}
+
+async function seedStorage(db: Db, centerId: string) {
+  const layout = [
+    { code: "A", name: "Shoe boxes", sizeClass: "S" as const, capacity: 6 },
+    { code: "B", name: "Apparel & tech", sizeClass: "M" as const, capacity: 4 },
+    { code: "C", name: "Bags & large", sizeClass: "L" as const, capacity: 2 },
+  ];
+  for (const zone of layout) {
+    const [z] = await db.insert(zones).values({ centerId, code: zone.code, name: zone.name }).returning();
+    const rows = [];
+    let sequence = 0;
+    for (let aisle = 1; aisle <= 3; aisle++)
+      for (let rack = 1; rack <= 4; rack++)
+        for (let level = 1; level <= 3; level++)
+          rows.push({
+            centerId,
+            zoneId: z.id,
+            code: `BIN-${zone.code}-${String(aisle).padStart(2, "0")}-${String(rack).padStart(2, "0")}-${level}`,
+            sizeClass: zone.sizeClass,
+            capacity: zone.capacity,
+            pickSequence: ++sequence,
+          });
+    await db.insert(bins).values(rows);
+  }
+}
+
+async function seedInspectionDefaults(db: Db, centerId: string) {
+  await db.insert(checklists).values(
+    Object.entries(defaultChecklists).map(([category, points]) => ({ centerId, category, version: 1, points })),
+  );
+  await db.insert(reasonCodes).values(defaultReasonCodes.map((r) => ({ centerId, ...r })));
+}
+
+type SeedContext = { centerId: string; centerCode: string; operatorId: string; inspectorId: string };
+
+async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: () => number) {
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  let orderNo = 0;
+  for (const [state, howMany] of Object.entries(demoMix) as [ItemState, number][]) {
+    for (let n = 0; n < howMany; n++) {
+      const path = pathTo[state];
+      const product = pick(catalog);
+      const size = pick(expandSizes(product.sizes));
+      orderNo++;
+      const hoursAgo = state === "expected" ? 0 : 2 + random() * 34;
+      await db.transaction(async (tx) => {
+        const [order] = await tx
+          .insert(inboundOrders)
+          .values({
+            centerId: ctx.centerId,
+            externalId: `${ctx.centerCode}-DEMO-${String(orderNo).padStart(4, "0")}`,
+            type: path.type,
+            seller: { id: `S-${1000 + orderNo}`, name: pick(sellers) },
+            buyer: path.type === "trade" ? { id: `B-${2000 + orderNo}`, name: pick(buyers), address: "서울특별시 강남구 테헤란로 123" } : null,
+            // Expected parcels get easy tracking numbers, so the receiving demo can type them.
+            trackingNumber: `${ctx.centerCode === "SEL" ? "5612" : "4470"}${String(orderNo).padStart(8, "0")}`,
+          })
+          .returning();
+        const [line] = await tx
+          .insert(orderLines)
+          .values({ orderId: order.id, lineNo: 1, sku: product.sku, productName: product.nameEn, category: product.category, size, price: product.releasePrice })
+          .returning();
+        const [item] = await tx
+          .insert(items)
+          .values({
+            centerId: ctx.centerId,
+            orderId: order.id,
+            orderLineId: line.id,
+            type: path.type,
+            state: "expected",
+            sku: product.sku,
+            productName: product.nameEn,
+            category: product.category,
+            size,
+            price: product.releasePrice,
+          })
+          .returning();
+        await walk(tx, ctx, item.id, path.actions, product.sizeClass, new Date(Date.now() - hoursAgo * 3_600_000));
+      });
+    }
+  }
+}
+
+/** Moves one item along its path with real transitions, so its audit trail and outbox are complete. */
+async function walk(tx: Tx, ctx: SeedContext, itemId: string, actions: ItemAction[], sizeClass: string, receivedAt: Date) {
+  for (const action of actions) {
+    const actor = { userId: action === "claim" || action === "pass" || action === "hold" || action === "fail" || action === "quarantine" ? ctx.inspectorId : ctx.operatorId, station: "SEED" };
+    const set: Parameters<typeof applyTransition>[1]["set"] = {};
+    if (action === "receive") Object.assign(set, { code: generateItemCode(), receivedAt });
+    if (action === "fail" || action === "route_trade") Object.assign(set, { destination: action === "fail" ? "seller" : "buyer" });
+    if (action === "sell") Object.assign(set, { destination: "buyer", saleBuyer: { id: "B-9001", name: "윤서아", address: "부산광역시 해운대구 센텀중앙로 79" } });
+    if (action === "putaway") {
+      const [bin] = await tx
+        .select({ id: bins.id })
+        .from(bins)
+        .where(and(eq(bins.centerId, ctx.centerId), eq(bins.sizeClass, sizeClass as "S"), lt(bins.occupied, bins.capacity)))
+        .orderBy(asc(bins.pickSequence))
+        .limit(1);
+      if (bin) await tx.update(bins).set({ occupied: sql`${bins.occupied} + 1` }).where(eq(bins.id, bin.id));
+      Object.assign(set, { binId: bin?.id ?? null, storedAt: new Date() });
+    }
+    await applyTransition(tx, { itemId, action, actor, set, details: { seeded: true } });
+  }
+}
+
+

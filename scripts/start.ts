@@ -1,0 +1,76 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { embeddedDataDir, openDb } from "@/db/client";
+import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
+
+/**
+ * `npm start`: migrate (and seed an empty database with the demo), build when the sources changed,
+ * then serve on PORT (3000). Uses DATABASE_URL when set, otherwise the embedded PGlite in .data/.
+ */
+const root = process.cwd();
+const port = process.env.PORT ?? "3000";
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const stamp = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return ["app", "components", "lib", "db", "messages"].some((d) => newestSourceTime(path.join(root, d)) > built);
+}
+
+/** A demo needs no configuration: make a session secret once and keep it beside the embedded data. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(root, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function prepareDatabase() {
+  const url = process.env.DATABASE_URL;
+  const handle = await openDb(url ? { url } : { dataDir: embeddedDataDir() });
+  try {
+    if (process.env.LEGIT_SEED !== "0" && (await isDatabaseEmpty(handle.db))) {
+      console.log("Empty database: loading the demo data…");
+      await seedDemo(handle.db, console.log);
+    }
+  } finally {
+    await handle.close();
+  }
+  console.log(url ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${embeddedDataDir()}`);
+}
+
+async function main() {
+  await prepareDatabase();
+  if (needsBuild()) {
+    console.log("Building the app (first start or sources changed)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const env = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NODE_ENV: "production" as const };
+  console.log(`Legit on http://localhost:${port}`);
+  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
