@@ -7,6 +7,8 @@ const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "bwip-js"],
   poweredByHeader: false,
+  // Separate build folders let several e2e runs (different ports) coexist on one machine.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Type checking runs once, in `npm test` (tsc --noEmit), not again inside every build.
   typescript: { ignoreBuildErrors: true },
 };

@@ -11,7 +11,7 @@ import { seedDemo } from "@/db/seed/seed-demo";
 async function main() {
   const port = process.env.PORT ?? "3100";
   const url = process.env.LEGIT_E2E_DATABASE_URL;
-  const dataDir = path.join(process.cwd(), ".data", "e2e");
+  const dataDir = path.join(process.cwd(), ".data", `e2e-${port}`);
   if (!url) rmSync(dataDir, { recursive: true, force: true });
   const handle = await openDb(url ? { url } : { dataDir });
   await seedDemo(handle.db);
@@ -19,7 +19,7 @@ async function main() {
   const env = {
     ...process.env,
     ...(url ? { DATABASE_URL: url } : { LEGIT_DATA_DIR: dataDir }),
-    PHOTO_DIR: path.join(process.cwd(), ".data", "e2e-photos"),
+    PHOTO_DIR: path.join(process.cwd(), ".data", `e2e-photos-${port}`),
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
     NODE_ENV: "production" as const,
