@@ -1,0 +1,40 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { centers, inboundOrders, items, products } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import { labelProductName, type LabelData } from "./label-data";
+
+/** Label data for received items of a center, in the order asked for. */
+export async function findLabelData(q: Queryable, centerId: string, itemIds: string[]): Promise<LabelData[]> {
+  if (itemIds.length === 0) return [];
+  const rows = await q
+    .select({
+      id: items.id,
+      code: items.code,
+      sku: items.sku,
+      productName: items.productName,
+      size: items.size,
+      receivedAt: items.receivedAt,
+      orderExternalId: inboundOrders.externalId,
+      nameEn: products.nameEn,
+      timeZone: centers.timezone,
+    })
+    .from(items)
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .innerJoin(centers, eq(centers.id, items.centerId))
+    .leftJoin(products, eq(products.sku, items.sku))
+    .where(and(eq(items.centerId, centerId), inArray(items.id, itemIds)));
+  return itemIds.map((id) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw new DomainError("not_found:item", "No such item in this center.");
+    if (!row.code || !row.receivedAt) throw new DomainError("conflict:not_received", "This unit has not been received yet, so it has no label.");
+    return {
+      code: row.code,
+      productName: labelProductName(row, row.nameEn),
+      size: row.size,
+      orderExternalId: row.orderExternalId,
+      receivedAt: row.receivedAt.toISOString(),
+      timeZone: row.timeZone,
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { inboundOrders, type InboundOrder, type Parcel } from "@/db/schema";
+import { placeholderOrderPrefix } from "./views";
+
+/**
+ * Every item row needs an order. Units found in a parcel that matches no announced order are kept
+ * on a stand-in order, one per parcel: external id `UNANNOUNCED-<parcel id>`, type `storage` (there
+ * is no buyer), seller unknown, no tracking number (so no later scan matches it). When the parcel is
+ * linked to its real order, the units move there and the stand-in is deleted; when a manager
+ * returns the parcel to its sender, the units are routed for return with it.
+ */
+export function placeholderExternalId(parcelId: string): string {
+  return `${placeholderOrderPrefix}${parcelId}`;
+}
+
+export async function findPlaceholderOrder(tx: Tx, parcelId: string): Promise<InboundOrder | undefined> {
+  const [order] = await tx.select().from(inboundOrders).where(eq(inboundOrders.externalId, placeholderExternalId(parcelId)));
+  return order;
+}
+
+export async function findOrCreatePlaceholderOrder(tx: Tx, parcel: Parcel): Promise<InboundOrder> {
+  await tx
+    .insert(inboundOrders)
+    .values({
+      centerId: parcel.centerId,
+      externalId: placeholderExternalId(parcel.id),
+      type: "storage",
+      seller: { id: "unknown", name: `Unknown sender of parcel ${parcel.trackingNumber}` },
+    })
+    .onConflictDoNothing();
+  const order = await findPlaceholderOrder(tx, parcel.id);
+  if (!order) throw new Error("placeholder order vanished");
+  return order;
+}

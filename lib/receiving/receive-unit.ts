@@ -1,0 +1,144 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/client";
+import { inboundOrders, items, type InboundOrder, type Item, type Parcel } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { applyTransition } from "@/lib/items/apply-transition";
+import { findLabelData } from "@/lib/labels/find-label-data";
+import type { LabelData } from "@/lib/labels/label-data";
+import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
+import { withFreshItemCode } from "./fresh-item-code";
+import { parseInput, requireReceiver, scanIdSchema } from "./guards";
+import { generateItemCode } from "./item-code";
+import { findParcel, findUnit, loadOrderViews, parcelOrdersWhere, type OrderView, type UnitView } from "./views";
+
+export const receiveUnitSchema = z.object({
+  scanId: scanIdSchema,
+  parcelId: z.uuid(),
+  itemId: z.uuid(),
+});
+
+export type ReceiveUnitAnswer = {
+  /** received: into the inspection queue; received_for_return: its order was cancelled, it goes back. */
+  outcome: "received" | "received_for_return";
+  unit: UnitView;
+  label: LabelData;
+  order: Pick<OrderView, "id" | "externalId" | "type" | "counts">;
+  message: string;
+};
+
+/**
+ * The operator confirms that one announced unit is in the parcel: it gets a fresh item code and
+ * becomes `received` (time, station and operator on its audit row). A unit of a cancelled order is
+ * received as well, flagged for return and routed straight to packing for the seller, in the same
+ * transaction. A unit already received is refused, naming its code; of two stations confirming the
+ * same unit at once, the second waits on the row lock and is then refused.
+ */
+export async function receiveUnit(
+  db: Db,
+  ctx: StaffContext,
+  input: z.input<typeof receiveUnitSchema>,
+  /** Tests pass a generator that collides; callers leave it out. */
+  generateCode: () => string = generateItemCode,
+): Promise<ScanOutcome<ReceiveUnitAnswer>> {
+  requireReceiver(ctx);
+  const data = parseInput(receiveUnitSchema, input);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "receiving.unit" }, async (tx) => {
+    const parcel = await receivableParcel(tx, ctx, data.parcelId);
+    const [item] = await tx
+      .select()
+      .from(items)
+      .where(and(eq(items.centerId, ctx.centerId), eq(items.id, data.itemId)))
+      .for("update");
+    if (!item) throw new DomainError("not_found:item", "No such unit in this center.");
+    refuseIfReceived(item, parcel);
+    const order = await orderOfParcel(tx, ctx, parcel, item);
+
+    const cancelled = item.state === "cancelled";
+    const actor = { userId: ctx.userId, station: ctx.station };
+    const trail = { station: ctx.station ?? null, operatorId: ctx.userId, parcelId: parcel.id, trackingNumber: parcel.trackingNumber };
+    await withFreshItemCode(
+      tx,
+      (code, sp) =>
+        applyTransition(sp, {
+          itemId: item.id,
+          action: "receive",
+          actor,
+          centerId: ctx.centerId,
+          expectedVersion: item.version,
+          set: { code, parcelId: parcel.id, receivedAt: new Date(), ...(cancelled ? { returnToSeller: true } : {}) },
+          details: cancelled ? { ...trail, returnToSeller: true, reason: "order_cancelled" } : trail,
+        }),
+      generateCode,
+    );
+    if (cancelled) {
+      await applyTransition(tx, {
+        itemId: item.id,
+        action: "route_return",
+        actor,
+        centerId: ctx.centerId,
+        set: { destination: "seller" },
+        details: { ...trail, destination: "seller", reason: "order_cancelled" },
+      });
+    }
+    return answer(tx, ctx, item.id, order, cancelled);
+  });
+}
+
+/** The parcel, if units may be received into it. */
+export async function receivableParcel(tx: Tx, ctx: StaffContext, parcelId: string): Promise<Parcel> {
+  const parcel = await findParcel(tx, ctx.centerId, parcelId);
+  if (!parcel) throw new DomainError("not_found:parcel", "No such parcel in this center.");
+  if (parcel.status === "resolved") {
+    throw new DomainError("conflict:parcel_resolved", `Parcel ${parcel.trackingNumber} was resolved by a manager as return to sender; its contents are not received.`);
+  }
+  return parcel;
+}
+
+function refuseIfReceived(item: Item, parcel: Parcel): void {
+  if (item.receivedAt === null && item.code === null) return;
+  const where = item.parcelId && item.parcelId !== parcel.id ? " from another parcel" : "";
+  throw new DomainError(
+    "conflict:already_received",
+    `This unit was already received as ${item.code ?? "(no code)"}${where}; nothing was recorded again. Do not label it twice.`,
+    { code: item.code, state: item.state },
+  );
+}
+
+async function orderOfParcel(tx: Tx, ctx: StaffContext, parcel: Parcel, item: Item): Promise<InboundOrder> {
+  const [order] = await tx
+    .select()
+    .from(inboundOrders)
+    .where(and(eq(inboundOrders.centerId, ctx.centerId), eq(inboundOrders.id, item.orderId), parcelOrdersWhere(parcel)));
+  if (order) return order;
+  if (parcel.status === "unmatched") {
+    throw new DomainError(
+      "conflict:parcel_unmatched",
+      `Parcel ${parcel.trackingNumber} is not matched to an order yet: look its order up first, or leave it for a manager.`,
+    );
+  }
+  const [other] = await tx.select({ externalId: inboundOrders.externalId }).from(inboundOrders).where(eq(inboundOrders.id, item.orderId));
+  throw new DomainError(
+    "conflict:wrong_parcel",
+    `This unit belongs to order ${other?.externalId ?? "?"}, which is not expected in parcel ${parcel.trackingNumber}.`,
+  );
+}
+
+async function answer(tx: Tx, ctx: StaffContext, itemId: string, order: InboundOrder, forReturn: boolean): Promise<ReceiveUnitAnswer> {
+  const unit = await findUnit(tx, ctx.centerId, itemId);
+  const [view] = await loadOrderViews(tx, ctx.centerId, eq(inboundOrders.id, order.id));
+  const [label] = await findLabelData(tx, ctx.centerId, [itemId]);
+  if (!unit || !view) throw new Error("received unit vanished");
+  const left = view.counts.toReceive;
+  const progress = `${view.counts.received} of ${view.counts.announced} received${left > 0 ? `, ${left} to go` : ""}.`;
+  return {
+    outcome: forReturn ? "received_for_return" : "received",
+    unit,
+    label,
+    order: { id: view.id, externalId: view.externalId, type: view.type, counts: view.counts },
+    message: forReturn
+      ? `Received as ${unit.code}. Its order was cancelled: flagged for return to the seller. Label it and put it with returns. ${progress}`
+      : `Received as ${unit.code}. Label it and put it in the inspection queue. ${progress}`,
+  };
+}
