@@ -1,0 +1,87 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db/client";
+import { inboundOrders, items, outboxEvents, reasonCodes, type Item, type ReasonCode, type Verdict } from "@/db/schema";
+import { applyTransition, type Actor } from "@/lib/items/apply-transition";
+import { composeDefectNote, type ItemStep } from "./verdict-rules";
+
+/** The center's reason codes, all of them (rules filter by verdict, category and active). */
+export async function loadReasons(q: Queryable, centerId: string): Promise<ReasonCode[]> {
+  return q.select().from(reasonCodes).where(eq(reasonCodes.centerId, centerId));
+}
+
+/** Defect note disclosed for a pass with a minor defect: reason labels (en / ko) and the note. */
+export function defectNoteFor(verdict: Verdict, codes: readonly string[], reasons: readonly ReasonCode[], note: string | null | undefined) {
+  if (verdict !== "pass_minor_defect") return null;
+  const labels = codes.map((code) => {
+    const r = reasons.find((x) => x.code === code);
+    return r ? `${r.labelEn} / ${r.labelKo}` : code;
+  });
+  return composeDefectNote(labels, note);
+}
+
+/** Applies a verdict's transitions one after the other in the caller's transaction. */
+export async function applyItemSteps(
+  tx: Tx,
+  input: { item: Item; steps: readonly ItemStep[]; actor: Actor; details: Record<string, unknown>; defectNote: string | null },
+): Promise<Item> {
+  let current = input.item;
+  for (const step of input.steps) {
+    const set: Partial<typeof items.$inferInsert> = {};
+    if (step.destination) set.destination = step.destination;
+    if (step.setDefectNote) set.defectNote = input.defectNote;
+    ({ item: current } = await applyTransition(tx, {
+      itemId: current.id,
+      action: step.action,
+      actor: input.actor,
+      centerId: current.centerId,
+      set,
+      details: input.details,
+    }));
+  }
+  return current;
+}
+
+/** Sets the disclosed defect note on an item that stays where it is (held for the buyer after review). */
+export async function setDefectNote(tx: Tx, item: Item, defectNote: string): Promise<Item> {
+  const [updated] = await tx
+    .update(items)
+    .set({ defectNote, version: sql`${items.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(items.id, item.id), eq(items.centerId, item.centerId)))
+    .returning();
+  return updated;
+}
+
+/** What goes on the audit row and the outbox event of each transition of a verdict. */
+export function verdictDetails(input: {
+  inspectionId: string;
+  verdict: Verdict;
+  reasonCodes: readonly string[];
+  penaltyRate: number | null;
+  defectNote: string | null;
+  extra?: Record<string, unknown>;
+}): Record<string, unknown> {
+  const details: Record<string, unknown> = { inspectionId: input.inspectionId, verdict: input.verdict, reasonCodes: [...input.reasonCodes] };
+  if (input.penaltyRate !== null) details.penaltyRate = input.penaltyRate;
+  if (input.defectNote) details.defectNote = input.defectNote;
+  return { ...details, ...input.extra };
+}
+
+/** An outbox event for the marketplace without a state change (same payload shape as transitions). */
+export async function recordOutboxEvent(tx: Tx, item: Item, action: string, details: Record<string, unknown>): Promise<void> {
+  const [order] = await tx.select({ externalId: inboundOrders.externalId }).from(inboundOrders).where(eq(inboundOrders.id, item.orderId));
+  await tx.insert(outboxEvents).values({
+    centerId: item.centerId,
+    itemId: item.id,
+    type: `item.${action}`,
+    payload: {
+      itemId: item.id,
+      itemCode: item.code,
+      orderExternalId: order?.externalId,
+      action,
+      from: item.state,
+      to: item.state,
+      at: new Date().toISOString(),
+      ...details,
+    },
+  });
+}

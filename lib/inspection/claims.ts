@@ -1,0 +1,213 @@
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { inspections, items, users, type Inspection, type Item } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { hasRole } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { applyTransition, type Actor } from "@/lib/items/apply-transition";
+import { withScanId } from "@/lib/scans/with-scan-id";
+import { getActiveChecklist } from "./checklists";
+import { parseInput, requireInspector } from "./guards";
+import { loadCenterSettings } from "./inspection-settings";
+import { lockInspectionAndItem } from "./lock-inspection";
+
+export const claimItemSchema = z
+  .object({
+    scanId: z.string().trim().min(1).max(100),
+    itemCode: z.string().trim().toUpperCase().min(1).optional(),
+    itemId: z.uuid().optional(),
+  })
+  .refine((v) => v.itemCode || v.itemId, "Scan an item label or pick an item.");
+export type ClaimItemInput = z.input<typeof claimItemSchema>;
+
+export type ClaimResult = {
+  inspectionId: string;
+  itemId: string;
+  itemCode: string | null;
+  claimedAt: string;
+  /** The inspector scanned an item they had already claimed: nothing changed. */
+  reopened: boolean;
+  /** Set when an expired claim of another inspector was taken over. */
+  tookOverFrom: { userId: string; name: string } | null;
+  /** A repeated scan id: this is the first answer, nothing was done again. */
+  repeated: boolean;
+};
+
+/**
+ * Claims an item for inspection (received → in_inspection) and opens an inspection record. The
+ * item row lock decides between inspectors scanning at once; the loser is told who has it. An
+ * expired claim of someone else is taken over.
+ */
+export async function claimItem(db: Db, ctx: StaffContext, input: ClaimItemInput, now: Date = new Date()): Promise<ClaimResult> {
+  requireInspector(ctx);
+  const data = parseInput(claimItemSchema, input);
+  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.claim" }, (tx) =>
+    claimInTx(tx, ctx, data, now),
+  );
+  return { ...result, repeated };
+}
+
+async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimItemSchema>, now: Date): Promise<Omit<ClaimResult, "repeated">> {
+  const where = data.itemId ? eq(items.id, data.itemId) : eq(items.code, data.itemCode!);
+  const [item] = await tx
+    .select()
+    .from(items)
+    .where(and(where, eq(items.centerId, ctx.centerId)))
+    .for("update");
+  if (!item) throw new DomainError("not_found:item", data.itemCode ? `There is no item ${data.itemCode} in this center.` : "No such item in this center.");
+  const label = item.code ?? "This item";
+  const actor: Actor = { userId: ctx.userId, station: ctx.station };
+  let tookOverFrom: ClaimResult["tookOverFrom"] = null;
+
+  if (item.state === "in_inspection") {
+    const open = await findActiveInspection(tx, item.id);
+    if (open?.inspection.inspectorId === ctx.userId && open.inspection.status === "open") {
+      return { ...claimAnswer(open.inspection, item), reopened: true, tookOverFrom: null };
+    }
+    if (!open || open.inspection.status !== "open") {
+      throw new DomainError("conflict:claimed", `${label} is being inspected; ask a manager to release it.`);
+    }
+    const settings = await loadCenterSettings(tx, ctx.centerId);
+    const expiresAt = open.inspection.claimedAt.getTime() + settings.claimTimeoutMinutes * 60_000;
+    if (expiresAt > now.getTime()) {
+      const minutes = Math.max(0, Math.round((now.getTime() - open.inspection.claimedAt.getTime()) / 60_000));
+      throw new DomainError("conflict:claimed", `${label} is being inspected by ${open.inspectorName} (claimed ${minutes} min ago).`, {
+        claimedBy: { userId: open.inspection.inspectorId, name: open.inspectorName },
+        claimedAt: open.inspection.claimedAt.toISOString(),
+      });
+    }
+    await releaseInTx(tx, item, open.inspection, actor, "claim_timeout_takeover");
+    tookOverFrom = { userId: open.inspection.inspectorId, name: open.inspectorName };
+  } else if (item.state === "held") {
+    const pending = await findActiveInspection(tx, item.id);
+    if (pending?.inspection.status === "awaiting_review") {
+      throw new DomainError("conflict:awaiting_review", `${label} waits for a second inspector to review ${pending.inspectorName}'s verdict.`);
+    }
+    throw new DomainError("conflict:awaiting_buyer", `${label} passed with a minor defect and waits for the buyer's decision.`);
+  } else if (item.state === "received" && item.returnToSeller) {
+    throw new DomainError("conflict:return_to_seller", `${label} goes back to the seller without inspection (cancelled order or unexpected unit).`);
+  } else if (item.state !== "received") {
+    const [last] = await tx
+      .select({ verdict: inspections.verdict, reviewVerdict: inspections.reviewVerdict })
+      .from(inspections)
+      .where(and(eq(inspections.itemId, item.id), eq(inspections.status, "done")))
+      .orderBy(desc(inspections.submittedAt))
+      .limit(1);
+    if (last) {
+      const verdict = (last.reviewVerdict ?? last.verdict ?? "").replace(/_/g, " ");
+      throw new DomainError("conflict:item_state", `${label} was already inspected (${verdict}) and is now ${item.state.replace(/_/g, " ")}.`, {
+        state: item.state,
+      });
+    }
+  }
+
+  await applyTransition(tx, { itemId: item.id, action: "claim", actor, centerId: ctx.centerId, details: {} });
+  const checklist = await getActiveChecklist(tx, ctx.centerId, item.category);
+  const [inspection] = await tx
+    .insert(inspections)
+    .values({ itemId: item.id, centerId: ctx.centerId, inspectorId: ctx.userId, checklistId: checklist?.id ?? null, status: "open", claimedAt: now })
+    .returning();
+  return { ...claimAnswer(inspection, item), reopened: false, tookOverFrom };
+}
+
+function claimAnswer(inspection: Inspection, item: Item) {
+  return { inspectionId: inspection.id, itemId: item.id, itemCode: item.code, claimedAt: inspection.claimedAt.toISOString() };
+}
+
+/** The item's open or awaiting-review inspection, with the inspector's name. */
+export async function findActiveInspection(q: Queryable, itemId: string): Promise<{ inspection: Inspection; inspectorName: string } | null> {
+  const [row] = await q
+    .select({ inspection: inspections, inspectorName: users.name })
+    .from(inspections)
+    .innerJoin(users, eq(users.id, inspections.inspectorId))
+    .where(and(eq(inspections.itemId, itemId), inArray(inspections.status, ["open", "awaiting_review"])))
+    .orderBy(desc(inspections.claimedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+type ReleaseReason = "released_by_manager" | "released_by_inspector" | "claim_timeout" | "claim_timeout_takeover";
+
+async function releaseInTx(tx: Tx, item: Item, inspection: Inspection, actor: Actor, reason: ReleaseReason): Promise<void> {
+  await applyTransition(tx, {
+    itemId: item.id,
+    action: "release_claim",
+    actor,
+    centerId: item.centerId,
+    details: { inspectionId: inspection.id, inspectorId: inspection.inspectorId, reason },
+  });
+  await tx.update(inspections).set({ status: "released" }).where(eq(inspections.id, inspection.id));
+}
+
+export type ReleaseResult = { inspectionId: string; itemId: string; itemCode: string | null };
+
+/**
+ * Puts a claimed item back in the queue (in_inspection → received). A manager may release anyone's
+ * claim; an inspector only their own.
+ */
+export async function releaseClaim(db: Db, ctx: StaffContext, input: { itemId: string }): Promise<ReleaseResult> {
+  requireInspector(ctx);
+  if (!z.uuid().safeParse(input.itemId).success) throw new DomainError("not_found:item", "No such item in this center.");
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(items)
+      .where(and(eq(items.id, input.itemId), eq(items.centerId, ctx.centerId)))
+      .for("update");
+    if (!item) throw new DomainError("not_found:item", "No such item in this center.");
+    const open = item.state === "in_inspection" ? await findActiveInspection(tx, item.id) : null;
+    if (!open || open.inspection.status !== "open") {
+      throw new DomainError("conflict:not_claimed", `${item.code ?? "This item"} is not claimed for inspection.`, { state: item.state });
+    }
+    const own = open.inspection.inspectorId === ctx.userId;
+    if (!own && !hasRole(ctx.role, ["manager"])) {
+      throw new DomainError("forbidden:role", `Only a manager can release ${open.inspectorName}'s claim.`);
+    }
+    await releaseInTx(tx, item, open.inspection, { userId: ctx.userId, station: ctx.station }, own ? "released_by_inspector" : "released_by_manager");
+    return { inspectionId: open.inspection.id, itemId: item.id, itemCode: item.code };
+  });
+}
+
+/**
+ * Releases every open claim of the center older than its claimTimeoutMinutes. Safe to run from
+ * several instances at once: each claim is re-checked under its locks.
+ */
+export async function releaseExpiredClaims(db: Db, centerId: string, now: Date = new Date()): Promise<ReleaseResult[]> {
+  const settings = await loadCenterSettings(db, centerId);
+  const cutoff = new Date(now.getTime() - settings.claimTimeoutMinutes * 60_000);
+  const expired = await db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open"), lt(inspections.claimedAt, cutoff)));
+  const released: ReleaseResult[] = [];
+  for (const { id } of expired) {
+    const done = await db.transaction(async (tx) => {
+      const { inspection, item } = await lockInspectionAndItem(tx, centerId, id);
+      if (inspection.status !== "open" || inspection.claimedAt >= cutoff || item.state !== "in_inspection") return null;
+      await releaseInTx(tx, item, inspection, {}, "claim_timeout");
+      return { inspectionId: id, itemId: item.id, itemCode: item.code };
+    });
+    if (done) released.push(done);
+  }
+  return released;
+}
+
+/** Open claims of the center, oldest first (for the manager's "abandoned claims" list). */
+export async function listOpenClaims(q: Queryable, centerId: string) {
+  return q
+    .select({
+      inspectionId: inspections.id,
+      itemId: items.id,
+      itemCode: items.code,
+      productName: items.productName,
+      inspectorId: inspections.inspectorId,
+      inspectorName: users.name,
+      claimedAt: inspections.claimedAt,
+    })
+    .from(inspections)
+    .innerJoin(items, eq(items.id, inspections.itemId))
+    .innerJoin(users, eq(users.id, inspections.inspectorId))
+    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open")))
+    .orderBy(inspections.claimedAt);
+}

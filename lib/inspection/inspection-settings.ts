@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { centers, type CenterSettings } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import { defaultPenaltyRates } from "./verdict-rules";
+
+/** Used for any setting a center's JSON lacks. */
+export const fallbackSettings: CenterSettings = {
+  inspectionDeadlineHours: 24,
+  fourEyesPrice: 1_000_000,
+  penaltyRates: { ...defaultPenaltyRates },
+  storageFreeDays: 30,
+  claimTimeoutMinutes: 30,
+};
+
+export async function loadCenterSettings(q: Queryable, centerId: string): Promise<CenterSettings> {
+  const [center] = await q.select({ settings: centers.settings }).from(centers).where(eq(centers.id, centerId));
+  if (!center) throw new DomainError("not_found:center", "No such center.");
+  const s = center.settings ?? {};
+  return { ...fallbackSettings, ...s, penaltyRates: { ...fallbackSettings.penaltyRates, ...s.penaltyRates } };
+}

@@ -1,0 +1,36 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { inspections, items, type Inspection, type Item } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+
+/**
+ * Locks an inspection and its item for a change. Always the item row first, then the
+ * inspection: every inspection write takes the locks in this order, so two of them never deadlock.
+ */
+export async function lockInspectionAndItem(tx: Tx, centerId: string, inspectionId: string): Promise<{ inspection: Inspection; item: Item }> {
+  const [ref] = await tx
+    .select({ itemId: inspections.itemId })
+    .from(inspections)
+    .where(and(eq(inspections.id, inspectionId), eq(inspections.centerId, centerId)));
+  if (!ref) throw new DomainError("not_found:inspection", "No such inspection in this center.");
+  const [item] = await tx.select().from(items).where(eq(items.id, ref.itemId)).for("update");
+  const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId)).for("update");
+  return { inspection, item };
+}
+
+/** Refuses unless the inspection is open and claimed by this user. */
+export function requireOpenClaim(inspection: Inspection, item: Item, userId: string, what: string): void {
+  const label = item.code ?? "This item";
+  if (inspection.status === "released") {
+    throw new DomainError(
+      "conflict:claim_released",
+      `Your claim on ${label} was released (timed out or by a manager); scan the item again to claim it.`,
+    );
+  }
+  if (inspection.status !== "open") {
+    throw new DomainError("conflict:inspection_closed", `The inspection of ${label} already has a verdict; you cannot ${what} any more.`);
+  }
+  if (inspection.inspectorId !== userId) {
+    throw new DomainError("forbidden:not_claimer", `${label} is being inspected by someone else; only they can ${what}.`);
+  }
+}

@@ -1,0 +1,189 @@
+import { and, asc, count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { inspectionPhotos, inspections, items, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { recordItemEvent } from "@/lib/items/apply-transition";
+import { withScanId } from "@/lib/scans/with-scan-id";
+import { applyItemSteps, defectNoteFor, loadReasons, recordOutboxEvent, setDefectNote, verdictDetails } from "./apply-verdict";
+import { parseInput, requireInspector } from "./guards";
+import { loadCenterSettings } from "./inspection-settings";
+import { lockInspectionAndItem } from "./lock-inspection";
+import { reasonCodesSchema } from "./submit-verdict";
+import { checkReviewer, decideVerdict, penaltyRateFor, verdictLabel, verdictPath, type ItemStep, type ReviewReason } from "./verdict-rules";
+
+/** Verdicts waiting for a second inspector, oldest first. */
+export async function listReviewQueue(q: Queryable, centerId: string) {
+  const rows = await q
+    .select({
+      inspectionId: inspections.id,
+      itemId: items.id,
+      itemCode: items.code,
+      sku: items.sku,
+      productName: items.productName,
+      category: items.category,
+      size: items.size,
+      price: items.price,
+      type: items.type,
+      verdict: inspections.verdict,
+      reasonCodes: inspections.reasonCodes,
+      note: inspections.note,
+      inspectorId: inspections.inspectorId,
+      inspectorName: users.name,
+      submittedAt: inspections.submittedAt,
+    })
+    .from(inspections)
+    .innerJoin(items, eq(items.id, inspections.itemId))
+    .innerJoin(users, eq(users.id, inspections.inspectorId))
+    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "awaiting_review")))
+    .orderBy(asc(inspections.submittedAt));
+  return rows.map((r) => ({
+    ...r,
+    verdict: r.verdict!,
+    reviewReason: (r.verdict === "fail_counterfeit" ? "counterfeit" : "price") as ReviewReason,
+    /** Only a senior inspector (or manager) may take it. */
+    seniorRequired: r.verdict === "fail_counterfeit",
+  }));
+}
+export type ReviewQueueEntry = Awaited<ReturnType<typeof listReviewQueue>>[number];
+
+export const reviewVerdictSchema = z
+  .object({
+    scanId: z.string().trim().min(1).max(100),
+    inspectionId: z.uuid(),
+    decision: z.enum(["confirm", "overturn"]),
+    verdict: z.enum(verdicts).optional(),
+    reasonCodes: reasonCodesSchema,
+    note: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .transform((n) => n || null),
+  })
+  .refine((v) => v.decision === "confirm" || v.verdict, { message: "Choose the verdict that replaces the original.", path: ["verdict"] });
+export type ReviewVerdictInput = z.input<typeof reviewVerdictSchema>;
+
+export type ReviewResult = {
+  inspectionId: string;
+  itemId: string;
+  itemCode: string | null;
+  decision: "confirm" | "overturn";
+  originalVerdict: Verdict;
+  /** The verdict that now stands. */
+  verdict: Verdict;
+  reasonCodes: string[];
+  itemState: ItemState;
+  penaltyRate: number | null;
+  defectNote: string | null;
+  awaitingBuyerDecision: boolean;
+  repeated: boolean;
+};
+
+/**
+ * A second inspector confirms or overturns a held verdict. Never the same person; a counterfeit
+ * (original or new) needs a senior inspector. The item then takes the standing verdict's path
+ * from `held`.
+ */
+export async function reviewVerdict(db: Db, ctx: StaffContext, input: ReviewVerdictInput, now: Date = new Date()): Promise<ReviewResult> {
+  requireInspector(ctx);
+  const data = parseInput(reviewVerdictSchema, input);
+  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.review" }, (tx) =>
+    reviewInTx(tx, ctx, data, now),
+  );
+  return { ...result, repeated };
+}
+
+async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof reviewVerdictSchema>, now: Date): Promise<Omit<ReviewResult, "repeated">> {
+  const { inspection, item } = await lockInspectionAndItem(tx, ctx.centerId, data.inspectionId);
+  const label = item.code ?? "This item";
+  if (inspection.status !== "awaiting_review") {
+    if (inspection.status === "done" && inspection.reviewerId) {
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, inspection.reviewerId));
+      throw new DomainError(
+        "conflict:already_reviewed",
+        `${label} was already reviewed by ${by?.name ?? "another inspector"} (${verdictLabel(inspection.reviewVerdict!)}).`,
+      );
+    }
+    throw new DomainError("conflict:not_awaiting_review", `The inspection of ${label} is not waiting for a review.`);
+  }
+  const original = inspection.verdict!;
+  const newVerdict = data.decision === "overturn" ? data.verdict! : original;
+  const refused = checkReviewer({ inspectorId: inspection.inspectorId, reviewerId: ctx.userId, reviewerRole: ctx.role, originalVerdict: original, newVerdict });
+  if (refused.length > 0) throw new DomainError(refused[0].code, refused[0].message);
+
+  const reasons = await loadReasons(tx, ctx.centerId);
+  const settings = await loadCenterSettings(tx, ctx.centerId);
+  let codes: string[];
+  let steps: ItemStep[];
+  let awaitingBuyerDecision: boolean;
+  let defectNote: string | null;
+  if (data.decision === "confirm") {
+    codes = inspection.reasonCodes;
+    steps = verdictPath(original, item.type, "held");
+    awaitingBuyerDecision = original === "pass_minor_defect" && item.type === "trade";
+    defectNote = defectNoteFor(original, codes, reasons, inspection.note);
+  } else {
+    const [{ photos }] = await tx.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, inspection.id));
+    const decision = decideVerdict({
+      verdict: newVerdict,
+      reasonCodes: data.reasonCodes,
+      photoCount: Number(photos),
+      item,
+      settings,
+      role: ctx.role,
+      reasons,
+      asReviewer: true,
+    });
+    if (!decision.ok) {
+      throw new DomainError(decision.issues[0].code, decision.issues.map((i) => i.message).join(" "), { issues: decision.issues });
+    }
+    codes = data.reasonCodes;
+    steps = decision.steps;
+    awaitingBuyerDecision = decision.awaitingBuyerDecision;
+    defectNote = defectNoteFor(newVerdict, codes, reasons, data.note);
+  }
+  const penaltyRate = penaltyRateFor(newVerdict, settings.penaltyRates);
+  const actor = { userId: ctx.userId, station: ctx.station };
+  const details = verdictDetails({
+    inspectionId: inspection.id,
+    verdict: newVerdict,
+    reasonCodes: codes,
+    penaltyRate,
+    defectNote,
+    extra: {
+      review: data.decision,
+      originalVerdict: original,
+      inspectorId: inspection.inspectorId,
+      reviewerId: ctx.userId,
+      ...(awaitingBuyerDecision ? { awaitingBuyerDecision: true } : {}),
+    },
+  });
+
+  let current = item;
+  // A trade item with a disclosed defect stays held for the buyer: only its note changes.
+  if (steps.length === 0 && defectNote) current = await setDefectNote(tx, current, defectNote);
+  await recordItemEvent(tx, { item: current, action: "review", actor, details });
+  await recordOutboxEvent(tx, current, "reviewed", details);
+  current = await applyItemSteps(tx, { item: current, steps, actor, details, defectNote });
+
+  await tx
+    .update(inspections)
+    .set({ reviewerId: ctx.userId, reviewVerdict: newVerdict, reviewNote: data.note, reviewedAt: now, status: "done" })
+    .where(eq(inspections.id, inspection.id));
+
+  return {
+    inspectionId: inspection.id,
+    itemId: item.id,
+    itemCode: item.code,
+    decision: data.decision,
+    originalVerdict: original,
+    verdict: newVerdict,
+    reasonCodes: codes,
+    itemState: current.state,
+    penaltyRate,
+    defectNote,
+    awaitingBuyerDecision,
+  };
+}

@@ -1,0 +1,138 @@
+import { count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/client";
+import { inspectionPhotos, inspections, users, verdicts, type InspectionStatus, type ItemState, type Verdict } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { withScanId } from "@/lib/scans/with-scan-id";
+import { applyItemSteps, defectNoteFor, loadReasons, verdictDetails } from "./apply-verdict";
+import { parseInput, requireInspector } from "./guards";
+import { loadCenterSettings } from "./inspection-settings";
+import { lockInspectionAndItem, requireOpenClaim } from "./lock-inspection";
+import { decideVerdict, verdictLabel, type ReviewReason } from "./verdict-rules";
+
+export const reasonCodesSchema = z
+  .array(z.string().trim().toUpperCase().min(1))
+  .max(20)
+  .default([])
+  .transform((codes) => [...new Set(codes)]);
+
+export const submitVerdictSchema = z.object({
+  scanId: z.string().trim().min(1).max(100),
+  inspectionId: z.uuid(),
+  verdict: z.enum(verdicts),
+  reasonCodes: reasonCodesSchema,
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((n) => n || null),
+});
+export type SubmitVerdictInput = z.input<typeof submitVerdictSchema>;
+
+export type VerdictResult = {
+  inspectionId: string;
+  itemId: string;
+  itemCode: string | null;
+  verdict: Verdict;
+  status: InspectionStatus;
+  itemState: ItemState;
+  needsReview: boolean;
+  reviewReason: ReviewReason | null;
+  penaltyRate: number | null;
+  defectNote: string | null;
+  awaitingBuyerDecision: boolean;
+  durationMs: number;
+  /** A repeated scan id: this is the first answer, nothing was done again. */
+  repeated: boolean;
+};
+
+/**
+ * Records the inspector's verdict and moves the item on, all in one transaction: the inspection
+ * row, the item's transitions with their audit rows and outbox events. A verdict that needs a
+ * second look holds the item and waits in the review queue instead.
+ */
+export async function submitVerdict(db: Db, ctx: StaffContext, input: SubmitVerdictInput, now: Date = new Date()): Promise<VerdictResult> {
+  requireInspector(ctx);
+  const data = parseInput(submitVerdictSchema, input);
+  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.verdict" }, (tx) =>
+    submitInTx(tx, ctx, data, now),
+  );
+  return { ...result, repeated };
+}
+
+async function submitInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof submitVerdictSchema>, now: Date): Promise<Omit<VerdictResult, "repeated">> {
+  const { inspection, item } = await lockInspectionAndItem(tx, ctx.centerId, data.inspectionId);
+  if (inspection.status === "done" || inspection.status === "awaiting_review") {
+    const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, inspection.inspectorId));
+    const what = inspection.status === "done" ? "" : ", waiting for review";
+    throw new DomainError(
+      "conflict:inspection_closed",
+      `${item.code ?? "This item"} already has a verdict (${verdictLabel(inspection.verdict!)} by ${by?.name ?? "another inspector"}${what}); it cannot be changed here.`,
+      { verdict: inspection.verdict, status: inspection.status },
+    );
+  }
+  requireOpenClaim(inspection, item, ctx.userId, "record its verdict");
+
+  const settings = await loadCenterSettings(tx, ctx.centerId);
+  const reasons = await loadReasons(tx, ctx.centerId);
+  const [{ photos }] = await tx.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, inspection.id));
+  const decision = decideVerdict({
+    verdict: data.verdict,
+    reasonCodes: data.reasonCodes,
+    photoCount: Number(photos),
+    item,
+    settings,
+    role: ctx.role,
+    reasons,
+  });
+  if (!decision.ok) {
+    const [first] = decision.issues;
+    throw new DomainError(first.code, decision.issues.map((i) => i.message).join(" "), { issues: decision.issues });
+  }
+
+  const defectNote = decision.needsReview ? null : defectNoteFor(data.verdict, data.reasonCodes, reasons, data.note);
+  const details = verdictDetails({
+    inspectionId: inspection.id,
+    verdict: data.verdict,
+    reasonCodes: data.reasonCodes,
+    penaltyRate: decision.needsReview ? null : decision.penaltyRate,
+    defectNote,
+    extra: decision.needsReview
+      ? { awaitingReview: true, reviewReason: decision.reviewReason }
+      : decision.awaitingBuyerDecision
+        ? { awaitingBuyerDecision: true }
+        : undefined,
+  });
+  const moved = await applyItemSteps(tx, { item, steps: decision.steps, actor: { userId: ctx.userId, station: ctx.station }, details, defectNote });
+
+  // The column is a 32-bit integer: a claim left open for weeks is capped rather than refused.
+  const durationMs = Math.min(2_147_483_647, Math.max(0, now.getTime() - inspection.claimedAt.getTime()));
+  await tx
+    .update(inspections)
+    .set({
+      verdict: data.verdict,
+      reasonCodes: data.reasonCodes,
+      note: data.note,
+      submittedAt: now,
+      durationMs,
+      status: decision.inspectionStatus,
+    })
+    .where(eq(inspections.id, inspection.id));
+
+  return {
+    inspectionId: inspection.id,
+    itemId: item.id,
+    itemCode: item.code,
+    verdict: data.verdict,
+    status: decision.inspectionStatus,
+    itemState: moved.state,
+    needsReview: decision.needsReview,
+    reviewReason: decision.reviewReason,
+    penaltyRate: decision.penaltyRate,
+    defectNote,
+    awaitingBuyerDecision: decision.awaitingBuyerDecision,
+    durationMs,
+  };
+}

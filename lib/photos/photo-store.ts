@@ -1,0 +1,39 @@
+import path from "node:path";
+import { LocalPhotoStore } from "./local-photo-store";
+import { S3PhotoStore } from "./s3-photo-store";
+
+export { assertPhotoKey } from "./photo-key";
+
+export type StoredPhoto = { bytes: Uint8Array; contentType: string };
+
+/** Where inspection photos live: local disk by default, an S3-compatible bucket when configured. */
+export interface PhotoStore {
+  readonly kind: "local" | "s3";
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The stored bytes, or null when there is nothing under the key. */
+  get(key: string): Promise<StoredPhoto | null>;
+}
+
+type PhotoEnv = Record<string, string | undefined>;
+
+/** S3 when S3_BUCKET is set (with S3_ENDPOINT for non-AWS services), else PHOTO_DIR or ./.data/photos. */
+export function photoStoreFromEnv(env: PhotoEnv = process.env): PhotoStore {
+  if (env.S3_BUCKET) {
+    return new S3PhotoStore({
+      bucket: env.S3_BUCKET,
+      endpoint: env.S3_ENDPOINT || undefined,
+      region: env.S3_REGION || "us-east-1",
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    });
+  }
+  return new LocalPhotoStore(path.resolve(env.PHOTO_DIR || path.join(process.cwd(), ".data", "photos")));
+}
+
+const globalForPhotos = globalThis as unknown as { legitPhotoStore?: PhotoStore };
+
+/** The process's photo store (from the environment), for routes to pass to the domain functions. */
+export function getPhotoStore(): PhotoStore {
+  globalForPhotos.legitPhotoStore ??= photoStoreFromEnv();
+  return globalForPhotos.legitPhotoStore;
+}
