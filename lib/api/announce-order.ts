@@ -1,0 +1,143 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import { centers, inboundOrders, itemEvents, items, orderLines, outboxEvents, type InboundOrder } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { ApiCaller } from "./api-clients";
+import { requestFingerprint } from "./canonical-json";
+import { isUniqueViolation } from "./db-errors";
+import type { AnnounceOrderRequest, AnnounceOrderResponse } from "./schemas";
+
+export type AnnounceOutcome = { status: 201 | 200; body: AnnounceOrderResponse };
+
+/**
+ * Announces an order: the order, its lines and one `expected` item per unit, with audit rows and an
+ * `order.announced` event, in one transaction. Idempotent on externalId: the same body again answers
+ * the first result (200); another body under the same id is refused (409). Two identical calls at the
+ * same moment meet at the unique index on external_id: the loser re-reads and answers the winner's order.
+ */
+export async function announceOrder(db: Db, caller: ApiCaller, request: AnnounceOrderRequest): Promise<AnnounceOutcome> {
+  const [center] = await db.select().from(centers).where(eq(centers.code, request.centerCode));
+  if (!center) throw new DomainError("validation:center_code", `centerCode: there is no center "${request.centerCode}".`);
+  if (!caller.centerIds.includes(center.id)) {
+    throw new DomainError("forbidden:center", `Your API client may not announce orders to center ${center.code}.`);
+  }
+  const requestHash = requestFingerprint(request);
+
+  const earlier = await findOrderByExternalId(db, request.externalId);
+  if (earlier) return replay(db, caller, earlier, requestHash);
+  try {
+    const orderId = await db.transaction(async (tx) => {
+      const [order] = await tx
+        .insert(inboundOrders)
+        .values({
+          centerId: center.id,
+          externalId: request.externalId,
+          type: request.type,
+          seller: request.seller,
+          buyer: request.buyer ?? null,
+          trackingNumber: request.trackingNumber ?? null,
+          requestHash,
+          apiClientId: caller.id,
+        })
+        .returning();
+      const lines = await tx
+        .insert(orderLines)
+        .values(request.items.map((line, i) => ({ orderId: order.id, lineNo: i + 1, ...line })))
+        .returning();
+      const created = await tx
+        .insert(items)
+        .values(lines.map((line) => ({
+          centerId: center.id,
+          orderId: order.id,
+          orderLineId: line.id,
+          type: request.type,
+          state: "expected" as const,
+          sku: line.sku,
+          productName: line.productName,
+          category: line.category,
+          size: line.size,
+          price: line.price,
+        })))
+        .returning();
+      await tx.insert(itemEvents).values(
+        created.map((item) => ({
+          itemId: item.id,
+          centerId: center.id,
+          action: "announce",
+          fromState: null,
+          toState: "expected" as const,
+          actorApiClientId: caller.id,
+          details: { orderExternalId: order.externalId },
+        })),
+      );
+      const lineNoById = new Map(lines.map((l) => [l.id, l.lineNo]));
+      await tx.insert(outboxEvents).values({
+        centerId: center.id,
+        type: "order.announced",
+        payload: {
+          orderExternalId: order.externalId,
+          orderType: order.type,
+          trackingNumber: order.trackingNumber,
+          items: created.map((item) => ({ itemId: item.id, lineNo: lineNoById.get(item.orderLineId ?? ""), sku: item.sku, size: item.size, state: item.state })),
+        },
+      });
+      return order.id;
+    });
+    return { status: 201, body: await loadAnnouncedOrder(db, orderId) };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A concurrent call with the same externalId won the race.
+    const winner = await findOrderByExternalId(db, request.externalId);
+    if (!winner) throw error;
+    return replay(db, caller, winner, requestHash);
+  }
+}
+
+async function replay(db: Db, caller: ApiCaller, order: InboundOrder, requestHash: string): Promise<AnnounceOutcome> {
+  if (order.requestHash !== requestHash || !caller.centerIds.includes(order.centerId)) {
+    throw new DomainError(
+      "conflict:external_id",
+      `An order with externalId "${order.externalId}" was already announced with a different body. Use a new externalId for a new order.`,
+    );
+  }
+  return { status: 200, body: await loadAnnouncedOrder(db, order.id) };
+}
+
+export async function findOrderByExternalId(db: Queryable, externalId: string): Promise<InboundOrder | undefined> {
+  const [order] = await db.select().from(inboundOrders).where(eq(inboundOrders.externalId, externalId));
+  return order;
+}
+
+/** The announce answer, built only from what never changes, so a replay answers exactly the same. */
+async function loadAnnouncedOrder(db: Queryable, orderId: string): Promise<AnnounceOrderResponse> {
+  const [row] = await db
+    .select({ order: inboundOrders, centerCode: centers.code })
+    .from(inboundOrders)
+    .innerJoin(centers, eq(centers.id, inboundOrders.centerId))
+    .where(eq(inboundOrders.id, orderId));
+  const units = await db
+    .select({ item: items, lineNo: orderLines.lineNo })
+    .from(items)
+    .innerJoin(orderLines, eq(orderLines.id, items.orderLineId))
+    .where(eq(items.orderId, orderId))
+    .orderBy(asc(orderLines.lineNo));
+  return {
+    order: {
+      id: row.order.id,
+      externalId: row.order.externalId,
+      type: row.order.type,
+      centerCode: row.centerCode,
+      trackingNumber: row.order.trackingNumber,
+      createdAt: row.order.createdAt.toISOString(),
+      items: units.map(({ item, lineNo }) => ({
+        id: item.id,
+        lineNo,
+        sku: item.sku,
+        productName: item.productName,
+        category: item.category,
+        size: item.size,
+        price: item.price,
+      })),
+    },
+  };
+}

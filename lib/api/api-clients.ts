@@ -1,0 +1,121 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/client";
+import { apiClients, centers, webhookRelayPositions, type ApiClient } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import { readVisibleHead } from "./list-events";
+import { displayPrefix, generateApiToken, generateWebhookSecret, hashApiToken, tokenPrefix } from "./tokens";
+
+/** The authenticated caller of /api/v1: which marketplace system, for which centers. */
+export type ApiCaller = { id: string; name: string; centerIds: string[] };
+
+export const webhookUrlSchema = z
+  .url({ protocol: /^https?$/, error: "Give an http(s) URL for the webhook." })
+  .max(2000);
+
+export const createApiClientSchema = z.object({
+  name: z.string().trim().min(1, "Give the client a name.").max(100),
+  centerIds: z.array(z.uuid()).min(1, "Choose at least one center."),
+  webhookUrl: webhookUrlSchema.optional(),
+  createdBy: z.uuid().optional(),
+  /** Only for demo data: a fixed, known token. Never use in production. */
+  token: z.string().startsWith(tokenPrefix).min(24).optional(),
+});
+export type CreateApiClientInput = z.input<typeof createApiClientSchema>;
+
+export type CreatedApiClient = {
+  client: ApiClient;
+  /** Shown once: only its hash is stored. */
+  token: string;
+  /** Shown once when a webhook URL was given; the receiver checks signatures with it. */
+  webhookSecret: string | null;
+};
+
+/** Creates an API client and returns its bearer token, which cannot be read again later. */
+export async function createApiClient(db: Db, input: CreateApiClientInput): Promise<CreatedApiClient> {
+  const parsed = createApiClientSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError("validation", parsed.error.issues.map((i) => i.message).join(" "));
+  const { name, centerIds, webhookUrl, createdBy } = parsed.data;
+  const token = parsed.data.token ?? generateApiToken();
+  const webhookSecret = webhookUrl ? generateWebhookSecret() : null;
+  return db.transaction(async (tx) => {
+    const found = await tx.select({ id: centers.id }).from(centers).where(inArray(centers.id, centerIds));
+    if (found.length !== new Set(centerIds).size) throw new DomainError("validation:center", "One of the chosen centers does not exist.");
+    const [client] = await tx
+      .insert(apiClients)
+      .values({
+        name,
+        centerIds: [...new Set(centerIds)],
+        tokenHash: hashApiToken(token),
+        tokenPrefix: displayPrefix(token),
+        webhookUrl: webhookUrl ?? null,
+        webhookSecret,
+        createdBy: createdBy ?? null,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!client) throw new DomainError("conflict:api_token", "An API client with this token already exists.");
+    if (webhookUrl) await startRelayAtHead(tx, client);
+    return { client, token, webhookSecret };
+  });
+}
+
+/** Sets or removes a client's webhook. A new secret is made and returned (shown once). */
+export async function setApiClientWebhook(db: Db, clientId: string, webhookUrl: string | null): Promise<{ webhookSecret: string | null }> {
+  const url = webhookUrl === null ? null : webhookUrlSchema.safeParse(webhookUrl);
+  if (url && !url.success) throw new DomainError("validation:webhook_url", "Give an http(s) URL for the webhook.");
+  const webhookSecret = url ? generateWebhookSecret() : null;
+  return db.transaction(async (tx) => {
+    const [client] = await tx
+      .update(apiClients)
+      .set({ webhookUrl: url ? url.data : null, webhookSecret })
+      .where(eq(apiClients.id, clientId))
+      .returning();
+    if (!client) throw new DomainError("not_found:api_client", "No such API client.");
+    if (url) await startRelayAtHead(tx, client);
+    return { webhookSecret };
+  });
+}
+
+/** A new webhook receives events from now on; older ones can be read with GET /api/v1/events. */
+async function startRelayAtHead(tx: Tx, client: ApiClient) {
+  const head = await readVisibleHead(tx, client.centerIds);
+  const position = { afterTxid: head?.txid ?? null, afterId: head?.id ?? null, attempts: 0, nextAttemptAt: null, lastError: null };
+  await tx
+    .insert(webhookRelayPositions)
+    .values({ apiClientId: client.id, ...position })
+    .onConflictDoUpdate({ target: webhookRelayPositions.apiClientId, set: position });
+}
+
+/** Revokes a client: its token stops working at once. Revoking twice is harmless. */
+export async function revokeApiClient(db: Db, clientId: string): Promise<ApiClient> {
+  const [client] = await db.select().from(apiClients).where(eq(apiClients.id, clientId));
+  if (!client) throw new DomainError("not_found:api_client", "No such API client.");
+  if (client.revokedAt) return client;
+  const [revoked] = await db
+    .update(apiClients)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiClients.id, clientId), isNull(apiClients.revokedAt)))
+    .returning();
+  return revoked ?? client;
+}
+
+/** API clients, optionally only those allowed into one center; never includes token or secret. */
+export async function listApiClients(db: Db, options: { centerId?: string } = {}) {
+  const rows = await db.select().from(apiClients).orderBy(asc(apiClients.createdAt));
+  return rows
+    .filter((c) => !options.centerId || c.centerIds.includes(options.centerId))
+    .map(({ tokenHash: _hash, webhookSecret: _secret, ...rest }) => rest);
+}
+
+/** Resolves an `Authorization: Bearer <token>` header to its client, or refuses with 401. */
+export async function authenticateApiRequest(db: Db, authorization: string | null | undefined): Promise<ApiCaller> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  if (!match) {
+    throw new DomainError("unauthorized:missing_token", "Send your API token as 'Authorization: Bearer <token>'.");
+  }
+  const [client] = await db.select().from(apiClients).where(eq(apiClients.tokenHash, hashApiToken(match[1])));
+  if (!client) throw new DomainError("unauthorized:invalid_token", "This API token is not valid.");
+  if (client.revokedAt) throw new DomainError("unauthorized:revoked_token", "This API token was revoked.");
+  return { id: client.id, name: client.name, centerIds: client.centerIds };
+}

@@ -1,0 +1,75 @@
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors/domain-error";
+import { authenticateApiRequest, type ApiCaller } from "../api-clients";
+import { describeZodError, errorResponse, toErrorResponse } from "./error-response";
+import { defaultMaxBodyBytes, readBodyText } from "./read-body";
+
+/** Next.js passes route params as a promise. */
+export type RouteContext = { params: Promise<Record<string, unknown>> };
+
+export type ApiHandlerArgs<B, P, Q> = { db: Db; caller: ApiCaller; body: B; params: P; query: Q; request: Request };
+
+/** What a handler returns: the JSON body, with a status other than 200 if need be. */
+export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
+
+export type ApiRouteOptions<B, P, Q> = {
+  /** The process's database (routes pass getDb; tests pass their own). */
+  db: () => Promise<Db>;
+  body?: z.ZodType<B>;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  maxBodyBytes?: number;
+};
+
+/**
+ * The one wrapper every /api/v1 route goes through, in this order: bearer token (401), path params
+ * (404), body size (413), JSON syntax (400), body and query schemas (422), then the handler; any
+ * refusal it throws becomes `{"error":{"code","message"}}` with its status.
+ */
+export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined>(
+  options: ApiRouteOptions<B, P, Q>,
+  handler: (args: ApiHandlerArgs<B, P, Q>) => Promise<ApiResult>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  return async (request, context) => {
+    const where = `${request.method} ${new URL(request.url).pathname}`;
+    try {
+      const db = await options.db();
+      const caller = await authenticateApiRequest(db, request.headers.get("authorization"));
+
+      const params = options.params ? options.params.safeParse(await context.params) : null;
+      if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
+
+      let body: unknown = undefined;
+      if (options.body) {
+        const text = await readBodyText(request, options.maxBodyBytes ?? defaultMaxBodyBytes);
+        let json: unknown = {};
+        if (text.trim() !== "") {
+          try {
+            json = JSON.parse(text);
+          } catch {
+            return errorResponse(400, "bad_request:malformed_json", "The request body is not valid JSON.");
+          }
+        }
+        const parsed = options.body.safeParse(json);
+        if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error));
+        body = parsed.data;
+      }
+
+      let query: unknown = undefined;
+      if (options.query) {
+        const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+        if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error, "query"));
+        query = parsed.data;
+      }
+
+      const result = await handler({ db, caller, body: body as B, params: (params?.data ?? {}) as P, query: query as Q, request });
+      return Response.json(result.body, {
+        status: result.status ?? 200,
+        headers: { "cache-control": "no-store", ...result.headers },
+      });
+    } catch (error) {
+      return toErrorResponse(error, where);
+    }
+  };
+}

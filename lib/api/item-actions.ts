@@ -1,0 +1,70 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { itemEvents } from "@/db/schema";
+import { DomainError, isDomainError } from "@/lib/errors/domain-error";
+import { applyTransition } from "@/lib/items/apply-transition";
+import type { ItemAction } from "@/lib/items/transitions";
+import type { ApiCaller } from "./api-clients";
+import { canonicalJson } from "./canonical-json";
+import { findCallerItem, loadItemView } from "./item-view";
+import type { ItemResponse, SaleRequest, WithdrawalRequest } from "./schemas";
+
+/** A stored item has sold: it gets its buyer and goes to picking. */
+export async function reportSale(db: Db, caller: ApiCaller, itemRef: string, request: SaleRequest): Promise<ItemResponse> {
+  const details = { buyer: request.buyer, ...(request.saleId ? { saleId: request.saleId } : {}) };
+  return marketplaceAction(db, caller, itemRef, "sell", details, (tx, itemId, centerId) =>
+    applyTransition(tx, {
+      itemId,
+      action: "sell",
+      actor: { apiClientId: caller.id },
+      centerId,
+      set: { saleBuyer: request.buyer, destination: "buyer" },
+      details,
+    }),
+  );
+}
+
+/** The seller wants a stored item back: it goes to picking, then back to the seller. */
+export async function reportWithdrawal(db: Db, caller: ApiCaller, itemRef: string, request: WithdrawalRequest): Promise<ItemResponse> {
+  const details = request.withdrawalId ? { withdrawalId: request.withdrawalId } : {};
+  return marketplaceAction(db, caller, itemRef, "withdraw", details, (tx, itemId, centerId) =>
+    applyTransition(tx, { itemId, action: "withdraw", actor: { apiClientId: caller.id }, centerId, set: { destination: "seller" }, details }),
+  );
+}
+
+/**
+ * Runs one marketplace-reported change. A retry of a call that already took effect (lost answer)
+ * is answered with the item as it is now instead of a conflict: the item's last `action` event
+ * carries exactly the same details. A different request for an item that already moved is a 409.
+ */
+export async function marketplaceAction(
+  db: Db,
+  caller: ApiCaller,
+  itemRef: string,
+  action: ItemAction,
+  details: Record<string, unknown>,
+  change: (tx: Tx, itemId: string, centerId: string) => Promise<unknown>,
+): Promise<ItemResponse> {
+  const item = await findCallerItem(db, caller, itemRef);
+  try {
+    await db.transaction((tx) => change(tx, item.id, item.centerId));
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== "conflict") throw error;
+    const previous = await lastEventDetails(db, item.id, action);
+    if (previous === null) throw error;
+    if (canonicalJson(previous) !== canonicalJson(details)) {
+      throw new DomainError("conflict:already_reported", `${item.code ?? "This item"} was already reported (${action}) with other details.`);
+    }
+  }
+  return { item: await loadItemView(db, item.id) };
+}
+
+async function lastEventDetails(db: Db, itemId: string, action: ItemAction): Promise<Record<string, unknown> | null> {
+  const [event] = await db
+    .select({ details: itemEvents.details })
+    .from(itemEvents)
+    .where(and(eq(itemEvents.itemId, itemId), eq(itemEvents.action, action)))
+    .orderBy(desc(itemEvents.id))
+    .limit(1);
+  return event?.details ?? null;
+}

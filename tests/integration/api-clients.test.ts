@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { apiClients } from "@/db/schema";
+import { authenticateApiRequest, createApiClient, listApiClients, revokeApiClient, setApiClientWebhook } from "@/lib/api/api-clients";
+import { demoApiTokens } from "@/lib/api/demo-tokens";
+import { hashApiToken } from "@/lib/api/tokens";
+import { describeEachDb } from "../helpers/databases";
+import { createCenter } from "../helpers/fixtures";
+
+describeEachDb("API clients", (use) => {
+  let centerId: string;
+  let otherCenterId: string;
+  beforeAll(async () => {
+    centerId = (await createCenter(use())).id;
+    otherCenterId = (await createCenter(use())).id;
+  });
+
+  it("creates a client whose token is shown once and stored only as a hash", async () => {
+    const { client, token, webhookSecret } = await createApiClient(use(), { name: "Marketplace", centerIds: [centerId] });
+    expect(token).toMatch(/^lgt_[A-Za-z0-9_-]{43}$/);
+    expect(webhookSecret).toBeNull();
+    const [row] = await use().select().from(apiClients).where(eq(apiClients.id, client.id));
+    expect(row.tokenHash).toBe(hashApiToken(token));
+    expect(row.tokenPrefix).toBe(token.slice(0, 12));
+    expect(JSON.stringify(row)).not.toContain(token);
+    const listed = (await listApiClients(use(), { centerId })).find((c) => c.id === client.id)!;
+    expect(listed).not.toHaveProperty("tokenHash");
+    expect(listed).not.toHaveProperty("webhookSecret");
+    expect((await listApiClients(use(), { centerId: otherCenterId })).some((c) => c.id === client.id)).toBe(false);
+  });
+
+  it("authenticates its bearer token, and refuses once revoked", async () => {
+    const { client, token } = await createApiClient(use(), { name: "Two centers", centerIds: [centerId, otherCenterId] });
+    expect(await authenticateApiRequest(use(), `Bearer ${token}`)).toEqual({ id: client.id, name: "Two centers", centerIds: [centerId, otherCenterId] });
+    await expect(authenticateApiRequest(use(), `Bearer ${token}x`)).rejects.toMatchObject({ code: "unauthorized:invalid_token" });
+    await expect(authenticateApiRequest(use(), token)).rejects.toMatchObject({ code: "unauthorized:missing_token" });
+    await expect(authenticateApiRequest(use(), null)).rejects.toMatchObject({ code: "unauthorized:missing_token" });
+    await revokeApiClient(use(), client.id);
+    await expect(authenticateApiRequest(use(), `Bearer ${token}`)).rejects.toMatchObject({ code: "unauthorized:revoked_token" });
+    // Revoking again changes nothing.
+    const again = await revokeApiClient(use(), client.id);
+    expect(again.revokedAt).not.toBeNull();
+  });
+
+  it("refuses unknown centers, bad webhook URLs and a duplicate fixed token", async () => {
+    await expect(createApiClient(use(), { name: "X", centerIds: ["00000000-0000-4000-8000-000000000000"] })).rejects.toMatchObject({ code: "validation:center" });
+    await expect(createApiClient(use(), { name: "X", centerIds: [centerId], webhookUrl: "ftp://example" })).rejects.toMatchObject({ code: "validation" });
+    await expect(createApiClient(use(), { name: "", centerIds: [centerId] })).rejects.toMatchObject({ code: "validation" });
+    await createApiClient(use(), { name: "Demo Seoul", centerIds: [centerId], token: demoApiTokens.SEL });
+    expect((await authenticateApiRequest(use(), `Bearer ${demoApiTokens.SEL}`)).name).toBe("Demo Seoul");
+    await expect(createApiClient(use(), { name: "Again", centerIds: [centerId], token: demoApiTokens.SEL })).rejects.toMatchObject({ code: "conflict:api_token" });
+  });
+
+  it("sets a webhook with a fresh signing secret, and removes it", async () => {
+    const { client } = await createApiClient(use(), { name: "Hooks", centerIds: [centerId] });
+    const { webhookSecret } = await setApiClientWebhook(use(), client.id, "https://market.example/hooks");
+    expect(webhookSecret).toMatch(/^whsec_/);
+    const [row] = await use().select().from(apiClients).where(eq(apiClients.id, client.id));
+    expect(row).toMatchObject({ webhookUrl: "https://market.example/hooks", webhookSecret });
+    await setApiClientWebhook(use(), client.id, null);
+    const [cleared] = await use().select().from(apiClients).where(eq(apiClients.id, client.id));
+    expect(cleared).toMatchObject({ webhookUrl: null, webhookSecret: null });
+  });
+});
