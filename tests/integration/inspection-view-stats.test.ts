@@ -3,15 +3,14 @@ import { beforeAll, expect, it } from "vitest";
 import { items, products } from "@/db/schema";
 import { getInspectionView } from "@/lib/inspection/inspection-view";
 import { inspectionStats } from "@/lib/inspection/inspection-stats";
-import { listInspectionQueue } from "@/lib/inspection/inspection-queue";
 import { reviewVerdict } from "@/lib/inspection/review";
 import { saveChecklistResults } from "@/lib/inspection/checklist-results";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { describeEachDb } from "../helpers/databases";
-import { createOrderWithItems, uniq } from "../helpers/fixtures";
+import { uniq } from "../helpers/fixtures";
 import { addJpeg, claimedItem, ctxOf, inspectionCenter, scan, tempPhotoStore } from "./inspection-fixtures";
 
-describeEachDb("inspection view, queue and statistics", (use) => {
+describeEachDb("inspection view and statistics", (use) => {
   let c: Awaited<ReturnType<typeof inspectionCenter>>;
   let store: Awaited<ReturnType<typeof tempPhotoStore>>;
   beforeAll(async () => {
@@ -63,26 +62,6 @@ describeEachDb("inspection view, queue and statistics", (use) => {
     expect((await getInspectionView(db, ctxOf(c.inspector2), inspectionId)).canReview).toBe(true);
     expect((await getInspectionView(db, ctx, inspectionId)).canReview).toBe(false);
     await expect(getInspectionView(db, ctx, "not-a-uuid")).rejects.toMatchObject({ code: "not_found:inspection" });
-  });
-
-  it("lists the queue oldest first with deadline warnings, skipping items that go back unseen", async () => {
-    const db = use();
-    const now = new Date();
-    const [late, fresh, back] = await createOrderWithItems(db, c.center.id, ["received", "received", "received"]);
-    await db.update(items).set({ receivedAt: new Date(now.getTime() - 30 * 3_600_000) }).where(eq(items.id, late.id));
-    await db.update(items).set({ receivedAt: new Date(now.getTime() - 3_600_000) }).where(eq(items.id, fresh.id));
-    await db.update(items).set({ receivedAt: now, returnToSeller: true }).where(eq(items.id, back.id));
-    const queue = await listInspectionQueue(db, c.center.id, now);
-    const ids = queue.map((q) => q.itemId);
-    expect(ids.indexOf(late.id)).toBeLessThan(ids.indexOf(fresh.id));
-    expect(ids).not.toContain(back.id);
-    expect(queue.find((q) => q.itemId === late.id)).toMatchObject({ overdue: true, waitingMs: 30 * 3_600_000 });
-    expect(queue.find((q) => q.itemId === fresh.id)).toMatchObject({ overdue: false, dueSoon: false });
-    const { item } = await claimedItem(db, ctxOf(c.inspector2));
-    expect((await listInspectionQueue(db, c.center.id, now)).find((q) => q.itemId === item.id)).toMatchObject({
-      state: "in_inspection",
-      inspectorName: c.inspector2.name,
-    });
   });
 
   it("counts verdicts by the verdict that stands and times inspectors from claim to verdict", async () => {
