@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "bwip-js"],
+  serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "bwip-js", "@aws-sdk/client-s3"],
   poweredByHeader: false,
   // Separate build folders let several e2e runs (different ports) coexist on one machine.
   distDir: process.env.NEXT_DIST_DIR || ".next",

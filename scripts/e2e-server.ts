@@ -1,16 +1,26 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed/seed-demo";
 
 /**
  * The server the Playwright tests run against: a fresh embedded database with the demo data
- * (or a fresh PostgreSQL database when LEGIT_E2E_DATABASE_URL is given), then `next start`.
+ * (or a fresh database on the PostgreSQL server LEGIT_E2E_PG_SERVER_URL), then `next start`.
  */
+async function freshPostgresDatabase(serverUrl: string | undefined, name: string): Promise<string | undefined> {
+  if (!serverUrl) return undefined;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
 async function main() {
   const port = process.env.PORT ?? "3100";
-  const url = process.env.LEGIT_E2E_DATABASE_URL;
+  const url = await freshPostgresDatabase(process.env.LEGIT_E2E_PG_SERVER_URL, `legit_e2e_${port}`);
   const dataDir = path.join(process.cwd(), ".data", `e2e-${port}`);
   if (!url) rmSync(dataDir, { recursive: true, force: true });
   const handle = await openDb(url ? { url } : { dataDir });

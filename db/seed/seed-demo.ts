@@ -3,13 +3,11 @@ import type { Db, Tx } from "../client";
 import {
   bins,
   centers,
-  checklists,
   inboundOrders,
 
   items,
   orderLines,
   products,
-  reasonCodes,
   users,
   zones,
   type CenterSettings,
@@ -19,8 +17,7 @@ import {
 import { createApiClient } from "@/lib/api/api-clients";
 import { demoApiTokens } from "@/lib/api/demo-tokens";
 import { hashSecret } from "@/lib/auth/password-hash";
-import { defaultChecklists } from "@/lib/inspection/default-checklists";
-import { defaultReasonCodes } from "@/lib/inspection/default-reason-codes";
+import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
 import { applyTransition } from "@/lib/items/apply-transition";
 import type { ItemAction } from "@/lib/items/transitions";
 import { generateItemCode } from "@/lib/receiving/item-code";
@@ -110,7 +107,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
       )
       .returning();
     await seedStorage(db, center.id);
-    await seedInspectionDefaults(db, center.id);
+    await installInspectionDefaults(db, center.id);
     await createApiClient(db, { name: `Marketplace (demo, ${spec.code})`, centerIds: [center.id], token: demoApiTokens[spec.code as "SEL" | "TYO"] });
     const operator = staff.find((u) => u.role === "operator")!;
     const inspector = staff.find((u) => u.role === "inspector")!;
@@ -142,13 +139,6 @@ async function seedStorage(db: Db, centerId: string) {
           });
     await db.insert(bins).values(rows);
   }
-}
-
-async function seedInspectionDefaults(db: Db, centerId: string) {
-  await db.insert(checklists).values(
-    Object.entries(defaultChecklists).map(([category, points]) => ({ centerId, category, version: 1, points })),
-  );
-  await db.insert(reasonCodes).values(defaultReasonCodes.map((r) => ({ centerId, ...r })));
 }
 
 type SeedContext = { centerId: string; centerCode: string; operatorId: string; inspectorId: string };
