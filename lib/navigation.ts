@@ -5,4 +5,7 @@ export type NavEntry = { key: string; href: string; roles: readonly Role[]; kind
 
 export const navEntries: readonly NavEntry[] = [
   { key: "desk", href: "/desk", roles: ["manager", "admin"], kind: "desk" },
+  { key: "receive", href: "/receive", roles: ["operator"], kind: "station" },
+  { key: "unmatched", href: "/receive/unmatched", roles: ["manager"], kind: "desk" },
+  { key: "unexpected", href: "/receive/unexpected", roles: ["manager"], kind: "desk" },
 ];

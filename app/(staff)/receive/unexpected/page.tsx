@@ -1,0 +1,54 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ManagerLinks } from "@/components/receiving/manager-links";
+import { ReturnUnitForm } from "@/components/receiving/return-unit-form";
+import { requireStaffPage } from "@/lib/auth/current-staff";
+import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
+import styles from "@/components/receiving/receiving.module.css";
+
+export const dynamic = "force-dynamic";
+
+/** Units found in parcels that were not announced, waiting for the manager's decision. */
+export default async function UnexpectedUnitsPage() {
+  const staff = await requireStaffPage(["manager"]);
+  const units = await listUnexpectedUnits(await getDb(), staff.center.id);
+  const t = await getTranslations("receiving");
+  const format = await getFormatter();
+  return (
+    <div className={styles.queue}>
+      <ManagerLinks current="unexpected" />
+      <h1>{t("unexpected.title")}</h1>
+      {units.length === 0 ? (
+        <p className="card muted">{t("unexpected.empty")}</p>
+      ) : (
+        <table className="table" data-testid="unexpected-table">
+          <thead>
+            <tr>
+              <th>{t("unexpected.code")}</th>
+              <th>{t("unexpected.product")}</th>
+              <th>{t("unexpected.received")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.itemId} data-testid="unexpected-row" data-code={u.code ?? ""}>
+                <td>
+                  <code>{u.code}</code>
+                </td>
+                <td>
+                  <strong>{u.productName}</strong> · {t("size", { size: u.size })}
+                  {u.sku !== "UNKNOWN" && <div className="muted">{t("sku", { sku: u.sku })}</div>}
+                </td>
+                <td>{u.receivedAt ? format.dateTime(new Date(u.receivedAt), { dateStyle: "short", timeStyle: "short" }) : "—"}</td>
+                <td>
+                  <ReturnUnitForm itemId={u.itemId} code={u.code ?? ""} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ManagerLinks } from "@/components/receiving/manager-links";
+import { ResolveParcelForm } from "@/components/receiving/resolve-parcel-form";
+import { requireStaffPage } from "@/lib/auth/current-staff";
+import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
+import styles from "@/components/receiving/receiving.module.css";
+
+export const dynamic = "force-dynamic";
+
+/** The manager's queue of parcels that matched no order: link each to its order or return it. */
+export default async function UnmatchedParcelsPage() {
+  const staff = await requireStaffPage(["manager"]);
+  const parcels = await listUnmatchedParcels(await getDb(), staff.center.id);
+  const t = await getTranslations("receiving");
+  const format = await getFormatter();
+  return (
+    <div className={styles.queue}>
+      <ManagerLinks current="unmatched" />
+      <h1>{t("unmatched.title")}</h1>
+      {parcels.length === 0 ? (
+        <p className="card muted">{t("unmatched.empty")}</p>
+      ) : (
+        <ul className={styles.queueList} data-testid="unmatched-list">
+          {parcels.map((p) => (
+            <li key={p.id} className={`card ${styles.queueCard}`} data-testid="unmatched-row" data-tracking={p.trackingNumber}>
+              <div className={styles.queueHead}>
+                <code className={styles.tracking}>{p.trackingNumber}</code>
+                <span className="muted">
+                  {t("unmatched.received")} {format.dateTime(new Date(p.createdAt), { dateStyle: "short", timeStyle: "short" })} · {p.receivedByName ?? "—"}
+                  {p.station ? ` · ${p.station}` : ""} · {t("unmatched.units")} {p.unexpectedUnits}
+                </span>
+              </div>
+              <p className={styles.note}>
+                <strong>{t("unmatched.note")}:</strong> {p.note ?? "—"}
+              </p>
+              <ResolveParcelForm parcelId={p.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { staffRoute } from "@/lib/http/staff-route";
+import { attachParcelToOrder, attachParcelSchema } from "@/lib/receiving/attach-parcel";
+import type { AttachResult } from "@/components/receiving/types";
+
+/** Links a parcel (or a parcel with no label) to an order found by search. */
+export const POST = staffRoute({ roles: ["operator"], body: attachParcelSchema }, async ({ db, ctx, body }): Promise<AttachResult> => {
+  const { result, repeated } = await attachParcelToOrder(db, ctx, body);
+  return { ...result, repeated };
+});

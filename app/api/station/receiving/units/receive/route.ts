@@ -1,0 +1,9 @@
+import { staffRoute } from "@/lib/http/staff-route";
+import { receiveUnit, receiveUnitSchema } from "@/lib/receiving/receive-unit";
+import type { ReceiveUnitResult } from "@/components/receiving/types";
+
+/** The operator confirms one announced unit is in the parcel: it gets its item code. */
+export const POST = staffRoute({ roles: ["operator"], body: receiveUnitSchema }, async ({ db, ctx, body }): Promise<ReceiveUnitResult> => {
+  const { result, repeated } = await receiveUnit(db, ctx, body);
+  return { ...result, repeated };
+});

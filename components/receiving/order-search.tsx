@@ -1,0 +1,63 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch, ApiError } from "@/components/http/api-fetch";
+import type { OrderView } from "./types";
+import styles from "./receiving.module.css";
+
+/** Look an order up by what is written on a parcel without a usable tracking number. */
+export function OrderSearch({ busy, onAttach }: { busy: boolean; onAttach: (order: OrderView) => void }) {
+  const t = useTranslations("receiving");
+  const [query, setQuery] = useState("");
+  const [orders, setOrders] = useState<OrderView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  return (
+    <div className={styles.search} data-testid="order-search">
+      <form
+        className={styles.searchForm}
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setSearching(true);
+          setError(null);
+          try {
+            const answer = await apiFetch<{ orders: OrderView[] }>("/api/station/receiving/orders/search", { body: { query } });
+            setOrders(answer.orders);
+          } catch (e) {
+            setError(e instanceof ApiError && e.message ? e.message : t("answers.network"));
+          } finally {
+            setSearching(false);
+          }
+        }}
+      >
+        <label className="field">
+          {t("search.label")}
+          <input name="query" value={query} onChange={(e) => setQuery(e.target.value)} minLength={2} required />
+        </label>
+        <button type="submit" className="button button--primary" disabled={searching}>
+          {t("search.submit")}
+        </button>
+      </form>
+      {error && <p className="alert alert--error">{error}</p>}
+      {orders && orders.length === 0 && <p className="alert alert--warn">{t("search.none")}</p>}
+      {orders && orders.length > 0 && (
+        <ul className={styles.searchResults}>
+          {orders.map((order) => (
+            <li key={order.id} data-testid="search-result">
+              <div>
+                <strong>{order.externalId}</strong> · {order.seller.name}
+                <div className="muted">
+                  {order.units.map((u) => `${u.productName} ${u.size}`).join(", ")} · {t("search.units", { count: order.counts.toReceive })}
+                </div>
+              </div>
+              <button type="button" className="button button--ok" disabled={busy} onClick={() => onAttach(order)}>
+                {t("search.attach")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

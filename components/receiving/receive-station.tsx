@@ -1,0 +1,293 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
+import { apiFetch, ApiError } from "@/components/http/api-fetch";
+import { playFeedback } from "@/components/scanner/feedback-sound";
+import { ScanPanel } from "@/components/scanner/scan-panel";
+import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import { CloseResult } from "./close-result";
+import { labelUrl } from "./label-links";
+import { OrderBlock } from "./order-block";
+import { OrderSearch } from "./order-search";
+import type {
+  AttachResult,
+  CloseParcelAnswer,
+  OrderView,
+  ParcelDetail,
+  ParcelView,
+  ReceiveUnitResult,
+  ReceivingScanAnswer,
+  UnexpectedUnitResult,
+  UnitView,
+} from "./types";
+import { UnexpectedUnitForm, type UnexpectedUnitInput } from "./unexpected-unit-form";
+import { UnmatchedPanel } from "./unmatched-panel";
+import { useActionIds } from "./use-action";
+import styles from "./receiving.module.css";
+
+type Panel = "none" | "unexpected" | "search";
+
+/**
+ * The receiving station: scan a parcel, confirm each unit in the box (each gets its item code and
+ * label), and take the exception paths (unmatched parcel, extra unit, missing units) from here.
+ */
+export function ReceiveStation() {
+  const t = useTranslations("receiving");
+  const [detail, setDetail] = useState<ParcelDetail | null>(null);
+  const [notice, setNotice] = useState<ScanFeedback | null>(null);
+  const [panel, setPanel] = useState<Panel>("none");
+  const [closed, setClosed] = useState<CloseParcelAnswer | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  // Labels printed at this station this session: a later print of the same label is a reprint.
+  const [printed, setPrinted] = useState<ReadonlySet<string>>(new Set());
+  // Units labelled here this session; any other unit's label was printed before (a reprint).
+  const [receivedHere, setReceivedHere] = useState<ReadonlySet<string>>(new Set());
+  const actionIds = useActionIds();
+
+  const errorText = useCallback((error: unknown) => (error instanceof ApiError && error.message ? error.message : t("answers.network")), [t]);
+
+  const tell = useCallback((feedback: ScanFeedback) => {
+    playFeedback(feedback.tone);
+    setNotice(feedback);
+  }, []);
+
+  function showParcel(next: ParcelDetail) {
+    if (detail?.parcel.id !== next.parcel.id) {
+      setClosed(null);
+      setPanel("none");
+      setHighlight(null);
+    }
+    setDetail(next);
+  }
+
+  useScanHandler(async (code, scanId) => {
+    let answer: ReceivingScanAnswer;
+    try {
+      answer = await apiFetch<ReceivingScanAnswer>("/api/station/receiving/scan", { body: { scanId, code } });
+    } catch (error) {
+      const feedback: ScanFeedback = { tone: "error", message: errorText(error) };
+      setNotice(null);
+      return feedback;
+    }
+    setNotice(null);
+    if (answer.kind === "unit") {
+      const u = answer.unit;
+      setHighlight(u.itemId);
+      return {
+        tone: "warning",
+        message: t("answers.alreadyReceivedUnit", { code: u.code ?? "?", product: u.productName, size: u.size, order: u.orderExternalId }),
+      };
+    }
+    showParcel(answer);
+    const tracking = answer.parcel.trackingNumber;
+    const orders = answer.orders.filter((o) => !o.placeholder);
+    const names = orders.map((o) => o.externalId).join(", ");
+    const count = orders.reduce((n, o) => n + o.counts.toReceive, 0);
+    switch (answer.outcome) {
+      case "matched":
+        return { tone: "success", message: t("answers.matched", { tracking, orders: names, count }) };
+      case "now_matched":
+        return { tone: "success", message: t("answers.nowMatched", { tracking, orders: names }) };
+      case "unmatched":
+        return { tone: "warning", message: t("answers.unmatched", { tracking }) };
+      default:
+        return { tone: "warning", message: t("answers.alreadyScanned", { tracking }) };
+    }
+  });
+
+  async function run<T>(key: string, work: (id: string) => Promise<T>, after: (result: T) => ScanFeedback | null) {
+    setBusy(key);
+    try {
+      const result = await work(actionIds.idFor(key));
+      actionIds.done(key);
+      const feedback = after(result);
+      if (feedback) tell(feedback);
+    } catch (error) {
+      if (error instanceof ApiError && error.status !== 0) actionIds.done(key);
+      tell({ tone: "error", message: errorText(error) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function reload(parcelId: string) {
+    showParcel(await apiFetch<ParcelDetail>(`/api/station/receiving/parcels/${parcelId}`));
+  }
+
+  function confirmUnit(unit: UnitView) {
+    if (!detail) return;
+    const parcelId = detail.parcel.id;
+    void run(
+      unit.itemId,
+      (scanId) => apiFetch<ReceiveUnitResult>("/api/station/receiving/units/receive", { body: { scanId, parcelId, itemId: unit.itemId } }),
+      (answer) => {
+        setDetail((current) => current && replaceUnit(current, answer));
+        setHighlight(answer.unit.itemId);
+        setReceivedHere((set) => new Set(set).add(answer.unit.itemId));
+        const code = answer.unit.code ?? "?";
+        return answer.outcome === "received_for_return"
+          ? { tone: "warning", message: t("answers.unitForReturn", { code }) }
+          : { tone: "success", message: t("answers.unitReceived", { code, received: answer.order.counts.received, announced: answer.order.counts.announced }) };
+      },
+    );
+  }
+
+  function recordUnexpected(input: UnexpectedUnitInput) {
+    if (!detail) return;
+    const parcelId = detail.parcel.id;
+    void run(
+      `unexpected:${parcelId}`,
+      (scanId) => apiFetch<UnexpectedUnitResult>("/api/station/receiving/units/unexpected", { body: { scanId, parcelId, ...input } }),
+      (answer) => {
+        setPanel("none");
+        setHighlight(answer.unit.itemId);
+        setReceivedHere((set) => new Set(set).add(answer.unit.itemId));
+        void reload(parcelId).catch(() => undefined);
+        return { tone: "warning", message: t("answers.unexpectedReceived", { code: answer.unit.code ?? "?" }) };
+      },
+    );
+  }
+
+  function closeParcel() {
+    if (!detail) return;
+    const parcelId = detail.parcel.id;
+    void run(
+      `close:${parcelId}`,
+      () => apiFetch<CloseParcelAnswer>("/api/station/receiving/parcels/close", { body: { parcelId } }),
+      (answer) => {
+        setClosed(answer);
+        setPanel("none");
+        const tracking = answer.parcel.trackingNumber;
+        return answer.missing.length > 0
+          ? { tone: "warning", message: t("answers.closedMissing", { tracking, received: answer.received, missing: answer.missing.length }) }
+          : { tone: "success", message: t("answers.closedComplete", { tracking, received: answer.received }) };
+      },
+    );
+  }
+
+  function attach(order: OrderView) {
+    const parcelId = detail?.parcel.status === "unmatched" ? detail.parcel.id : undefined;
+    void run(
+      `attach:${parcelId ?? "nolabel"}:${order.id}`,
+      (scanId) => apiFetch<AttachResult>("/api/station/receiving/parcels/attach", { body: { scanId, orderId: order.id, parcelId } }),
+      (answer) => {
+        showParcel(answer);
+        setPanel("none");
+        const count = answer.orders.reduce((n, o) => n + o.counts.toReceive, 0);
+        return { tone: "success", message: t("answers.attached", { tracking: answer.parcel.trackingNumber, order: order.externalId, count }) };
+      },
+    );
+  }
+
+  function saveNote(note: string) {
+    if (!detail) return;
+    const parcelId = detail.parcel.id;
+    void run(
+      `note:${parcelId}`,
+      () => apiFetch<ParcelView>("/api/station/receiving/parcels/note", { body: { parcelId, note } }),
+      (parcel) => {
+        setDetail((current) => (current && current.parcel.id === parcel.id ? { ...current, parcel } : current));
+        return { tone: "success", message: t("answers.noteSaved") };
+      },
+    );
+  }
+
+  const markPrinted = useCallback((itemId: string) => setPrinted((set) => new Set(set).add(itemId)), []);
+  const alreadyPrinted = new Set([...printed, ...(detail?.orders.flatMap((o) => o.units.map((u) => u.itemId)).filter((id) => !receivedHere.has(id)) ?? [])]);
+
+  const parcel = detail?.parcel;
+  const receivedIds = detail?.orders.flatMap((o) => o.units.filter((u) => u.code).map((u) => u.itemId)) ?? [];
+  const canConfirm = parcel?.status === "received";
+
+  return (
+    <div className={styles.station}>
+      <div className={styles.main}>
+        {!parcel ? (
+          <section className={`card ${styles.empty}`} data-testid="no-parcel">
+            <h1>{t("title")}</h1>
+            <p className={styles.bigHint}>{t("noParcel")}</p>
+            {panel === "search" ? (
+              <OrderSearch busy={busy !== null} onAttach={attach} />
+            ) : (
+              <button type="button" className="button" onClick={() => setPanel("search")}>
+                {t("actions.noLabel")}
+              </button>
+            )}
+          </section>
+        ) : (
+          <>
+            <section className={`card ${styles.parcel}`} data-testid="parcel" data-status={parcel.status} data-parcel-id={parcel.id}>
+              <div className={styles.parcelHead}>
+                <div>
+                  <span className="muted">{t("parcel")}</span>
+                  <h1 className={styles.tracking} data-testid="parcel-tracking">
+                    {parcel.trackingNumber}
+                  </h1>
+                </div>
+                <span className={`${styles.status} ${styles[`status_${parcel.status}`]}`} data-testid="parcel-status">
+                  {t(`parcelStatus.${parcel.status}`)}
+                </span>
+              </div>
+              <div className={styles.actions}>
+                {parcel.status !== "resolved" && (
+                  <button type="button" className="button" onClick={() => setPanel(panel === "unexpected" ? "none" : "unexpected")} data-testid="open-unexpected">
+                    {t("actions.unexpected")}
+                  </button>
+                )}
+                {parcel.status === "received" && (
+                  <button type="button" className="button" disabled={busy !== null} onClick={closeParcel} data-testid="close-parcel">
+                    {t("actions.close")}
+                  </button>
+                )}
+                {receivedIds.length > 1 && (
+                  <a className="button" href={labelUrl("pdf", receivedIds, true)} target="_blank" rel="noopener">
+                    {t("printAll")}
+                  </a>
+                )}
+              </div>
+              {notice && (
+                <p className={`alert ${notice.tone === "success" ? "alert--ok" : notice.tone === "warning" ? "alert--warn" : "alert--error"}`} data-testid="receive-notice" role="status">
+                  {notice.message}
+                </p>
+              )}
+            </section>
+            {panel === "unexpected" && (
+              <UnexpectedUnitForm orders={detail.orders} busy={busy !== null} onSubmit={recordUnexpected} onCancel={() => setPanel("none")} />
+            )}
+            {closed && closed.parcel.id === parcel.id && <CloseResult result={closed} />}
+            {parcel.status === "unmatched" && <UnmatchedPanel parcel={parcel} busy={busy !== null} onAttach={attach} onNote={saveNote} />}
+            {detail.orders.map((order) => (
+              <OrderBlock
+                key={order.id}
+                order={order}
+                canConfirm={canConfirm}
+                busyItem={busy}
+                highlightedItem={highlight}
+                printed={alreadyPrinted}
+                onConfirm={confirmUnit}
+                onPrinted={markPrinted}
+              />
+            ))}
+          </>
+        )}
+      </div>
+      <aside className={styles.side}>
+        <ScanPanel />
+      </aside>
+    </div>
+  );
+}
+
+/** The parcel detail with one unit (and its order's counts) replaced by the server's answer. */
+function replaceUnit(detail: ParcelDetail, answer: ReceiveUnitResult): ParcelDetail {
+  return {
+    ...detail,
+    orders: detail.orders.map((order) =>
+      order.id !== answer.order.id
+        ? order
+        : { ...order, counts: answer.order.counts, units: order.units.map((u) => (u.itemId === answer.unit.itemId ? answer.unit : u)) },
+    ),
+  };
+}

@@ -1,0 +1,254 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+
+/*
+ * Receiving journeys at the station, as an operator with a scanner would do them. Every test
+ * announces its own order through the public API (unique ids and tracking numbers), so the tests
+ * run in parallel and in both projects against one server.
+ */
+
+const apiToken = "lgt_demo_seoul_0000000000000000000000";
+const itemCodePattern = /^IT[0-9A-Z]{11}$/;
+
+function unique(prefix: string): string {
+  return `${prefix}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
+}
+
+type Line = { sku: string; productName: string; category: "sneakers" | "apparel"; size: string; price: number };
+const dunk: Line = { sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 139000 };
+const jordan: Line = { sku: "E2E-AJ1-CHI", productName: "Air Jordan 1 High OG Chicago", category: "sneakers", size: "265", price: 320000 };
+const hoodie: Line = { sku: "E2E-HOODIE-M", productName: "Essentials Hoodie", category: "apparel", size: "M", price: 89000 };
+
+async function announce(request: APIRequestContext, lines: Line[], opts: { tracking?: boolean } = {}) {
+  const externalId = unique("E2E-RCV-");
+  const trackingNumber = opts.tracking === false ? undefined : unique("CJ");
+  const response = await request.post("/api/v1/inbound-orders", {
+    headers: { authorization: `Bearer ${apiToken}` },
+    data: {
+      externalId,
+      type: "trade",
+      centerCode: "SEL",
+      seller: { id: unique("S-"), name: "E2E Seller" },
+      buyer: { id: "B-1", name: "E2E Buyer", address: "1 Test-ro, Seoul" },
+      items: lines,
+      ...(trackingNumber ? { trackingNumber } : {}),
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return { externalId, trackingNumber: trackingNumber ?? "" };
+}
+
+async function openStation(page: Page, badge = demo.operatorBadge) {
+  await loginWithBadge(page, badge);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  await page.goto("/receive");
+  await scannerReady(page);
+  // Scans must work with nothing focused, as on a tablet.
+  await page.locator("h1").first().click();
+}
+
+const status = (page: Page) => page.getByTestId("scan-status");
+const units = (page: Page) => page.getByTestId("unit");
+
+test.describe("receiving station", () => {
+  test("an announced parcel is received by scanner alone, labelled, and cannot be received twice", async ({ page, request }, testInfo) => {
+    const order = await announce(request, [dunk, jordan]);
+    await openStation(page);
+    await expect(page.getByTestId("no-parcel")).toBeVisible();
+    await snap(page, testInfo, "receive-empty");
+
+    const started = Date.now();
+    await scan(page, order.trackingNumber);
+    await expect(page.getByTestId("parcel-tracking")).toHaveText(order.trackingNumber);
+    await expect(status(page)).toHaveClass(/scan-status--success/);
+    expect(Date.now() - started).toBeLessThan(3000);
+    await expect(status(page)).toContainText(order.externalId);
+    await expect(units(page)).toHaveCount(2);
+    await expect(units(page).first()).toContainText("270");
+    await expect(page.getByTestId("scan-log")).toContainText(order.trackingNumber);
+    await snap(page, testInfo, "receive-parcel");
+
+    // Confirm the first unit: it gets its item code and label buttons.
+    await units(page).nth(0).getByTestId("confirm-unit").click();
+    const code = (await units(page).nth(0).getByTestId("item-code").textContent())!.trim();
+    expect(code).toMatch(itemCodePattern);
+    await expect(page.getByTestId("receive-notice")).toContainText(code);
+    await expect(units(page).nth(0)).toHaveAttribute("data-state", "received");
+
+    // The label PDF opens in a new tab and is a real PDF.
+    const pdfResponse = page.context().waitForEvent("response", (r) => r.url().includes("/api/station/labels/pdf"));
+    await units(page).nth(0).getByTestId("print-pdf").click();
+    const pdf = await pdfResponse;
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const itemId = (await units(page).nth(0).getAttribute("data-item-id"))!;
+    const direct = await page.request.get(`/api/station/labels/pdf?items=${itemId}&reprint=1`);
+    expect(direct.headers()["content-type"]).toBe("application/pdf");
+    expect((await direct.body()).subarray(0, 4).toString()).toBe("%PDF");
+    const zpl = await page.request.get(`/api/station/labels/zpl?items=${itemId}&reprint=1`);
+    expect(zpl.headers()["content-disposition"]).toMatch(/attachment/);
+    expect(await zpl.text()).toContain(`^FD${code}^FS`);
+    // After a print, the button offers a reprint.
+    await expect(units(page).nth(0).getByTestId("print-pdf")).toHaveText(/Reprint|재인쇄/);
+
+    await units(page).nth(1).getByTestId("confirm-unit").click();
+    await expect(units(page).nth(1).getByTestId("item-code")).toHaveText(itemCodePattern);
+    await expect(page.getByTestId("order-counts")).toContainText(/2/);
+    await snap(page, testInfo, "receive-units-confirmed");
+
+    // The label of a received unit scanned here: told it is already received, nothing changes.
+    await scan(page, code);
+    await expect(status(page)).toHaveClass(/scan-status--warning/);
+    await expect(status(page)).toContainText(code);
+
+    // The same unit confirmed again from another station (fresh scan id): refused, naming its code.
+    const parcelStatus = await page.getByTestId("parcel").getAttribute("data-status");
+    expect(parcelStatus).toBe("received");
+    const again = await page.request.post("/api/station/receiving/units/receive", {
+      data: { scanId: `again-${itemId}`, parcelId: await parcelIdOf(page), itemId },
+    });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.message).toContain(code);
+
+    // The same parcel scanned again: already scanned, shown again with its labelled units.
+    await scan(page, order.trackingNumber);
+    await expect(status(page)).toHaveClass(/scan-status--warning/);
+    await expect(status(page)).toContainText(order.trackingNumber);
+    await expect(units(page).getByTestId("item-code")).toHaveCount(2);
+    await expect(units(page).getByTestId("confirm-unit")).toHaveCount(0);
+    await snap(page, testInfo, "receive-parcel-again");
+
+    await page.getByTestId("close-parcel").click();
+    await expect(page.getByTestId("close-result")).toBeVisible();
+    await expect(page.getByTestId("missing-units")).toHaveCount(0);
+  });
+
+  test("fewer units than announced: closing the parcel lists the missing ones", async ({ page, request }, testInfo) => {
+    const order = await announce(request, [dunk, jordan, hoodie]);
+    await openStation(page);
+    await scan(page, order.trackingNumber);
+    await expect(units(page)).toHaveCount(3);
+    await units(page).nth(1).getByTestId("confirm-unit").click();
+    await expect(units(page).nth(1).getByTestId("item-code")).toHaveText(itemCodePattern);
+    await page.getByTestId("close-parcel").click();
+    const missing = page.getByTestId("missing-units");
+    await expect(missing.locator("li")).toHaveCount(2);
+    await expect(missing).toContainText(dunk.productName);
+    await expect(missing).toContainText(hoodie.productName);
+    await expect(missing).not.toContainText(jordan.productName);
+    await expect(status(page)).toContainText(order.trackingNumber); // the last scan stays shown
+    await expect(page.getByTestId("receive-notice")).toContainText(/2/);
+    await snap(page, testInfo, "receive-closed-missing");
+  });
+
+  test("an extra unit in the box is recorded, labelled and returned by a manager", async ({ page, browser, request }, testInfo) => {
+    const order = await announce(request, [dunk]);
+    await openStation(page);
+    await scan(page, order.trackingNumber);
+    await units(page).first().getByTestId("confirm-unit").click();
+    await expect(units(page).first().getByTestId("item-code")).toHaveText(itemCodePattern);
+
+    await page.getByTestId("open-unexpected").click();
+    const form = page.getByTestId("unexpected-form");
+    await form.locator('input[name="productName"]').fill("Adidas Samba OG");
+    await form.locator('input[name="size"]').fill("260");
+    await form.locator('textarea[name="note"]').fill("Second pair in the box, not in the order");
+    await snap(page, testInfo, "receive-unexpected-form");
+    await form.locator('button[type="submit"]').click();
+    await expect(form).toHaveCount(0);
+    const extra = units(page).filter({ hasText: "Adidas Samba OG" });
+    await expect(extra.getByTestId("item-code")).toHaveText(itemCodePattern);
+    await expect(extra.getByTestId("flagged-for-return")).toBeVisible();
+    const extraCode = (await extra.getByTestId("item-code").textContent())!.trim();
+    await snap(page, testInfo, "receive-unexpected-recorded");
+
+    const manager = await browser.newPage();
+    await loginWithPassword(manager, demo.managerSeoul);
+    await expect(manager.getByTestId("header-user")).toBeVisible();
+    await manager.goto("/receive/unexpected");
+    const row = manager.locator(`[data-testid="unexpected-row"][data-code="${extraCode}"]`);
+    await expect(row).toBeVisible();
+    await snap(manager, testInfo, "manager-unexpected");
+    await row.locator('input[name="note"]').fill("Not sold; back to the seller");
+    await row.getByRole("button").click();
+    await expect(manager.locator(`[data-testid="unexpected-row"][data-code="${extraCode}"]`)).toHaveCount(0);
+    await manager.close();
+  });
+
+  test("a cancelled order's unit that still arrives is received and flagged for return", async ({ page, request }, testInfo) => {
+    const order = await announce(request, [jordan]);
+    const cancel = await request.post(`/api/v1/inbound-orders/${order.externalId}/cancel`, {
+      headers: { authorization: `Bearer ${apiToken}` },
+      data: { reason: "buyer cancelled" },
+    });
+    expect(cancel.ok(), await cancel.text()).toBe(true);
+
+    await openStation(page);
+    await scan(page, order.trackingNumber);
+    await expect(units(page)).toHaveCount(1);
+    await expect(units(page).first()).toHaveAttribute("data-state", "cancelled");
+    await snap(page, testInfo, "receive-cancelled-order");
+    await units(page).first().getByTestId("confirm-unit").click();
+    await expect(units(page).first().getByTestId("item-code")).toHaveText(itemCodePattern);
+    await expect(units(page).first().getByTestId("flagged-for-return")).toBeVisible();
+    await expect(units(page).first()).toHaveAttribute("data-state", "awaiting_pack");
+    await expect(page.getByTestId("receive-notice")).toHaveClass(/alert--warn/);
+    await snap(page, testInfo, "receive-cancelled-flagged");
+  });
+
+  test("a parcel with no order goes to the manager's unmatched queue and is linked to its order there", async ({ page, browser, request }, testInfo) => {
+    const order = await announce(request, [hoodie], { tracking: false });
+    const tracking = unique("LOST");
+    await openStation(page);
+    await scan(page, tracking);
+    await expect(status(page)).toHaveClass(/scan-status--warning/);
+    await expect(page.getByTestId("parcel")).toHaveAttribute("data-status", "unmatched");
+    const panel = page.getByTestId("unmatched-panel");
+    await panel.locator('textarea[name="note"]').fill("Brown box, sender 'Park', one hoodie inside");
+    await snap(page, testInfo, "receive-unmatched");
+    await panel.getByRole("button", { name: /unmatched queue|미확인 택배 목록/ }).click();
+    await expect(page.getByTestId("receive-notice")).toHaveClass(/alert--ok/);
+
+    const manager = await browser.newPage();
+    await loginWithPassword(manager, demo.managerSeoul);
+    await expect(manager.getByTestId("header-user")).toBeVisible();
+    await manager.goto("/receive/unmatched");
+    const row = manager.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`);
+    await expect(row).toContainText("Brown box");
+    await snap(manager, testInfo, "manager-unmatched");
+    await row.locator('input[name="orderExternalId"]').fill(order.externalId);
+    await row.locator('input[name="resolution"]').fill("Seller confirmed by phone");
+    await row.getByRole("button", { name: /Link to order|주문에 연결/ }).click();
+    await expect(manager.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`)).toHaveCount(0);
+    await manager.close();
+
+    // Scanned again at the station, the parcel now shows its order and can be received.
+    await scan(page, tracking);
+    await expect(page.getByTestId("parcel")).toHaveAttribute("data-status", "received");
+    await expect(page.getByTestId("order")).toHaveAttribute("data-order", order.externalId);
+    await units(page).first().getByTestId("confirm-unit").click();
+    await expect(units(page).first().getByTestId("item-code")).toHaveText(itemCodePattern);
+  });
+
+  test("a parcel without a tracking number is matched by searching its order", async ({ page, request }, testInfo) => {
+    const order = await announce(request, [dunk], { tracking: false });
+    await openStation(page);
+    await page.getByRole("button", { name: /without tracking number|송장번호가 없는/ }).click();
+    const search = page.getByTestId("order-search");
+    await search.locator('input[name="query"]').fill(order.externalId);
+    await search.locator('button[type="submit"]').click();
+    await expect(page.getByTestId("search-result")).toHaveCount(1);
+    await snap(page, testInfo, "receive-search");
+    await page.getByTestId("search-result").getByRole("button").click();
+    await expect(page.getByTestId("parcel-tracking")).toHaveText(/^NOLABEL/);
+    await units(page).first().getByTestId("confirm-unit").click();
+    await expect(units(page).first().getByTestId("item-code")).toHaveText(itemCodePattern);
+  });
+});
+
+/** The id of the parcel the station shows. */
+async function parcelIdOf(page: Page): Promise<string> {
+  const id = await page.getByTestId("parcel").getAttribute("data-parcel-id");
+  if (!id) throw new Error("no parcel id on the page");
+  return id;
+}
