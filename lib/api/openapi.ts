@@ -124,7 +124,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     "buyer-decision",
     "reportBuyerDecision",
     "The buyer accepts or refuses a disclosed minor defect",
-    "For a trade item `held` after a `pass_minor_defect` verdict (event `item.hold`). `accept`: it ships to the buyer. `refuse`: it goes back to the seller. Anything else is a 409 (`conflict:not_awaiting_buyer`).",
+    "For a trade item `held` after a `pass_minor_defect` verdict (event `item.hold`). `accept`: it ships to the buyer. `refuse`: it goes back to the seller. For an item not waiting for a decision the answer is 409 (`conflict:not_awaiting_buyer`); the other decision after one was applied is 409 (`conflict:buyer_decided`).",
     buyerDecisionSchema,
   );
 

@@ -91,8 +91,9 @@ export type WithdrawalRequest = z.infer<typeof withdrawalSchema>;
 
 export const buyerDecisionSchema = z
   .object({
-    decision: z.enum(["accept", "refuse"]).openapi({ description: "`accept`: ship with the disclosed defect. `refuse`: return to the seller.", example: "accept" }),
-    note: text(500).optional().openapi({ example: "ok with the box damage" }),
+    decision: z
+      .enum(["accept", "refuse"])
+      .openapi({ description: "`accept`: ship with the disclosed defect. `refuse`: return to the seller (no penalty for the seller).", example: "accept" }),
   })
   .openapi("BuyerDecisionRequest");
 export type BuyerDecisionRequest = z.infer<typeof buyerDecisionSchema>;

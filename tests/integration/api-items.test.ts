@@ -103,7 +103,7 @@ describeEachDb("API item calls", (use) => {
 
   it("refuses for the buyer: failed and routed back to the seller", async () => {
     const item = await heldForBuyer();
-    const answer = await reportBuyerDecision(use(), world.callerA, item.code!, { decision: "refuse", note: "not ok with damage" });
+    const answer = await reportBuyerDecision(use(), world.callerA, item.code!, { decision: "refuse" });
     expect(answer.item).toMatchObject({ state: "awaiting_pack", destination: "seller" });
     expect((await outboxOf(item.id)).map((e) => e.type)).toEqual(["item.fail", "item.route_return"]);
   });
