@@ -186,6 +186,7 @@ test.describe("receiving station", () => {
     await openStation(page);
     await scan(page, order.trackingNumber);
     await expect(units(page)).toHaveCount(1);
+    await expect(status(page)).toHaveClass(/scan-status--warning/);
     await expect(units(page).first()).toHaveAttribute("data-state", "cancelled");
     await snap(page, testInfo, "receive-cancelled-order");
     await units(page).first().getByTestId("confirm-unit").click();
@@ -228,6 +229,31 @@ test.describe("receiving station", () => {
     await expect(page.getByTestId("order")).toHaveAttribute("data-order", order.externalId);
     await units(page).first().getByTestId("confirm-unit").click();
     await expect(units(page).first().getByTestId("item-code")).toHaveText(itemCodePattern);
+  });
+
+  test("a manager returns an unmatched parcel to its sender; the station then refuses its units", async ({ page, browser }) => {
+    const tracking = unique("STRAY");
+    await openStation(page);
+    await scan(page, tracking);
+    const panel = page.getByTestId("unmatched-panel");
+    await panel.locator('textarea[name="note"]').fill("No order, no sender details");
+    await panel.getByRole("button", { name: /unmatched queue|미확인 택배 목록/ }).click();
+    await expect(page.getByTestId("receive-notice")).toHaveClass(/alert--ok/);
+
+    const manager = await browser.newPage();
+    await loginWithPassword(manager, demo.managerSeoul);
+    await expect(manager.getByTestId("header-user")).toBeVisible();
+    await manager.goto("/receive/unmatched");
+    const row = manager.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`);
+    await row.locator('input[name="resolution"]').fill("Refused: back to the carrier");
+    await row.getByRole("button", { name: /Return to sender|발송인에게 반송/ }).click();
+    await expect(manager.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`)).toHaveCount(0);
+    await manager.close();
+
+    await scan(page, tracking);
+    await expect(page.getByTestId("parcel")).toHaveAttribute("data-status", "resolved");
+    await expect(page.getByTestId("unmatched-panel")).toHaveCount(0);
+    await expect(page.getByTestId("open-unexpected")).toHaveCount(0);
   });
 
   test("a parcel without a tracking number is matched by searching its order", async ({ page, request }, testInfo) => {

@@ -87,6 +87,7 @@ export function ReceiveStation() {
     const count = orders.reduce((n, o) => n + o.counts.toReceive, 0);
     switch (answer.outcome) {
       case "matched":
+        if (orders.some((o) => o.cancelled)) return { tone: "warning", message: t("answers.matchedCancelled", { tracking, orders: names }) };
         return { tone: "success", message: t("answers.matched", { tracking, orders: names, count }) };
       case "now_matched":
         return { tone: "success", message: t("answers.nowMatched", { tracking, orders: names }) };
