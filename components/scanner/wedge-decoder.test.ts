@@ -38,6 +38,11 @@ describe("WedgeDecoder", () => {
     expect(feedAll(new WedgeDecoder(), events)).toEqual(["IT7K"]);
   });
 
+  it("keeps capitals sent without Shift (Caps Lock, or a scanner in upper-case mode)", () => {
+    const events = scannerKeys("IT7K").filter((e) => e.key !== "Shift").map((e) => ({ ...e, shiftKey: false }));
+    expect(feedAll(new WedgeDecoder(), events)).toEqual(["IT7K"]);
+  });
+
   it("maps jamo when the physical key is not reported", () => {
     const events = scannerKeys("IT12").map((e) => (e.code.startsWith("Key") ? { ...e, code: "", key: e.key === "I" ? "ㅑ" : "ㅆ" } : e));
     expect(feedAll(new WedgeDecoder(), events)).toEqual(["IT12"]);

@@ -25,7 +25,9 @@ const codeChars: Record<string, [string, string]> = {
  */
 export function charForKey(k: KeyInput): string | null {
   const letter = /^Key([A-Z])$/.exec(k.code);
-  if (letter) return k.shiftKey ? letter[1] : letter[1].toLowerCase();
+  // A Latin `key` already carries Shift and Caps Lock; under the Korean IME it is a jamo (or
+  // "Process"), and then the physical key plus Shift tells the letter.
+  if (letter) return /^[A-Za-z]$/.test(k.key) ? k.key : k.shiftKey ? letter[1] : letter[1].toLowerCase();
   const digit = /^(?:Digit|Numpad)(\d)$/.exec(k.code);
   if (digit && !k.shiftKey) return digit[1];
   if (codeChars[k.code]) return codeChars[k.code][k.shiftKey ? 1 : 0];
