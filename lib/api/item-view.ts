@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { inboundOrders, items, orderLines, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
+import { normalizeItemCode } from "@/lib/receiving/item-code";
 import type { ApiCaller } from "./api-clients";
 import type { ItemView } from "./schemas";
 
@@ -13,7 +14,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export async function findCallerItem(db: Queryable, caller: ApiCaller, itemIdOrCode: string): Promise<Item> {
   const ref = itemIdOrCode.trim();
-  const where = uuidPattern.test(ref) ? eq(items.id, ref.toLowerCase()) : eq(items.code, ref.toUpperCase());
+  // Codes are read the way the stations read them (case, O/0, I/L/1, spaces and hyphens forgiven).
+  const where = uuidPattern.test(ref) ? eq(items.id, ref.toLowerCase()) : eq(items.code, normalizeItemCode(ref));
   const [item] = await db
     .select()
     .from(items)

@@ -125,6 +125,7 @@ export function exampleOf(doc: Doc, schema: JsonSchema | undefined, depth = 0): 
 
 const jsonSchemaOf = (content: unknown): JsonSchema | undefined =>
   (content as { "application/json"?: { schema?: JsonSchema } } | undefined)?.["application/json"]?.schema;
+const mediaExampleOf = (content: unknown): unknown => (content as { "application/json"?: { example?: unknown } } | undefined)?.["application/json"]?.example;
 
 function operationView(doc: Doc, method: string, path: string, op: Json): OperationView {
   const params = ((op.parameters as Json[] | undefined) ?? []).map((p) => ({
@@ -153,7 +154,7 @@ function operationView(doc: Doc, method: string, path: string, op: Json): Operat
     bodyExample: bodySchema ? exampleOf(doc, bodySchema) : undefined,
     bodyRequired: Boolean(requestBody?.required),
     responses: responses.sort((a, b) => a.status.localeCompare(b.status)),
-    successExample: success && jsonSchemaOf(success[1].content) ? exampleOf(doc, jsonSchemaOf(success[1].content)) : undefined,
+    successExample: !success ? undefined : (mediaExampleOf(success[1].content) ?? (jsonSchemaOf(success[1].content) ? exampleOf(doc, jsonSchemaOf(success[1].content)) : undefined)),
   };
 }
 

@@ -66,6 +66,8 @@ describe("OpenAPI document", () => {
       ["getOrder", orderViewSchema],
       ["cancelOrder", cancelOrderResponseSchema],
       ["reportSale", itemResponseSchema],
+      ["reportWithdrawal", itemResponseSchema],
+      ["reportBuyerDecision", itemResponseSchema],
       ["listEvents", eventsResponseSchema],
     ];
     for (const [id, schema] of answers) {
@@ -73,6 +75,8 @@ describe("OpenAPI document", () => {
       expect(result.success, `${id}: ${JSON.stringify(result.error)}`).toBe(true);
     }
     expect(webhookBatchSchema.safeParse(ops.webhooks[0].bodyExample).success).toBe(true);
+    expect(op("reportSale").successExample).toMatchObject({ item: { state: "awaiting_pick", destination: "buyer" } });
+    expect(op("reportWithdrawal").successExample).toMatchObject({ item: { state: "awaiting_pick", destination: "seller" } });
   });
 
   it("flattens nullable refs and arrays in field tables", () => {

@@ -21,7 +21,34 @@ import { signatureHeader, timestampHeader } from "./webhook-signature";
 
 type Responses = RouteConfig["responses"];
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const json = (schema: z.ZodType, description: string, example?: unknown) => ({
+  description,
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
+});
+
+/** The Item answer of an item call, as it looks right after that call. */
+function itemAfter(change: { state: string; destination: string; type?: string }) {
+  return {
+    item: {
+      id: "5b0f3c2e-7d41-4f0a-9c8e-2a6b1d9e4f70",
+      code: "IT7K3M9Q2XW4P",
+      orderExternalId: "MK-2024-000123",
+      lineNo: 1,
+      type: change.type ?? "storage",
+      state: change.state,
+      sku: "DD1391-100",
+      productName: "Nike Dunk Low Retro White Black",
+      category: "sneakers",
+      size: "270",
+      price: 129000,
+      destination: change.destination,
+      defectNote: change.type === "trade" ? "Box damage — corner crushed" : null,
+      receivedAt: "2025-03-14T09:26:53.000Z",
+      storedAt: change.type === "trade" ? null : "2025-03-15T11:02:10.000Z",
+      updatedAt: "2025-04-02T08:15:44.000Z",
+    },
+  };
+}
 const error = (description: string) => json(errorResponseSchema, description);
 
 /** Every call can be refused like this; each route adds its own. */
@@ -60,7 +87,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     tags: ["Orders"],
     summary: "Announce an order",
     description:
-      "Tells the center a seller is sending units: one `expected` item is made per entry of `items`. Idempotent on `externalId`: sending the same body again answers the first result with 200 (header `Idempotent-Replayed: true`) and changes nothing; another body under a used `externalId` is a 409. Retrying after a timeout is always safe.",
+      "Tells the center a seller is sending units: one `expected` item is made per entry of `items`. `buyer` is required for a trade and refused for a storage order (a stored item's buyer comes with its sale). Idempotent on `externalId`: sending the same body again answers the first result with 200 (header `Idempotent-Replayed: true`) and changes nothing; another body under a used `externalId` is a 409. Retrying after a timeout is always safe.",
     security,
     request: { body: body(announceOrderSchema, "The order.") },
     responses: {
@@ -106,7 +133,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     },
   });
 
-  const itemCall = (path: string, operationId: string, summary: string, description: string, schema: z.ZodType) =>
+  const itemCall = (path: string, operationId: string, summary: string, description: string, schema: z.ZodType, example: unknown) =>
     registry.registerPath({
       method: "post",
       path: `/items/{itemId}/${path}`,
@@ -116,16 +143,17 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
       description: `${description} Repeating the same call (a retry) answers the item as it is now and changes nothing.`,
       security,
       request: { params: itemIdParamSchema, body: body(schema, summary) },
-      responses: { 200: json(itemResponseSchema, "The item after the change."), ...itemErrors, ...withBody, ...common },
+      responses: { 200: json(itemResponseSchema, "The item after the change.", example), ...itemErrors, ...withBody, ...common },
     });
-  itemCall("sale", "reportSale", "A stored item has sold", "The item must be a storage item in state `stored`. It goes to picking and ships to `buyer`.", saleSchema);
-  itemCall("withdrawal", "reportWithdrawal", "The seller wants a stored item back", "The item must be a storage item in state `stored`. It goes to picking and back to the seller.", withdrawalSchema);
+  itemCall("sale", "reportSale", "A stored item has sold", "The item must be a storage item in state `stored`. It goes to picking and ships to `buyer`.", saleSchema, itemAfter({ state: "awaiting_pick", destination: "buyer" }));
+  itemCall("withdrawal", "reportWithdrawal", "The seller wants a stored item back", "The item must be a storage item in state `stored`. It goes to picking and back to the seller.", withdrawalSchema, itemAfter({ state: "awaiting_pick", destination: "seller" }));
   itemCall(
     "buyer-decision",
     "reportBuyerDecision",
     "The buyer accepts or refuses a disclosed minor defect",
     "For a trade item `held` after a `pass_minor_defect` verdict (event `item.hold`). `accept`: it ships to the buyer. `refuse`: it goes back to the seller. For an item not waiting for a decision the answer is 409 (`conflict:not_awaiting_buyer`); the other decision after one was applied is 409 (`conflict:buyer_decided`).",
     buyerDecisionSchema,
+    itemAfter({ state: "awaiting_pack", destination: "buyer", type: "trade" }),
   );
 
   registry.registerPath({

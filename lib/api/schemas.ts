@@ -53,7 +53,8 @@ export const announceOrderSchema = z
     type: z.enum(orderTypes).openapi({ description: "`trade`: sold, inspect and ship to the buyer. `storage`: inspect and store for a later sale.", example: "trade" }),
     centerCode: text(20).openapi({ description: "The inspection center the seller ships to.", example: "SEL" }),
     seller: sellerSchema,
-    buyer: buyerSchema.optional().openapi({ description: "Required for a trade order; not allowed for a storage order." }),
+    // Required for a trade, refused for a storage order (see the refinement below and the call's description).
+    buyer: buyerSchema.optional(),
     items: z.array(orderLineSchema).min(1).max(200).openapi({ description: "One entry per physical unit." }),
     trackingNumber: text(64).optional().openapi({ description: "The inbound parcel's carrier tracking number, if known.", example: "CJ1234567890" }),
   })
@@ -190,7 +191,7 @@ export const orderViewSchema = z
       type: z.enum(orderTypes),
       centerCode: z.string().openapi({ example: ex.centerCode }),
       seller: sellerSchema,
-      buyer: buyerSchema.nullable().openapi({ description: "The trade's buyer; null for a storage order." }),
+      buyer: buyerSchema.nullable(),
       trackingNumber: z.string().nullable().openapi({ example: "CJ1234567890" }),
       createdAt: timestamp,
       cancelledAt: timestamp.nullable(),
