@@ -5,6 +5,9 @@ export type NavEntry = { key: string; href: string; roles: readonly Role[]; kind
 
 export const navEntries: readonly NavEntry[] = [
   { key: "desk", href: "/desk", roles: ["manager", "admin"], kind: "desk" },
+  { key: "inspect", href: "/inspect", roles: ["inspector"], kind: "station" },
+  { key: "review", href: "/review", roles: ["inspector"], kind: "station" },
+  { key: "checklists", href: "/inspect/checklists", roles: ["manager"], kind: "desk" },
   { key: "receive", href: "/receive", roles: ["operator"], kind: "station" },
   { key: "unmatched", href: "/receive/unmatched", roles: ["manager"], kind: "desk" },
   { key: "unexpected", href: "/receive/unexpected", roles: ["manager"], kind: "desk" },

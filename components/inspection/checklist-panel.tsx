@@ -1,0 +1,130 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/components/http/api-fetch";
+import { apiMessage } from "./format";
+import styles from "./inspection.module.css";
+import { localLabel, type ChecklistResult, type InspectionView } from "./types";
+
+/**
+ * The category's checklist, box and item as separate groups. Each tap is saved at once (results
+ * are merged per point on the server), so a dropped tablet loses nothing.
+ */
+export function ChecklistPanel({ view, readOnly }: { view: InspectionView; readOnly: boolean }) {
+  const t = useTranslations("inspection");
+  const locale = useLocale();
+  const [results, setResults] = useState<Record<string, ChecklistResult>>(() => Object.fromEntries(view.results.map((r) => [r.key, r])));
+  const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(view.results.map((r) => [r.key, r.note ?? ""])));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  if (!view.checklist) return <p className="card muted">{t("checklist.none")}</p>;
+
+  async function save(key: string, ok: boolean, note: string) {
+    const previous = results[key];
+    setResults((r) => ({ ...r, [key]: { key, ok, note } }));
+    setSaving(true);
+    try {
+      // Taps may overlap: the server merges each point, so the screen keeps its own (newer) marks
+      // rather than taking an answer that may predate a later tap.
+      await apiFetch<{ results: ChecklistResult[] }>("/api/station/inspection/results", {
+        body: { inspectionId: view.inspection.id, results: [{ key, ok, note }] },
+      });
+      setError(null);
+    } catch (e) {
+      setResults((r) => {
+        const next = { ...r };
+        if (previous) next[key] = previous;
+        else delete next[key];
+        return next;
+      });
+      setError(apiMessage(e, t("network")));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const points = view.checklist.points;
+  const done = points.filter((p) => results[p.key]).length;
+  const notOk = points.filter((p) => results[p.key]?.ok === false).length;
+
+  return (
+    <section className="card stack" data-testid="checklist">
+      <div className="row">
+        <h2>{t("checklist.title")}</h2>
+        <span className="badge" data-testid="checklist-progress">
+          {t("checklist.progress", { done, total: points.length })}
+        </span>
+        {notOk > 0 && <span className={`${styles.pill} ${styles.pillOverdue}`}>{t("checklist.notOkCount", { count: notOk })}</span>}
+        <span className="muted">{t("checklist.version", { version: view.checklist.version })}</span>
+        {saving && <span className="muted">{t("saving")}</span>}
+      </div>
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
+      {(["box", "item"] as const).map((subject) => {
+        const group = points.filter((p) => p.subject === subject);
+        if (group.length === 0) return null;
+        return (
+          <div key={subject} className={styles.checkGroup}>
+            <h3 className={styles.checkGroupTitle}>{t(`checklist.${subject}`)}</h3>
+            {group.map((point) => {
+              const result = results[point.key];
+              const label = localLabel(locale, point);
+              return (
+                <div
+                  key={point.key}
+                  className={`${styles.checkRow} ${result ? (result.ok ? styles.checkOk : styles.checkBad) : ""}`}
+                  data-testid={`check-${point.key}`}
+                >
+                  <div className={styles.checkLine}>
+                    <span className={styles.checkLabel}>{label}</span>
+                    <div className={styles.toggle} role="group" aria-label={label}>
+                      <button
+                        type="button"
+                        className={`${styles.toggleButton} ${result?.ok === true ? styles.toggleOk : ""}`}
+                        aria-pressed={result?.ok === true}
+                        disabled={readOnly}
+                        onClick={() => void save(point.key, true, notes[point.key] ?? "")}
+                      >
+                        ✓ {t("checklist.ok")}
+                      </button>
+                      <button
+                        type="button"
+                        className={`${styles.toggleButton} ${result?.ok === false ? styles.toggleBad : ""}`}
+                        aria-pressed={result?.ok === false}
+                        disabled={readOnly}
+                        onClick={() => void save(point.key, false, notes[point.key] ?? "")}
+                      >
+                        ✗ {t("checklist.notOk")}
+                      </button>
+                    </div>
+                  </div>
+                  {readOnly ? (
+                    result?.note ? <p className={styles.checkNote}>{result.note}</p> : null
+                  ) : (
+                    <input
+                      className={styles.noteInput}
+                      aria-label={t("checklist.noteFor", { point: label })}
+                      placeholder={t("checklist.notePlaceholder")}
+                      value={notes[point.key] ?? ""}
+                      maxLength={500}
+                      onChange={(e) => setNotes((n) => ({ ...n, [point.key]: e.target.value }))}
+                      onBlur={() => {
+                        const note = notes[point.key] ?? "";
+                        if (result && (result.note ?? "") !== note) void save(point.key, result.ok, note);
+                      }}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useScanHandler } from "@/components/scanner/scanner-provider";
+import { ChecklistPanel } from "./checklist-panel";
+import { InspectionSummary } from "./inspection-summary";
+import styles from "./inspection.module.css";
+import { PhotoPanel } from "./photo-panel";
+import { ProductCard } from "./product-card";
+import type { InspectionView } from "./types";
+import { VerdictPanel, type VerdictAnswer } from "./verdict-panel";
+import { outcomeKey } from "./verdict-outcome";
+
+/** The tablet's inspection screen: reference data, checklist, photos, verdict, then what happens next. */
+export function InspectionScreen({ view }: { view: InspectionView }) {
+  const t = useTranslations("inspection");
+  const tStates = useTranslations("states");
+  const format = useFormatter();
+  const [photos, setPhotos] = useState(view.photos);
+  const [outcome, setOutcome] = useState<VerdictAnswer | null>(null);
+  const editable = view.canEdit && !outcome;
+
+  // A scan here is most likely the next item: say where to claim it rather than ignoring it.
+  useScanHandler(() => ({ tone: "warning", message: t("screen.scanElsewhere") }));
+
+  return (
+    <div className="stack">
+      <div className="row">
+        <Link href="/inspect" className="button">
+          ← {t("screen.back")}
+        </Link>
+        <h1>{t("screen.title", { code: view.item.code ?? "" })}</h1>
+        <span className="muted">
+          {t("screen.claimedBy", {
+            name: view.inspection.inspectorName,
+            time: format.dateTime(new Date(view.inspection.claimedAt), { timeStyle: "short" }),
+          })}
+        </span>
+      </div>
+      {outcome && (
+        <div className={`alert ${outcome.verdict.startsWith("fail") ? "alert--error" : outcome.needsReview || outcome.awaitingBuyerDecision ? "alert--warn" : "alert--ok"} ${styles.outcome}`} role="status" data-testid="verdict-outcome">
+          <strong>{t(`verdicts.${outcome.verdict}`)}</strong>
+          <span>
+            {t(outcomeKey(outcome), { penalty: outcome.penaltyRate !== null ? Math.round(outcome.penaltyRate * 100) : 0 })}
+          </span>
+          <span className="muted">{t("screen.itemNow", { state: tStates(outcome.itemState) })}</span>
+          <Link href="/inspect" className="button button--primary">
+            {t("screen.next")}
+          </Link>
+        </div>
+      )}
+      {!view.canEdit && !outcome && <InspectionSummary view={view} />}
+      <div className={styles.screenGrid}>
+        <div className="stack">
+          <ProductCard view={view} />
+          <ChecklistPanel view={view} readOnly={!editable} />
+        </div>
+        <div className="stack">
+          <PhotoPanel inspectionId={view.inspection.id} photos={photos} canAdd={editable} onAdded={(p) => setPhotos((list) => [...list, p])} />
+          {editable && <VerdictPanel view={view} photoCount={photos.length} onDone={setOutcome} />}
+        </div>
+      </div>
+    </div>
+  );
+}

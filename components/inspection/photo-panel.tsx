@@ -1,0 +1,111 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { ApiError } from "@/components/http/api-fetch";
+import { apiMessage } from "./format";
+import styles from "./inspection.module.css";
+import { resizePhoto } from "./resize-photo";
+import type { PhotoSummary } from "./types";
+
+/** Posts one photo as multipart form data; the JSON helper cannot send files. */
+async function uploadPhoto(inspectionId: string, blob: Blob): Promise<PhotoSummary> {
+  const form = new FormData();
+  form.set("inspectionId", inspectionId);
+  form.set("photo", blob, blob.type === "image/jpeg" ? "photo.jpg" : "photo");
+  let response: Response;
+  try {
+    response = await fetch("/api/station/inspection/photos", {
+      method: "POST",
+      body: form,
+      headers: { "x-legit-station": window.localStorage.getItem("legit-station") ?? "web" },
+    });
+  } catch {
+    throw new ApiError("network", "", 0);
+  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(data?.error?.code ?? "error", data?.error?.message ?? response.statusText, response.status);
+  return data.photo as PhotoSummary;
+}
+
+/** Evidence photos: the tablet's camera through a file input, shrunk in the browser, then uploaded. */
+export function PhotoPanel({
+  inspectionId,
+  photos,
+  onAdded,
+  canAdd,
+}: {
+  inspectionId: string;
+  photos: PhotoSummary[];
+  onAdded: (photo: PhotoSummary) => void;
+  canAdd: boolean;
+}) {
+  const t = useTranslations("inspection");
+  const input = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onFiles(files: FileList | null) {
+    if (!files) return;
+    const list = Array.from(files);
+    if (input.current) input.current.value = "";
+    for (const file of list) {
+      setUploading((n) => n + 1);
+      try {
+        const photo = await uploadPhoto(inspectionId, await resizePhoto(file));
+        onAdded(photo);
+        setError(null);
+      } catch (e) {
+        setError(apiMessage(e, t("network")));
+      } finally {
+        setUploading((n) => n - 1);
+      }
+    }
+  }
+
+  return (
+    <section className="card stack" data-testid="photos">
+      <div className="row">
+        <h2>{t("photos.title")}</h2>
+        <span className="badge" data-testid="photo-count">
+          {t("photos.count", { count: photos.length })}
+        </span>
+        {uploading > 0 && <span className="muted">{t("photos.uploading")}</span>}
+      </div>
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
+      {canAdd && (
+        <label className={`button button--large ${styles.cameraButton}`}>
+          📷 {t("photos.take")}
+          <input
+            ref={input}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            multiple
+            className="visually-hidden"
+            data-testid="photo-input"
+            onChange={(e) => void onFiles(e.target.files)}
+          />
+        </label>
+      )}
+      {photos.length === 0 ? (
+        <p className="muted">{t("photos.none")}</p>
+      ) : (
+        <ul className={styles.thumbs}>
+          {photos.map((photo) => (
+            <li key={photo.id}>
+              <a href={`/api/station/inspection/photos/${photo.id}`} target="_blank" rel="noreferrer">
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img src={`/api/station/inspection/photos/${photo.id}`} alt={photo.caption ?? t("photos.alt")} className={styles.thumb} data-testid="photo-thumb" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

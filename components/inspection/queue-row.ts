@@ -1,0 +1,59 @@
+import type { InspectionQueueEntry } from "@/lib/receiving/list-inspection-queue";
+
+/** A received item waiting for inspection, as the browser gets it. */
+export type QueueRow = {
+  itemId: string;
+  itemCode: string | null;
+  type: string;
+  sku: string;
+  productName: string;
+  brand: string | null;
+  category: string;
+  size: string;
+  price: number;
+  waitingMinutes: number;
+  deadlineAt: string;
+  overdue: boolean;
+  /** Within the last 4 hours before the deadline. */
+  dueSoon: boolean;
+};
+
+/** An item being inspected (an open claim). */
+export type ClaimRow = {
+  inspectionId: string;
+  itemId: string;
+  itemCode: string | null;
+  productName: string;
+  inspectorId: string;
+  inspectorName: string;
+  claimedAt: string;
+};
+
+export type QueueData = { waiting: QueueRow[]; claims: ClaimRow[] };
+
+const dueSoonMs = 4 * 3_600_000;
+
+export function toQueueData(
+  waiting: InspectionQueueEntry[],
+  claims: Array<Omit<ClaimRow, "claimedAt"> & { claimedAt: Date }>,
+  now: Date = new Date(),
+): QueueData {
+  return {
+    waiting: waiting.map((e) => ({
+      itemId: e.itemId,
+      itemCode: e.code,
+      type: e.type,
+      sku: e.sku,
+      productName: e.productName,
+      brand: e.brand,
+      category: e.category,
+      size: e.size,
+      price: e.price,
+      waitingMinutes: e.waitingMinutes,
+      deadlineAt: e.deadlineAt,
+      overdue: e.overdue,
+      dueSoon: !e.overdue && new Date(e.deadlineAt).getTime() - now.getTime() < dueSoonMs,
+    })),
+    claims: claims.map((c) => ({ ...c, claimedAt: c.claimedAt.toISOString() })),
+  };
+}

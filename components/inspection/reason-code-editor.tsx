@@ -1,0 +1,138 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/components/http/api-fetch";
+import { apiMessage } from "./format";
+import styles from "./inspection.module.css";
+import { localLabel } from "./types";
+
+export type EditableReason = { code: string; category: string | null; labelEn: string; labelKo: string; verdicts: string[]; active: boolean };
+
+const blank: EditableReason = { code: "", category: null, labelEn: "", labelKo: "", verdicts: [], active: true };
+
+/** Reason codes per category: add or edit one, or hide it from new verdicts (old ones keep it). */
+export function ReasonCodeEditor({ categories, verdicts, initial }: { categories: readonly string[]; verdicts: readonly string[]; initial: EditableReason[] }) {
+  const t = useTranslations("inspection");
+  const locale = useLocale();
+  const [reasons, setReasons] = useState(initial);
+  const [draft, setDraft] = useState<EditableReason>(blank);
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+
+  const keep = (r: EditableReason) => setReasons((rs) => [...rs.filter((x) => x.code !== r.code), r].sort((a, b) => a.code.localeCompare(b.code)));
+
+  async function save() {
+    try {
+      const { reasonCode } = await apiFetch<{ reasonCode: EditableReason }>("/api/station/inspection/reason-codes", { body: draft });
+      keep(reasonCode);
+      setDraft(blank);
+      setMessage({ tone: "ok", text: t("editor.reasonSaved", { code: reasonCode.code }) });
+    } catch (e) {
+      setMessage({ tone: "error", text: apiMessage(e, t("network")) });
+    }
+  }
+
+  async function toggle(r: EditableReason) {
+    try {
+      const { reasonCode } = await apiFetch<{ reasonCode: EditableReason }>("/api/station/inspection/reason-codes/active", { body: { code: r.code, active: !r.active } });
+      keep(reasonCode);
+    } catch (e) {
+      setMessage({ tone: "error", text: apiMessage(e, t("network")) });
+    }
+  }
+
+  return (
+    <section className="card stack" data-testid="reason-editor">
+      <h2>{t("editor.reasonsTitle")}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t("editor.code")}</th>
+            <th>{t("editor.category")}</th>
+            <th>{t("editor.label")}</th>
+            <th>{t("editor.verdicts")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {reasons.map((r) => (
+            <tr key={r.code} className={r.active ? "" : styles.inactive} data-testid="reason-row" data-code={r.code}>
+              <td>
+                <code>{r.code}</code>
+              </td>
+              <td>{r.category ? t(`categories.${r.category}`) : t("editor.allCategories")}</td>
+              <td>{localLabel(locale, r)}</td>
+              <td>{r.verdicts.map((v) => t(`verdicts.${v}`)).join(", ")}</td>
+              <td className="row">
+                <button type="button" className="button" onClick={() => setDraft(r)}>
+                  {t("editor.edit")}
+                </button>
+                <button type="button" className="button" onClick={() => void toggle(r)}>
+                  {r.active ? t("editor.deactivate") : t("editor.activate")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="stack" data-testid="reason-form">
+        <h3>{draft.code && reasons.some((r) => r.code === draft.code) ? t("editor.editReason", { code: draft.code }) : t("editor.newReason")}</h3>
+        <div className="grid-2">
+          <label className="field">
+            {t("editor.code")}
+            <input value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value.toUpperCase() })} />
+          </label>
+          <label className="field">
+            {t("editor.category")}
+            <select value={draft.category ?? ""} onChange={(e) => setDraft({ ...draft, category: e.target.value || null })}>
+              <option value="">{t("editor.allCategories")}</option>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            {t("editor.labelKo")}
+            <input value={draft.labelKo} onChange={(e) => setDraft({ ...draft, labelKo: e.target.value })} />
+          </label>
+          <label className="field">
+            {t("editor.labelEn")}
+            <input value={draft.labelEn} onChange={(e) => setDraft({ ...draft, labelEn: e.target.value })} />
+          </label>
+        </div>
+        <fieldset className={styles.reasons}>
+          <legend>{t("editor.verdicts")}</legend>
+          <div className={styles.verdictChecks}>
+            {verdicts.map((v) => (
+              <label key={v}>
+                <input
+                  type="checkbox"
+                  checked={draft.verdicts.includes(v)}
+                  onChange={() =>
+                    setDraft({ ...draft, verdicts: draft.verdicts.includes(v) ? draft.verdicts.filter((x) => x !== v) : [...draft.verdicts, v] })
+                  }
+                />
+                {t(`verdicts.${v}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {message && (
+          <p className={`alert alert--${message.tone}`} role="alert" data-testid="reason-message">
+            {message.text}
+          </p>
+        )}
+        <div className="row">
+          <button type="button" className="button button--primary" onClick={() => void save()}>
+            {t("editor.saveReason")}
+          </button>
+          <button type="button" className="button" onClick={() => setDraft(blank)}>
+            {t("editor.clear")}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch, newScanId } from "@/components/http/api-fetch";
+import { apiMessage } from "./format";
+import type { InspectionView } from "./types";
+import { outcomeKey } from "./verdict-outcome";
+import { VerdictPicker, type VerdictChoice } from "./verdict-picker";
+
+type ReviewAnswer = {
+  decision: "confirm" | "overturn";
+  originalVerdict: string;
+  verdict: string;
+  itemState: string;
+  awaitingBuyerDecision: boolean;
+  penaltyRate: number | null;
+};
+
+/**
+ * The second look: confirm the verdict, or overturn it with another verdict and its reasons. The
+ * buttons stay on for everyone so a refusal (same person, not senior) is explained by the server.
+ */
+export function ReviewPanel({ view }: { view: InspectionView }) {
+  const t = useTranslations("inspection");
+  const tStates = useTranslations("states");
+  const [mode, setMode] = useState<"confirm" | "overturn">("confirm");
+  const [choice, setChoice] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [answer, setAnswer] = useState<ReviewAnswer | null>(null);
+  const original = view.inspection.verdict!;
+
+  async function send(decision: "confirm" | "overturn") {
+    setSending(true);
+    try {
+      const body =
+        decision === "confirm"
+          ? { scanId: newScanId(), inspectionId: view.inspection.id, decision, note }
+          : { scanId: newScanId(), inspectionId: view.inspection.id, decision, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note };
+      setAnswer(await apiFetch<ReviewAnswer>("/api/station/inspection/review", { body }));
+      setError(null);
+    } catch (e) {
+      setError(apiMessage(e, t("network")));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  if (answer) {
+    return (
+      <section className="card stack" data-testid="review-outcome">
+        <p className={`alert ${answer.verdict.startsWith("fail") ? "alert--error" : "alert--ok"}`} role="status">
+          {t(answer.decision === "confirm" ? "review.confirmed" : "review.overturned", {
+            original: t(`verdicts.${answer.originalVerdict}`),
+            verdict: t(`verdicts.${answer.verdict}`),
+          })}{" "}
+          {t(outcomeKey(answer), { penalty: answer.penaltyRate !== null ? Math.round(answer.penaltyRate * 100) : 0 })}
+        </p>
+        <p className="muted">{t("screen.itemNow", { state: tStates(answer.itemState) })}</p>
+        <Link href="/review" className="button button--primary button--large">
+          {t("review.back")}
+        </Link>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card stack" data-testid="review-panel">
+      <h2>{t("review.decide", { verdict: t(`verdicts.${original}`), name: view.inspection.inspectorName })}</h2>
+      {!view.canReview && (
+        <p className="alert alert--warn">{t("review.cannotHint")}</p>
+      )}
+      <div className="row">
+        <button type="button" className="button" aria-pressed={mode === "confirm"} onClick={() => setMode("confirm")}>
+          {t("review.modeConfirm")}
+        </button>
+        <button type="button" className="button" aria-pressed={mode === "overturn"} onClick={() => setMode("overturn")}>
+          {t("review.modeOverturn")}
+        </button>
+      </div>
+      {mode === "confirm" ? (
+        <>
+          <label className="field">
+            {t("verdict.note")}
+            <textarea value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="button" className="button button--ok button--large" disabled={sending} onClick={() => void send("confirm")}>
+            {t("review.confirm", { verdict: t(`verdicts.${original}`) })}
+          </button>
+        </>
+      ) : (
+        <>
+          <VerdictPicker view={view} value={choice} onChange={setChoice} exclude={[original]} showReviewHints={false} />
+          <button
+            type="button"
+            className="button button--danger button--large"
+            disabled={sending || !choice.verdict}
+            onClick={() => void send("overturn")}
+          >
+            {t("review.overturn")}
+          </button>
+        </>
+      )}
+      {error && (
+        <p className="alert alert--error" role="alert" data-testid="review-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

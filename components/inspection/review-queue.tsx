@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import styles from "./inspection.module.css";
+
+export type ReviewRow = {
+  inspectionId: string;
+  itemCode: string | null;
+  productName: string;
+  category: string;
+  size: string;
+  price: number;
+  type: string;
+  verdict: string;
+  inspectorId: string;
+  inspectorName: string;
+  submittedAt: string | null;
+  seniorRequired: boolean;
+  reviewReason: string;
+};
+
+/** Verdicts waiting for a second look, oldest first; one's own verdicts are marked. */
+export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; userId: string; isSenior: boolean }) {
+  const t = useTranslations("inspection");
+  const format = useFormatter();
+  return (
+    <div className="stack">
+      <div className="row">
+        <h1>{t("review.title")}</h1>
+        <span className="badge" data-testid="review-count">
+          {t("review.count", { count: rows.length })}
+        </span>
+      </div>
+      <p className="muted">{t("review.hint")}</p>
+      {rows.length === 0 ? (
+        <p className="card muted">{t("review.empty")}</p>
+      ) : (
+        <ul className={styles.queueList} data-testid="review-queue">
+          {rows.map((row) => (
+            <li key={row.inspectionId} className={styles.queueRow} data-testid="review-row" data-item-code={row.itemCode ?? ""}>
+              <div className={styles.queueMain}>
+                <div className={styles.queueTitle}>
+                  <code>{row.itemCode}</code> · {row.productName}
+                </div>
+                <div className="muted">
+                  {t(`categories.${row.category}`)} · {t("size")} {row.size} · {format.number(row.price)} ₩ · {t(`orderTypes.${row.type}`)}
+                </div>
+                <div className={styles.queueMeta}>
+                  <span className={`${styles.pill} ${row.verdict.startsWith("fail") ? styles.pillOverdue : styles.pillSoon}`}>
+                    {t(`verdicts.${row.verdict}`)}
+                  </span>
+                  <span>
+                    {t("review.by", {
+                      name: row.inspectorName,
+                      time: row.submittedAt ? format.dateTime(new Date(row.submittedAt), { dateStyle: "short", timeStyle: "short" }) : "",
+                    })}
+                  </span>
+                  <span className={styles.pill}>{t(row.reviewReason === "counterfeit" ? "review.reasonCounterfeit" : "review.reasonPrice")}</span>
+                  {row.inspectorId === userId && <span className={`${styles.pill} ${styles.pillClaimed}`}>{t("review.yours")}</span>}
+                  {row.seniorRequired && !isSenior && <span className={styles.pill}>{t("review.seniorOnly")}</span>}
+                </div>
+              </div>
+              <div className={styles.queueActions}>
+                <Link href={`/review/${row.inspectionId}`} className="button button--primary">
+                  {t("review.open")}
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

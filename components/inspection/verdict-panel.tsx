@@ -1,0 +1,67 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch, newScanId } from "@/components/http/api-fetch";
+import { apiMessage } from "./format";
+import type { InspectionView } from "./types";
+import { VerdictPicker, type VerdictChoice } from "./verdict-picker";
+
+export type VerdictAnswer = {
+  verdict: string;
+  itemCode: string | null;
+  itemState: string;
+  status: string;
+  needsReview: boolean;
+  reviewReason: string | null;
+  awaitingBuyerDecision: boolean;
+  penaltyRate: number | null;
+};
+
+/** The inspector records the verdict; a refusal (missing photo or reason) is shown as sent. */
+export function VerdictPanel({ view, photoCount, onDone }: { view: InspectionView; photoCount: number; onDone: (answer: VerdictAnswer) => void }) {
+  const t = useTranslations("inspection");
+  const [choice, setChoice] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const option = view.verdictOptions.find((o) => o.verdict === choice.verdict);
+  const missing: string[] = [];
+  if (option?.needsReason && choice.reasonCodes.length === 0) missing.push(t("verdict.needReason"));
+  if (option?.needsPhoto && photoCount === 0) missing.push(t("verdict.needPhoto"));
+
+  async function submit() {
+    if (!choice.verdict) return;
+    setSending(true);
+    try {
+      const answer = await apiFetch<VerdictAnswer>("/api/station/inspection/verdict", {
+        body: { scanId: newScanId(), inspectionId: view.inspection.id, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note },
+      });
+      setError(null);
+      onDone(answer);
+    } catch (e) {
+      setError(apiMessage(e, t("network")));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <section className="card stack" data-testid="verdict">
+      <h2>{t("verdict.title")}</h2>
+      <VerdictPicker view={view} value={choice} onChange={setChoice} />
+      {missing.length > 0 && (
+        <p className="alert alert--warn" data-testid="verdict-missing">
+          {missing.join(" ")}
+        </p>
+      )}
+      {error && (
+        <p className="alert alert--error" role="alert" data-testid="verdict-error">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button button--primary button--large" disabled={!choice.verdict || sending} onClick={() => void submit()}>
+        {sending ? t("saving") : t("verdict.submit")}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,249 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+
+/**
+ * Inspection journeys at tablet and desktop size. Every test makes its OWN items: it announces an
+ * order through the public API (unique external id and tracking number per test and project) and
+ * receives the units at the receiving station's routes as an operator, so parallel tests in both
+ * projects never share an item and the demo items in the queue are left alone.
+ */
+
+const token = "lgt_demo_seoul_0000000000000000000000";
+// 1x1 PNG: the screen decodes it, draws it on a canvas and uploads a JPEG.
+const tinyPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
+type Line = { sku: string; productName: string; category: "sneakers" | "bags" | "watches"; size: string; price: number };
+const cheapSneaker: Line = { sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 129000 };
+const dearBag: Line = { sku: "M41113", productName: "Louis Vuitton Speedy 30 Monogram", category: "bags", size: "ONE SIZE", price: 1850000 };
+
+/** Announces an order of `lines` and receives every unit; answers the new item codes in order. */
+async function receivedItems(browser: Browser, testInfo: TestInfo, lines: Line[], type: "trade" | "storage" = "trade"): Promise<string[]> {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const page = await context.newPage();
+  const unique = `${testInfo.project.name}-${testInfo.testId}-${Date.now()}`.replace(/[^A-Za-z0-9-]/g, "");
+  const trackingNumber = `7788${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  const announce = await context.request.post("/api/v1/inbound-orders", {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      externalId: `E2E-INSP-${unique}`,
+      type,
+      centerCode: "SEL",
+      seller: { id: "S-E2E", name: "E2E Seller" },
+      ...(type === "trade" ? { buyer: { id: "B-E2E", name: "E2E Buyer", address: "1 Test-ro, Seoul" } } : {}),
+      items: lines,
+      trackingNumber,
+    },
+  });
+  expect(announce.ok(), await announce.text()).toBeTruthy();
+  await signIn(page, demo.operatorBadge);
+  const parcelAnswer = await context.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: trackingNumber } });
+  expect(parcelAnswer.ok(), await parcelAnswer.text()).toBeTruthy();
+  const parcel = await parcelAnswer.json();
+  const units: { itemId: string }[] = parcel.orders.flatMap((o: { units: { itemId: string }[] }) => o.units);
+  const codes: string[] = [];
+  for (const unit of units) {
+    const received = await context.request.post("/api/station/receiving/units/receive", {
+      data: { scanId: randomUUID(), parcelId: parcel.parcel.id, itemId: unit.itemId },
+    });
+    expect(received.ok(), await received.text()).toBeTruthy();
+    codes.push((await received.json()).unit.code);
+  }
+  await context.close();
+  return codes;
+}
+
+/** Badge sign-in; once more if the scanned badge was lost (the login screen still showing). */
+async function signIn(page: Page, badge: string) {
+  await loginWithBadge(page, badge);
+  try {
+    await expect(page.getByTestId("header-user")).toBeVisible({ timeout: 5_000 });
+  } catch {
+    await loginWithBadge(page, badge);
+    await expect(page.getByTestId("header-user")).toBeVisible();
+  }
+}
+
+/** Signs in as an inspector, opens the queue and claims the item by scanning its label. */
+async function claimByScan(page: Page, badge: string, code: string) {
+  await signIn(page, badge);
+  await page.goto("/inspect");
+  await scannerReady(page);
+  await expect(page.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toBeVisible();
+  await page.locator("h1").click();
+  await scan(page, code);
+  await expect(page).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("checklist")).toBeVisible();
+  return page.url().split("/").pop()!;
+}
+
+async function fillChecklist(page: Page, notOkNote?: string) {
+  const rows = page.locator('[data-testid^="check-"]');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(1);
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const bad = notOkNote !== undefined && i === count - 1;
+    if (bad) await row.locator("input").fill(notOkNote);
+    await row.getByRole("button").nth(bad ? 1 : 0).click();
+    await expect(row.getByRole("button").nth(bad ? 1 : 0)).toHaveAttribute("aria-pressed", "true");
+  }
+  await expect(page.getByTestId("checklist-progress")).toContainText(`${count} / ${count}`);
+}
+
+async function addPhoto(page: Page, expected = 1) {
+  await page.getByTestId("photo-input").setInputFiles({ name: "evidence.png", mimeType: "image/png", buffer: tinyPng });
+  await expect(page.getByTestId("photo-thumb")).toHaveCount(expected);
+  // The thumbnail is served by the photo route (role and center checked) and decodes as an image.
+  await expect.poll(() => page.getByTestId("photo-thumb").first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+}
+
+async function chooseVerdict(page: Page, verdict: string, reasons = 1) {
+  await page.locator(`[data-verdict="${verdict}"]`).click();
+  const boxes = page.getByTestId("verdict").locator('fieldset input[type="checkbox"]');
+  for (let i = 0; i < reasons; i++) await boxes.nth(i).check();
+}
+
+async function submitVerdict(page: Page) {
+  await page.getByRole("button", { name: /Record verdict|판정 기록/ }).click();
+}
+
+test("claim by scan, checklist with a note, photo, pass: the item goes to packing", async ({ page, browser }, testInfo) => {
+  const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+  await signIn(page, demo.inspectorBadge);
+  await page.goto("/inspect");
+  await expect(page.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toBeVisible();
+  await snap(page, testInfo, "inspect-queue");
+  await page.locator("h1").click();
+  await scannerReady(page);
+  await scan(page, code);
+  await expect(page).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("product-card")).toContainText("DD1391-100");
+  await expect(page.getByTestId("product-card")).toContainText("270");
+  await fillChecklist(page, "Tiny glue mark on the heel");
+  await addPhoto(page);
+  await snap(page, testInfo, "inspect-screen");
+  await chooseVerdict(page, "pass", 0);
+  await submitVerdict(page);
+  await expect(page.getByTestId("verdict-outcome")).toContainText(/goes to packing|포장으로 이동/);
+  await snap(page, testInfo, "inspect-outcome-pass");
+  // The note and the not-ok mark were kept: the screen reloads them from the server.
+  await page.reload();
+  await expect(page.getByTestId("inspection-summary")).toBeVisible();
+  await expect(page.getByTestId("checklist")).toContainText("Tiny glue mark on the heel");
+});
+
+const failingVerdicts = [
+  { verdict: "pass_minor_defect", outcome: /Held for buyer decision|구매자 결정 대기/ },
+  { verdict: "fail_used", outcome: /back to the seller \(penalty 15%\)|판매자에게 반송됩니다 \(페널티 15%\)/ },
+  { verdict: "fail_defect", outcome: /back to the seller \(penalty 10%\)|판매자에게 반송됩니다 \(페널티 10%\)/ },
+  { verdict: "fail_wrong_item", outcome: /back to the seller \(penalty 10%\)|판매자에게 반송됩니다 \(페널티 10%\)/ },
+  { verdict: "fail_missing_parts", outcome: /back to the seller \(penalty 10%\)|판매자에게 반송됩니다 \(페널티 10%\)/ },
+];
+
+for (const { verdict, outcome } of failingVerdicts) {
+  test(`verdict ${verdict}: refused without photo and reason, then recorded with evidence`, async ({ page, browser }, testInfo) => {
+    const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+    await claimByScan(page, demo.inspectorBadge, code);
+    await fillChecklist(page, "see photo");
+    await page.locator(`[data-verdict="${verdict}"]`).click();
+    await submitVerdict(page);
+    await expect(page.getByTestId("verdict-error")).toContainText(/reason/);
+    await expect(page.getByTestId("verdict-error")).toContainText(/photo/);
+    await chooseVerdict(page, verdict, 1);
+    await addPhoto(page);
+    await submitVerdict(page);
+    await expect(page.getByTestId("verdict-outcome")).toContainText(outcome);
+    if (verdict === "fail_used") await snap(page, testInfo, "inspect-outcome-fail");
+  });
+}
+
+test("counterfeit goes to a senior's second look; the inspector cannot review it; the senior confirms and it is quarantined", async ({ page, browser }, testInfo) => {
+  const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+  const inspectionId = await claimByScan(page, demo.inspectorBadge, code);
+  await fillChecklist(page, "stitching uneven");
+  await addPhoto(page);
+  await chooseVerdict(page, "fail_counterfeit", 1);
+  await submitVerdict(page);
+  await expect(page.getByTestId("verdict-outcome")).toContainText(/senior inspector must confirm|선임 검수자가 확인/);
+
+  // The same inspector opens the review: refused with a message.
+  await page.goto(`/review/${inspectionId}`);
+  await page.getByRole("button", { name: /^(Confirm|확인): / }).click();
+  await expect(page.getByTestId("review-error")).toContainText(/different inspector must review/);
+
+  const senior = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  await signIn(senior, demo.seniorBadge);
+  await senior.goto("/review");
+  const row = senior.locator(`[data-testid=review-row][data-item-code="${code}"]`);
+  await expect(row).toBeVisible();
+  await snap(senior, testInfo, "review-queue");
+  await row.getByRole("link").click();
+  await expect(senior.getByTestId("review-panel")).toBeVisible();
+  await expect(senior.getByTestId("photo-thumb")).toHaveCount(1);
+  await snap(senior, testInfo, "review-screen");
+  await senior.getByRole("button", { name: /^(Confirm|확인): / }).click();
+  await expect(senior.getByTestId("review-outcome")).toContainText(/Quarantined|격리/);
+  await snap(senior, testInfo, "review-outcome");
+  await senior.close();
+});
+
+test("above the four-eyes price a pass waits for a second inspector, who confirms it; a claimed item names its inspector", async ({ page, browser }, testInfo) => {
+  const [code] = await receivedItems(browser, testInfo, [dearBag]);
+  const inspectionId = await claimByScan(page, demo.inspectorBadge, code);
+
+  // Someone else scanning the claimed item is told who has it.
+  const second = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  await signIn(second, demo.inspector2Badge);
+  await second.goto("/inspect");
+  await scannerReady(second);
+  await second.locator("h1").click();
+  await scan(second, code);
+  await expect(second.getByTestId("queue-alert")).toContainText(/being inspected by/);
+  await snap(second, testInfo, "inspect-claimed-by-other");
+
+  await fillChecklist(page);
+  await chooseVerdict(page, "pass", 0);
+  await submitVerdict(page);
+  await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
+
+  await second.goto(`/review/${inspectionId}`);
+  await second.getByRole("button", { name: /^(Confirm|확인): / }).click();
+  await expect(second.getByTestId("review-outcome")).toContainText(/goes to packing|포장으로 이동/);
+  await second.close();
+});
+
+test("a manager saves a checklist as a new version and adds a reason code", async ({ page }, testInfo) => {
+  await loginWithPassword(page, demo.managerSeoul);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  await page.goto("/inspect/checklists");
+  // Each project edits its own category, so the two parallel runs do not race on one checklist.
+  const category = testInfo.project.name === "tablet" ? "tech" : "apparel";
+  await page.getByTestId("editor-category").selectOption(category);
+  const before = await page.getByTestId("editor-point").count();
+  await page.getByRole("button", { name: /Add point|항목 추가/ }).click();
+  const point = page.getByTestId("editor-point").nth(before);
+  await point.getByRole("textbox").nth(0).fill(`e2e_${testInfo.project.name}`);
+  await point.getByRole("combobox").selectOption("box");
+  await point.getByRole("textbox").nth(1).fill("보호 필름");
+  await point.getByRole("textbox").nth(2).fill("Protective film");
+  await page.getByRole("button", { name: /Save as new version|새 버전으로 저장/ }).click();
+  await expect(page.getByTestId("editor-message")).toContainText(/version \d+|버전 \d+/);
+  await page.reload();
+  await page.getByTestId("editor-category").selectOption(category);
+  await expect(page.getByTestId("editor-point")).toHaveCount(before + 1);
+
+  const code = `E2E_${testInfo.project.name.toUpperCase()}`;
+  const form = page.getByTestId("reason-form");
+  await form.getByRole("textbox").nth(0).fill(code);
+  await form.getByRole("textbox").nth(1).fill("테스트 사유");
+  await form.getByRole("textbox").nth(2).fill("Test reason");
+  await form.getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: /Save reason code|사유 코드 저장/ }).click();
+  await expect(page.getByTestId("reason-message")).toContainText(code);
+  const row = page.locator(`[data-testid=reason-row][data-code="${code}"]`);
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: /Deactivate|비활성화/ }).click();
+  await expect(row.getByRole("button", { name: /^(Activate|활성화)$/ })).toBeVisible();
+  await snap(page, testInfo, "inspect-checklists");
+});
