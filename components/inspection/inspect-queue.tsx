@@ -153,8 +153,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
               >
                 <div className={styles.queueMain}>
                   <div className={styles.queueTitle}>
-                    <code>{row.itemCode}</code> · {row.brand ? `${row.brand} ` : ""}
-                    {row.productName}
+                    <code>{row.itemCode}</code> · {row.productName}
                   </div>
                   <div className="muted">
                     {t(`categories.${row.category}`)} · {t("size")} {row.size} · {format.number(row.price)} ₩ · {t(`orderTypes.${row.type}`)}

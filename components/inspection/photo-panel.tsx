@@ -79,7 +79,7 @@ export function PhotoPanel({
       )}
       {canAdd && (
         <label className={`button button--large ${styles.cameraButton}`}>
-          📷 {t("photos.take")}
+          {t("photos.take")}
           <input
             ref={input}
             type="file"
