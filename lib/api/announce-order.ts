@@ -5,6 +5,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import type { ApiCaller } from "./api-clients";
 import { requestFingerprint } from "./canonical-json";
 import { isUniqueViolation } from "./db-errors";
+import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import type { AnnounceOrderRequest, AnnounceOrderResponse } from "./schemas";
 
 export type AnnounceOutcome = { status: 201 | 200; body: AnnounceOrderResponse };
@@ -35,7 +36,8 @@ export async function announceOrder(db: Db, caller: ApiCaller, request: Announce
           type: request.type,
           seller: request.seller,
           buyer: request.buyer ?? null,
-          trackingNumber: request.trackingNumber ?? null,
+          // Stored as scanners read it, so a number announced as "CJ-5550 0001" matches a scan of CJ55500001.
+          trackingNumber: request.trackingNumber ? normalizeTrackingNumber(request.trackingNumber) : null,
           requestHash,
           apiClientId: caller.id,
         })
