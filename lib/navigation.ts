@@ -5,6 +5,8 @@ export type NavEntry = { key: string; href: string; roles: readonly Role[]; kind
 
 export const navEntries: readonly NavEntry[] = [
   { key: "desk", href: "/desk", roles: ["manager", "admin"], kind: "desk" },
+  { key: "apiClients", href: "/admin/api-clients", roles: ["admin"], kind: "desk" },
+  { key: "apiDocs", href: "/api-docs", roles: ["manager", "admin"], kind: "desk" },
   { key: "inspect", href: "/inspect", roles: ["inspector"], kind: "station" },
   { key: "review", href: "/review", roles: ["inspector"], kind: "station" },
   { key: "checklists", href: "/inspect/checklists", roles: ["manager"], kind: "desk" },

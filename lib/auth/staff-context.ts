@@ -17,9 +17,12 @@ export const roleRank: Record<Role, number> = {
   admin: 4,
 };
 
-/** Managers and admins may do what floor roles do; a senior inspector may do what an inspector does. */
+/**
+ * Admins may do everything; managers everything but admin-only work; a senior inspector may do
+ * what an inspector does.
+ */
 export function hasRole(actual: Role, allowed: readonly Role[]): boolean {
-  if (allowed.includes(actual)) return true;
-  if (actual === "admin" || actual === "manager") return true;
+  if (allowed.includes(actual) || actual === "admin") return true;
+  if (actual === "manager") return allowed.some((role) => role !== "admin");
   return actual === "senior_inspector" && allowed.includes("inspector");
 }

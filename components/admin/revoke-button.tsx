@@ -1,0 +1,32 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, apiFetch } from "@/components/http/api-fetch";
+
+export function RevokeButton({ clientId, name }: { clientId: string; name: string }) {
+  const t = useTranslations("admin.apiClients");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="row">
+      <button
+        type="button"
+        className="button button--danger"
+        onClick={async () => {
+          if (!window.confirm(t("confirmRevoke", { name }))) return;
+          try {
+            await apiFetch(`/api/station/admin/api-clients/${clientId}/revoke`, { body: {} });
+            router.refresh();
+          } catch (e) {
+            setError(e instanceof ApiError && e.message ? e.message : t("failed"));
+          }
+        }}
+      >
+        {t("revoke")}
+      </button>
+      {error && <span className="alert alert--error">{error}</span>}
+    </div>
+  );
+}
