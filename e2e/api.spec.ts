@@ -106,7 +106,7 @@ test.describe("integration API", () => {
     await expectError(await request.get("/api/v1/events"), 401, /^unauthorized/);
     await expectError(await request.get("/api/v1/events", { headers: auth("lgt_wrong") }), 401, /^unauthorized:invalid_token/);
     await expectError(
-      await request.post("/api/v1/inbound-orders", { headers: { ...auth(token), "content-type": "application/json" }, data: '{"externalId":' }),
+      await request.post("/api/v1/inbound-orders", { headers: { ...auth(token), "content-type": "application/json" }, data: Buffer.from('{"externalId":') }),
       400,
       /^bad_request:malformed_json/,
     );

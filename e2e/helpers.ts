@@ -19,8 +19,31 @@ export async function scannerReady(page: Page) {
   await page.locator("body[data-scanner-ready]").waitFor({ state: "attached" });
 }
 
-/** Types like a keyboard-wedge scanner: every key a few ms apart, then Enter. */
+/**
+ * A keyboard-wedge scanner's burst: every key (Shift around capitals, physical key codes) and a
+ * final Enter, dispatched in the page at once, as the scanner's hardware delivers them. Driving the
+ * keys one by one over the automation protocol would instead measure that protocol's latency.
+ */
 export async function scan(page: Page, code: string) {
+  await page.evaluate((text) => {
+    const target = document.activeElement ?? document.body;
+    const fire = (type: string, key: string, keyCode: string, shiftKey: boolean) =>
+      target.dispatchEvent(new KeyboardEvent(type, { key, code: keyCode, shiftKey, bubbles: true, cancelable: true, composed: true }));
+    for (const ch of text) {
+      const upper = /[A-Z]/.test(ch);
+      const keyCode = /[A-Za-z]/.test(ch) ? `Key${ch.toUpperCase()}` : /\d/.test(ch) ? `Digit${ch}` : ch === "-" ? "Minus" : "";
+      if (upper) fire("keydown", "Shift", "ShiftLeft", true);
+      fire("keydown", ch, keyCode, upper);
+      fire("keyup", ch, keyCode, upper);
+      if (upper) fire("keyup", "Shift", "ShiftLeft", false);
+    }
+    fire("keydown", "Enter", "Enter", false);
+    fire("keyup", "Enter", "Enter", false);
+  }, code);
+}
+
+/** Real key presses through the browser's input pipeline, a few ms apart, then Enter. */
+export async function typeLikeScanner(page: Page, code: string) {
   await page.keyboard.type(code, { delay: 0 });
   await page.keyboard.press("Enter");
 }
@@ -41,11 +64,11 @@ export async function loginWithPassword(page: Page, email: string, password = de
 }
 
 /** Badge login as on a shared tablet: scan the badge anywhere on the page, then type the PIN. */
-export async function loginWithBadge(page: Page, badge: string, pin = demo.pin) {
+export async function loginWithBadge(page: Page, badge: string, pin = demo.pin, keys: "burst" | "keyboard" = "burst") {
   await page.goto("/login");
   await page.locator("form[data-scanner-ready]").waitFor();
   await page.locator("h2").click(); // focus off the badge field: the scan must work from anywhere
-  await scan(page, badge);
+  await (keys === "keyboard" ? typeLikeScanner(page, badge) : scan(page, badge));
   await page.locator('input[name="pin"]').fill(pin);
   await page.getByRole("button", { name: /^(Sign in|로그인)$/ }).click();
 }

@@ -14,7 +14,8 @@ test.describe("sign-in", () => {
   });
 
   test("operator signs in by scanning a badge and typing the PIN", async ({ page }, testInfo) => {
-    await loginWithBadge(page, demo.operatorBadge);
+    // Real key presses here (the other tests use a dispatched burst): proves the listener reads them.
+    await loginWithBadge(page, demo.operatorBadge, demo.pin, "keyboard");
     await expect(page.getByTestId("header-user")).toContainText("이준호");
     await snap(page, testInfo, "home-operator");
   });
