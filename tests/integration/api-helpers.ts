@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
+import { readEventFeed } from "@/lib/api/event-feed";
 import type { AnnounceOrderRequest } from "@/lib/api/schemas";
 import { createCenter, uniq } from "../helpers/fixtures";
 
@@ -61,4 +62,19 @@ export async function callRoute(
 /** Points getDb() — used by the real route files — at the test's database. */
 export function routeDbTo(db: Db) {
   (globalThis as unknown as { legitDb?: Promise<unknown> }).legitDb = Promise.resolve({ db, kind: "pglite", close: async () => {} });
+}
+
+/**
+ * The events feed hands out an event only once every older transaction in the cluster has ended;
+ * other test files share the cluster, so wait (bounded) until the given items' events are visible.
+ */
+export async function waitUntilVisible(db: Db, centerIds: string[], itemIds: string[], timeoutMs = 15_000) {
+  const caller: ApiCaller = { id: "test-reader", name: "test reader", centerIds };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = new Set((await readEventFeed(db, caller, { limit: 1000 })).events.map((e) => e.itemId));
+    if (itemIds.every((id) => seen.has(id))) return;
+    if (Date.now() > deadline) throw new Error("the new events never became visible in the feed");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -11,6 +11,7 @@ import { verifyWebhookSignature } from "@/lib/api/webhook-signature";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { describeEachDb } from "../helpers/databases";
 import { createCenter, createOrderWithItems } from "../helpers/fixtures";
+import { waitUntilVisible } from "./api-helpers";
 
 type Received = { headers: IncomingHttpHeaders; body: string; batch: WebhookBatch };
 
@@ -57,21 +58,10 @@ describeEachDb("webhook relay", (use) => {
     const created = await createApiClient(db, { name: "Hooked", centerIds: [center.id], webhookUrl: receiver.url });
     cleanups.push(receiver.close, () => revokeApiClient(db, created.client.id));
     const caller: ApiCaller = { id: created.client.id, name: "Hooked", centerIds: [center.id] };
-    // The feed hands out an event only once every older transaction in the cluster has ended; other
-    // test files share this cluster, so wait (bounded) until the new events are visible.
-    const waitVisible = async (itemIds: string[]) => {
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const seen = new Set((await readEventFeed(db, caller, { limit: 1000 })).events.map((e) => e.itemId));
-        if (itemIds.every((id) => seen.has(id))) return;
-        if (Date.now() > deadline) throw new Error("the new events never became visible in the feed");
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
     const move = async (count: number) => {
       const units = await createOrderWithItems(db, center.id, Array.from({ length: count }, () => "expected" as const));
       for (const unit of units) await db.transaction((tx) => applyTransition(tx, { itemId: unit.id, action: "receive", actor: {} }));
-      await waitVisible(units.map((u) => u.id));
+      await waitUntilVisible(db, [center.id], units.map((u) => u.id));
       return units;
     };
     return { db, center, receiver, client: created.client, secret: created.webhookSecret!, caller, move };
@@ -163,6 +153,7 @@ describeEachDb("webhook relay", (use) => {
     const center = await createCenter(db);
     const [old] = await createOrderWithItems(db, center.id, ["expected"]);
     await db.transaction((tx) => applyTransition(tx, { itemId: old.id, action: "receive", actor: {} }));
+    await waitUntilVisible(db, [center.id], [old.id]);
     const receiver = await startReceiver();
     const created = await createApiClient(db, { name: "Late", centerIds: [center.id], webhookUrl: receiver.url });
     cleanups.push(receiver.close, () => revokeApiClient(db, created.client.id));
@@ -171,6 +162,8 @@ describeEachDb("webhook relay", (use) => {
     const [elsewhere] = await createOrderWithItems(db, other.id, ["expected"]);
     await db.transaction((tx) => applyTransition(tx, { itemId: elsewhere.id, action: "receive", actor: {} }));
     await db.transaction((tx) => applyTransition(tx, { itemId: old.id, action: "claim", actor: {} }));
+    // The claim is the newest event: wait until it too is past every older running transaction.
+    await expect.poll(async () => (await readEventFeed(db, { id: "t", name: "t", centerIds: [center.id] }, { limit: 1000 })).events.length).toBe(2);
     await relayOnce(db, { now: t0 });
     expect(receiver.received.flatMap((r) => r.batch.events.map((e) => e.type))).toEqual(["item.claim"]);
   });

@@ -1,0 +1,18 @@
+/**
+ * Runs once per server process. With the embedded database only this process may open it, so the
+ * webhook relay runs inside the app (with PostgreSQL run `npm run relay` as its own process instead,
+ * or set LEGIT_RELAY_IN_PROCESS=1). The relay's position lives in the database either way.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const inProcess = process.env.LEGIT_RELAY_IN_PROCESS ?? (process.env.DATABASE_URL ? "0" : "1");
+  if (inProcess !== "1" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getDb } = await import("./db/client");
+  const { runRelayLoop } = await import("./lib/api/relay-loop");
+  const db = await getDb();
+  void runRelayLoop(db, {
+    signal: new AbortController().signal,
+    intervalMs: 2000,
+    onError: (error) => console.error("webhook relay pass failed:", error),
+  });
+}
