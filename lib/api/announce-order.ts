@@ -4,7 +4,7 @@ import { centers, inboundOrders, itemEvents, items, orderLines, outboxEvents, ty
 import { DomainError } from "@/lib/errors/domain-error";
 import type { ApiCaller } from "./api-clients";
 import { requestFingerprint } from "./canonical-json";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "@/lib/errors/db-errors";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import type { AnnounceOrderRequest, AnnounceOrderResponse } from "./schemas";
 

@@ -1,0 +1,10 @@
+/**
+ * A unique-index violation (PostgreSQL 23505), whichever driver raised it (drizzle wraps driver
+ * errors in `cause`); optionally only for one constraint.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === "23505") return !constraint || e.constraint === constraint || e.constraint_name === constraint;
+  }
+  return false;
+}
