@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed/seed-demo";
+import { serveNext } from "./serve-next";
 
 /**
  * The server the Playwright tests run against: a fresh embedded database with the demo data
@@ -31,14 +31,8 @@ async function main() {
     ...(url ? { DATABASE_URL: url } : { LEGIT_DATA_DIR: dataDir }),
     PHOTO_DIR: path.join(process.cwd(), ".data", `e2e-photos-${port}`),
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-    AUTH_TRUST_HOST: "true",
-    NODE_ENV: "production" as const,
   };
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
-  const stop = () => server.kill("SIGTERM");
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  serveNext(port, env);
 }
 
 main().catch((error) => {

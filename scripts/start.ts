@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { embeddedDataDir, openDb } from "@/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
+import { serveNext } from "./serve-next";
 
 /**
  * `npm start`: migrate (and seed an empty database with the demo), build when the sources changed,
@@ -61,13 +62,8 @@ async function main() {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const env = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NODE_ENV: "production" as const };
   console.log(`Legit on http://localhost:${port}`);
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
-  const stop = () => server.kill("SIGTERM");
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  serveNext(port, { ...process.env, AUTH_SECRET: authSecret() });
 }
 
 main().catch((error) => {
