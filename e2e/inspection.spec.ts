@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
 
@@ -19,14 +21,25 @@ const dearBag: Line = { sku: "M41113", productName: "Louis Vuitton Speedy 30 Mon
 
 /** Announces an order of `lines` and receives every unit; answers the new item codes in order. */
 async function receivedItems(browser: Browser, testInfo: TestInfo, lines: Line[], type: "trade" | "storage" = "trade"): Promise<string[]> {
+  return (await receivedOrder(browser, testInfo, lines, type)).codes;
+}
+
+/** As receivedItems, also answering the order's external id (to read its items over the public API). */
+async function receivedOrder(
+  browser: Browser,
+  testInfo: TestInfo,
+  lines: Line[],
+  type: "trade" | "storage" = "trade",
+): Promise<{ externalId: string; codes: string[] }> {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const page = await context.newPage();
   const unique = `${testInfo.project.name}-${testInfo.testId}-${Date.now()}`.replace(/[^A-Za-z0-9-]/g, "");
   const trackingNumber = `7788${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  const externalId = `E2E-INSP-${unique}`;
   const announce = await context.request.post("/api/v1/inbound-orders", {
     headers: { authorization: `Bearer ${token}` },
     data: {
-      externalId: `E2E-INSP-${unique}`,
+      externalId,
       type,
       centerCode: "SEL",
       seller: { id: "S-E2E", name: "E2E Seller" },
@@ -50,7 +63,17 @@ async function receivedItems(browser: Browser, testInfo: TestInfo, lines: Line[]
     codes.push((await received.json()).unit.code);
   }
   await context.close();
-  return codes;
+  return { externalId, codes };
+}
+
+/** The item's state and destination as the marketplace sees them (public API). */
+async function itemOverApi(page: Page, externalId: string, code: string) {
+  const answer = await page.request.get(`/api/v1/inbound-orders/${encodeURIComponent(externalId)}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(answer.ok(), await answer.text()).toBeTruthy();
+  const items: { code: string | null; state: string; destination: string | null }[] = (await answer.json()).order.items;
+  const item = items.find((i) => i.code === code);
+  expect(item, `item ${code} in order ${externalId}`).toBeDefined();
+  return item!;
 }
 
 /** Badge sign-in; once more if the scanned badge was lost (the login screen still showing). */
@@ -108,8 +131,8 @@ async function submitVerdict(page: Page) {
   await page.getByRole("button", { name: /Record verdict|판정 기록/ }).click();
 }
 
-test("claim by scan, checklist with a note, photo, pass: the item goes to packing", async ({ page, browser }, testInfo) => {
-  const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+test("claim by scan, checklist with a note, photo, pass (warned about the not-ok point): the item goes to packing", async ({ page, browser }, testInfo) => {
+  const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [cheapSneaker]);
   await signIn(page, demo.inspectorBadge);
   await page.goto("/inspect");
   await expect(page.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toBeVisible();
@@ -125,8 +148,19 @@ test("claim by scan, checklist with a note, photo, pass: the item goes to packin
   await snap(page, testInfo, "inspect-screen");
   await chooseVerdict(page, "pass", 0);
   await submitVerdict(page);
+  // A Pass with a point marked not ok is asked once more; nothing is sent until then.
+  const warning = page.getByTestId("pass-warning");
+  await expect(warning).toContainText(/1 checklist point is marked not ok|불량으로 표시된 체크리스트 항목이 1개/);
+  await snap(page, testInfo, "inspect-pass-warning");
+  await warning.getByRole("button", { name: /^(Go back|돌아가기)$/ }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(page.getByTestId("verdict-outcome")).toHaveCount(0);
+  expect((await itemOverApi(page, externalId, code)).state).toBe("in_inspection");
+  await submitVerdict(page);
+  await warning.getByRole("button", { name: /^(Record Pass anyway|그래도 합격 기록)$/ }).click();
   await expect(page.getByTestId("verdict-outcome")).toContainText(/goes to packing|포장으로 이동/);
   await snap(page, testInfo, "inspect-outcome-pass");
+  expect(await itemOverApi(page, externalId, code)).toMatchObject({ state: "awaiting_pack", destination: "buyer" });
   // The note and the not-ok mark were kept: the screen reloads them from the server.
   await page.reload();
   await expect(page.getByTestId("inspection-summary")).toBeVisible();
@@ -206,11 +240,118 @@ test("above the four-eyes price a pass waits for a second inspector, who confirm
   await chooseVerdict(page, "pass", 0);
   await submitVerdict(page);
   await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
+  await expect(page.getByTestId("pass-warning")).toHaveCount(0); // every point ok: no warning
 
   await second.goto(`/review/${inspectionId}`);
   await second.getByRole("button", { name: /^(Confirm|확인): / }).click();
   await expect(second.getByTestId("review-outcome")).toContainText(/goes to packing|포장으로 이동/);
   await second.close();
+});
+
+test("a manager releases another inspector's abandoned claim from the queue; a second inspector then claims it by scan", async ({ page, browser }, testInfo) => {
+  const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [cheapSneaker]);
+  const firstInspection = await claimByScan(page, demo.inspectorBadge, code);
+
+  const manager = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  await loginWithPassword(manager, demo.managerSeoul);
+  await expect(manager.getByTestId("header-user")).toBeVisible();
+  await manager.goto("/inspect");
+  const claimRow = manager.locator(`[data-testid=claim-row][data-item-code="${code}"]`);
+  await expect(claimRow).toBeVisible();
+  await expect(manager.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toHaveCount(0);
+  await snap(manager, testInfo, "inspect-claims-manager");
+  await claimRow.getByRole("button", { name: /^(Release|해제)$/ }).click();
+  await expect(manager.getByTestId("queue-alert")).toContainText(code);
+  await expect(claimRow).toHaveCount(0);
+  await expect(manager.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toBeVisible();
+  expect((await itemOverApi(manager, externalId, code)).state).toBe("received");
+  await manager.close();
+
+  // The first inspector's open screen can no longer record anything: the claim is gone.
+  await page.locator('[data-testid^="check-"]').first().getByRole("button").first().click();
+  await expect(page.getByTestId("checklist").getByRole("alert")).toContainText(/claim on .* was released/);
+
+  const second = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  const secondInspection = await claimByScan(second, demo.inspector2Badge, code);
+  expect(secondInspection).not.toBe(firstInspection);
+  await expect(second.getByTestId("product-card")).toContainText("DD1391-100");
+  expect((await itemOverApi(second, externalId, code)).state).toBe("in_inspection");
+  await second.close();
+});
+
+test("the second look overturns a high-price pass to a defect with a reason and the reviewer's photo: back to the seller", async ({ page, browser }, testInfo) => {
+  const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [dearBag]);
+  const inspectionId = await claimByScan(page, demo.inspectorBadge, code);
+  await fillChecklist(page);
+  await chooseVerdict(page, "pass", 0);
+  await submitVerdict(page);
+  await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
+  expect((await itemOverApi(page, externalId, code)).state).toBe("held");
+
+  const reviewer = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  await signIn(reviewer, demo.inspector2Badge);
+  await reviewer.goto("/review");
+  await reviewer.locator(`[data-testid=review-row][data-item-code="${code}"]`).getByRole("link").click();
+  await expect(reviewer).toHaveURL(new RegExp(`/review/${inspectionId}$`));
+  const panel = reviewer.getByTestId("review-panel");
+  await panel.getByRole("button", { name: /^(Overturn|번복)$/ }).click();
+  await panel.locator('[data-verdict="fail_defect"]').click();
+  const overturn = panel.getByRole("button", { name: /^(Overturn with this verdict|이 판정으로 번복)$/ });
+  // A fail needs a reason and a photo from the reviewer too.
+  await overturn.click();
+  await expect(reviewer.getByTestId("review-error")).toContainText(/reason/);
+  await expect(reviewer.getByTestId("review-error")).toContainText(/photo/);
+  await panel.locator('fieldset input[type="checkbox"]').first().check();
+  await addPhoto(reviewer);
+  await overturn.click();
+  const outcome = reviewer.getByTestId("review-outcome");
+  await expect(outcome).toContainText(/Overturned: Pass → Defect \/ damage|번복됨: 합격 → 불량 \/ 손상/);
+  await expect(outcome).toContainText(/back to the seller \(penalty 10%\)|판매자에게 반송됩니다 \(페널티 10%\)/);
+  await expect(reviewer.getByTestId("photo-input")).toHaveCount(0);
+  await snap(reviewer, testInfo, "review-overturned");
+  expect(await itemOverApi(reviewer, externalId, code)).toMatchObject({ state: "awaiting_pack", destination: "seller" });
+  await reviewer.close();
+});
+
+test("photos: a text file posing as a JPEG and a photo over 10 MB are refused with clear messages; nothing is stored", async ({ page, browser }, testInfo) => {
+  const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+  const inspectionId = await claimByScan(page, demo.inspectorBadge, code);
+  const port = new URL(testInfo.project.use.baseURL!).port;
+  const stored = path.join(process.cwd(), ".data", `e2e-photos-${port}`, "inspections", inspectionId);
+  const storedFiles = () => (existsSync(stored) ? readdirSync(stored).length : 0);
+
+  // Through the screen: the browser cannot decode it, sends it as it is, and the server refuses it.
+  const text = Buffer.from("These are notes, not a photo.\n".repeat(40));
+  await page.getByTestId("photo-input").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: text });
+  await expect(page.getByTestId("photos").getByRole("alert")).toContainText("not a readable JPEG, PNG or WebP image");
+  await expect(page.getByTestId("photo-thumb")).toHaveCount(0);
+
+  // Straight to the route (the screen shrinks real photos first, so only a direct call is this big).
+  const huge = Buffer.alloc(10 * 1024 * 1024 + 200 * 1024);
+  huge.set([0xff, 0xd8, 0xff, 0xe0]);
+  const tooLarge = await page.request.post("/api/station/inspection/photos", {
+    multipart: { inspectionId, photo: { name: "huge.jpg", mimeType: "image/jpeg", buffer: huge } },
+  });
+  expect(tooLarge.status()).toBe(413);
+  const tooLargeError = (await tooLarge.json()).error;
+  expect(tooLargeError.code).toBe("too_large:photo");
+  expect(tooLargeError.message).toMatch(/the limit is 10 MB/);
+  const disguised = await page.request.post("/api/station/inspection/photos", {
+    multipart: { inspectionId, photo: { name: "notes.jpg", mimeType: "image/jpeg", buffer: text } },
+  });
+  expect(disguised.status()).toBe(422);
+  expect((await disguised.json()).error).toMatchObject({ code: "validation:photo_type", message: expect.stringContaining("not a readable JPEG") });
+
+  const view = await page.request.get(`/api/station/inspection/inspections/${inspectionId}`);
+  expect(view.ok()).toBeTruthy();
+  expect((await view.json()).photos).toEqual([]);
+  expect(storedFiles()).toBe(0);
+  await page.reload();
+  await expect(page.getByTestId("photo-count")).toContainText(/none|없음/);
+
+  // A real photo still goes through, and is the only file stored.
+  await addPhoto(page);
+  expect(storedFiles()).toBe(1);
 });
 
 test("a manager saves a checklist as a new version and adds a reason code", async ({ page }, testInfo) => {

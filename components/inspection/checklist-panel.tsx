@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { apiMessage } from "./format";
 import styles from "./inspection.module.css";
@@ -11,13 +11,26 @@ import { localLabel, type ChecklistResult, type InspectionView } from "./types";
  * The category's checklist, box and item as separate groups. Each tap is saved at once (results
  * are merged per point on the server), so a dropped tablet loses nothing.
  */
-export function ChecklistPanel({ view, readOnly }: { view: InspectionView; readOnly: boolean }) {
+export function ChecklistPanel({
+  view,
+  readOnly,
+  onNotOkChange,
+}: {
+  view: InspectionView;
+  readOnly: boolean;
+  /** Told the labels of the points marked not ok whenever the marks change (for the verdict's pass warning). */
+  onNotOkChange?: (labels: string[]) => void;
+}) {
   const t = useTranslations("inspection");
   const locale = useLocale();
   const [results, setResults] = useState<Record<string, ChecklistResult>>(() => Object.fromEntries(view.results.map((r) => [r.key, r])));
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(view.results.map((r) => [r.key, r.note ?? ""])));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    onNotOkChange?.(notOkLabels(view, results, locale));
+  }, [view, results, locale, onNotOkChange]);
 
   if (!view.checklist) return <p className="card muted">{t("checklist.none")}</p>;
 
@@ -127,4 +140,9 @@ export function ChecklistPanel({ view, readOnly }: { view: InspectionView; readO
       })}
     </section>
   );
+}
+
+/** The labels, in the screen's language, of the checklist points currently marked not ok. */
+export function notOkLabels(view: InspectionView, results: Record<string, { ok: boolean }>, locale: string): string[] {
+  return (view.checklist?.points ?? []).filter((p) => results[p.key]?.ok === false).map((p) => localLabel(locale, p));
 }

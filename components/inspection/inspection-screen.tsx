@@ -20,6 +20,7 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
   const format = useFormatter();
   const [photos, setPhotos] = useState(view.photos);
   const [outcome, setOutcome] = useState<VerdictAnswer | null>(null);
+  const [notOkPoints, setNotOkPoints] = useState<string[]>([]);
   const editable = view.canEdit && !outcome;
 
   // A scan here is most likely the next item: say where to claim it rather than ignoring it.
@@ -55,11 +56,11 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
       <div className={styles.screenGrid}>
         <div className="stack">
           <ProductCard view={view} />
-          <ChecklistPanel view={view} readOnly={!editable} />
+          <ChecklistPanel view={view} readOnly={!editable} onNotOkChange={setNotOkPoints} />
         </div>
         <div className="stack">
           <PhotoPanel inspectionId={view.inspection.id} photos={photos} canAdd={editable} onAdded={(p) => setPhotos((list) => [...list, p])} />
-          {editable && <VerdictPanel view={view} photoCount={photos.length} onDone={setOutcome} />}
+          {editable && <VerdictPanel view={view} photoCount={photos.length} notOkPoints={notOkPoints} onDone={setOutcome} />}
         </div>
       </div>
     </div>

@@ -22,7 +22,7 @@ type ReviewAnswer = {
  * The second look: confirm the verdict, or overturn it with another verdict and its reasons. The
  * buttons stay on for everyone so a refusal (same person, not senior) is explained by the server.
  */
-export function ReviewPanel({ view }: { view: InspectionView }) {
+export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecided?: () => void }) {
   const t = useTranslations("inspection");
   const tStates = useTranslations("states");
   const [mode, setMode] = useState<"confirm" | "overturn">("confirm");
@@ -42,6 +42,7 @@ export function ReviewPanel({ view }: { view: InspectionView }) {
           : { scanId: newScanId(), inspectionId: view.inspection.id, decision, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note };
       setAnswer(await apiFetch<ReviewAnswer>("/api/station/inspection/review", { body }));
       setError(null);
+      onDecided?.();
     } catch (e) {
       setError(apiMessage(e, t("network")));
     } finally {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useScanHandler } from "@/components/scanner/scanner-provider";
 import { ChecklistPanel } from "./checklist-panel";
 import { InspectionSummary } from "./inspection-summary";
@@ -16,6 +17,8 @@ export function ReviewScreen({ view }: { view: InspectionView }) {
   const t = useTranslations("inspection");
   useScanHandler(() => ({ tone: "warning", message: t("screen.scanElsewhere") }));
   const waiting = view.inspection.status === "awaiting_review";
+  const [photos, setPhotos] = useState(view.photos);
+  const [decided, setDecided] = useState(false);
   return (
     <div className="stack">
       <div className="row">
@@ -27,8 +30,14 @@ export function ReviewScreen({ view }: { view: InspectionView }) {
       <div className={styles.screenGrid}>
         <div className="stack">
           <InspectionSummary view={view} />
-          {waiting && <ReviewPanel view={view} />}
-          <PhotoPanel inspectionId={view.inspection.id} photos={view.photos} canAdd={false} onAdded={() => {}} />
+          {waiting && <ReviewPanel view={view} onDecided={() => setDecided(true)} />}
+          {/* The reviewer may add evidence, e.g. for overturning a Pass to a fail verdict. */}
+          <PhotoPanel
+            inspectionId={view.inspection.id}
+            photos={photos}
+            canAdd={waiting && view.canReview && !decided}
+            onAdded={(p) => setPhotos((list) => [...list, p])}
+          />
         </div>
         <div className="stack">
           <ProductCard view={view} />

@@ -18,10 +18,31 @@ export type VerdictAnswer = {
   penaltyRate: number | null;
 };
 
-/** The inspector records the verdict; a refusal (missing photo or reason) is shown as sent. */
-export function VerdictPanel({ view, photoCount, onDone }: { view: InspectionView; photoCount: number; onDone: (answer: VerdictAnswer) => void }) {
+/**
+ * The inspector records the verdict; a refusal (missing photo or reason) is shown as sent. A Pass
+ * with checklist points marked not ok is allowed by the rules but is likely a mis-tap: the screen
+ * asks once more before sending it.
+ */
+export function VerdictPanel({
+  view,
+  photoCount,
+  notOkPoints,
+  onDone,
+}: {
+  view: InspectionView;
+  photoCount: number;
+  /** Labels of the checklist points marked not ok. */
+  notOkPoints: string[];
+  onDone: (answer: VerdictAnswer) => void;
+}) {
   const t = useTranslations("inspection");
-  const [choice, setChoice] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
+  const [choice, setChoiceState] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
+  const [warnPass, setWarnPass] = useState(false);
+  const setChoice = (next: VerdictChoice) => {
+    setChoiceState(next);
+    setWarnPass(false);
+  };
+  const passDespiteNotOk = choice.verdict === "pass" && notOkPoints.length > 0;
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const option = view.verdictOptions.find((o) => o.verdict === choice.verdict);
@@ -29,8 +50,13 @@ export function VerdictPanel({ view, photoCount, onDone }: { view: InspectionVie
   if (option?.needsReason && choice.reasonCodes.length === 0) missing.push(t("verdict.needReason"));
   if (option?.needsPhoto && photoCount === 0) missing.push(t("verdict.needPhoto"));
 
-  async function submit() {
+  async function submit(confirmed = false) {
     if (!choice.verdict) return;
+    if (passDespiteNotOk && !confirmed) {
+      setWarnPass(true);
+      return;
+    }
+    setWarnPass(false);
     setSending(true);
     try {
       const answer = await apiFetch<VerdictAnswer>("/api/station/inspection/verdict", {
@@ -54,12 +80,25 @@ export function VerdictPanel({ view, photoCount, onDone }: { view: InspectionVie
           {missing.join(" ")}
         </p>
       )}
+      {warnPass && passDespiteNotOk && (
+        <div className="alert alert--warn stack" role="alert" data-testid="pass-warning">
+          <p>{t("verdict.passWarning", { count: notOkPoints.length, points: notOkPoints.join(", ") })}</p>
+          <div className="row">
+            <button type="button" className="button button--primary" disabled={sending} onClick={() => void submit(true)}>
+              {t("verdict.passAnyway")}
+            </button>
+            <button type="button" className="button" onClick={() => setWarnPass(false)}>
+              {t("verdict.goBack")}
+            </button>
+          </div>
+        </div>
+      )}
       {error && (
         <p className="alert alert--error" role="alert" data-testid="verdict-error">
           {error}
         </p>
       )}
-      <button type="button" className="button button--primary button--large" disabled={!choice.verdict || sending} onClick={() => void submit()}>
+      <button type="button" className="button button--primary button--large" disabled={!choice.verdict || sending || (warnPass && passDespiteNotOk)} onClick={() => void submit()}>
         {sending ? t("saving") : t("verdict.submit")}
       </button>
     </section>
