@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
 
@@ -46,6 +47,42 @@ async function openStation(page: Page, badge = demo.operatorBadge) {
   // Scans must work with nothing focused, as on a tablet.
   await page.locator("h1").first().click();
 }
+
+/** A small valid PNG (a colour gradient) built here: signature, IHDR, IDAT, IEND with their CRCs. */
+function makePng(width = 160, height = 120): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const rows = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    const row = y * (1 + width * 3); // each row starts with filter type 0
+    for (let x = 0; x < width; x++) rows.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 160], row + 1 + x * 3);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** An <img> has loaded and decoded (not a broken image). */
+const decoded = (img: HTMLImageElement) => img.complete && img.naturalWidth > 0;
 
 const status = (page: Page) => page.getByTestId("scan-status");
 const units = (page: Page) => page.getByTestId("unit");
@@ -206,9 +243,18 @@ test.describe("receiving station", () => {
     await expect(page.getByTestId("parcel")).toHaveAttribute("data-status", "unmatched");
     const panel = page.getByTestId("unmatched-panel");
     await panel.locator('textarea[name="note"]').fill("Brown box, sender 'Park', one hoodie inside");
-    await snap(page, testInfo, "receive-unmatched");
     await panel.getByRole("button", { name: /unmatched queue|미확인 택배 목록/ }).click();
     await expect(page.getByTestId("receive-notice")).toHaveClass(/alert--ok/);
+
+    // A photo of the parcel from the camera input: resized in the browser, uploaded, shown as a thumbnail.
+    await expect(panel.getByText(/Take photo|사진 찍기/)).toBeVisible();
+    await expect(panel.getByTestId("parcel-photo-input")).toHaveAttribute("capture", "environment");
+    await panel.getByTestId("parcel-photo-input").setInputFiles({ name: "parcel.png", mimeType: "image/png", buffer: makePng() });
+    await expect(page.getByTestId("receive-notice")).toHaveClass(/alert--ok/);
+    await expect(page.getByTestId("receive-notice")).toContainText(/Photo saved|사진을 저장/);
+    const thumb = panel.getByTestId("parcel-photo-thumb");
+    await expect.poll(() => thumb.evaluate(decoded)).toBe(true);
+    await snap(page, testInfo, "receive-unmatched");
 
     const manager = await browser.newPage();
     await loginWithPassword(manager, demo.managerSeoul);
@@ -216,7 +262,33 @@ test.describe("receiving station", () => {
     await manager.goto("/receive/unmatched");
     const row = manager.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`);
     await expect(row).toContainText("Brown box");
+    // The manager sees the parcel's photo beside the note; it is served by the photo route as an image.
+    const photo = row.getByTestId("unmatched-photo");
+    await expect.poll(() => photo.evaluate(decoded)).toBe(true);
+    const photoResponse = await manager.request.get((await photo.getAttribute("src"))!);
+    expect(photoResponse.status()).toBe(200);
+    expect(photoResponse.headers()["content-type"]).toMatch(/^image\/(jpeg|png|webp)$/);
+    expect((await photoResponse.body()).length).toBeGreaterThan(100);
     await snap(manager, testInfo, "manager-unmatched");
+    await photo.click();
+    const large = manager.getByTestId("unmatched-photo-large");
+    await expect(large).toBeVisible();
+    await expect.poll(() => large.locator("img").evaluate(decoded)).toBe(true);
+    await snap(manager, testInfo, "manager-unmatched-photo");
+    await manager.keyboard.press("Escape");
+    await expect(large).toBeHidden();
+    // Another center's manager and an inspector of this center may not see it.
+    const photoSrc = (await photo.getAttribute("src"))!;
+    const tokyo = await browser.newPage();
+    await loginWithPassword(tokyo, "manager.tokyo@legit.demo");
+    await expect(tokyo.getByTestId("header-user")).toBeVisible();
+    expect((await tokyo.request.get(photoSrc)).status()).toBe(404);
+    await tokyo.close();
+    const inspector = await browser.newPage();
+    await loginWithBadge(inspector, demo.inspectorBadge);
+    await expect(inspector.getByTestId("header-user")).toBeVisible();
+    expect((await inspector.request.get(photoSrc)).status()).toBe(403);
+    await inspector.close();
     await row.locator('input[name="orderExternalId"]').fill(order.externalId);
     await row.locator('input[name="resolution"]').fill("Seller confirmed by phone");
     await row.getByRole("button", { name: /Link to order|주문에 연결/ }).click();

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
+import { resizePhoto } from "@/components/inspection/resize-photo";
 import { playFeedback } from "@/components/scanner/feedback-sound";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
@@ -10,6 +11,7 @@ import { CloseResult } from "./close-result";
 import { labelUrl } from "./label-links";
 import { OrderBlock } from "./order-block";
 import { OrderSearch } from "./order-search";
+import { uploadParcelPhoto } from "./parcel-photo";
 import type {
   AttachResult,
   CloseParcelAnswer,
@@ -195,6 +197,19 @@ export function ReceiveStation() {
     );
   }
 
+  function savePhoto(file: File) {
+    if (!detail) return;
+    const parcelId = detail.parcel.id;
+    void run(
+      `photo:${parcelId}`,
+      async () => uploadParcelPhoto(parcelId, await resizePhoto(file)),
+      (parcel) => {
+        setDetail((current) => (current && current.parcel.id === parcel.id ? { ...current, parcel } : current));
+        return { tone: "success", message: t("answers.photoSaved") };
+      },
+    );
+  }
+
   const markPrinted = useCallback((itemId: string) => setPrinted((set) => new Set(set).add(itemId)), []);
   const alreadyPrinted = new Set([...printed, ...(detail?.orders.flatMap((o) => o.units.map((u) => u.itemId)).filter((id) => !receivedHere.has(id)) ?? [])]);
 
@@ -258,7 +273,16 @@ export function ReceiveStation() {
               <UnexpectedUnitForm orders={detail.orders} busy={busy !== null} onSubmit={recordUnexpected} onCancel={() => setPanel("none")} />
             )}
             {closed && closed.parcel.id === parcel.id && <CloseResult result={closed} />}
-            {parcel.status === "unmatched" && <UnmatchedPanel parcel={parcel} busy={busy !== null} onAttach={attach} onNote={saveNote} />}
+            {parcel.status === "unmatched" && (
+              <UnmatchedPanel
+                parcel={parcel}
+                busy={busy !== null}
+                uploading={busy === `photo:${parcel.id}`}
+                onAttach={attach}
+                onNote={saveNote}
+                onPhoto={savePhoto}
+              />
+            )}
             {detail.orders.map((order) => (
               <OrderBlock
                 key={order.id}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { OrderSearch } from "./order-search";
+import { ParcelPhotoInput } from "./parcel-photo-input";
 import type { OrderView, ParcelView } from "./types";
 import styles from "./receiving.module.css";
 
@@ -10,13 +11,17 @@ import styles from "./receiving.module.css";
 export function UnmatchedPanel({
   parcel,
   busy,
+  uploading,
   onAttach,
   onNote,
+  onPhoto,
 }: {
   parcel: ParcelView;
   busy: boolean;
+  uploading: boolean;
   onAttach: (order: OrderView) => void;
   onNote: (note: string) => void;
+  onPhoto: (file: File) => void;
 }) {
   const t = useTranslations("receiving");
   const [note, setNote] = useState(parcel.note ?? "");
@@ -42,6 +47,7 @@ export function UnmatchedPanel({
           </button>
           {parcel.note && <p className="alert alert--ok">{t("unmatchedForm.saved")}</p>}
         </form>
+        <ParcelPhotoInput parcel={parcel} uploading={uploading} disabled={busy} onPhoto={onPhoto} />
       </div>
     </section>
   );

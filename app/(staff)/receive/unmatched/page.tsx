@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ManagerLinks } from "@/components/receiving/manager-links";
+import { ParcelPhotoThumb } from "@/components/receiving/parcel-photo-thumb";
 import { ResolveParcelForm } from "@/components/receiving/resolve-parcel-form";
 import { requireStaffPage } from "@/lib/auth/current-staff";
 import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
@@ -31,9 +32,12 @@ export default async function UnmatchedParcelsPage() {
                   {p.station ? ` · ${p.station}` : ""} · {t("unmatched.units")} {p.unexpectedUnits}
                 </span>
               </div>
-              <p className={styles.note}>
-                <strong>{t("unmatched.note")}:</strong> {p.note ?? "—"}
-              </p>
+              <div className={styles.noteRow}>
+                <ParcelPhotoThumb parcel={p} />
+                <p className={styles.note}>
+                  <strong>{t("unmatched.note")}:</strong> {p.note ?? "—"}
+                </p>
+              </div>
               <ResolveParcelForm parcelId={p.id} />
             </li>
           ))}
