@@ -6,12 +6,13 @@ import { inspectionPhotos, inspections, type Inspection, type InspectionPhoto, t
 import { hasRole, type StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { recordItemEvent } from "@/lib/items/apply-transition";
-import { extensionFor, normaliseContentType, photoContentTypes, sniffImageType, type PhotoContentType } from "@/lib/photos/image-type";
+import { checkPhotoBytes } from "@/lib/photos/check-photo";
+import { extensionFor, normaliseContentType, photoContentTypes, type PhotoContentType } from "@/lib/photos/image-type";
 import type { PhotoStore, StoredPhoto } from "@/lib/photos/photo-store";
 import { parseInput, requireInspector } from "./guards";
 import { lockInspectionAndItem, requireOpenClaim } from "./lock-inspection";
 
-export const maxPhotoBytes = 10 * 1024 * 1024;
+export { maxPhotoBytes } from "@/lib/photos/check-photo";
 
 export const addPhotoSchema = z.object({
   inspectionId: z.uuid(),
@@ -43,12 +44,7 @@ export async function addPhoto(db: Db, store: PhotoStore, ctx: StaffContext, inp
   if (!(photoContentTypes as readonly string[]).includes(declared)) {
     throw new DomainError("validation:photo_type", "Photos must be JPEG, PNG or WebP images.");
   }
-  if (data.bytes.byteLength === 0) throw new DomainError("validation:photo_empty", "The photo is empty; take it again.");
-  if (data.bytes.byteLength > maxPhotoBytes) {
-    const mb = (data.bytes.byteLength / 1024 / 1024).toFixed(1);
-    throw new DomainError("too_large:photo", `The photo is ${mb} MB; the limit is 10 MB.`);
-  }
-  const actual = sniffImageType(data.bytes);
+  const actual = checkPhotoBytes(data.bytes);
   if (actual !== declared) {
     throw new DomainError("validation:photo_type", "The file is not a readable JPEG, PNG or WebP image.");
   }

@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { extensionFor, sniffImageType, type PhotoContentType } from "@/lib/photos/image-type";
+import { checkPhotoBytes } from "@/lib/photos/check-photo";
+import { extensionFor, sniffImageType } from "@/lib/photos/image-type";
 import type { PhotoStore, StoredPhoto } from "@/lib/photos/photo-store";
 import { parseInput, requireReceiver } from "./guards";
 import { recordUnmatchedParcel } from "./unmatched-parcels";
 import { findParcel, type ParcelView } from "./views";
 
-export const maxParcelPhotoBytes = 10 * 1024 * 1024;
+export { maxPhotoBytes as maxParcelPhotoBytes } from "@/lib/photos/check-photo";
 
 export const addParcelPhotoSchema = z.object({
   parcelId: z.uuid(),
@@ -17,16 +18,6 @@ export const addParcelPhotoSchema = z.object({
 });
 export type AddParcelPhotoInput = z.input<typeof addParcelPhotoSchema>;
 
-/** The photo's type by its bytes (whatever the browser declared): JPEG, PNG or WebP, else refused. */
-function checkPhotoBytes(bytes: Uint8Array): PhotoContentType {
-  if (bytes.byteLength === 0) throw new DomainError("validation:photo_empty", "The photo is empty; take it again.");
-  if (bytes.byteLength > maxParcelPhotoBytes) {
-    throw new DomainError("too_large:photo", `The photo is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`);
-  }
-  const type = sniffImageType(bytes);
-  if (!type) throw new DomainError("validation:photo_type", "The file is not a readable JPEG, PNG or WebP image.");
-  return type;
-}
 
 /**
  * The operator photographs an unmatched parcel for the manager. The file is stored under a new
