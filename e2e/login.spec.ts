@@ -10,6 +10,8 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("header-center")).toContainText("Seoul Inspection Center");
     await page.goto("/desk");
     await expect(page.getByTestId("count-stored")).toContainText(/\d+/);
+    await expect(page.getByTestId("inspection-today")).toBeVisible();
+    await expect(page.getByTestId("verdict-pass")).toContainText(/\d+/);
     await snap(page, testInfo, "desk");
   });
 

@@ -1,8 +1,10 @@
-import { and, asc, count, eq, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import {
   bins,
   centers,
+  checklists,
+  inspections,
   inboundOrders,
 
   items,
@@ -13,10 +15,12 @@ import {
   type CenterSettings,
   type ItemState,
   type Product,
+  type Verdict,
 } from "../schema";
 import { createApiClient } from "@/lib/api/api-clients";
 import { demoApiTokens } from "@/lib/api/demo-tokens";
 import { hashSecret } from "@/lib/auth/password-hash";
+import { defaultReasonCodes } from "@/lib/inspection/default-reason-codes";
 import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
 import { applyTransition } from "@/lib/items/apply-transition";
 import type { ItemAction } from "@/lib/items/transitions";
@@ -111,7 +115,8 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
     await createApiClient(db, { name: `Marketplace (demo, ${spec.code})`, centerIds: [center.id], token: demoApiTokens[spec.code as "SEL" | "TYO"] });
     const operator = staff.find((u) => u.role === "operator")!;
     const inspector = staff.find((u) => u.role === "inspector")!;
-    await seedItems(db, { centerId: center.id, centerCode: spec.code, operatorId: operator.id, inspectorId: inspector.id }, allProducts, prng(index + 7));
+    const random = prng(index + 7);
+    await seedItems(db, { centerId: center.id, centerCode: spec.code, operatorId: operator.id, inspectorId: inspector.id, random }, allProducts, random);
     log(`seeded ${spec.code}: ${staff.length} staff`);
   }
 }
@@ -141,7 +146,7 @@ async function seedStorage(db: Db, centerId: string) {
   }
 }
 
-type SeedContext = { centerId: string; centerCode: string; operatorId: string; inspectorId: string };
+type SeedContext = { centerId: string; centerCode: string; operatorId: string; inspectorId: string; random: () => number };
 
 async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: () => number) {
   const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -185,14 +190,15 @@ async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: (
             price: product.releasePrice,
           })
           .returning();
-        await walk(tx, ctx, item.id, path.actions, product.sizeClass, new Date(Date.now() - hoursAgo * 3_600_000));
+        await walk(tx, ctx, item.id, path.actions, product, new Date(Date.now() - hoursAgo * 3_600_000));
       });
     }
   }
 }
 
 /** Moves one item along its path with real transitions, so its audit trail and outbox are complete. */
-async function walk(tx: Tx, ctx: SeedContext, itemId: string, actions: ItemAction[], sizeClass: string, receivedAt: Date) {
+async function walk(tx: Tx, ctx: SeedContext, itemId: string, actions: ItemAction[], product: Product, receivedAt: Date) {
+  const { sizeClass, category } = product;
   for (const action of actions) {
     const actor = { userId: action === "claim" || action === "pass" || action === "hold" || action === "fail" || action === "quarantine" ? ctx.inspectorId : ctx.operatorId, station: "SEED" };
     const set: Parameters<typeof applyTransition>[1]["set"] = {};
@@ -210,7 +216,50 @@ async function walk(tx: Tx, ctx: SeedContext, itemId: string, actions: ItemActio
       Object.assign(set, { binId: bin?.id ?? null, storedAt: new Date() });
     }
     await applyTransition(tx, { itemId, action, actor, set, details: { seeded: true } });
+    await recordSeedInspection(tx, ctx, itemId, action, category, actions.at(-1) === "claim");
   }
+}
+
+const seedVerdicts: Partial<Record<ItemAction, Verdict>> = {
+  pass: "pass",
+  hold: "pass_minor_defect",
+  fail: "fail_defect",
+  quarantine: "fail_counterfeit",
+};
+
+/**
+ * Inspection rows for the seeded items, so the inspection screens and the desk's statistics have
+ * something to show: an open claim (a few minutes old, inside the claim timeout) or a finished one.
+ */
+async function recordSeedInspection(tx: Tx, ctx: SeedContext, itemId: string, action: ItemAction, category: string, stillOpen: boolean) {
+  const now = Date.now();
+  if (action === "claim") {
+    const [checklist] = await tx
+      .select({ id: checklists.id })
+      .from(checklists)
+      .where(and(eq(checklists.centerId, ctx.centerId), eq(checklists.category, category), eq(checklists.active, true)))
+      .orderBy(desc(checklists.version))
+      .limit(1);
+    const claimedAt = new Date(now - (stillOpen ? 5 : 20 + Math.floor(ctx.random() * 120)) * 60_000);
+    await tx.insert(inspections).values({ itemId, centerId: ctx.centerId, inspectorId: ctx.inspectorId, checklistId: checklist?.id, claimedAt });
+    return;
+  }
+  const verdict = seedVerdicts[action];
+  if (!verdict) return;
+  const [open] = await tx.select().from(inspections).where(and(eq(inspections.itemId, itemId), eq(inspections.status, "open")));
+  if (!open) return;
+  const durationMs = (3 + Math.floor(ctx.random() * 7)) * 60_000;
+  const reason = defaultReasonCodes.find((r) => r.category === null && r.verdicts.includes(verdict));
+  await tx
+    .update(inspections)
+    .set({
+      verdict,
+      reasonCodes: reason && verdict !== "pass" ? [reason.code] : [],
+      status: "done",
+      submittedAt: new Date(open.claimedAt.getTime() + durationMs),
+      durationMs,
+    })
+    .where(eq(inspections.id, open.id));
 }
 
 

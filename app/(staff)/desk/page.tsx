@@ -2,14 +2,19 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { itemStates } from "@/db/schema";
 import { requireStaffPage } from "@/lib/auth/current-staff";
+import { InspectionToday } from "@/components/desk/inspection-today";
 import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
+import { inspectionStats } from "@/lib/inspection/inspection-stats";
+import { startOfLocalDay } from "@/lib/time/local-day";
 
 export default async function DeskPage() {
   const staff = await requireStaffPage(["manager", "admin"]);
   const db = await getDb();
-  const [counts, events] = await Promise.all([
+  const now = new Date();
+  const [counts, events, today] = await Promise.all([
     countItemsByState(db, staff.center.id),
     listRecentItemEvents(db, staff.center.id, 15),
+    inspectionStats(db, staff.center.id, { from: startOfLocalDay(staff.center.timezone, now), to: now }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -24,6 +29,7 @@ export default async function DeskPage() {
           </div>
         ))}
       </section>
+      <InspectionToday stats={today} />
       <section>
         <h2>{t("desk.recentEvents")}</h2>
         <table className="table">
@@ -43,7 +49,14 @@ export default async function DeskPage() {
                   <code>{event.itemCode ?? "—"}</code> {event.productName}
                 </td>
                 <td>
-                  {event.fromState ? t(`states.${event.fromState}`) : ""} → {event.toState ? t(`states.${event.toState}`) : ""}
+                  {event.fromState === event.toState ? (
+                    <>{event.toState ? t(`states.${event.toState}`) : ""}</>
+                  ) : (
+                    <>
+                      {event.fromState ? t(`states.${event.fromState}`) : ""} → {event.toState ? t(`states.${event.toState}`) : ""}
+                    </>
+                  )}{" "}
+                  <code className="muted">{event.action}</code>
                 </td>
                 <td>
                   {event.actorName ?? "API"} {event.station ? `· ${event.station}` : ""}

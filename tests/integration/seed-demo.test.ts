@@ -1,0 +1,31 @@
+import { and, count, eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { centers, inspections, items, itemStates } from "@/db/schema";
+import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
+import { countItemsByState } from "@/lib/desk/dashboard-queries";
+import { listOpenClaims } from "@/lib/inspection/claims";
+import { describeEachDb } from "../helpers/databases";
+
+describeEachDb("demo data", (use) => {
+  it("gives every screen something to show: both centers, items in every state, open claims with inspections", async () => {
+    const db = use();
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    await seedDemo(db);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    for (const code of ["SEL", "TYO"]) {
+      const [center] = await db.select().from(centers).where(eq(centers.code, code));
+      const counts = await countItemsByState(db, center.id);
+      for (const state of itemStates) expect(counts[state], `${code} ${state}`).toBeGreaterThan(0);
+      const [inInspection] = await db
+        .select({ n: count() })
+        .from(items)
+        .where(and(eq(items.centerId, center.id), eq(items.state, "in_inspection")));
+      expect(await listOpenClaims(db, center.id)).toHaveLength(Number(inInspection.n));
+      const [done] = await db
+        .select({ n: count() })
+        .from(inspections)
+        .where(and(eq(inspections.centerId, center.id), eq(inspections.status, "done")));
+      expect(Number(done.n)).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});
