@@ -10,7 +10,6 @@ import { parseInput, requireReceiver } from "./guards";
 import { recordUnmatchedParcel } from "./unmatched-parcels";
 import { findParcel, type ParcelView } from "./views";
 
-export { maxPhotoBytes as maxParcelPhotoBytes } from "@/lib/photos/check-photo";
 
 export const addParcelPhotoSchema = z.object({
   parcelId: z.uuid(),
