@@ -15,14 +15,19 @@ function stationId(): string {
   return id;
 }
 
-/** Calls a staff API route with JSON and the station id; throws ApiError with the server's message. */
+/**
+ * Calls a staff API route with the station id: a JSON body, or FormData as is (photo uploads).
+ * Throws ApiError with the server's message.
+ */
 export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const isForm = typeof FormData !== "undefined" && init.body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(url, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: { "content-type": "application/json", "x-legit-station": stationId() },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      // The browser sets the multipart content type (with its boundary) for FormData itself.
+      headers: isForm ? { "x-legit-station": stationId() } : { "content-type": "application/json", "x-legit-station": stationId() },
+      body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
     });
   } catch {
     throw new ApiError("network", "", 0);

@@ -2,29 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { ApiError } from "@/components/http/api-fetch";
+import { apiFetch } from "@/components/http/api-fetch";
 import { apiMessage } from "./format";
 import styles from "./inspection.module.css";
 import { resizePhoto } from "./resize-photo";
 import type { PhotoSummary } from "./types";
 
-/** Posts one photo as multipart form data; the JSON helper cannot send files. */
+/** Uploads one evidence photo as multipart form data. */
 async function uploadPhoto(inspectionId: string, blob: Blob): Promise<PhotoSummary> {
   const form = new FormData();
   form.set("inspectionId", inspectionId);
   form.set("photo", blob, blob.type === "image/jpeg" ? "photo.jpg" : "photo");
-  let response: Response;
-  try {
-    response = await fetch("/api/station/inspection/photos", {
-      method: "POST",
-      body: form,
-      headers: { "x-legit-station": window.localStorage.getItem("legit-station") ?? "web" },
-    });
-  } catch {
-    throw new ApiError("network", "", 0);
-  }
-  const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(data?.error?.code ?? "error", data?.error?.message ?? response.statusText, response.status);
+  const data = await apiFetch<{ photo: PhotoSummary }>("/api/station/inspection/photos", { body: form });
   return data.photo as PhotoSummary;
 }
 

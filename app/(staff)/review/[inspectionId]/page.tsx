@@ -1,19 +1,9 @@
-import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { ReviewScreen } from "@/components/inspection/review-screen";
-import { requireStaffPage } from "@/lib/auth/current-staff";
-import { isDomainError } from "@/lib/errors/domain-error";
-import { getInspectionView } from "@/lib/inspection/inspection-view";
+import { loadInspectionPage } from "@/app/(staff)/inspect/load-inspection-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function ReviewPage({ params }: { params: Promise<{ inspectionId: string }> }) {
-  const staff = await requireStaffPage(["inspector"]);
-  const { inspectionId } = await params;
-  const db = await getDb();
-  const view = await getInspectionView(db, staff.ctx, inspectionId).catch((error: unknown) => {
-    if (isDomainError(error) && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const view = await loadInspectionPage(params);
   return <ReviewScreen key={view.inspection.id} view={view} />;
 }
