@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { centers, inboundOrders, items, products } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import { labelProductName, type LabelData } from "./label-data";
+import { labelProductNames, type LabelData } from "./label-data";
 
 /** Label data for received items of a center, in the order asked for. */
 export async function findLabelData(q: Queryable, centerId: string, itemIds: string[]): Promise<LabelData[]> {
@@ -17,6 +17,7 @@ export async function findLabelData(q: Queryable, centerId: string, itemIds: str
       receivedAt: items.receivedAt,
       orderExternalId: inboundOrders.externalId,
       nameEn: products.nameEn,
+      nameKo: products.nameKo,
       timeZone: centers.timezone,
     })
     .from(items)
@@ -30,7 +31,7 @@ export async function findLabelData(q: Queryable, centerId: string, itemIds: str
     if (!row.code || !row.receivedAt) throw new DomainError("conflict:not_received", "This unit has not been received yet, so it has no label.");
     return {
       code: row.code,
-      productName: labelProductName(row, row.nameEn),
+      ...labelProductNames(row, row),
       size: row.size,
       orderExternalId: row.orderExternalId,
       receivedAt: row.receivedAt.toISOString(),

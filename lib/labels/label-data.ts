@@ -1,8 +1,10 @@
 /** What one item label shows. JSON-safe (stored as a scan answer, sent to the browser). */
 export type LabelData = {
   code: string;
-  /** Already label-safe: see labelProductName. */
+  /** The name printed large: the catalogue's Korean name, else the name as announced (any script). */
   productName: string;
+  /** A second, smaller line: the catalogue's English name when it differs. */
+  productNameEn?: string | null;
   size: string;
   orderExternalId: string;
   /** ISO time of receipt; printed as a date in `timeZone`. */
@@ -12,18 +14,18 @@ export type LabelData = {
 };
 
 /**
- * The product name as printable by PDF standard fonts and Zebra's built-in font (Latin only; no
- * Korean font ships with the app): the catalogue's English name when the SKU is known, else the
- * announced name with anything outside printable Latin-1 dropped, else the SKU.
+ * The names a label prints: the catalogue's Korean name (or the announced name, whatever its
+ * script, when the SKU is not in the catalogue), then the English name if different. The SKU only
+ * when there is no name at all.
  */
-export function labelProductName(item: { productName: string; sku: string }, englishName?: string | null): string {
-  const candidates = [englishName, item.productName];
-  for (const name of candidates) {
-    const latin = (name ?? "").replace(/[^\x20-\x7e\xa0-\xff]/g, "").replace(/\s+/g, " ").trim();
-    // Keep it only if most of it survived; a half-stripped Korean name is worse than the SKU.
-    if (latin.length > 0 && latin.length >= (name ?? "").trim().length * 0.6) return latin;
-  }
-  return item.sku;
+export function labelProductNames(
+  item: { productName: string; sku: string },
+  catalogue?: { nameKo?: string | null; nameEn?: string | null } | null,
+): { productName: string; productNameEn: string | null } {
+  const clean = (s?: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
+  const primary = clean(catalogue?.nameKo) || clean(item.productName) || clean(catalogue?.nameEn) || item.sku;
+  const english = clean(catalogue?.nameEn);
+  return { productName: primary, productNameEn: english && english !== primary ? english : null };
 }
 
 /** "2025-03-07 14:05" in the given time zone. */

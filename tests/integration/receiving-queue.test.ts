@@ -11,6 +11,7 @@ import { listInspectionQueue } from "@/lib/receiving/list-inspection-queue";
 import { receiveUnit } from "@/lib/receiving/receive-unit";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { describeEachDb } from "../helpers/databases";
+import { pdfPageTexts } from "../helpers/pdf-text";
 import { createCenter, defaultSettings } from "../helpers/fixtures";
 import { createAnnouncedOrder, ensureProduct, scanId, staffContext } from "../helpers/receiving-fixtures";
 
@@ -89,13 +90,16 @@ describeEachDb("receiving: inspection queue and labels", (use) => {
     expect(events[2]).toMatchObject({ fromState: "received", toState: "received", actorUserId: ctx.userId, details: { format: "zpl", code: received[0].unit.code } });
 
     const labels = await findLabelData(db, ctx.centerId, units.map((u) => u.id));
-    // A Korean-only name with an unknown SKU prints the SKU.
-    expect(labels[1].productName).toBe("X-1");
-    const pdf = await renderLabelPdf(labels);
-    expect(pdf.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(2);
+    // A Korean-only product (SKU not in the catalogue) prints its Korean name.
+    expect(labels[1]).toMatchObject({ productName: "에어 조던 1", productNameEn: null });
+    const pages = await pdfPageTexts(await renderLabelPdf(labels));
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain("에어 조던 1");
+    expect(pages[1]).toContain(received[1].unit.code!);
     const zpl = renderLabelZpl(labels);
     expect(zpl.match(/\^XA/g)).toHaveLength(2);
     expect(zpl).toContain(`^FD${received[1].unit.code}^FS`);
+    expect(zpl).toContain("^FH^FD에어 조던 1^FS");
 
     const otherCenter = await createCenter(db);
     const stranger = await staffContext(db, otherCenter.id);
