@@ -1,7 +1,7 @@
 /**
  * Benchmark (prints figures; not a test): item transitions per second through applyTransition,
  * with N concurrent "stations", on the embedded database or on DATABASE_URL (use a scratch database:
- * it adds a bench center and its rows). `npm run bench -- --items 2000 --stations 8`
+ * it adds a bench center and its rows). `npm run bench:transitions -- --items 2000 --stations 8`
  */
 import { randomBytes } from "node:crypto";
 import { openDb } from "@/db/client";

@@ -1,0 +1,82 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chownSync, existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+
+/**
+ * The benchmark's PostgreSQL: DATABASE_URL when given; otherwise a cluster of its own kept in
+ * `.data/bench-pg` (created on first use, started when stopped, left running between `bench:data`
+ * and `bench`; `npm run bench:cluster -- stop` stops it), on 127.0.0.1:BENCH_PG_PORT (3901).
+ */
+const root = path.join(process.cwd(), ".data", "bench-pg");
+const dataDir = path.join(root, "data");
+const socketDir = path.join(root, "socket");
+export const benchDatabaseName = "legit_bench";
+const port = Number(process.env.BENCH_PG_PORT ?? 3901);
+
+function asPostgres(cmd: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+}
+
+function run(cmd: string, args: string[]) {
+  const [c, a] = asPostgres(cmd, args);
+  execFileSync(c, a, { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function running(): boolean {
+  const [c, a] = asPostgres("pg_ctl", ["-D", dataDir, "status"]);
+  return spawnSync(c, a).status === 0;
+}
+
+/** Server settings for a 2-core box with RAM to spare; durability as in production (fsync on). */
+const serverOptions = [
+  "-c listen_addresses=127.0.0.1",
+  `-p ${port}`,
+  `-k ${socketDir}`,
+  "-c max_connections=400",
+  "-c shared_buffers=1GB",
+  "-c effective_cache_size=4GB",
+  "-c work_mem=16MB",
+  "-c maintenance_work_mem=512MB",
+  "-c max_wal_size=8GB",
+  "-c checkpoint_timeout=30min",
+].join(" ");
+
+export function ensureBenchCluster(): string {
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    mkdirSync(socketDir, { recursive: true });
+    if (process.getuid?.() === 0) {
+      const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+      const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+      for (const dir of [root, socketDir]) chownSync(dir, uid, gid);
+    }
+    run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C"]);
+  }
+  if (!running()) run("pg_ctl", ["-D", dataDir, "-l", path.join(root, "server.log"), "-o", serverOptions, "-w", "start"]);
+  return `postgres://postgres@127.0.0.1:${port}/${benchDatabaseName}`;
+}
+
+export function stopBenchCluster(): void {
+  if (existsSync(path.join(dataDir, "PG_VERSION")) && running()) run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+}
+
+/** The database URL the benchmark uses (and whether it is our own cluster). */
+export function benchDatabaseUrl(): string {
+  return process.env.DATABASE_URL ?? ensureBenchCluster();
+}
+
+/** Drops and re-creates the benchmark database (only on our own cluster, or with --fresh). */
+export async function recreateDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = "/postgres";
+  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+}
+
+if (process.argv[1]?.endsWith("bench-cluster.ts")) {
+  if (process.argv.includes("stop")) stopBenchCluster();
+  else console.log(ensureBenchCluster());
+}

@@ -1,0 +1,410 @@
+/**
+ * The benchmark (prints figures; not a test). Starts Legit in production mode against the bench
+ * database (`npm run bench:data` first) and drives it over HTTP as stations do, at several numbers
+ * of concurrent stations; in the same run, interleaved, it executes the same transactions straight
+ * against PostgreSQL (postgres.js) and prints Legit/raw per action. Then a paced run (stations
+ * scanning every 2 s), the manager's queries at volume with their plans, and the invariant checker.
+ *
+ *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,receive,claim,verdict,announce,transition
+ *                    --instances 1 --raw-pool 10 --paced 200 --out bench-results]
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { openDb, type DbHandle } from "@/db/client";
+import { applyTransition } from "@/lib/items/apply-transition";
+import { benchDatabaseUrl } from "./bench-cluster";
+import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";
+import { apiCall, signIn, stationPost, waitForServer, request, type HttpAnswer, type Station } from "./http-client";
+import { managerQueries } from "./manager-queries";
+import { prepareUnits, sampleItemCodes, type PrepareState, type Unit } from "./prepare";
+import { rawAnnounce, rawClaim, rawLookup, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
+import { startLegit, stopLegit } from "./server";
+import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const opts = {
+  levels: (argValue("levels") ?? "10,50,200").split(",").map(Number),
+  duration: Number(argValue("duration") ?? 5),
+  rounds: Number(argValue("rounds") ?? 2),
+  actions: (argValue("actions") ?? "lookup,receive,claim,verdict,announce,transition").split(","),
+  instances: Number(argValue("instances") ?? 1),
+  rawPool: Number(argValue("raw-pool") ?? 10),
+  paced: Number(argValue("paced") ?? 200),
+  pacedSeconds: Number(argValue("paced-seconds") ?? 20),
+  port: Number(argValue("port") ?? 3900),
+  out: argValue("out") ?? "bench-results",
+  noServer: process.argv.includes("--no-server"),
+};
+const base = `http://127.0.0.1:${opts.port}`;
+const runTag = Date.now().toString(36);
+let scanCounter = 0;
+const scanId = () => `bench-${runTag}-${++scanCounter}`;
+
+const uuidOf = (s: string) => {
+  const h = createHash("md5").update(s).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+type Side = "legit" | "raw";
+/** A station slot: which center and user it is, its HTTP sessions, its raw identity. */
+type Slot = { center: number; centerId: string; operator: Station; inspector: Station; op: RawWorker; insp: RawWorker };
+
+type ActionSpec = {
+  name: string;
+  what: string;
+  /** The state its units must be in (null: no units, e.g. lookups and announcements). */
+  prepare: PrepareState | null;
+  owner?: "operator" | "inspector";
+  /** Counted per unit: transition work does several transitions per unit. */
+  perUnit?: number;
+  legit: (slot: Slot, unit: Unit | null) => Promise<void>;
+  raw: (sql: postgres.Sql, slot: Slot, unit: Unit | null) => Promise<void>;
+};
+
+function ok(answer: HttpAnswer): void {
+  if (answer.status >= 300) throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 300)}`);
+}
+
+const codesByCenter = new Map<number, string[]>();
+const pickCode = (center: number) => {
+  const codes = codesByCenter.get(center)!;
+  return codes[Math.floor(Math.random() * codes.length)];
+};
+let domain: DbHandle;
+const transitionPath: [string, string, string][] = [
+  ["claim", "received", "in_inspection"],
+  ["release_claim", "in_inspection", "received"],
+  ["claim", "received", "in_inspection"],
+  ["release_claim", "in_inspection", "received"],
+];
+
+const actions: ActionSpec[] = [
+  {
+    name: "lookup",
+    what: "item-label scan at receiving (POST /api/station/receiving/scan)",
+    prepare: null,
+    legit: async (s) => ok(await stationPost(base, s.operator, "/api/station/receiving/scan", { scanId: scanId(), code: pickCode(s.center) })),
+    raw: (sql, s) => rawLookup(sql, s.op, pickCode(s.center)),
+  },
+  {
+    name: "receive",
+    what: "receive a unit from a scanned parcel (POST /api/station/receiving/units/receive)",
+    prepare: "expected",
+    owner: "operator",
+    legit: async (s, u) => ok(await stationPost(base, s.operator, "/api/station/receiving/units/receive", { scanId: scanId(), parcelId: u!.parcelId, itemId: u!.itemId })),
+    raw: (sql, s, u) => rawReceive(sql, s.op, u!, scanId()),
+  },
+  {
+    name: "claim",
+    what: "claim an item for inspection by its label (POST /api/station/inspection/claim)",
+    prepare: "received",
+    owner: "inspector",
+    legit: async (s, u) => ok(await stationPost(base, s.inspector, "/api/station/inspection/claim", { scanId: scanId(), itemCode: u!.itemCode })),
+    raw: (sql, s, u) => rawClaim(sql, s.insp, u!, scanId()),
+  },
+  {
+    name: "verdict",
+    what: "record a pass verdict (POST /api/station/inspection/verdict)",
+    prepare: "in_inspection",
+    owner: "inspector",
+    legit: async (s, u) => ok(await stationPost(base, s.inspector, "/api/station/inspection/verdict", { scanId: scanId(), inspectionId: u!.inspectionId, verdict: "pass" })),
+    raw: (sql, s, u) => rawVerdict(sql, s.insp, u!, scanId()),
+  },
+  {
+    name: "announce",
+    what: "announce a one-item order (POST /api/v1/inbound-orders, bearer token)",
+    prepare: null,
+    legit: async (s) =>
+      ok(
+        await apiCall(base, benchApiToken, "POST", "/api/v1/inbound-orders", {
+          externalId: `BENCH-A-${runTag}-${++scanCounter}`,
+          type: "trade",
+          centerCode: benchCenterCode(s.center),
+          seller: { id: "S1", name: "Bench seller" },
+          buyer: { id: "B1", name: "Bench buyer", address: "Seoul" },
+          items: [{ sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 139000 }],
+        }),
+      ),
+    raw: (sql, s) => rawAnnounce(sql, s.op, `BENCH-A-${runTag}-${++scanCounter}`),
+  },
+  {
+    name: "transition",
+    what: "domain layer: applyTransition in-process (claim/release ×2 per unit), no HTTP",
+    prepare: "received",
+    owner: "operator",
+    perUnit: transitionPath.length,
+    legit: async (s, u) => {
+      for (const [action] of transitionPath) {
+        await domain.db.transaction((tx) =>
+          applyTransition(tx, { itemId: u!.itemId, action: action as "claim", actor: { userId: s.op.userId, station: s.op.station }, centerId: s.centerId }),
+        );
+      }
+    },
+    raw: async (sql, s, u) => {
+      for (const [action, from, to] of transitionPath) await rawTransition(sql, s.op, u!.itemId, action, from, to);
+    },
+  },
+];
+
+/** Units each station needs so it does not run dry within a phase, from the best rate seen so far. */
+const rateSeen = new Map<string, number>();
+function unitsPerSlot(action: ActionSpec, side: Side, level: number): number {
+  const rate = rateSeen.get(`${action.name}:${side}`) ?? (side === "raw" ? 1500 : 400);
+  return Math.ceil((rate * opts.duration * 1.5) / level / (action.perUnit ?? 1)) + 3;
+}
+
+async function prepare(sql: postgres.Sql, action: ActionSpec, side: Side, slots: Slot[], centerIds: string[]): Promise<(Unit | null)[][]> {
+  if (!action.prepare) return slots.map(() => []);
+  const per = unitsPerSlot(action, side, slots.length);
+  const queues: Unit[][] = slots.map(() => []);
+  for (const [c, centerId] of centerIds.entries()) {
+    const mine = slots.map((s, i) => ({ s, i })).filter(({ s }) => s.center === c + 1);
+    const owners = mine.flatMap(({ s }) => Array.from({ length: per }, () => (action.owner === "inspector" ? s.insp.userId : s.op.userId)));
+    const units = await prepareUnits(sql, { centerId, state: action.prepare, owners });
+    mine.forEach(({ i }, k) => queues[i].push(...units.slice(k * per, (k + 1) * per)));
+  }
+  return queues;
+}
+
+async function runPhase(slots: Slot[], queues: (Unit | null)[][], work: (slot: Slot, unit: Unit | null) => Promise<void>, perUnit = 1): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let done = 0;
+  let errors = 0;
+  let exhausted = false;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const deadline = started + opts.duration * 1000;
+  await Promise.all(
+    slots.map(async (slot, i) => {
+      const queue = queues[i];
+      const infinite = queue.length === 0;
+      while (performance.now() < deadline) {
+        const unit = infinite ? null : queue.shift();
+        if (unit === undefined) {
+          exhausted = true;
+          break;
+        }
+        const t = performance.now();
+        try {
+          await work(slot, unit);
+          latencies.push((performance.now() - t) / perUnit);
+          done += perUnit;
+        } catch (error) {
+          errors++;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }
+      }
+    }),
+  );
+  return { done, errors, seconds: (performance.now() - started) / 1000, latencies, exhausted, firstError, load: loadAverage() };
+}
+
+async function main() {
+  const databaseUrl = benchDatabaseUrl();
+  const sql = postgres(databaseUrl, { max: opts.rawPool, onnotice: () => {} });
+  const setup = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  const centers = await setup`select id, code from centers where code like 'BN%' order by code`;
+  if (centers.length === 0) throw new Error("No bench data: run `npm run bench:data` first.");
+  const centerIds = centers.map((c) => c.id as string);
+  const [{ items }] = await setup`select count(*)::int as items from items`;
+  const maxLevel = Math.max(...opts.levels, opts.paced);
+  const [{ stations }] = await setup`select count(*)::int / ${centers.length} as stations from users where role = 'operator' and badge_code like 'EMP-9%'`;
+  const slotCount = Math.min(maxLevel, stations * centers.length);
+  mkdirSync(opts.out, { recursive: true });
+  const logFile = path.join(opts.out, `server-${runTag}.log`);
+  const log = createWriteStream(logFile);
+  const say = (line: string) => console.log(`[load ${fmt(loadAverage(), 2)}] ${line}`);
+  say(`database: ${items.toLocaleString("en")} items, ${centers.length} centers; ${os.cpus().length} cores; raw pool ${opts.rawPool}; instances ${opts.instances}`);
+
+  const server = opts.noServer ? null : startLegit({ port: opts.port, databaseUrl, instances: opts.instances, log });
+  const results: Record<string, unknown> = {};
+  try {
+    await waitForServer(base);
+    domain = await openDb({ url: databaseUrl, migrate: false, max: opts.rawPool });
+    // Sign in every station once, through the real login (badge + PIN), as the tablets do.
+    const slots: Slot[] = [];
+    for (let w = 0; w < slotCount; w++) {
+      const c = (w % centers.length) + 1;
+      const k = Math.floor(w / centers.length) + 1;
+      const name = `BENCH-${w}`;
+      const [operator, inspector] = await Promise.all([
+        signIn(base, "badge", { badge: operatorBadge(c, k), pin: benchPin }, name),
+        signIn(base, "badge", { badge: inspectorBadge(c, k), pin: benchPin }, name),
+      ]);
+      const centerId = centerIds[c - 1];
+      const centerCode = benchCenterCode(c);
+      slots.push({
+        center: c,
+        centerId,
+        operator,
+        inspector,
+        op: { userId: uuidOf(`user-${c}-operator-${k}`), centerId, centerCode, station: name },
+        insp: { userId: uuidOf(`user-${c}-inspector-${k}`), centerId, centerCode, station: name },
+      });
+    }
+    for (const [i, id] of centerIds.entries()) codesByCenter.set(i + 1, await sampleItemCodes(setup, id, 5000));
+    say(`${slots.length} stations signed in (operator and inspector sessions)`);
+
+    // Warm-up: every route once per station kind, so compilation and caches are not measured.
+    for (const action of actions.filter((a) => opts.actions.includes(a.name))) {
+      const few = slots.slice(0, 3);
+      const queues = await prepare(setup, action, "legit", few, centerIds);
+      await runPhase(few, queues.map((q) => q.slice(0, 5)), action.legit, action.perUnit);
+    }
+
+    const measured: Record<string, Record<number, Record<Side, PhaseResult[]>>> = {};
+    for (const level of opts.levels) {
+      const levelSlots = slots.slice(0, level);
+      for (let round = 0; round < opts.rounds; round++) {
+        for (const action of actions.filter((a) => opts.actions.includes(a.name))) {
+          const sides: Side[] = round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
+          for (const side of sides) {
+            const queues = await prepare(setup, action, side, levelSlots, centerIds);
+            const result = await runPhase(levelSlots, queues, side === "legit" ? action.legit : (slot, unit) => action.raw(sql, slot, unit), action.perUnit);
+            const key = `${action.name}:${side}`;
+            rateSeen.set(key, Math.max(rateSeen.get(key) ?? 0, result.done / result.seconds));
+            ((measured[action.name] ??= {})[level] ??= { legit: [], raw: [] })[side].push(result);
+            say(
+              `${String(level).padStart(3)} stations, round ${round + 1}, ${action.name.padEnd(10)} ${side.padEnd(5)}: ${fmt(result.done / result.seconds)}/s` +
+                `${result.errors ? `, ${result.errors} errors (${result.firstError?.slice(0, 160)})` : ""}${result.exhausted ? " (ran out of prepared units)" : ""}`,
+            );
+          }
+        }
+      }
+    }
+    const rows: (string | number)[][] = [];
+    const summary: Record<string, Record<number, { legit: Summary; raw: Summary; ratio: number }>> = {};
+    for (const action of actions.filter((a) => opts.actions.includes(a.name))) {
+      for (const level of opts.levels) {
+        const m = measured[action.name]?.[level];
+        if (!m) continue;
+        const legit = summarise(m.legit);
+        const raw = summarise(m.raw);
+        const ratio = legit.rps / raw.rps;
+        (summary[action.name] ??= {})[level] = { legit, raw, ratio };
+        rows.push([
+          action.name, level,
+          fmt(legit.rps), fmt(legit.p50, 1), fmt(legit.p95, 1), fmt(legit.p99, 1), legit.errors,
+          fmt(raw.rps), fmt(raw.p50, 1), fmt(raw.p99, 1), raw.errors,
+          fmt(ratio, 2),
+        ]);
+      }
+    }
+    results.throughput = summary;
+    console.log("\nLegit over HTTP vs the same transactions straight through postgres.js (medians of rounds; latency in ms)\n");
+    console.log(table(["action", "stations", "Legit/s", "p50", "p95", "p99", "err", "raw/s", "p50", "p99", "err", "Legit/raw"], rows));
+    console.log("");
+    for (const a of actions.filter((x) => opts.actions.includes(x.name))) console.log(`  ${a.name}: ${a.what}`);
+
+    if (opts.paced > 0) results.paced = await pacedRun(slots.slice(0, opts.paced), setup, centerIds, say);
+    results.manager = await managerRun(databaseUrl, centerIds, say);
+  } finally {
+    await domain?.close();
+    if (server) await stopLegit(server);
+    results.invariants = runInvariantChecker(databaseUrl, say);
+    await sql.end();
+    await setup.end();
+    const file = path.join(opts.out, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ at: new Date().toISOString(), options: opts, machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, loadAverageEnd: os.loadavg() }, ...results }, null, 2),
+    );
+    console.log(`\nJSON: ${file}; server log: ${logFile}`);
+  }
+}
+
+/** `n` stations each scanning every 2 s (half label lookups, half claims) for a while: latency under a steady load. */
+async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[], say: (l: string) => void) {
+  const scansEach = Math.ceil(opts.pacedSeconds / 2);
+  const claim = actions.find((a) => a.name === "claim")!;
+  const queues = await prepare(setup, { ...claim, name: "paced" }, "legit", slots, centerIds);
+  const lat: Record<string, number[]> = { lookup: [], claim: [] };
+  const errors: Record<string, number> = { lookup: 0, claim: 0 };
+  const started = performance.now();
+  await Promise.all(
+    slots.map(async (slot, i) => {
+      const kind = i % 2 === 0 ? "lookup" : "claim";
+      await new Promise((r) => setTimeout(r, Math.random() * 2000));
+      for (let n = 0; n < scansEach; n++) {
+        const due = performance.now() + 2000;
+        const t = performance.now();
+        try {
+          if (kind === "lookup") await actions[0].legit(slot, null);
+          else await claim.legit(slot, queues[i].shift()!);
+          lat[kind].push(performance.now() - t);
+        } catch {
+          errors[kind]++;
+        }
+        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const out: Record<string, unknown> = { stations: slots.length, everySeconds: 2, seconds, load: loadAverage() };
+  const rows = Object.entries(lat).map(([kind, l]) => {
+    const s = summarise([{ done: l.length, errors: errors[kind], seconds, latencies: l, exhausted: false, load: 0 }]);
+    out[kind] = s;
+    return [kind, l.length, fmt(s.rps, 1), fmt(s.p50, 1), fmt(s.p95, 1), fmt(s.p99, 1), errors[kind]];
+  });
+  console.log(`\nPaced: ${slots.length} stations each scanning every 2 s for ${fmt(seconds)} s (load ${fmt(loadAverage(), 2)})\n`);
+  console.log(table(["scan", "requests", "req/s", "p50", "p95", "p99", "errors"], rows));
+  say("paced run done");
+  return out;
+}
+
+/** The manager's screens over HTTP, and their queries timed directly with the plan checked for sequential scans. */
+async function managerRun(databaseUrl: string, centerIds: string[], say: (l: string) => void) {
+  const manager = await signIn(base, "password", { email: benchManagerEmail(1), password: benchPassword }, "DESK");
+  const pages = ["/desk"];
+  const pageRows: (string | number)[][] = [];
+  const pageResults: Record<string, unknown> = {};
+  for (const page of pages) {
+    const times: number[] = [];
+    let status = 0;
+    for (let i = 0; i < 6; i++) {
+      const answer = await request(base, "GET", page, { headers: { cookie: manager.cookie } });
+      status = answer.status;
+      if (i > 0) times.push(answer.ms);
+    }
+    const s = summarise([{ done: times.length, errors: 0, seconds: 1, latencies: times, exhausted: false, load: 0 }]);
+    pageResults[page] = { status, p50: s.p50, max: Math.max(...times) };
+    pageRows.push([`GET ${page}`, status, fmt(s.p50, 1), fmt(Math.max(...times), 1)]);
+  }
+  const queries = await managerQueries(databaseUrl, centerIds[0]);
+  console.log(`\nManager screens and queries at volume (center ${benchCenterCode(1)})\n`);
+  console.log(table(["page", "status", "p50 ms", "max ms"], pageRows));
+  console.log("");
+  console.log(
+    table(
+      ["query", "p50 ms", "max ms", "seq scans on big tables"],
+      queries.map((q) => [q.name, fmt(q.p50, 1), fmt(q.max, 1), q.seqScans.length ? q.seqScans.join(", ") : "none"]),
+    ),
+  );
+  say("manager queries done");
+  return { pages: pageResults, queries };
+}
+
+function runInvariantChecker(databaseUrl: string, say: (l: string) => void) {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+  if (!pkg.scripts["check:invariants"]) {
+    say("invariant checker: not on this branch yet (npm run check:invariants); skipped");
+    return { ran: false };
+  }
+  const result = spawnSync("npm", ["run", "--silent", "check:invariants"], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const output = `${result.stdout}${result.stderr}`.trim();
+  console.log(`\nInvariant checker (exit ${result.status}):\n${output.split("\n").slice(-15).join("\n")}`);
+  return { ran: true, exit: result.status, output: output.slice(-4000) };
+}
+
+if (!existsSync("package.json")) throw new Error("run from the repository root");
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

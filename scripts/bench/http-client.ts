@@ -1,0 +1,83 @@
+import http from "node:http";
+
+/** One keep-alive agent for the whole run: stations reuse their connections as browsers do. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
+
+export type HttpAnswer = { status: number; body: string; headers: http.IncomingHttpHeaders; ms: number };
+
+export function request(
+  base: string,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string } = {},
+): Promise<HttpAnswer> {
+  const url = new URL(path, base);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers, ms: performance.now() - started }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    if (options.body !== undefined) req.end(options.body);
+    else req.end();
+  });
+}
+
+function cookiesOf(headers: http.IncomingHttpHeaders): string[] {
+  return (headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
+}
+
+/** A signed-in station: its session cookie, as a browser would hold it. */
+export type Station = { cookie: string; name: string };
+
+/** Signs in through Auth.js's real credentials endpoint (CSRF token, then the provider's callback). */
+export async function signIn(base: string, provider: "badge" | "password", fields: Record<string, string>, name: string): Promise<Station> {
+  const csrf = await request(base, "GET", "/api/auth/csrf");
+  const jar = cookiesOf(csrf.headers);
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const form = new URLSearchParams({ ...fields, csrfToken, callbackUrl: "/" }).toString();
+  const answer = await request(base, "POST", `/api/auth/callback/${provider}`, {
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), "x-auth-return-redirect": "1" },
+    body: form,
+  });
+  const session = cookiesOf(answer.headers).find((c) => c.startsWith("authjs.session-token=") || c.startsWith("__Secure-authjs.session-token="));
+  if (!session) throw new Error(`sign-in of ${name} failed: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
+  return { cookie: session, name };
+}
+
+/** A station's JSON call to one of the screens' routes. */
+export function stationPost(base: string, station: Station, path: string, body: unknown): Promise<HttpAnswer> {
+  return request(base, "POST", path, {
+    headers: { "content-type": "application/json", cookie: station.cookie, "x-legit-station": station.name },
+    body: JSON.stringify(body),
+  });
+}
+
+export function apiCall(base: string, token: string, method: string, path: string, body?: unknown): Promise<HttpAnswer> {
+  return request(base, method, path, {
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export async function waitForServer(base: string, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const answer = await request(base, "GET", "/api/auth/csrf");
+      if (answer.status === 200) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`server at ${base} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

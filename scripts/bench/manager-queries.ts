@@ -1,0 +1,65 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
+import { inspectionStats } from "@/lib/inspection/inspection-stats";
+import { listOpenClaims } from "@/lib/inspection/claims";
+import { startOfLocalDay } from "@/lib/time/local-day";
+import { median } from "./stats";
+
+/** Tables big enough at volume that a sequential scan over them is a bug. */
+const bigTables = new Set(["items", "item_events", "outbox_events", "inspections", "inspection_photos", "shipments", "inbound_orders", "order_lines", "parcels", "scan_requests"]);
+
+type Captured = { query: string; params: unknown[] };
+
+/** The manager's queries, each a call into our own query functions (so the benchmark follows them as they change). */
+const managerCalls: { name: string; run: (db: Db, centerId: string) => Promise<unknown> }[] = [
+  { name: "dashboard: items by state", run: (db, c) => countItemsByState(db, c) },
+  { name: "dashboard: recent events", run: (db, c) => listRecentItemEvents(db, c, 15) },
+  { name: "dashboard: today's inspections", run: (db, c) => inspectionStats(db, c, { from: startOfLocalDay("Asia/Seoul", new Date()), to: new Date() }) },
+  { name: "exceptions: open claims", run: (db, c) => listOpenClaims(db, c) },
+];
+
+function seqScans(plan: unknown, found: string[] = []): string[] {
+  if (plan && typeof plan === "object") {
+    const node = plan as Record<string, unknown>;
+    if (node["Node Type"] === "Seq Scan" && bigTables.has(String(node["Relation Name"]))) found.push(String(node["Relation Name"]));
+    for (const value of Object.values(node)) if (typeof value === "object") seqScans(value, found);
+  }
+  return found;
+}
+
+export type ManagerQueryResult = { name: string; p50: number; max: number; statements: number; seqScans: string[] };
+
+/**
+ * Times each manager query at volume (5 runs after a warm-up) and EXPLAINs every SQL statement it
+ * sent (captured through drizzle's logger), naming big tables read by a sequential scan.
+ */
+export async function managerQueries(databaseUrl: string, centerId: string): Promise<ManagerQueryResult[]> {
+  const client = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  let captured: Captured[] = [];
+  const db = drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
+  const out: ManagerQueryResult[] = [];
+  try {
+    for (const call of managerCalls) {
+      await call.run(db, centerId);
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        captured = [];
+        const t = performance.now();
+        await call.run(db, centerId);
+        times.push(performance.now() - t);
+      }
+      const scans: string[] = [];
+      for (const statement of captured) {
+        const [row] = await client.unsafe(`explain (format json) ${statement.query}`, statement.params as never[]);
+        scans.push(...seqScans(row["QUERY PLAN"]));
+      }
+      out.push({ name: call.name, p50: median(times), max: Math.max(...times), statements: captured.length, seqScans: [...new Set(scans)] });
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+import type postgres from "postgres";
+import { generateItemCode } from "@/lib/receiving/item-code";
+import type { Unit } from "./prepare";
+
+/**
+ * The same transactions as Legit's actions, written by hand straight against PostgreSQL through
+ * postgres.js (its tagged queries are prepared statements): the same rows read, locked and written,
+ * the same answer data read back, and nothing else. This is the limit the app is compared with.
+ */
+export type RawWorker = { userId: string; centerId: string; centerCode: string; station: string };
+
+class Refused extends Error {}
+
+export async function rawLookup(sql: postgres.Sql, w: RawWorker, code: string): Promise<void> {
+  const [row] = await sql`
+    select i.*, p.name_en, p.brand, p.image_url, l.line_no, o.external_id, pa.tracking_number
+    from items i
+    left join products p on p.sku = i.sku
+    left join order_lines l on l.id = i.order_line_id
+    join inbound_orders o on o.id = i.order_id
+    left join parcels pa on pa.id = i.parcel_id
+    where i.center_id = ${w.centerId} and i.code = ${code}`;
+  if (!row) throw new Refused("no such item");
+}
+
+export async function rawReceive(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'receiving.unit')`;
+    const [parcel] = await tx`select id, status, tracking_number, order_id from parcels where id = ${unit.parcelId} and center_id = ${w.centerId}`;
+    const [item] = await tx`select id, state, version, order_id, code, received_at from items where id = ${unit.itemId} and center_id = ${w.centerId} for update`;
+    if (!parcel || !item || item.state !== "expected") throw new Refused("not receivable");
+    const [order] = await tx`select id, external_id from inbound_orders where id = ${item.order_id} and center_id = ${w.centerId}`;
+    const code = generateItemCode();
+    const [updated] = await tx`
+      update items set state = 'received', code = ${code}, parcel_id = ${parcel.id}, received_at = now(), version = version + 1, updated_at = now()
+      where id = ${item.id} returning updated_at`;
+    const details = { station: w.station, operatorId: w.userId, parcelId: parcel.id, trackingNumber: parcel.tracking_number };
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+      values (${item.id}, ${w.centerId}, 'receive', 'expected', 'received', ${w.userId}, ${w.station}, ${tx.json(details)})`;
+    const payload = { itemId: item.id, itemCode: code, orderExternalId: order.external_id, action: "receive", from: "expected", to: "received", at: updated.updated_at.toISOString(), ...details };
+    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.receive', ${tx.json(payload)})`;
+    const [counts] = await tx`
+      select count(*) filter (where received_at is not null) as received, count(*) filter (where state = 'expected') as to_receive, count(*) as announced
+      from items where order_id = ${order.id} and not unexpected`;
+    const answer = { outcome: "received", itemId: item.id, code, counts };
+    await tx`update scan_requests set response = ${tx.json({ ok: answer })} where scan_id = ${scanId}`;
+  });
+}
+
+export async function rawClaim(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.claim')`;
+    const [item] = await tx`
+      select i.id, i.state, i.category, i.code, i.return_to_seller, o.external_id
+      from items i join inbound_orders o on o.id = i.order_id
+      where i.code = ${unit.itemCode} and i.center_id = ${w.centerId} for update of i`;
+    if (!item || item.state !== "received" || item.return_to_seller) throw new Refused("not claimable");
+    const [updated] = await tx`
+      update items set state = 'in_inspection', version = version + 1, updated_at = now() where id = ${item.id} returning updated_at`;
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+      values (${item.id}, ${w.centerId}, 'claim', 'received', 'in_inspection', ${w.userId}, ${w.station}, '{}')`;
+    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, action: "claim", from: "received", to: "in_inspection", at: updated.updated_at.toISOString() };
+    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.claim', ${tx.json(payload)})`;
+    const [inspection] = await tx`
+      insert into inspections (item_id, center_id, inspector_id, checklist_id, status)
+      values (${item.id}, ${w.centerId}, ${w.userId},
+              (select id from checklists where center_id = ${w.centerId} and category = ${item.category} and active order by version desc limit 1), 'open')
+      returning id, claimed_at`;
+    const answer = { inspectionId: inspection.id, itemId: item.id, itemCode: item.code, claimedAt: inspection.claimed_at, reopened: false, tookOverFrom: null };
+    await tx`update scan_requests set response = ${tx.json({ ok: answer })} where scan_id = ${scanId}`;
+  });
+}
+
+export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.verdict')`;
+    const [ref] = await tx`select item_id from inspections where id = ${unit.inspectionId} and center_id = ${w.centerId}`;
+    const [item] = await tx`
+      select i.id, i.state, i.type, i.code, i.price, o.external_id from items i join inbound_orders o on o.id = i.order_id
+      where i.id = ${ref.item_id} for update of i`;
+    const [inspection] = await tx`select id, status, inspector_id, claimed_at from inspections where id = ${unit.inspectionId} for update`;
+    if (item.state !== "in_inspection" || inspection.status !== "open" || inspection.inspector_id !== w.userId) throw new Refused("not open");
+    const [center] = await tx`select settings from centers where id = ${w.centerId}`;
+    await tx`select code, verdicts, active, category from reason_codes where center_id = ${w.centerId}`;
+    await tx`select count(*) from inspection_photos where inspection_id = ${inspection.id}`;
+    if (item.price >= center.settings.fourEyesPrice) throw new Refused("four eyes");
+    const route = item.type === "trade" ? ["route_trade", "awaiting_pack"] : ["route_storage", "awaiting_putaway"];
+    const [updated] = await tx`
+      update items set state = ${route[1]}, destination = ${item.type === "trade" ? "buyer" : null}, version = version + 2, updated_at = now()
+      where id = ${item.id} returning updated_at`;
+    const details = { inspectionId: inspection.id, verdict: "pass", reasonCodes: [] };
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details) values
+        (${item.id}, ${w.centerId}, 'pass', 'in_inspection', 'passed', ${w.userId}, ${w.station}, ${tx.json(details)}),
+        (${item.id}, ${w.centerId}, ${route[0]}, 'passed', ${route[1]}, ${w.userId}, ${w.station}, ${tx.json(details)})`;
+    const base = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, at: updated.updated_at.toISOString(), ...details };
+    await tx`
+      insert into outbox_events (center_id, item_id, type, payload) values
+        (${w.centerId}, ${item.id}, 'item.pass', ${tx.json({ ...base, action: "pass", from: "in_inspection", to: "passed" })}),
+        (${w.centerId}, ${item.id}, ${"item." + route[0]}, ${tx.json({ ...base, action: route[0], from: "passed", to: route[1] })})`;
+    await tx`
+      update inspections set verdict = 'pass', reason_codes = '[]', note = null, submitted_at = now(),
+             duration_ms = least(2147483647, (extract(epoch from now() - claimed_at) * 1000)::int), status = 'done'
+      where id = ${inspection.id}`;
+    await tx`update scan_requests set response = ${tx.json({ ok: { inspectionId: inspection.id, itemState: route[1] } })} where scan_id = ${scanId}`;
+  });
+}
+
+export async function rawAnnounce(sql: postgres.Sql, w: RawWorker, externalId: string): Promise<void> {
+  const [center] = await sql`select id, code from centers where code = ${w.centerCode}`;
+  const [earlier] = await sql`select id from inbound_orders where external_id = ${externalId}`;
+  if (earlier) throw new Refused("exists");
+  const orderId = await sql.begin(async (tx) => {
+    const [order] = await tx`
+      insert into inbound_orders (center_id, external_id, type, seller, buyer, tracking_number, request_hash, api_client_id)
+      values (${center.id}, ${externalId}, 'trade', ${tx.json({ id: "S1", name: "Bench seller" })},
+              ${tx.json({ id: "B1", name: "Bench buyer", address: "Seoul" })}, null, 'raw', null)
+      returning id, external_id, type, tracking_number`;
+    const [line] = await tx`
+      insert into order_lines (order_id, line_no, sku, product_name, category, size, price)
+      values (${order.id}, 1, 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000) returning id, line_no`;
+    const [item] = await tx`
+      insert into items (center_id, order_id, order_line_id, type, state, sku, product_name, category, size, price)
+      values (${center.id}, ${order.id}, ${line.id}, 'trade', 'expected', 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000)
+      returning id, sku, size, state`;
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, details)
+      values (${item.id}, ${center.id}, 'announce', null, 'expected', ${tx.json({ orderExternalId: externalId })})`;
+    await tx`
+      insert into outbox_events (center_id, type, payload) values (${center.id}, 'order.announced',
+        ${tx.json({ orderExternalId: externalId, orderType: "trade", trackingNumber: null, items: [{ itemId: item.id, lineNo: 1, sku: item.sku, size: item.size, state: item.state }] })})`;
+    return order.id as string;
+  });
+  await sql`select o.*, c.code from inbound_orders o join centers c on c.id = o.center_id where o.id = ${orderId}`;
+  await sql`select i.*, l.line_no from items i join order_lines l on l.id = i.order_line_id where i.order_id = ${orderId} order by l.line_no`;
+}
+
+/** applyTransition's own statements, as one transaction: lock, update, audit row, order, outbox. */
+export async function rawTransition(sql: postgres.Sql, w: RawWorker, itemId: string, action: string, from: string, to: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    const [current] = await tx`select * from items where id = ${itemId} for update`;
+    if (!current || current.state !== from) throw new Refused("state");
+    const [updated] = await tx`update items set state = ${to}, version = version + 1, updated_at = now() where id = ${itemId} returning *`;
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+      values (${itemId}, ${current.center_id}, ${action}, ${from}, ${to}, ${w.userId}, ${w.station}, '{}')`;
+    const [order] = await tx`select external_id from inbound_orders where id = ${current.order_id}`;
+    const payload = { itemId, itemCode: updated.code, orderExternalId: order?.external_id, action, from, to, at: updated.updated_at.toISOString() };
+    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${current.center_id}, ${itemId}, ${"item." + action}, ${tx.json(payload)})`;
+  });
+}
