@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { centers, inboundOrders, itemEvents, items, orderLines, outboxEvents, type InboundOrder } from "@/db/schema";
+import { centers, inboundOrders, itemEvents, items, orderLines, type InboundOrder } from "@/db/schema";
+import { appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { ApiCaller } from "./api-clients";
 import { requestFingerprint } from "./canonical-json";
@@ -73,14 +74,18 @@ export async function announceOrder(db: Db, caller: ApiCaller, request: Announce
         })),
       );
       const lineNoById = new Map(lines.map((l) => [l.id, l.lineNo]));
-      await tx.insert(outboxEvents).values({
+      await appendOutboxEvent(tx, {
         centerId: center.id,
-        type: "order.announced",
-        payload: {
-          orderExternalId: order.externalId,
-          orderType: order.type,
-          trackingNumber: order.trackingNumber,
-          items: created.map((item) => ({ itemId: item.id, lineNo: lineNoById.get(item.orderLineId ?? ""), sku: item.sku, size: item.size, state: item.state })),
+        event: {
+          type: "order.announced",
+          payload: {
+            orderExternalId: order.externalId,
+            orderType: order.type,
+            trackingNumber: order.trackingNumber,
+            at: order.createdAt.toISOString(),
+            actorKind: "marketplace",
+            items: created.map((item) => ({ itemId: item.id, lineNo: lineNoById.get(item.orderLineId ?? ""), sku: item.sku, size: item.size, state: item.state })),
+          },
         },
       });
       return order.id;

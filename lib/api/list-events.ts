@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { centers, outboxEvents } from "@/db/schema";
+import type { OutboxEventBody } from "@/lib/events/catalogue";
 import { encodeEventCursor, type EventPosition } from "./event-cursor";
+import type { FeedEvent } from "./schemas";
 
 /**
  * Only events of transactions older than every transaction still running. A transaction that took
@@ -9,17 +11,6 @@ import { encodeEventCursor, type EventPosition } from "./event-cursor";
  * this way the feed is in commit-safe order and a cursor never skips an event.
  */
 const settled = sql`${outboxEvents.txid} < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
-
-export type FeedEvent = {
-  id: number;
-  /** Pass as `after` to read the events that follow this one. */
-  cursor: string;
-  type: string;
-  centerCode: string;
-  itemId: string | null;
-  occurredAt: string;
-  payload: Record<string, unknown>;
-};
 
 export type EventPage = { events: FeedEvent[]; positions: EventPosition[]; hasMore: boolean };
 
@@ -56,11 +47,11 @@ export async function listEvents(
     events: page.map((r) => ({
       id: r.id,
       cursor: encodeEventCursor(r),
-      type: r.type,
       centerCode: r.centerCode,
       itemId: r.itemId,
       occurredAt: r.createdAt.toISOString(),
-      payload: r.payload,
+      // Written only through appendOutboxEvent, so every row matches the catalogue.
+      ...({ type: r.type, payload: r.payload } as OutboxEventBody),
     })),
     positions: page.map((r) => ({ txid: r.txid, id: r.id })),
     hasMore: rows.length > options.limit,

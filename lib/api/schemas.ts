@@ -3,6 +3,7 @@ import { z } from "zod";
 import { categories } from "@/db/schema/catalog";
 import { itemStates } from "@/db/schema/items";
 import { orderTypes } from "@/db/schema/orders";
+import { eventsWith, type OutboxEventBody, type OutboxEventInput } from "@/lib/events/catalogue";
 
 // Lets every schema below carry its OpenAPI name and examples; the same schemas validate requests.
 extendZodWithOpenApi(z);
@@ -220,20 +221,43 @@ export type CancelOrderResponse = z.infer<typeof cancelOrderResponseSchema>;
 export const itemResponseSchema = z.object({ item: itemViewSchema }).openapi("ItemResponse");
 export type ItemResponse = z.infer<typeof itemResponseSchema>;
 
-export const feedEventSchema = z
-  .object({
-    id: z.number().int().openapi({ description: "Unique event id. Not in feed order; use `cursor` to page.", example: 4711 }),
-    cursor: z.string().openapi({ description: "Opaque position of this event in the feed.", example: "djEuNzUyLjk" }),
-    type: z.string().openapi({ description: "`order.announced`, or `item.<action>` for every change of an item's state (e.g. `item.receive`, `item.fail`, `item.putaway`, `item.dispatch`).", example: "item.receive" }),
-    centerCode: z.string().openapi({ example: "SEL" }),
-    itemId: z.uuid().nullable().openapi({ example: ex.itemId }),
-    occurredAt: timestamp,
-    payload: z.record(z.string(), z.unknown()).openapi({
-      description: "For item events: itemId, itemCode, orderExternalId, action, from, to, at, and details of the action (verdict, penalty rate, reason codes, …).",
-      example: { itemId: ex.itemId, itemCode: "IT7K3M9Q2XW4P", orderExternalId: "MK-2024-000123", action: "receive", from: "expected", to: "received", at: "2025-03-14T09:26:53.000Z" },
-    }),
-  })
-  .openapi("Event");
+const feedEnvelope = {
+  id: z.number().int().openapi({ description: "Unique event id. Not in feed order; use `cursor` to page.", example: 4711 }),
+  cursor: z.string().openapi({ description: "Opaque position of this event in the feed.", example: "djEuNzUyLjk" }),
+  centerCode: z.string().openapi({ example: "SEL" }),
+  itemId: z.uuid().nullable().openapi({ example: ex.itemId }),
+  occurredAt: timestamp,
+};
+type FeedEnvelope = { id: number; cursor: string; centerCode: string; itemId: string | null; occurredAt: string };
+/** One event of the feed and the webhook: the envelope plus `type` and its `payload` from the event catalogue. */
+export type FeedEvent = FeedEnvelope & OutboxEventBody;
+
+export const feedEventSchema = eventsWith<typeof feedEnvelope, FeedEvent, FeedEnvelope & OutboxEventInput>(feedEnvelope).openapi("Event", {
+  description:
+    "An event: `type` says what happened and fixes the shape of `payload` (see each type). Item events (`item.<action>`) share one payload shape (itemId, itemCode, orderExternalId, action, from, to, at, actorKind) plus details of their action. Every payload has a `version`.",
+  example: {
+    id: 4711,
+    cursor: "djEuNzUyLjk",
+    type: "item.receive",
+    centerCode: "SEL",
+    itemId: ex.itemId,
+    occurredAt: "2025-03-14T09:26:53.000Z",
+    payload: {
+      version: 1,
+      itemId: ex.itemId,
+      itemCode: "IT7K3M9Q2XW4P",
+      orderExternalId: "MK-2024-000123",
+      action: "receive",
+      from: "expected",
+      to: "received",
+      at: "2025-03-14T09:26:53.000Z",
+      actorKind: "staff",
+      station: "RCV-01",
+      parcelId: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+      trackingNumber: "CJ1234567890",
+    },
+  },
+});
 
 export const eventsResponseSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
-import { inboundOrders, items, outboxEvents, reasonCodes, type Item, type ReasonCode, type Verdict } from "@/db/schema";
+import { items, reasonCodes, type Item, type ReasonCode, type Verdict } from "@/db/schema";
+import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { applyTransition, type Actor } from "@/lib/items/apply-transition";
 import { composeDefectNote, type ItemStep } from "./verdict-rules";
 
@@ -22,7 +23,7 @@ export function defectNoteFor(verdict: Verdict, codes: readonly string[], reason
 /** Applies a verdict's transitions one after the other in the caller's transaction. */
 export async function applyItemSteps(
   tx: Tx,
-  input: { item: Item; steps: readonly ItemStep[]; actor: Actor; details: Record<string, unknown>; defectNote: string | null },
+  input: { item: Item; steps: readonly ItemStep[]; actor: Actor; details: ItemEventDetails; defectNote: string | null },
 ): Promise<Item> {
   let current = input.item;
   for (const step of input.steps) {
@@ -58,30 +59,10 @@ export function verdictDetails(input: {
   reasonCodes: readonly string[];
   penaltyRate: number | null;
   defectNote: string | null;
-  extra?: Record<string, unknown>;
-}): Record<string, unknown> {
-  const details: Record<string, unknown> = { inspectionId: input.inspectionId, verdict: input.verdict, reasonCodes: [...input.reasonCodes] };
+  extra?: ItemEventDetails;
+}): ItemEventDetails {
+  const details: ItemEventDetails = { inspectionId: input.inspectionId, verdict: input.verdict, reasonCodes: [...input.reasonCodes] };
   if (input.penaltyRate !== null) details.penaltyRate = input.penaltyRate;
   if (input.defectNote) details.defectNote = input.defectNote;
   return { ...details, ...input.extra };
-}
-
-/** An outbox event for the marketplace without a state change (same payload shape as transitions). */
-export async function recordOutboxEvent(tx: Tx, item: Item, action: string, details: Record<string, unknown>): Promise<void> {
-  const [order] = await tx.select({ externalId: inboundOrders.externalId }).from(inboundOrders).where(eq(inboundOrders.id, item.orderId));
-  await tx.insert(outboxEvents).values({
-    centerId: item.centerId,
-    itemId: item.id,
-    type: `item.${action}`,
-    payload: {
-      itemId: item.id,
-      itemCode: item.code,
-      orderExternalId: order?.externalId,
-      action,
-      from: item.state,
-      to: item.state,
-      at: new Date().toISOString(),
-      ...details,
-    },
-  });
 }

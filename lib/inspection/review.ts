@@ -4,9 +4,10 @@ import type { Db, Queryable, Tx } from "@/db/client";
 import { inspectionPhotos, inspections, items, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
+import { appendItemEvent } from "@/lib/events/append-outbox-event";
 import { recordItemEvent } from "@/lib/items/apply-transition";
 import { withScanId } from "@/lib/scans/with-scan-id";
-import { applyItemSteps, defectNoteFor, loadReasons, recordOutboxEvent, setDefectNote, verdictDetails } from "./apply-verdict";
+import { applyItemSteps, defectNoteFor, loadReasons, setDefectNote, verdictDetails } from "./apply-verdict";
 import { parseInput, requireInspector } from "./guards";
 import { loadCenterSettings } from "./inspection-settings";
 import { lockInspectionAndItem } from "./lock-inspection";
@@ -165,7 +166,7 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
   // A trade item with a disclosed defect stays held for the buyer: only its note changes.
   if (steps.length === 0 && defectNote) current = await setDefectNote(tx, current, defectNote);
   await recordItemEvent(tx, { item: current, action: "review", actor, details });
-  await recordOutboxEvent(tx, current, "reviewed", details);
+  await appendItemEvent(tx, { item: current, action: "reviewed", from: current.state, to: current.state, actor, details });
   current = await applyItemSteps(tx, { item: current, steps, actor, details, defectNote });
 
   await tx

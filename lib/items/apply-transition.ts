@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { inboundOrders, itemEvents, items, outboxEvents, type Item } from "@/db/schema";
+import { itemEvents, items, type Item } from "@/db/schema";
+import { appendItemEvent } from "@/lib/events/append-outbox-event";
+import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { DomainError } from "@/lib/errors/domain-error";
 import { planTransition, type ItemAction } from "./transitions";
 
@@ -17,8 +19,8 @@ export type TransitionInput = {
   expectedVersion?: number;
   /** Other columns to change with the state (bin, code, destination, …). */
   set?: Partial<Omit<typeof items.$inferInsert, "id" | "state" | "version">>;
-  /** Recorded on the audit row and sent to the marketplace. */
-  details?: Record<string, unknown>;
+  /** Recorded on the audit row and sent to the marketplace; declared in lib/events/catalogue.ts. */
+  details?: ItemEventDetails;
 };
 
 export type TransitionResult = { item: Item; from: Item["state"] };
@@ -60,21 +62,14 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
     station: input.actor.station,
     details,
   });
-  const [order] = await tx.select({ externalId: inboundOrders.externalId }).from(inboundOrders).where(eq(inboundOrders.id, current.orderId));
-  await tx.insert(outboxEvents).values({
-    centerId: current.centerId,
-    itemId: current.id,
-    type: `item.${input.action}`,
-    payload: {
-      itemId: current.id,
-      itemCode: updated.code,
-      orderExternalId: order?.externalId,
-      action: input.action,
-      from: current.state,
-      to: plan.rule.to,
-      at: updated.updatedAt.toISOString(),
-      ...details,
-    },
+  await appendItemEvent(tx, {
+    item: updated,
+    action: input.action,
+    from: current.state,
+    to: plan.rule.to,
+    actor: input.actor,
+    at: updated.updatedAt,
+    details,
   });
   return { item: updated, from: current.state };
 }

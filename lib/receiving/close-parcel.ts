@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { itemEvents, items, outboxEvents } from "@/db/schema";
+import { itemEvents, items } from "@/db/schema";
+import { appendItemEvent } from "@/lib/events/append-outbox-event";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { recordItemEvent } from "@/lib/items/apply-transition";
@@ -60,7 +61,7 @@ export async function closeParcel(db: Db, ctx: StaffContext, input: z.input<type
               ),
             );
     const toRecord = missing.filter((u) => !alreadyRecorded.some((r) => r.itemId === u.itemId));
-    const at = new Date().toISOString();
+    const at = new Date();
     for (const unit of toRecord) {
       const details = { parcelId: parcel.id, trackingNumber: parcel.trackingNumber, orderExternalId: unit.orderExternalId, station: ctx.station ?? null, operatorId: ctx.userId };
       await recordItemEvent(tx, {
@@ -69,11 +70,15 @@ export async function closeParcel(db: Db, ctx: StaffContext, input: z.input<type
         actor: { userId: ctx.userId, station: ctx.station },
         details,
       });
-      await tx.insert(outboxEvents).values({
-        centerId: ctx.centerId,
-        itemId: unit.itemId,
-        type: "item.missing_at_receipt",
-        payload: { itemId: unit.itemId, itemCode: null, action: "missing_at_receipt", state: unit.state, at, ...details },
+      await appendItemEvent(tx, {
+        item: { id: unit.itemId, centerId: ctx.centerId, code: null },
+        action: "missing_at_receipt",
+        from: unit.state,
+        to: unit.state,
+        actor: { userId: ctx.userId },
+        at,
+        orderExternalId: unit.orderExternalId,
+        details: { parcelId: parcel.id, trackingNumber: parcel.trackingNumber, station: ctx.station ?? null, operatorId: ctx.userId },
       });
     }
 

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { inboundOrders, items, outboxEvents, parcels, type InboundOrder, type Parcel } from "@/db/schema";
+import { inboundOrders, items, parcels, type InboundOrder, type Parcel } from "@/db/schema";
+import { appendItemEvent, appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { recordItemEvent } from "@/lib/items/apply-transition";
 import { findPlaceholderOrder } from "./placeholder-order";
@@ -44,36 +45,33 @@ export async function linkParcelToOrder(
         actor: { userId: ctx.userId, station: ctx.station },
         details: { fromOrder: placeholder.externalId, toOrder: order.externalId, parcelId: parcel.id, how },
       });
-      await tx.insert(outboxEvents).values({
-        centerId: ctx.centerId,
-        itemId: item.id,
-        type: "item.order_reassigned",
-        payload: {
-          itemId: item.id,
-          itemCode: item.code,
-          orderExternalId: order.externalId,
-          fromOrderExternalId: placeholder.externalId,
-          state: item.state,
-          unexpected: item.unexpected,
-          at: new Date().toISOString(),
-        },
+      await appendItemEvent(tx, {
+        item,
+        action: "order_reassigned",
+        from: item.state,
+        to: item.state,
+        actor: { userId: ctx.userId },
+        orderExternalId: order.externalId,
+        details: { fromOrderExternalId: placeholder.externalId, unexpected: item.unexpected, parcelId: parcel.id, how },
       });
     }
     await tx.delete(inboundOrders).where(eq(inboundOrders.id, placeholder.id));
   }
 
-  await tx.insert(outboxEvents).values({
+  await appendOutboxEvent(tx, {
     centerId: ctx.centerId,
-    type: "parcel.linked",
-    payload: {
-      parcelId: parcel.id,
-      trackingNumber: parcel.trackingNumber,
-      orderExternalId: order.externalId,
-      how,
-      byUserId: ctx.userId,
-      station: ctx.station ?? null,
-      note: note ?? null,
-      at: new Date().toISOString(),
+    event: {
+      type: "parcel.linked",
+      payload: {
+        parcelId: parcel.id,
+        trackingNumber: parcel.trackingNumber,
+        orderExternalId: order.externalId,
+        how,
+        byUserId: ctx.userId,
+        station: ctx.station ?? null,
+        note: note ?? null,
+        at: new Date().toISOString(),
+      },
     },
   });
   return linked;

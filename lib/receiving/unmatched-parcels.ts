@@ -1,7 +1,8 @@
 import { and, asc, count, eq, like, not, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
-import { inboundOrders, items, outboxEvents, parcels, users } from "@/db/schema";
+import { inboundOrders, items, parcels, users } from "@/db/schema";
+import { appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
@@ -124,16 +125,18 @@ export async function resolveUnmatchedParcel(
         details: { destination: "seller", reason: "parcel_returned_to_sender", parcelId: parcel.id, note: data.note, managerId: ctx.userId },
       });
     }
-    await tx.insert(outboxEvents).values({
+    await appendOutboxEvent(tx, {
       centerId: ctx.centerId,
-      type: "parcel.returned_to_sender",
-      payload: {
-        parcelId: parcel.id,
-        trackingNumber: parcel.trackingNumber,
-        byUserId: ctx.userId,
-        note: data.note,
-        unitsReturned: returning.length,
-        at: resolved.resolvedAt!.toISOString(),
+      event: {
+        type: "parcel.returned_to_sender",
+        payload: {
+          parcelId: parcel.id,
+          trackingNumber: parcel.trackingNumber,
+          byUserId: ctx.userId,
+          note: data.note,
+          unitsReturned: returning.length,
+          at: resolved.resolvedAt!.toISOString(),
+        },
       },
     });
     const detail = await findParcelDetail(tx, ctx.centerId, parcel.id);

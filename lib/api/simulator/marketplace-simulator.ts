@@ -149,14 +149,14 @@ export class MarketplaceSimulator {
   }
 
   private learn(event: EventsResponse["events"][number]) {
-    const p = event.payload;
-    if (event.type === "order.announced" && Array.isArray(p.items)) {
-      for (const item of p.items as { itemId: string }[]) {
-        if (!this.items.has(item.itemId)) this.remember(item.itemId, { type: p.orderType as KnownItem["type"], state: "expected" });
+    if (event.type === "order.announced") {
+      for (const item of event.payload.items) {
+        if (!this.items.has(item.itemId)) this.remember(item.itemId, { type: event.payload.orderType, state: "expected" });
       }
       return;
     }
-    if (!event.itemId || typeof p.to !== "string") return;
+    const p = event.payload;
+    if (!event.itemId || !("to" in p)) return;
     const known = this.items.get(event.itemId);
     const awaitingBuyer = p.to === "held" && (p.awaitingBuyerDecision === true || (p.verdict === "pass_minor_defect" && !p.awaitingReview));
     // A new state may need a new reaction (e.g. held twice), so the flag is cleared on every change.
