@@ -7,7 +7,7 @@ test.describe("sign-in", () => {
     await snap(page, testInfo, "login");
     await loginWithPassword(page, demo.managerSeoul);
     await expect(page.getByTestId("header-user")).toContainText("김민지");
-    await expect(page.getByTestId("header-center")).toContainText("Seoul Inspection Center");
+    await expect(page.getByTestId("header-center")).toContainText("서울 검수센터");
     await page.goto("/desk");
     await expect(page.getByTestId("count-stored")).toContainText(/\d+/);
     await expect(page.getByTestId("inspection-today")).toBeVisible();

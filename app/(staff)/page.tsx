@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 import { navEntries } from "@/lib/navigation";
+import { centerName } from "@/lib/i18n/center-name";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const staff = await requireStaffPage();
@@ -13,11 +14,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="stack">
       <div>
         <h1>{t("home.title", { name: staff.user.name })}</h1>
-        <p className="muted">{t("home.subtitle", { center: staff.center.name, role: t(`roles.${staff.user.role}`) })}</p>
+        <p className="muted">{t("home.subtitle", { center: centerName(t, staff.center), role: t(`roles.${staff.user.role}`) })}</p>
       </div>
       {denied && (
         <p className="alert alert--error" role="alert">
-          {t("errors.forbidden")}
+          {t("errors.forbidden.page")}
         </p>
       )}
       <nav className="tiles">

@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/http/api-fetch";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type Created = { id: string; name: string; token: string; webhookSecret: string | null };
 
 /** Creates a client and shows its token (and webhook secret) once; they cannot be read again. */
 export function ApiClientForm() {
   const t = useTranslations("admin.apiClients");
+  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -27,7 +29,7 @@ export function ApiClientForm() {
       form.reset();
       router.refresh();
     } catch (e) {
-      setError(e instanceof ApiError && e.message ? e.message : t("failed"));
+      setError(errorText(e));
     } finally {
       setPending(false);
     }

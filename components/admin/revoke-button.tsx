@@ -4,9 +4,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/http/api-fetch";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 export function RevokeButton({ clientId, name }: { clientId: string; name: string }) {
   const t = useTranslations("admin.apiClients");
+  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -20,7 +22,7 @@ export function RevokeButton({ clientId, name }: { clientId: string; name: strin
             await apiFetch(`/api/station/admin/api-clients/${clientId}/revoke`, { body: {} });
             router.refresh();
           } catch (e) {
-            setError(e instanceof ApiError && e.message ? e.message : t("failed"));
+            setError(errorText(e));
           }
         }}
       >

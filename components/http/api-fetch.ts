@@ -1,6 +1,18 @@
-/** A refusal or failure from our own API, with the server's human message. */
+/** One invalid form field as a staff route reports it (zod path and issue code). */
+export type FieldIssue = { field: string; code: string };
+
+/**
+ * A refusal or failure from our own API: the code and params the screens render in the user's
+ * language (useErrorText), the server's English message, and per-field issues for forms.
+ */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: FieldIssue[] = [],
+  ) {
     super(message);
   }
 }
@@ -35,7 +47,7 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = data?.error ?? {};
-    throw new ApiError(error.code ?? "error", error.message ?? response.statusText, response.status);
+    throw new ApiError(error.code ?? (response.status >= 500 ? "internal" : "generic"), error.message ?? response.statusText, response.status, error.params ?? {}, error.fields ?? []);
   }
   return data as T;
 }

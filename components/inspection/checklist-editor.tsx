@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { apiMessage } from "./format";
 import styles from "./inspection.module.css";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type Point = { key: string; subject: "box" | "item"; labelEn: string; labelKo: string };
 export type EditableChecklist = { category: string; version: number; points: Point[] };
@@ -15,6 +15,7 @@ export type EditableChecklist = { category: string; version: number; points: Poi
  */
 export function ChecklistEditor({ categories, initial }: { categories: readonly string[]; initial: EditableChecklist[] }) {
   const t = useTranslations("inspection");
+  const errorText = useErrorText();
   const [lists, setLists] = useState(initial);
   const [category, setCategory] = useState(categories[0]);
   const current = lists.find((l) => l.category === category);
@@ -34,7 +35,7 @@ export function ChecklistEditor({ categories, initial }: { categories: readonly 
       setLists((ls) => [...ls.filter((l) => l.category !== category), checklist]);
       setMessage({ tone: "ok", text: t("editor.saved", { version: checklist.version }) });
     } catch (e) {
-      setMessage({ tone: "error", text: apiMessage(e, t("network")) });
+      setMessage({ tone: "error", text: errorText(e) });
     }
   }
 

@@ -3,9 +3,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { apiMessage } from "./format";
 import styles from "./inspection.module.css";
 import { localLabel, type ChecklistResult, type InspectionView } from "./types";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 /**
  * The category's checklist, box and item as separate groups. Each tap is saved at once (results
@@ -22,6 +22,7 @@ export function ChecklistPanel({
   onNotOkChange?: (labels: string[]) => void;
 }) {
   const t = useTranslations("inspection");
+  const errorText = useErrorText();
   const locale = useLocale();
   const [results, setResults] = useState<Record<string, ChecklistResult>>(() => Object.fromEntries(view.results.map((r) => [r.key, r])));
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(view.results.map((r) => [r.key, r.note ?? ""])));
@@ -52,7 +53,7 @@ export function ChecklistPanel({
         else delete next[key];
         return next;
       });
-      setError(apiMessage(e, t("network")));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

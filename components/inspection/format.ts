@@ -5,8 +5,3 @@ export function formatWaiting(ms: number, units: { h: string; min: string }): st
   if (hours === 0) return `${minutes} ${units.min}`;
   return `${hours} ${units.h} ${String(minutes % 60).padStart(2, "0")} ${units.min}`;
 }
-
-export function apiMessage(error: unknown, networkMessage: string): string {
-  if (error && typeof error === "object" && "code" in error && (error as { code: string }).code === "network") return networkMessage;
-  return error instanceof Error && error.message ? error.message : networkMessage;
-}

@@ -8,15 +8,17 @@ import { apiFetch, newScanId } from "@/components/http/api-fetch";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { classifyScan } from "@/lib/scan-codes/classify";
-import { apiMessage, formatWaiting } from "./format";
+import { formatWaiting } from "./format";
 import styles from "./inspection.module.css";
 import type { ClaimRow, QueueData } from "./queue-row";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type ClaimAnswer = { inspectionId: string; itemCode: string | null; reopened: boolean; tookOverFrom: { name: string } | null };
 
 /** The inspector's queue: scan a label or tap a row to claim; managers release abandoned claims. */
 export function InspectQueue({ initial, userId, isManager }: { initial: QueueData; userId: string; isManager: boolean }) {
   const t = useTranslations("inspection");
+  const errorText = useErrorText();
   const format = useFormatter();
   const router = useRouter();
   const [data, setData] = useState(initial);
@@ -48,7 +50,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
         router.push(`/inspect/${answer.inspectionId}`);
         return { tone: "success", message };
       } catch (error) {
-        const message = apiMessage(error, t("network"));
+        const message = errorText(error);
         setAlert({ tone: "error", text: message });
         void reload();
         return { tone: "error", message };
@@ -72,7 +74,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
       await apiFetch("/api/station/inspection/release", { body: { itemId: row.itemId } });
       setAlert({ tone: "ok", text: t("queue.released", { code: row.itemCode ?? "", name: row.inspectorName }) });
     } catch (error) {
-      setAlert({ tone: "error", text: apiMessage(error, t("network")) });
+      setAlert({ tone: "error", text: errorText(error) });
     }
     await reload();
   }
@@ -118,7 +120,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
                           {mine ? t("queue.claimedByYou") : t("queue.claimedBy", { name: row.inspectorName })}
                         </span>
                         <span className="muted">
-                          {t("queue.claimedAt", { time: format.dateTime(new Date(row.claimedAt), { dateStyle: "short", timeStyle: "short" }) })}
+                          {t("queue.claimedAt", { time: format.dateTime(new Date(row.claimedAt), "dateTime") })}
                         </span>
                       </div>
                     </div>
@@ -162,11 +164,11 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
                     <span>{t("queue.waited", { duration: formatWaiting(row.waitingMinutes * 60_000, units) })}</span>
                     {row.overdue ? (
                       <span className={`${styles.pill} ${styles.pillOverdue}`} data-testid="overdue">
-                        ⚠ {t("queue.overdue", { due: format.dateTime(new Date(row.deadlineAt), { dateStyle: "short", timeStyle: "short" }) })}
+                        ⚠ {t("queue.overdue", { due: format.dateTime(new Date(row.deadlineAt), "dateTime") })}
                       </span>
                     ) : row.dueSoon ? (
                       <span className={`${styles.pill} ${styles.pillSoon}`}>
-                        {t("queue.dueSoon", { due: format.dateTime(new Date(row.deadlineAt), { timeStyle: "short" }) })}
+                        {t("queue.dueSoon", { due: format.dateTime(new Date(row.deadlineAt), "time") })}
                       </span>
                     ) : null}
                   </div>

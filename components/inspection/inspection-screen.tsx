@@ -36,7 +36,7 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
         <span className="muted">
           {t("screen.claimedBy", {
             name: view.inspection.inspectorName,
-            time: format.dateTime(new Date(view.inspection.claimedAt), { timeStyle: "short" }),
+            time: format.dateTime(new Date(view.inspection.claimedAt), "time"),
           })}
         </span>
       </div>

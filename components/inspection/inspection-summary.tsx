@@ -24,7 +24,7 @@ export function InspectionSummary({ view }: { view: InspectionView }) {
         <dt className="muted">{t("summary.inspector")}</dt>
         <dd>
           {inspection.inspectorName}
-          {inspection.submittedAt && ` · ${format.dateTime(new Date(inspection.submittedAt), { dateStyle: "short", timeStyle: "short" })}`}
+          {inspection.submittedAt && ` · ${format.dateTime(new Date(inspection.submittedAt), "dateTime")}`}
           {inspection.durationMs !== null && ` · ${t("summary.duration", { minutes: Math.max(1, Math.round(inspection.durationMs / 60_000)) })}`}
         </dd>
         {inspection.reasonCodes.length > 0 && (

@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { apiMessage } from "./format";
 import styles from "./inspection.module.css";
 import { resizePhoto } from "./resize-photo";
 import type { PhotoSummary } from "./types";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 /** Uploads one evidence photo as multipart form data. */
 async function uploadPhoto(inspectionId: string, blob: Blob): Promise<PhotoSummary> {
@@ -30,6 +30,7 @@ export function PhotoPanel({
   canAdd: boolean;
 }) {
   const t = useTranslations("inspection");
+  const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +46,7 @@ export function PhotoPanel({
         onAdded(photo);
         setError(null);
       } catch (e) {
-        setError(apiMessage(e, t("network")));
+        setError(errorText(e));
       } finally {
         setUploading((n) => n - 1);
       }

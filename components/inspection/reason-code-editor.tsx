@@ -3,9 +3,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { apiMessage } from "./format";
 import styles from "./inspection.module.css";
 import { localLabel } from "./types";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 export type EditableReason = { code: string; category: string | null; labelEn: string; labelKo: string; verdicts: string[]; active: boolean };
 
@@ -14,6 +14,7 @@ const blank: EditableReason = { code: "", category: null, labelEn: "", labelKo: 
 /** Reason codes per category: add or edit one, or hide it from new verdicts (old ones keep it). */
 export function ReasonCodeEditor({ categories, verdicts, initial }: { categories: readonly string[]; verdicts: readonly string[]; initial: EditableReason[] }) {
   const t = useTranslations("inspection");
+  const errorText = useErrorText();
   const locale = useLocale();
   const [reasons, setReasons] = useState(initial);
   const [draft, setDraft] = useState<EditableReason>(blank);
@@ -28,7 +29,7 @@ export function ReasonCodeEditor({ categories, verdicts, initial }: { categories
       setDraft(blank);
       setMessage({ tone: "ok", text: t("editor.reasonSaved", { code: reasonCode.code }) });
     } catch (e) {
-      setMessage({ tone: "error", text: apiMessage(e, t("network")) });
+      setMessage({ tone: "error", text: errorText(e) });
     }
   }
 
@@ -37,7 +38,7 @@ export function ReasonCodeEditor({ categories, verdicts, initial }: { categories
       const { reasonCode } = await apiFetch<{ reasonCode: EditableReason }>("/api/station/inspection/reason-codes/active", { body: { code: r.code, active: !r.active } });
       keep(reasonCode);
     } catch (e) {
-      setMessage({ tone: "error", text: apiMessage(e, t("network")) });
+      setMessage({ tone: "error", text: errorText(e) });
     }
   }
 

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch, newScanId } from "@/components/http/api-fetch";
-import { apiMessage } from "./format";
 import type { InspectionView } from "./types";
 import { outcomeKey } from "./verdict-outcome";
 import { VerdictPicker, type VerdictChoice } from "./verdict-picker";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type ReviewAnswer = {
   decision: "confirm" | "overturn";
@@ -24,6 +24,7 @@ type ReviewAnswer = {
  */
 export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecided?: () => void }) {
   const t = useTranslations("inspection");
+  const errorText = useErrorText();
   const tStates = useTranslations("states");
   const [mode, setMode] = useState<"confirm" | "overturn">("confirm");
   const [choice, setChoice] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
@@ -44,7 +45,7 @@ export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecid
       setError(null);
       onDecided?.();
     } catch (e) {
-      setError(apiMessage(e, t("network")));
+      setError(errorText(e));
     } finally {
       setSending(false);
     }

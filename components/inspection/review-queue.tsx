@@ -53,7 +53,7 @@ export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; use
                   <span>
                     {t("review.by", {
                       name: row.inspectorName,
-                      time: row.submittedAt ? format.dateTime(new Date(row.submittedAt), { dateStyle: "short", timeStyle: "short" }) : "",
+                      time: row.submittedAt ? format.dateTime(new Date(row.submittedAt), "dateTime") : "",
                     })}
                   </span>
                   <span className={styles.pill}>{t(row.reviewReason === "counterfeit" ? "review.reasonCounterfeit" : "review.reasonPrice")}</span>

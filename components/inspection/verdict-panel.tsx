@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch, newScanId } from "@/components/http/api-fetch";
-import { apiMessage } from "./format";
 import type { InspectionView } from "./types";
 import { VerdictPicker, type VerdictChoice } from "./verdict-picker";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 export type VerdictAnswer = {
   verdict: string;
@@ -36,6 +36,7 @@ export function VerdictPanel({
   onDone: (answer: VerdictAnswer) => void;
 }) {
   const t = useTranslations("inspection");
+  const errorText = useErrorText();
   const [choice, setChoiceState] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
   const [warnPass, setWarnPass] = useState(false);
   const setChoice = (next: VerdictChoice) => {
@@ -65,7 +66,7 @@ export function VerdictPanel({
       setError(null);
       onDone(answer);
     } catch (e) {
-      setError(apiMessage(e, t("network")));
+      setError(errorText(e));
     } finally {
       setSending(false);
     }

@@ -5,10 +5,12 @@ import { useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
 import type { OrderView } from "./types";
 import styles from "./receiving.module.css";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 /** Look an order up by what is written on a parcel without a usable tracking number. */
 export function OrderSearch({ busy, onAttach }: { busy: boolean; onAttach: (order: OrderView) => void }) {
   const t = useTranslations("receiving");
+  const errorText = useErrorText();
   const [query, setQuery] = useState("");
   const [orders, setOrders] = useState<OrderView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function OrderSearch({ busy, onAttach }: { busy: boolean; onAttach: (orde
             const answer = await apiFetch<{ orders: OrderView[] }>("/api/station/receiving/orders/search", { body: { query } });
             setOrders(answer.orders);
           } catch (e) {
-            setError(e instanceof ApiError && e.message ? e.message : t("answers.network"));
+            setError(errorText(e));
           } finally {
             setSearching(false);
           }

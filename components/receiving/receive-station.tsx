@@ -27,6 +27,7 @@ import { UnexpectedUnitForm, type UnexpectedUnitInput } from "./unexpected-unit-
 import { UnmatchedPanel } from "./unmatched-panel";
 import { useActionIds } from "./use-action";
 import styles from "./receiving.module.css";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type Panel = "none" | "unexpected" | "search";
 
@@ -48,7 +49,7 @@ export function ReceiveStation() {
   const [receivedHere, setReceivedHere] = useState<ReadonlySet<string>>(new Set());
   const actionIds = useActionIds();
 
-  const errorText = useCallback((error: unknown) => (error instanceof ApiError && error.message ? error.message : t("answers.network")), [t]);
+  const errorText = useErrorText();
 
   const tell = useCallback((feedback: ScanFeedback) => {
     playFeedback(feedback.tone);

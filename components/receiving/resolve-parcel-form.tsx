@@ -5,10 +5,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
 import styles from "./receiving.module.css";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 /** A manager settles an unmatched parcel: link it to its order, or return it to the sender. */
 export function ResolveParcelForm({ parcelId }: { parcelId: string }) {
   const t = useTranslations("receiving");
+  const errorText = useErrorText();
   const router = useRouter();
   const [orderExternalId, setOrderExternalId] = useState("");
   const [note, setNote] = useState("");
@@ -24,7 +26,7 @@ export function ResolveParcelForm({ parcelId }: { parcelId: string }) {
       setResult({ ok: true, message: link ? t("unmatched.linked") : t("unmatched.returned") });
       router.refresh();
     } catch (error) {
-      setResult({ ok: false, message: error instanceof ApiError && error.message ? error.message : t("answers.network") });
+      setResult({ ok: false, message: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -5,10 +5,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
 import styles from "./receiving.module.css";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 /** A manager sends an unexpected unit back to its seller, with a note for the record. */
 export function ReturnUnitForm({ itemId, code }: { itemId: string; code: string }) {
   const t = useTranslations("receiving");
+  const errorText = useErrorText();
   const router = useRouter();
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
@@ -24,7 +26,7 @@ export function ReturnUnitForm({ itemId, code }: { itemId: string; code: string 
           setResult({ ok: true, message: t("unexpected.returned", { code }) });
           router.refresh();
         } catch (error) {
-          setResult({ ok: false, message: error instanceof ApiError && error.message ? error.message : t("answers.network") });
+          setResult({ ok: false, message: errorText(error) });
         } finally {
           setBusy(false);
         }

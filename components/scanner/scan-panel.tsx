@@ -53,7 +53,7 @@ export function ScanPanel({ showLog = true }: { showLog?: boolean }) {
             <ol data-testid="scan-log">
               {log.map((entry) => (
                 <li key={entry.id} className={`scan-log__entry scan-log__entry--${entry.feedback?.tone ?? "busy"}`}>
-                  <time>{format.dateTime(entry.at, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
+                  <time>{format.dateTime(entry.at, "timeSeconds")}</time>
                   <code>{entry.code}</code>
                   <span>{entry.feedback?.message ?? "…"}</span>
                 </li>

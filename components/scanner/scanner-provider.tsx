@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { newScanId } from "@/components/http/api-fetch";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { playFeedback } from "./feedback-sound";
 import { WedgeDecoder } from "./wedge-decoder";
 
@@ -36,6 +37,7 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
   const handlerRef = useRef<ScanHandler | null>(null);
   const [log, setLog] = useState<ScanLogEntry[]>([]);
   const [busy, setBusy] = useState(false);
+  const errorText = useErrorText();
 
   const submit = useCallback((raw: string) => {
     const code = raw.trim();
@@ -54,9 +56,9 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
     setBusy(true);
     Promise.resolve()
       .then(() => handler(code, entry.id))
-      .then(finish, (error: unknown) => finish({ tone: "error", message: error instanceof Error ? error.message : String(error) }))
+      .then(finish, (error: unknown) => finish({ tone: "error", message: errorText(error) }))
       .finally(() => setBusy(false));
-  }, []);
+  }, [errorText]);
 
   useEffect(() => {
     const decoder = new WedgeDecoder();

@@ -6,6 +6,7 @@ import { defaultMaxBodyBytes, readBodyText } from "@/lib/api/http/read-body";
 import { requireStaff, type CurrentStaff } from "@/lib/auth/current-staff";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
+import { zodIssues } from "@/lib/errors/error-params";
 
 type RouteContext = { params: Promise<Record<string, unknown>> };
 
@@ -22,7 +23,8 @@ export type StaffHandlerArgs<B, P> = {
 /**
  * The one wrapper for the screens' own JSON routes: session, role and center (401/403), path
  * params, body size and JSON, zod validation (422), then the handler; refusals become
- * `{"error":{"code","message"}}` like the public API.
+ * `{"error":{"code","message","params","fields"}}`: the screens render `code` + `params` in the
+ * user's language (messages/<locale>/errors*.json), `fields` beside each form field.
  */
 export function staffRoute<B = undefined, P = Record<string, never>>(
   options: { roles?: readonly Role[]; body?: z.ZodType<B>; params?: z.ZodType<P>; maxBodyBytes?: number },
@@ -45,7 +47,7 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
           return errorResponse(400, "bad_request:malformed_json", "The request body is not valid JSON.");
         }
         const parsed = options.body.safeParse(json);
-        if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error));
+        if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error), { issues: zodIssues(parsed.error) });
         body = parsed.data;
       }
       const db = await getDb();
@@ -59,7 +61,7 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
       });
       return Response.json(result ?? {}, { headers: { "cache-control": "no-store" } });
     } catch (error) {
-      return toErrorResponse(error, where);
+      return toErrorResponse(error, where, { forScreens: true });
     }
   };
 }

@@ -1,23 +1,70 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Locale } from "./config";
-import enCommon from "@/messages/en/common.json";
-import koCommon from "@/messages/ko/common.json";
-import enReceiving from "@/messages/en/receiving.json";
-import koReceiving from "@/messages/ko/receiving.json";
-import enInspection from "@/messages/en/inspection.json";
-import koInspection from "@/messages/ko/inspection.json";
-import enDesk from "@/messages/en/desk.json";
-import koDesk from "@/messages/ko/desk.json";
-import enAdmin from "@/messages/en/admin.json";
-import koAdmin from "@/messages/ko/admin.json";
 
-/** One file per screen area and language, so areas can grow without touching each other. */
-const messages = {
-  en: { ...enCommon, receiving: enReceiving, inspection: enInspection, desk: enDesk, admin: enAdmin },
-  ko: { ...koCommon, receiving: koReceiving, inspection: koInspection, desk: koDesk, admin: koAdmin },
-} as const;
+/**
+ * Every screen text, read from `messages/<locale>/*.json`. Adding a file needs NO change here:
+ *
+ * - `common.json`            → its top-level keys as they are (`app`, `nav`, `states`, …)
+ * - `errors.json`, `errors-<area>.json` (e.g. `errors-storage.json`) → all merged into the
+ *   `errors` namespace. Key = a DomainError code with ":" replaced by "." (conflict:bin_full →
+ *   `{"conflict": {"bin_full": "Bin {bin} is full."}}`); a bare kind (`"validation"`) uses
+ *   `<kind>.default`. ICU params come from the DomainError's third argument (`details`); the
+ *   screens translate the params `state`/`from`/`to`, `action`, `verdict`, `kind`, `role` through
+ *   `states`, `actions`, `verdicts`, `scanKinds`, `roles` before formatting.
+ *   lib/i18n/error-texts.test.ts fails on any code thrown in lib/ or app/ without en and ko text.
+ * - any other `<area>.json`  → the namespace `<area>` (`storage.json` → `t("storage.…")`).
+ *
+ * Two files defining the same key is an error (so one area cannot silently overwrite another).
+ */
+export type Messages = Record<string, unknown>;
 
-export type Messages = (typeof messages)["en"];
+type Tree = Record<string, unknown>;
+
+const cache = new Map<Locale, Messages>();
+
+export function messagesDir(): string {
+  return path.join(process.cwd(), "messages");
+}
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Merges `source` into `target`; a leaf defined twice throws, naming the key and file. */
+export function mergeInto(target: Tree, source: Tree, file: string, at = ""): void {
+  for (const [key, value] of Object.entries(source)) {
+    const where = at ? `${at}.${key}` : key;
+    const existing = target[key];
+    if (existing === undefined) target[key] = isTree(value) ? structuredClone(value) : value;
+    else if (isTree(existing) && isTree(value)) mergeInto(existing, value, file, where);
+    else throw new Error(`messages: "${where}" in ${file} is already defined by another file`);
+  }
+}
+
+/** The namespace a message file goes into ("" = top level). */
+export function namespaceOf(fileName: string): string {
+  const base = fileName.replace(/\.json$/, "");
+  if (base === "common") return "";
+  if (base === "errors" || base.startsWith("errors-")) return "errors";
+  return base;
+}
+
+export function loadMessages(locale: Locale, dir = messagesDir()): Messages {
+  const result: Tree = {};
+  const files = readdirSync(path.join(dir, locale))
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  for (const file of files) {
+    const data = JSON.parse(readFileSync(path.join(dir, locale, file), "utf8")) as Tree;
+    const ns = namespaceOf(file);
+    mergeInto(result, ns ? { [ns]: data } : data, `messages/${locale}/${file}`);
+  }
+  return result;
+}
 
 export function messagesFor(locale: Locale): Messages {
-  return messages[locale] as Messages;
+  let messages = cache.get(locale);
+  if (!messages) cache.set(locale, (messages = loadMessages(locale)));
+  return messages;
 }

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentStaff } from "@/lib/auth/current-staff";
 import { localeCookie, toLocale } from "./config";
+import { formats } from "./formats";
 import { messagesFor } from "./messages";
 
 /**
@@ -15,6 +16,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: messagesFor(locale),
+    formats,
     timeZone: staff?.center.timezone ?? "Asia/Seoul",
   };
 });

@@ -64,8 +64,9 @@ export async function applyBuyerDecision(
         .orderBy(desc(itemEvents.id))
         .limit(1);
       if (earlier?.decision === decision) return answer(item.state, item.destination, true);
-      if (earlier) throw new DomainError("conflict:buyer_decided", `The buyer already ${earlier.decision}ed ${label}.`, { state: item.state });
+      if (earlier) throw new DomainError("conflict:buyer_decided", `The buyer already ${earlier.decision}ed ${label}.`, { item: item.code ?? "—", state: item.state });
       throw new DomainError("conflict:not_awaiting_buyer", `${label} is ${item.state.replace(/_/g, " ")}; it is not waiting for a buyer's decision.`, {
+        item: item.code ?? "—",
         state: item.state,
       });
     }
@@ -79,7 +80,7 @@ export async function applyBuyerDecision(
     const standing = inspection?.reviewVerdict ?? inspection?.verdict;
     if (!inspection || inspection.status !== "done" || standing !== "pass_minor_defect" || item.type !== "trade") {
       const why = inspection?.status === "awaiting_review" ? "its verdict is waiting for a second inspector" : "it is not a disclosed-defect pass";
-      throw new DomainError("conflict:not_awaiting_buyer", `${label} is held, but ${why}; no buyer decision is expected.`, { state: item.state });
+      throw new DomainError("conflict:not_awaiting_buyer", `${label} is held, but ${why}; no buyer decision is expected.`, { item: item.code ?? "—", state: item.state });
     }
 
     const details: Record<string, unknown> = { buyerDecision: decision, inspectionId: inspection.id, verdict: standing, defectNote: item.defectNote };

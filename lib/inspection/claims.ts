@@ -55,8 +55,9 @@ async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimI
     .from(items)
     .where(and(where, eq(items.centerId, ctx.centerId)))
     .for("update");
-  if (!item) throw new DomainError("not_found:item", data.itemCode ? `There is no item ${data.itemCode} in this center.` : "No such item in this center.");
+  if (!item) throw new DomainError("not_found:item", data.itemCode ? `There is no item ${data.itemCode} in this center.` : "No such item in this center.", { item: data.itemCode ?? "—" });
   const label = item.code ?? "This item";
+  const item_ = { item: item.code ?? "—" };
   const actor: Actor = { userId: ctx.userId, station: ctx.station };
   let tookOverFrom: ClaimResult["tookOverFrom"] = null;
 
@@ -66,13 +67,16 @@ async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimI
       return { ...claimAnswer(open.inspection, item), reopened: true, tookOverFrom: null };
     }
     if (!open || open.inspection.status !== "open") {
-      throw new DomainError("conflict:claimed", `${label} is being inspected; ask a manager to release it.`);
+      throw new DomainError("conflict:claimed", `${label} is being inspected; ask a manager to release it.`, { ...item_, name: "—" });
     }
     const settings = await loadCenterSettings(tx, ctx.centerId);
     const expiresAt = open.inspection.claimedAt.getTime() + settings.claimTimeoutMinutes * 60_000;
     if (expiresAt > now.getTime()) {
       const minutes = Math.max(0, Math.round((now.getTime() - open.inspection.claimedAt.getTime()) / 60_000));
       throw new DomainError("conflict:claimed", `${label} is being inspected by ${open.inspectorName} (claimed ${minutes} min ago).`, {
+        ...item_,
+        name: open.inspectorName,
+        minutes,
         claimedBy: { userId: open.inspection.inspectorId, name: open.inspectorName },
         claimedAt: open.inspection.claimedAt.toISOString(),
       });
@@ -82,11 +86,14 @@ async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimI
   } else if (item.state === "held") {
     const pending = await findActiveInspection(tx, item.id);
     if (pending?.inspection.status === "awaiting_review") {
-      throw new DomainError("conflict:awaiting_review", `${label} waits for a second inspector to review ${pending.inspectorName}'s verdict.`);
+      throw new DomainError("conflict:awaiting_review", `${label} waits for a second inspector to review ${pending.inspectorName}'s verdict.`, {
+        ...item_,
+        name: pending.inspectorName,
+      });
     }
-    throw new DomainError("conflict:awaiting_buyer", `${label} passed with a minor defect and waits for the buyer's decision.`);
+    throw new DomainError("conflict:awaiting_buyer", `${label} passed with a minor defect and waits for the buyer's decision.`, item_);
   } else if (item.state === "received" && item.returnToSeller) {
-    throw new DomainError("conflict:return_to_seller", `${label} goes back to the seller without inspection (cancelled order or unexpected unit).`);
+    throw new DomainError("conflict:return_to_seller", `${label} goes back to the seller without inspection (cancelled order or unexpected unit).`, item_);
   } else if (item.state !== "received") {
     const [last] = await tx
       .select({ verdict: inspections.verdict, reviewVerdict: inspections.reviewVerdict })
@@ -97,7 +104,9 @@ async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimI
     if (last) {
       const verdict = (last.reviewVerdict ?? last.verdict ?? "").replace(/_/g, " ");
       throw new DomainError("conflict:item_state", `${label} was already inspected (${verdict}) and is now ${item.state.replace(/_/g, " ")}.`, {
+        ...item_,
         state: item.state,
+        action: "claim",
       });
     }
   }
@@ -158,7 +167,7 @@ export async function releaseClaim(db: Db, ctx: StaffContext, input: { itemId: s
     if (!item) throw new DomainError("not_found:item", "No such item in this center.");
     const open = item.state === "in_inspection" ? await findActiveInspection(tx, item.id) : null;
     if (!open || open.inspection.status !== "open") {
-      throw new DomainError("conflict:not_claimed", `${item.code ?? "This item"} is not claimed for inspection.`, { state: item.state });
+      throw new DomainError("conflict:not_claimed", `${item.code ?? "This item"} is not claimed for inspection.`, { item: item.code ?? "—", state: item.state });
     }
     const own = open.inspection.inspectorId === ctx.userId;
     if (!own && !hasRole(ctx.role, ["manager"])) {

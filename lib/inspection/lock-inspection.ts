@@ -25,12 +25,13 @@ export function requireOpenClaim(inspection: Inspection, item: Item, userId: str
     throw new DomainError(
       "conflict:claim_released",
       `Your claim on ${label} was released (timed out or by a manager); scan the item again to claim it.`,
+      { item: item.code ?? "—" },
     );
   }
   if (inspection.status !== "open") {
-    throw new DomainError("conflict:inspection_closed", `The inspection of ${label} already has a verdict; you cannot ${what} any more.`);
+    throw new DomainError("conflict:inspection_closed", `The inspection of ${label} already has a verdict; you cannot ${what} any more.`, { item: item.code ?? "—" });
   }
   if (inspection.inspectorId !== userId) {
-    throw new DomainError("forbidden:not_claimer", `${label} is being inspected by someone else; only they can ${what}.`);
+    throw new DomainError("forbidden:not_claimer", `${label} is being inspected by someone else; only they can ${what}.`, { item: item.code ?? "—" });
   }
 }

@@ -105,14 +105,15 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
       throw new DomainError(
         "conflict:already_reviewed",
         `${label} was already reviewed by ${by?.name ?? "another inspector"} (${verdictLabel(inspection.reviewVerdict!)}).`,
+        { item: item.code ?? "—", name: by?.name ?? "—", verdict: inspection.reviewVerdict! },
       );
     }
-    throw new DomainError("conflict:not_awaiting_review", `The inspection of ${label} is not waiting for a review.`);
+    throw new DomainError("conflict:not_awaiting_review", `The inspection of ${label} is not waiting for a review.`, { item: item.code ?? "—" });
   }
   const original = inspection.verdict!;
   const newVerdict = data.decision === "overturn" ? data.verdict! : original;
   const refused = checkReviewer({ inspectorId: inspection.inspectorId, reviewerId: ctx.userId, reviewerRole: ctx.role, originalVerdict: original, newVerdict });
-  if (refused.length > 0) throw new DomainError(refused[0].code, refused[0].message);
+  if (refused.length > 0) throw new DomainError(refused[0].code, refused[0].message, { item: item.code ?? "—" });
 
   const reasons = await loadReasons(tx, ctx.centerId);
   const settings = await loadCenterSettings(tx, ctx.centerId);
@@ -138,7 +139,7 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
       asReviewer: true,
     });
     if (!decision.ok) {
-      throw new DomainError(decision.issues[0].code, decision.issues.map((i) => i.message).join(" "), { issues: decision.issues });
+      throw new DomainError(decision.issues[0].code, decision.issues.map((i) => i.message).join(" "), { item: item.code ?? "—", verdict: newVerdict, issues: decision.issues });
     }
     codes = data.reasonCodes;
     steps = decision.steps;

@@ -70,7 +70,7 @@ async function submitInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof submi
     throw new DomainError(
       "conflict:inspection_closed",
       `${item.code ?? "This item"} already has a verdict (${verdictLabel(inspection.verdict!)} by ${by?.name ?? "another inspector"}${what}); it cannot be changed here.`,
-      { verdict: inspection.verdict, status: inspection.status },
+      { item: item.code ?? "—", verdict: inspection.verdict!, status: inspection.status },
     );
   }
   requireOpenClaim(inspection, item, ctx.userId, "record its verdict");
@@ -89,7 +89,7 @@ async function submitInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof submi
   });
   if (!decision.ok) {
     const [first] = decision.issues;
-    throw new DomainError(first.code, decision.issues.map((i) => i.message).join(" "), { issues: decision.issues });
+    throw new DomainError(first.code, decision.issues.map((i) => i.message).join(" "), { item: item.code ?? "—", verdict: data.verdict, issues: decision.issues });
   }
 
   const defectNote = decision.needsReview ? null : defectNoteFor(data.verdict, data.reasonCodes, reasons, data.note);

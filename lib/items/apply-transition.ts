@@ -38,10 +38,11 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
   const label = current.code ?? "This item";
   const plan = planTransition({ state: current.state, type: current.type, label }, input.action);
   if (!plan.ok) {
-    throw new DomainError(plan.code, plan.message, { state: current.state, action: input.action });
+    throw new DomainError(plan.code, plan.message, plan.params);
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
     throw new DomainError("conflict:item_version", `${label} was changed by someone else just now; look again and retry.`, {
+      item: current.code ?? "—",
       state: current.state,
     });
   }

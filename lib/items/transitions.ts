@@ -64,7 +64,10 @@ export const transitionTable: readonly TransitionRule[] = [
 
 export type TransitionPlan =
   | { ok: true; rule: TransitionRule }
-  | { ok: false; code: "conflict:item_state" | "conflict:item_type"; message: string };
+  | { ok: false; code: "conflict:item_state" | "conflict:item_type"; message: string; params: TransitionRefusalParams };
+
+/** What a screen needs to say the refusal in the user's language (state/action/type are codes). */
+export type TransitionRefusalParams = { item: string; state: ItemState; action: ItemAction; type: OrderType };
 
 const actionVerbs: Record<ItemAction, string> = {
   receive: "receive",
@@ -90,6 +93,7 @@ const actionVerbs: Record<ItemAction, string> = {
 /** Decides, without touching the database, whether `action` may happen to an item in `state`. */
 export function planTransition(item: { state: ItemState; type: OrderType; label?: string }, action: ItemAction): TransitionPlan {
   const name = item.label ?? "This item";
+  const params: TransitionRefusalParams = { item: item.label ?? "—", state: item.state, action, type: item.type };
   const rule = transitionTable.find((r) => r.action === action && r.from === item.state);
   if (!rule) {
     const allowedFrom = transitionTable.filter((r) => r.action === action).map((r) => r.from);
@@ -97,6 +101,7 @@ export function planTransition(item: { state: ItemState; type: OrderType; label?
       ok: false,
       code: "conflict:item_state",
       message: `${name} is ${item.state.replace(/_/g, " ")}; cannot ${actionVerbs[action]} it (only from ${allowedFrom.join(" or ").replace(/_/g, " ")}).`,
+      params,
     };
   }
   if (rule.types && !rule.types.includes(item.type)) {
@@ -104,6 +109,7 @@ export function planTransition(item: { state: ItemState; type: OrderType; label?
       ok: false,
       code: "conflict:item_type",
       message: `${name} is a ${item.type} item; cannot ${actionVerbs[action]} it.`,
+      params,
     };
   }
   return { ok: true, rule };

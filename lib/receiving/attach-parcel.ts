@@ -58,11 +58,12 @@ export async function attachParcelToOrder(
       if (parcel.orderId === order.id) {
         outcome = "already_linked";
       } else if (parcel.status === "resolved") {
-        throw new DomainError("conflict:parcel_resolved", `Parcel ${parcel.trackingNumber} was resolved by a manager; it cannot be linked now.`);
+        throw new DomainError("conflict:parcel_resolved", `Parcel ${parcel.trackingNumber} was resolved by a manager; it cannot be linked now.`, { parcel: parcel.trackingNumber });
       } else if (parcel.orderId) {
         throw new DomainError(
           "conflict:parcel_linked",
           `Parcel ${parcel.trackingNumber} is already linked to another order. Ask a manager if that is wrong.`,
+          { parcel: parcel.trackingNumber },
         );
       } else {
         await linkParcelToOrder(tx, ctx, parcel, order, "operator");

@@ -31,7 +31,7 @@ export async function addUnmatchedParcelPhoto(db: Db, store: PhotoStore, ctx: St
   const parcel = await findParcel(db, ctx.centerId, data.parcelId);
   if (!parcel) throw new DomainError("not_found:parcel", "No such parcel in this center.");
   if (parcel.status !== "unmatched") {
-    throw new DomainError("conflict:parcel_state", `Parcel ${parcel.trackingNumber} is not in the unmatched queue (it is ${parcel.status}).`);
+    throw new DomainError("conflict:parcel_state", `Parcel ${parcel.trackingNumber} is not in the unmatched queue (it is ${parcel.status}).`, { parcel: parcel.trackingNumber, status: parcel.status });
   }
   const photoKey = `parcels/${parcel.id}/${randomUUID()}.${extensionFor[type]}`;
   await store.put(photoKey, data.bytes, type);

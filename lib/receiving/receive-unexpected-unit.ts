@@ -100,7 +100,7 @@ async function targetOrder(tx: Tx, parcel: Parcel, orderId: string | undefined):
     .orderBy(asc(inboundOrders.createdAt), asc(inboundOrders.id));
   if (orderId) {
     const chosen = orders.find((o) => o.id === orderId);
-    if (!chosen) throw new DomainError("validation:order", `That order is not expected in parcel ${parcel.trackingNumber}.`);
+    if (!chosen) throw new DomainError("validation:order", `That order is not expected in parcel ${parcel.trackingNumber}.`, { parcel: parcel.trackingNumber });
     return chosen;
   }
   return orders.find((o) => o.id === parcel.orderId) ?? orders[0] ?? findOrCreatePlaceholderOrder(tx, parcel);

@@ -91,7 +91,7 @@ export async function receivableParcel(tx: Tx, ctx: StaffContext, parcelId: stri
   const parcel = await findParcel(tx, ctx.centerId, parcelId);
   if (!parcel) throw new DomainError("not_found:parcel", "No such parcel in this center.");
   if (parcel.status === "resolved") {
-    throw new DomainError("conflict:parcel_resolved", `Parcel ${parcel.trackingNumber} was resolved by a manager as return to sender; its contents are not received.`);
+    throw new DomainError("conflict:parcel_resolved", `Parcel ${parcel.trackingNumber} was resolved by a manager as return to sender; its contents are not received.`, { parcel: parcel.trackingNumber });
   }
   return parcel;
 }
@@ -102,7 +102,7 @@ function refuseIfReceived(item: Item, parcel: Parcel): void {
   throw new DomainError(
     "conflict:already_received",
     `This unit was already received as ${item.code ?? "(no code)"}${where}; nothing was recorded again. Do not label it twice.`,
-    { code: item.code, state: item.state },
+    { item: item.code ?? "—", code: item.code ?? "—", state: item.state },
   );
 }
 
@@ -116,12 +116,14 @@ async function orderOfParcel(tx: Tx, ctx: StaffContext, parcel: Parcel, item: It
     throw new DomainError(
       "conflict:parcel_unmatched",
       `Parcel ${parcel.trackingNumber} is not matched to an order yet: look its order up first, or leave it for a manager.`,
+      { parcel: parcel.trackingNumber },
     );
   }
   const [other] = await tx.select({ externalId: inboundOrders.externalId }).from(inboundOrders).where(eq(inboundOrders.id, item.orderId));
   throw new DomainError(
     "conflict:wrong_parcel",
     `This unit belongs to order ${other?.externalId ?? "?"}, which is not expected in parcel ${parcel.trackingNumber}.`,
+    { order: other?.externalId ?? "?", parcel: parcel.trackingNumber },
   );
 }
 

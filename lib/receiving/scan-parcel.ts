@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { inboundOrders, parcels, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { classifyScan } from "@/lib/scan-codes/classify";
+import { classifyScan, invalidScanError } from "@/lib/scan-codes/classify";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireReceiver, scanIdSchema } from "./guards";
 import { linkParcelToOrder } from "./link-parcel";
@@ -37,9 +37,13 @@ export async function scanParcel(
   requireReceiver(ctx);
   const data = parseInput(scanParcelSchema, input);
   const scan = classifyScan(data.trackingNumber);
-  if (scan.kind === "invalid") throw new DomainError("validation:scan", scan.message);
+  if (scan.kind === "invalid") throw invalidScanError(scan);
   if (scan.kind !== "tracking") {
-    throw new DomainError("validation:scan", `That is ${article(scan.kind)} code, not a parcel's tracking number. Scan the parcel label.`);
+    throw new DomainError("validation:scan", `That is ${article(scan.kind)} code, not a parcel's tracking number. Scan the parcel label.`, {
+      reason: "wrong_kind",
+      kind: scan.kind,
+      code: data.trackingNumber,
+    });
   }
   const trackingNumber = scan.trackingNumber;
   // Orders may have been announced with the tracking number as printed (hyphens, lower case).

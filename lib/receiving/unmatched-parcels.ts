@@ -28,7 +28,7 @@ export async function recordUnmatchedParcel(db: Db, ctx: StaffContext, input: z.
     const parcel = await findParcel(tx, ctx.centerId, data.parcelId, { lock: true });
     if (!parcel) throw new DomainError("not_found:parcel", "No such parcel in this center.");
     if (parcel.status !== "unmatched") {
-      throw new DomainError("conflict:parcel_state", `Parcel ${parcel.trackingNumber} is not in the unmatched queue (it is ${parcel.status}).`);
+      throw new DomainError("conflict:parcel_state", `Parcel ${parcel.trackingNumber} is not in the unmatched queue (it is ${parcel.status}).`, { parcel: parcel.trackingNumber, status: parcel.status });
     }
     const [updated] = await tx
       .update(parcels)
@@ -83,7 +83,7 @@ export async function resolveUnmatchedParcel(
     const parcel = await findParcel(tx, ctx.centerId, data.parcelId, { lock: true });
     if (!parcel) throw new DomainError("not_found:parcel", "No such parcel in this center.");
     if (parcel.status !== "unmatched") {
-      throw new DomainError("conflict:parcel_state", `Parcel ${parcel.trackingNumber} is no longer unmatched (it is ${parcel.status}); nothing was changed.`);
+      throw new DomainError("conflict:parcel_state", `Parcel ${parcel.trackingNumber} is no longer unmatched (it is ${parcel.status}); nothing was changed.`, { parcel: parcel.trackingNumber, status: parcel.status });
     }
 
     if (data.orderExternalId) {
@@ -97,7 +97,7 @@ export async function resolveUnmatchedParcel(
             not(like(inboundOrders.externalId, `${placeholderOrderPrefix}%`)),
           ),
         );
-      if (!order) throw new DomainError("not_found:order", `No order ${data.orderExternalId} in this center.`);
+      if (!order) throw new DomainError("not_found:order", `No order ${data.orderExternalId} in this center.`, { order: data.orderExternalId });
       await linkParcelToOrder(tx, ctx, parcel, order, "manager", data.note);
       const detail = await findParcelDetail(tx, ctx.centerId, parcel.id);
       return { ...detail!, outcome: "linked", message: `Parcel ${parcel.trackingNumber} linked to order ${order.externalId}; its units can now be received.` };

@@ -1,3 +1,4 @@
+import { DomainError } from "@/lib/errors/domain-error";
 import { parseItemCode } from "@/lib/receiving/item-code";
 import { normalizeTrackingNumber, s10Pattern } from "./tracking-number";
 
@@ -57,4 +58,10 @@ export function classifyScan(input: string): ClassifiedScan {
     return { kind: "invalid", looksLike: "item", input: raw, message: item.message };
   }
   return { kind: "tracking", trackingNumber };
+}
+
+/** The refusal for a malformed code, with params for the user's language (errors.validation.scan). */
+export function invalidScanError(scan: Extract<ClassifiedScan, { kind: "invalid" }>): DomainError {
+  const reason = scan.looksLike === "item" ? "item_check" : scan.looksLike === "nothing" ? "other" : "format";
+  return new DomainError("validation:scan", scan.message, { reason, kind: scan.looksLike, code: scan.input });
 }

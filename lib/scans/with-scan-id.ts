@@ -32,7 +32,7 @@ export async function withScanId<T>(
     // Remember the refusal outside the rolled-back transaction; if a racing repeat won, ignore.
     await db
       .insert(scanRequests)
-      .values({ scanId: scan.scanId, userId: scan.userId, kind: scan.kind, response: { error: { code: error.code, message: error.message } } })
+      .values({ scanId: scan.scanId, userId: scan.userId, kind: scan.kind, response: { error: { code: error.code, message: error.message, details: error.details ?? null } } })
       .onConflictDoNothing();
     throw error;
   }
@@ -44,8 +44,8 @@ async function firstAnswer<T>(tx: Tx, scan: { scanId: string; userId: string }):
     .from(scanRequests)
     .where(and(eq(scanRequests.scanId, scan.scanId), eq(scanRequests.userId, scan.userId)));
   if (!row) throw new DomainError("conflict:scan_id", "This scan id was used by someone else.");
-  const response = row.response as { ok?: T; error?: { code: string; message: string } } | null;
-  if (response?.error) throw new DomainError(response.error.code as "conflict", response.error.message);
+  const response = row.response as { ok?: T; error?: { code: string; message: string; details?: Record<string, unknown> | null } } | null;
+  if (response?.error) throw new DomainError(response.error.code as "conflict", response.error.message, response.error.details ?? undefined);
   if (!response || !("ok" in response)) throw new DomainError("conflict:scan_pending", "This scan is still being processed.");
   return response.ok as T;
 }

@@ -44,7 +44,7 @@ export default async function DeskPage() {
           <tbody>
             {events.map((event) => (
               <tr key={event.id}>
-                <td>{format.dateTime(event.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                <td>{format.dateTime(event.createdAt, "dateTime")}</td>
                 <td>
                   <code>{event.itemCode ?? "—"}</code> {event.productName}
                 </td>

@@ -35,10 +35,10 @@ export default async function ApiClientsPage() {
                 <code>{client.tokenPrefix}…</code>
               </td>
               <td>{client.webhookUrl ?? "—"}</td>
-              <td>{format.dateTime(client.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td>{format.dateTime(client.createdAt, "dateTimeMedium")}</td>
               <td>
                 {client.revokedAt ? (
-                  <span className="muted">{t("apiClients.revokedAt", { when: format.dateTime(client.revokedAt, { dateStyle: "medium" }) })}</span>
+                  <span className="muted">{t("apiClients.revokedAt", { when: format.dateTime(client.revokedAt, "date") })}</span>
                 ) : (
                   <RevokeButton clientId={client.id} name={client.name} />
                 )}

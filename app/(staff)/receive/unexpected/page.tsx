@@ -40,7 +40,7 @@ export default async function UnexpectedUnitsPage() {
                   <strong>{u.productName}</strong> · {t("size", { size: u.size })}
                   {u.sku !== "UNKNOWN" && <div className="muted">{t("sku", { sku: u.sku })}</div>}
                 </td>
-                <td>{u.receivedAt ? format.dateTime(new Date(u.receivedAt), { dateStyle: "short", timeStyle: "short" }) : "—"}</td>
+                <td>{u.receivedAt ? format.dateTime(new Date(u.receivedAt), "dateTime") : "—"}</td>
                 <td>
                   <ReturnUnitForm itemId={u.itemId} code={u.code ?? ""} />
                 </td>

@@ -28,7 +28,7 @@ export default async function UnmatchedParcelsPage() {
               <div className={styles.queueHead}>
                 <code className={styles.tracking}>{p.trackingNumber}</code>
                 <span className="muted">
-                  {t("unmatched.received")} {format.dateTime(new Date(p.createdAt), { dateStyle: "short", timeStyle: "short" })} · {p.receivedByName ?? "—"}
+                  {t("unmatched.received")} {format.dateTime(new Date(p.createdAt), "dateTime")} · {p.receivedByName ?? "—"}
                   {p.station ? ` · ${p.station}` : ""} · {t("unmatched.units")} {p.unexpectedUnits}
                 </span>
               </div>

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { findUnitByCode } from "@/lib/receiving/find-unit-by-code";
 import { scanIdSchema } from "@/lib/receiving/guards";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
-import { classifyScan } from "@/lib/scan-codes/classify";
+import { classifyScan, invalidScanError } from "@/lib/scan-codes/classify";
 import type { ReceivingScanAnswer } from "@/components/receiving/types";
 
 const bodySchema = z.object({ scanId: scanIdSchema, code: z.string().trim().min(1).max(100) });
@@ -15,14 +15,18 @@ const bodySchema = z.object({ scanId: scanIdSchema, code: z.string().trim().min(
  */
 export const POST = staffRoute({ roles: ["operator"], body: bodySchema }, async ({ db, ctx, body }): Promise<ReceivingScanAnswer> => {
   const scan = classifyScan(body.code);
-  if (scan.kind === "invalid") throw new DomainError("validation:scan", scan.message);
+  if (scan.kind === "invalid") throw invalidScanError(scan);
   if (scan.kind === "item") {
     const unit = await findUnitByCode(db, ctx.centerId, scan.code);
-    if (!unit) throw new DomainError("not_found:item", `No unit with code ${scan.code} in this center.`);
+    if (!unit) throw new DomainError("not_found:item", `No unit with code ${scan.code} in this center.`, { item: scan.code });
     return { kind: "unit", unit };
   }
   if (scan.kind !== "tracking") {
-    throw new DomainError("validation:scan", `That is a ${scan.kind} code. At receiving, scan a parcel's tracking number.`);
+    throw new DomainError("validation:scan", `That is a ${scan.kind} code. At receiving, scan a parcel's tracking number.`, {
+      reason: "wrong_kind",
+      kind: scan.kind,
+      code: body.code,
+    });
   }
   const { result, repeated } = await scanParcel(db, ctx, { scanId: body.scanId, trackingNumber: body.code });
   return { kind: "parcel", ...result, repeated };
