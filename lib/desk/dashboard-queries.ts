@@ -24,6 +24,7 @@ export async function listRecentItemEvents(db: Queryable, centerId: string, limi
       toState: itemEvents.toState,
       station: itemEvents.station,
       createdAt: itemEvents.createdAt,
+      itemId: items.id,
       itemCode: items.code,
       productName: items.productName,
       actorName: users.name,

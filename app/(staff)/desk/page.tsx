@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { itemStates } from "@/db/schema";
 import { requireStaffPage } from "@/lib/auth/current-staff";
+import { DeskNav } from "@/components/desk/desk-nav";
+import { ItemLink } from "@/components/desk/item-link";
 import { InspectionToday } from "@/components/desk/inspection-today";
 import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
 import { inspectionStats } from "@/lib/inspection/inspection-stats";
@@ -20,6 +22,7 @@ export default async function DeskPage() {
   const format = await getFormatter();
   return (
     <div className="stack">
+      <DeskNav current="dashboard" />
       <h1>{t("nav.desk")}</h1>
       <section className="state-grid" aria-label={t("desk.itemsByState")}>
         {itemStates.map((state) => (
@@ -46,7 +49,7 @@ export default async function DeskPage() {
               <tr key={event.id}>
                 <td>{format.dateTime(event.createdAt, "dateTime")}</td>
                 <td>
-                  <code>{event.itemCode ?? "—"}</code> {event.productName}
+                  <ItemLink code={event.itemCode} id={event.itemId} /> {event.productName}
                 </td>
                 <td>
                   {event.fromState === event.toState ? (

@@ -1,3 +1,4 @@
+import { ItemLink } from "@/components/desk/item-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ManagerLinks } from "@/components/receiving/manager-links";
@@ -34,7 +35,7 @@ export default async function UnexpectedUnitsPage() {
             {units.map((u) => (
               <tr key={u.itemId} data-testid="unexpected-row" data-code={u.code ?? ""}>
                 <td>
-                  <code>{u.code}</code>
+                  <ItemLink code={u.code} id={u.itemId} />
                 </td>
                 <td>
                   <strong>{u.productName}</strong> · {t("size", { size: u.size })}

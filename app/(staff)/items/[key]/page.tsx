@@ -1,0 +1,177 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { DeskNav } from "@/components/desk/desk-nav";
+import { PrintButton } from "@/components/desk/print-button";
+import { Timeline } from "@/components/desk/timeline";
+import { requireStaffPage } from "@/lib/auth/current-staff";
+import { binCodesFor, loadItemRecord } from "@/lib/desk/item-record";
+import { isDomainError } from "@/lib/errors/domain-error";
+import styles from "@/components/desk/desk.module.css";
+
+export const dynamic = "force-dynamic";
+
+const photoUrl = (id: string) => `/api/station/inspection/photos/${id}`;
+
+/** One unit's whole record and its chain of custody, printable for a dispute. */
+export default async function ItemPage({ params }: { params: Promise<{ key: string }> }) {
+  const staff = await requireStaffPage(["manager"]);
+  const { key } = await params;
+  const db = await getDb();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const code = decodeURIComponent(key);
+  const record = await loadItemRecord(db, staff.center.id, code).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === "not_found:item") return null;
+    throw error;
+  });
+  if (!record) {
+    return (
+      <div className="stack">
+        <DeskNav current="item" query={code} />
+        <p className="alert alert--warn" data-testid="item-not-found">
+          {t("desk.itemPage.notFound", { code })}
+        </p>
+      </div>
+    );
+  }
+  const binCodes = await binCodesFor(db, staff.center.id, record.timeline);
+  const { item, order, product, parcel, bin } = record;
+  const when = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const money = (n: number) => format.number(n, { style: "currency", currency: staff.center.currency, maximumFractionDigits: 0 });
+  const name = product ? (t("desk.itemPage.productName", { ko: product.nameKo, en: product.nameEn }) as string) : item.productName;
+  return (
+    <div className="stack" data-testid="item-page">
+      <DeskNav current="item" />
+      <div className={styles.itemHead}>
+        <div>
+          <h1>
+            <code data-testid="item-code">{item.code ?? t("desk.itemPage.noCode")}</code> · {product?.brand ? `${product.brand} ` : ""}
+            {name}
+          </h1>
+          <span className={styles.stateBadge} data-testid="item-state">
+            {t(`states.${item.state}`)}
+          </span>
+          {item.unexpected && <span className="badge"> {t("desk.itemPage.unexpected")}</span>}
+        </div>
+        <PrintButton />
+      </div>
+      <section className={styles.facts}>
+        <div className="card">
+          <h2>{t("desk.itemPage.product")}</h2>
+          <dl>
+            <dt>SKU</dt>
+            <dd>{item.sku}</dd>
+            <dt>{t("desk.itemPage.category")}</dt>
+            <dd>{item.category}</dd>
+            <dt>{t("desk.itemPage.size")}</dt>
+            <dd>{item.size}</dd>
+            <dt>{t("desk.itemPage.price")}</dt>
+            <dd>{money(item.price)}</dd>
+            {product && (
+              <>
+                <dt>{t("desk.itemPage.colour")}</dt>
+                <dd>{product.colour}</dd>
+              </>
+            )}
+            {item.defectNote && (
+              <>
+                <dt>{t("desk.itemPage.defectNote")}</dt>
+                <dd>{item.defectNote}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+        <div className="card">
+          <h2>{t("desk.itemPage.order")}</h2>
+          <dl>
+            <dt>{t("desk.itemPage.orderId")}</dt>
+            <dd data-testid="item-order">{order?.externalId ?? "—"}</dd>
+            <dt>{t("desk.itemPage.type")}</dt>
+            <dd>{t(`desk.itemPage.types.${item.type}`)}</dd>
+            <dt>{t("desk.itemPage.seller")}</dt>
+            <dd>{order ? `${order.seller.name} (${order.seller.id})` : "—"}</dd>
+            <dt>{t("desk.itemPage.buyer")}</dt>
+            <dd>{(item.saleBuyer ?? order?.buyer)?.name ?? "—"}</dd>
+            <dt>{t("desk.itemPage.destination")}</dt>
+            <dd>{item.destination ? t(`desk.itemPage.destinations.${item.destination}`) : "—"}</dd>
+          </dl>
+        </div>
+        <div className="card">
+          <h2>{t("desk.itemPage.whereabouts")}</h2>
+          <dl>
+            <dt>{t("desk.itemPage.inboundTracking")}</dt>
+            <dd>{parcel ? <Link href={`/search?q=${encodeURIComponent(parcel.trackingNumber)}`}>{parcel.trackingNumber}</Link> : "—"}</dd>
+            <dt>{t("desk.itemPage.received")}</dt>
+            <dd>{when(item.receivedAt)}</dd>
+            <dt>{t("desk.itemPage.bin")}</dt>
+            <dd data-testid="item-bin">{bin?.code ?? "—"}</dd>
+            <dt>{t("desk.itemPage.stored")}</dt>
+            <dd>{when(item.storedAt)}</dd>
+            {record.shipments.map((s) => (
+              <span key={s.id} style={{ display: "contents" }}>
+                <dt>{t(`desk.itemPage.shipmentTo.${s.destination}`)}</dt>
+                <dd data-testid="item-shipment">
+                  {s.carrier ?? ""} {s.trackingNumber ?? t("desk.itemPage.notPacked")} {s.packedAt ? `· ${when(s.packedAt)}` : ""}
+                </dd>
+              </span>
+            ))}
+            <dt>{t("desk.itemPage.labels")}</dt>
+            <dd>{record.labels.length === 0 ? "—" : record.labels.map((l) => `${when(l.at)} (${String(l.details.format ?? "")})`).join(", ")}</dd>
+          </dl>
+        </div>
+      </section>
+      {record.inspections.length > 0 && (
+        <section>
+          <h2>{t("desk.itemPage.inspections")}</h2>
+          <table className="table" data-testid="item-inspections">
+            <thead>
+              <tr>
+                <th>{t("desk.itemPage.inspector")}</th>
+                <th>{t("desk.itemPage.verdict")}</th>
+                <th>{t("desk.itemPage.reasons")}</th>
+                <th>{t("desk.itemPage.review")}</th>
+                <th>{t("desk.itemPage.photos")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.inspections.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    {i.inspectorName}
+                    <div className="muted">{when(i.submittedAt ?? i.claimedAt)}</div>
+                  </td>
+                  <td>{i.verdict ? t(`inspection.verdicts.${i.verdict}`) : t(`desk.itemPage.inspectionStatus.${i.status}`)}</td>
+                  <td>
+                    {i.reasonCodes.join(", ") || "—"}
+                    {i.note && <div className="muted">{i.note}</div>}
+                  </td>
+                  <td>
+                    {i.reviewVerdict ? `${i.reviewerName ?? ""}: ${t(`inspection.verdicts.${i.reviewVerdict}`)}` : "—"}
+                    {i.reviewNote && <div className="muted">{i.reviewNote}</div>}
+                  </td>
+                  <td>
+                    <div className={styles.photos}>
+                      {record.photos
+                        .filter((p) => p.inspectionId === i.id)
+                        .map((p) => (
+                          <a key={p.id} href={photoUrl(p.id)} target="_blank" rel="noreferrer">
+                            {/* eslint-disable-next-line @next/next/no-img-element */}
+                            <img src={photoUrl(p.id)} alt={p.caption ?? t("desk.itemPage.photo")} className={styles.photo} />
+                          </a>
+                        ))}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section>
+        <h2>{t("desk.itemPage.timeline")}</h2>
+        <Timeline entries={record.timeline} binCodes={binCodes} />
+      </section>
+    </div>
+  );
+}
