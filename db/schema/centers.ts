@@ -10,6 +10,10 @@ export type CenterSettings = {
   penaltyRates: Record<string, number>;
   /** Days of free storage before daily storage charges start. */
   storageFreeDays: number;
+  /** Free days per size class (S, M, L, XL); a class not listed uses storageFreeDays. */
+  storageFreeDaysBySizeClass?: Partial<Record<"S" | "M" | "L" | "XL" | "Q", number>>;
+  /** Daily storage fee per size class after the free period; a class not listed uses the default fee. */
+  storageDailyFees?: Partial<Record<"S" | "M" | "L" | "XL" | "Q", number>>;
   /** Minutes after which an unfinished inspection claim may be taken over. */
   claimTimeoutMinutes: number;
 };

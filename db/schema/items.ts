@@ -17,6 +17,7 @@ export const itemStates = [
   "packed",
   "dispatched",
   "cancelled",
+  "missing",
 ] as const;
 export type ItemState = (typeof itemStates)[number];
 

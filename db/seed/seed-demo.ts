@@ -68,12 +68,13 @@ const pathTo: Record<ItemState, { type: "trade" | "storage"; actions: ItemAction
   awaiting_pack: { type: "trade", actions: ["receive", "claim", "pass", "route_trade"] },
   packed: { type: "trade", actions: ["receive", "claim", "pass", "route_trade", "pack"] },
   dispatched: { type: "trade", actions: ["receive", "claim", "pass", "route_trade", "pack", "dispatch"] },
+  missing: { type: "storage", actions: ["receive", "claim", "pass", "route_storage", "putaway", "mark_missing"] },
 };
 
 /** How many demo items of each state per center: most work sits at the front of the flow. */
 const demoMix: Partial<Record<ItemState, number>> & Record<string, number> = {
   expected: 14, received: 10, in_inspection: 2, held: 2, passed: 1, failed: 2, quarantined: 1, awaiting_putaway: 3,
-  stored: 12, awaiting_pick: 2, awaiting_pack: 3, packed: 2, dispatched: 6, cancelled: 2,
+  stored: 12, awaiting_pick: 2, awaiting_pack: 3, packed: 2, dispatched: 6, cancelled: 2, missing: 1,
 };
 
 const buyers = ["강지훈", "윤서아", "임도현", "오예린", "신우진", "Yamada Kenta", "Kobayashi Mio"];
@@ -202,20 +203,27 @@ async function walk(tx: Tx, ctx: SeedContext, itemId: string, actions: ItemActio
   for (const action of actions) {
     const actor = { userId: action === "claim" || action === "pass" || action === "hold" || action === "fail" || action === "quarantine" ? ctx.inspectorId : ctx.operatorId, station: "SEED" };
     const set: Parameters<typeof applyTransition>[1]["set"] = {};
+    const details: Record<string, unknown> = { seeded: true };
     if (action === "receive") Object.assign(set, { code: generateItemCode(), receivedAt });
     if (action === "fail" || action === "route_trade") Object.assign(set, { destination: action === "fail" ? "seller" : "buyer" });
     if (action === "sell") Object.assign(set, { destination: "buyer", saleBuyer: { id: "B-9001", name: "윤서아", address: "부산광역시 해운대구 센텀중앙로 79" } });
     if (action === "putaway") {
       const [bin] = await tx
-        .select({ id: bins.id })
+        .select({ id: bins.id, code: bins.code })
         .from(bins)
         .where(and(eq(bins.centerId, ctx.centerId), eq(bins.sizeClass, sizeClass as "S"), lt(bins.occupied, bins.capacity)))
         .orderBy(asc(bins.pickSequence))
         .limit(1);
       if (bin) await tx.update(bins).set({ occupied: sql`${bins.occupied} + 1` }).where(eq(bins.id, bin.id));
       Object.assign(set, { binId: bin?.id ?? null, storedAt: new Date() });
+      Object.assign(details, { binId: bin?.id, binCode: bin?.code });
     }
-    await applyTransition(tx, { itemId, action, actor, set, details: { seeded: true } });
+    if (action === "mark_missing") {
+      const [{ binId }] = await tx.select({ binId: items.binId }).from(items).where(eq(items.id, itemId));
+      if (binId) await tx.update(bins).set({ occupied: sql`${bins.occupied} - 1` }).where(eq(bins.id, binId));
+      Object.assign(set, { binId: null });
+    }
+    await applyTransition(tx, { itemId, action, actor, set, details });
     await recordSeedInspection(tx, ctx, itemId, action, category, actions.at(-1) === "claim");
   }
 }

@@ -4,6 +4,7 @@ import { itemEvents } from "@/db/schema";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
 import type { ItemAction } from "@/lib/items/transitions";
+import { storageFeeOnLeaving } from "@/lib/storage/storage-fees";
 import type { ApiCaller } from "./api-clients";
 import { canonicalJson } from "./canonical-json";
 import { findCallerItem, loadItemView } from "./item-view";
@@ -12,14 +13,14 @@ import type { ItemResponse, SaleRequest, WithdrawalRequest } from "./schemas";
 /** A stored item has sold: it gets its buyer and goes to picking. */
 export async function reportSale(db: Db, caller: ApiCaller, itemRef: string, request: SaleRequest): Promise<ItemResponse> {
   const details = { buyer: request.buyer, ...(request.saleId ? { saleId: request.saleId } : {}) };
-  return marketplaceAction(db, caller, itemRef, "sell", details, (tx, itemId, centerId) =>
+  return marketplaceAction(db, caller, itemRef, "sell", details, async (tx, itemId, centerId) =>
     applyTransition(tx, {
       itemId,
       action: "sell",
       actor: { apiClientId: caller.id },
       centerId,
       set: { saleBuyer: request.buyer, destination: "buyer" },
-      details,
+      details: { ...details, ...(await feeDetails(tx, itemId)) },
     }),
   );
 }
@@ -27,9 +28,22 @@ export async function reportSale(db: Db, caller: ApiCaller, itemRef: string, req
 /** The seller wants a stored item back: it goes to picking, then back to the seller. */
 export async function reportWithdrawal(db: Db, caller: ApiCaller, itemRef: string, request: WithdrawalRequest): Promise<ItemResponse> {
   const details = request.withdrawalId ? { withdrawalId: request.withdrawalId } : {};
-  return marketplaceAction(db, caller, itemRef, "withdraw", details, (tx, itemId, centerId) =>
-    applyTransition(tx, { itemId, action: "withdraw", actor: { apiClientId: caller.id }, centerId, set: { destination: "seller" }, details }),
+  return marketplaceAction(db, caller, itemRef, "withdraw", details, async (tx, itemId, centerId) =>
+    applyTransition(tx, {
+      itemId,
+      action: "withdraw",
+      actor: { apiClientId: caller.id },
+      centerId,
+      set: { destination: "seller" },
+      details: { ...details, ...(await feeDetails(tx, itemId)) },
+    }),
   );
+}
+
+/** The storage fee owed as the item leaves storage, carried in the event for the marketplace to charge. */
+async function feeDetails(tx: Tx, itemId: string): Promise<{ storageFee?: NonNullable<Awaited<ReturnType<typeof storageFeeOnLeaving>>> }> {
+  const fee = await storageFeeOnLeaving(tx, itemId);
+  return fee ? { storageFee: fee } : {};
 }
 
 /**
@@ -52,6 +66,8 @@ export async function marketplaceAction(
     if (!isDomainError(error) || error.kind !== "conflict") throw error;
     const previous = await lastEventDetails(db, item.id, action);
     if (previous === null) throw error;
+    // The fee is computed by us at the time of the change, not part of what the marketplace sent.
+    delete previous.storageFee;
     if (canonicalJson(previous) !== canonicalJson(details)) {
       throw new DomainError("conflict:already_reported", `${item.code ?? "This item"} was already reported (${action}) with other details.`);
     }

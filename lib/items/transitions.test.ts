@@ -28,6 +28,9 @@ withdraw stored>awaiting_pick storage
 pick awaiting_pick>awaiting_pack
 pack awaiting_pack>packed
 dispatch packed>dispatched
+move stored>stored storage
+mark_missing stored>missing storage
+found missing>stored storage
 `
   .trim()
   .split("\n")

@@ -21,6 +21,9 @@ export const itemActions = [
   "pick",
   "pack",
   "dispatch",
+  "move",
+  "mark_missing",
+  "found",
 ] as const;
 export type ItemAction = (typeof itemActions)[number];
 
@@ -60,6 +63,10 @@ export const transitionTable: readonly TransitionRule[] = [
   { action: "pick", from: "awaiting_pick", to: "awaiting_pack" },
   { action: "pack", from: "awaiting_pack", to: "packed" },
   { action: "dispatch", from: "packed", to: "dispatched" },
+  // Storage: a move between bins, a count that finds a stored item gone, and one that turns up again.
+  { action: "move", from: "stored", to: "stored", types: ["storage"] },
+  { action: "mark_missing", from: "stored", to: "missing", types: ["storage"] },
+  { action: "found", from: "missing", to: "stored", types: ["storage"] },
 ];
 
 export type TransitionPlan =
@@ -88,6 +95,9 @@ const actionVerbs: Record<ItemAction, string> = {
   pick: "pick",
   pack: "pack",
   dispatch: "dispatch",
+  move: "move",
+  mark_missing: "mark as missing",
+  found: "put back into a bin",
 };
 
 /** Decides, without touching the database, whether `action` may happen to an item in `state`. */

@@ -1,0 +1,96 @@
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { bins, cycleCounts, itemEvents, items, zones } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import { normalizeItemCode } from "@/lib/receiving/item-code";
+
+export type BinView = {
+  code: string;
+  zoneCode: string;
+  zoneName: string;
+  sizeClass: string;
+  capacity: number;
+  occupied: number;
+  free: number;
+  active: boolean;
+  lastCountedAt: string | null;
+  countRequestedAt: string | null;
+  openCount: { id: string; status: string } | null;
+  items: { id: string; code: string | null; productName: string; size: string; storedAt: string | null }[];
+};
+
+/** A bin with its contents, free capacity and last count (one index lookup plus its items). */
+export async function findBinView(q: Queryable, centerId: string, code: string): Promise<BinView> {
+  const [row] = await q
+    .select({ bin: bins, zoneCode: zones.code, zoneName: zones.name })
+    .from(bins)
+    .innerJoin(zones, eq(zones.id, bins.zoneId))
+    .where(and(eq(bins.centerId, centerId), eq(bins.code, code.trim().toUpperCase())));
+  if (!row) throw new DomainError("not_found:bin", `No bin ${code.trim()} in this center.`, { bin: code.trim() });
+  const { bin } = row;
+  const contents = await q
+    .select({ id: items.id, code: items.code, productName: items.productName, size: items.size, storedAt: items.storedAt })
+    .from(items)
+    .where(eq(items.binId, bin.id))
+    .orderBy(asc(items.storedAt));
+  const [open] = await q
+    .select({ id: cycleCounts.id, status: cycleCounts.status })
+    .from(cycleCounts)
+    .where(and(eq(cycleCounts.binId, bin.id), ne(cycleCounts.status, "resolved")));
+  return {
+    code: bin.code,
+    zoneCode: row.zoneCode,
+    zoneName: row.zoneName,
+    sizeClass: bin.sizeClass,
+    capacity: bin.capacity,
+    occupied: bin.occupied,
+    free: Math.max(0, bin.capacity - bin.occupied),
+    active: bin.active,
+    lastCountedAt: bin.lastCountedAt?.toISOString() ?? null,
+    countRequestedAt: bin.countRequestedAt?.toISOString() ?? null,
+    openCount: open ?? null,
+    items: contents.map((i) => ({ ...i, storedAt: i.storedAt?.toISOString() ?? null })),
+  };
+}
+
+/** Audit actions that put an item into a bin or take it out. */
+export const locationActions = ["putaway", "move", "found", "mark_missing", "pick"] as const;
+
+export type ItemLocation = {
+  id: string;
+  code: string;
+  state: string;
+  productName: string;
+  bin: string | null;
+  history: { at: string; action: string; binCode: string | null; fromBinCode: string | null; station: string | null }[];
+};
+
+/** Where an item is and every bin it has been in, from its audit trail. */
+export async function findItemLocation(q: Queryable, centerId: string, code: string): Promise<ItemLocation> {
+  const [row] = await q
+    .select({ item: items, binCode: bins.code })
+    .from(items)
+    .leftJoin(bins, eq(bins.id, items.binId))
+    .where(and(eq(items.centerId, centerId), eq(items.code, normalizeItemCode(code))));
+  if (!row) throw new DomainError("not_found:item", `No item ${code.trim()} in this center.`, { code: code.trim() });
+  const events = await q
+    .select()
+    .from(itemEvents)
+    .where(and(eq(itemEvents.itemId, row.item.id), inArray(itemEvents.action, [...locationActions])))
+    .orderBy(desc(itemEvents.id));
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  return {
+    id: row.item.id,
+    code: row.item.code ?? "",
+    state: row.item.state,
+    productName: row.item.productName,
+    bin: row.binCode ?? null,
+    history: events.map((e) => ({
+      at: e.createdAt.toISOString(),
+      action: e.action,
+      binCode: text(e.details.binCode),
+      fromBinCode: text(e.details.fromBinCode),
+      station: e.station,
+    })),
+  };
+}

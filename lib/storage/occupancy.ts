@@ -1,0 +1,73 @@
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { bins, items, products, type Bin, type Item } from "@/db/schema";
+import type { SizeClass } from "@/db/schema/catalog";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { sizeClassOf } from "./size-class";
+import { suggestBin } from "./suggest-bin";
+
+/** An item of the center by its label code, with its storage size class. */
+export async function findItemForStorage(tx: Tx, centerId: string, code: string): Promise<{ item: Item; sizeClass: SizeClass }> {
+  const [row] = await tx
+    .select({ item: items, productClass: products.sizeClass })
+    .from(items)
+    .leftJoin(products, eq(products.sku, items.sku))
+    .where(and(eq(items.centerId, centerId), eq(items.code, normalizeItemCode(code))));
+  if (!row) throw new DomainError("not_found:item", `No item ${code.trim()} in this center.`, { code: code.trim() });
+  return { item: row.item, sizeClass: sizeClassOf(row.item, row.productClass) };
+}
+
+/** A bin of the center by its code (unique index lookup). */
+export async function findBin(tx: Tx, centerId: string, code: string): Promise<Bin> {
+  const [bin] = await tx
+    .select()
+    .from(bins)
+    .where(and(eq(bins.centerId, centerId), eq(bins.code, code.trim().toUpperCase())));
+  if (!bin) throw new DomainError("not_found:bin", `No bin ${code.trim()} in this center.`, { bin: code.trim() });
+  return bin;
+}
+
+/** Refuses a bin of the wrong class or an inactive one, before any slot is taken. */
+export function checkBinFits(bin: Bin, sizeClass: SizeClass): void {
+  if (!bin.active) throw new DomainError("conflict:bin_inactive", `Bin ${bin.code} is deactivated; use another bin.`, { bin: bin.code });
+  if (bin.sizeClass === "Q") {
+    throw new DomainError("conflict:bin_quarantine", `Bin ${bin.code} is a quarantine bin; stored items do not go there.`, { bin: bin.code });
+  }
+  if (bin.sizeClass !== sizeClass) {
+    throw new DomainError("conflict:bin_class", `Bin ${bin.code} is for size class ${bin.sizeClass}; this item is ${sizeClass}.`, {
+      bin: bin.code,
+      binClass: bin.sizeClass,
+      itemClass: sizeClass,
+    });
+  }
+}
+
+/**
+ * Takes one slot in a bin, or refuses. The update only matches while the bin has room, so of two
+ * stations taking the last slot at once the second (after the first commits) matches nothing:
+ * capacity is never exceeded. The refusal names a new suggestion.
+ */
+export async function takeSlot(tx: Tx, ctx: StaffContext, bin: Bin, sizeClass: SizeClass): Promise<Bin> {
+  const [taken] = await tx
+    .update(bins)
+    .set({ occupied: sql`${bins.occupied} + 1` })
+    .where(and(eq(bins.id, bin.id), eq(bins.active, true), lt(bins.occupied, bins.capacity)))
+    .returning();
+  if (taken) return taken;
+  const next = await suggestBin(tx, ctx.centerId, sizeClass, { exclude: [bin.id] });
+  throw new DomainError(
+    "conflict:bin_full",
+    next ? `Bin ${bin.code} is full. Use ${next.code} instead.` : `Bin ${bin.code} is full, and no other ${sizeClass} bin has room.`,
+    { bin: bin.code, suggestion: next?.code ?? null },
+  );
+}
+
+/** Gives back the slot an item held in a bin. */
+export async function releaseSlot(tx: Tx, binId: string): Promise<void> {
+  await tx
+    .update(bins)
+    .set({ occupied: sql`${bins.occupied} - 1` })
+    .where(and(eq(bins.id, binId), gt(bins.occupied, 0)));
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import type { SizeClass } from "@/db/schema/catalog";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { applyTransition } from "@/lib/items/apply-transition";
+import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
+import { binCodeSchema, itemCodeInputSchema, parseInput, requireStorageOperator, scanIdSchema } from "./guards";
+import { checkBinFits, findBin, findItemForStorage, takeSlot } from "./occupancy";
+import { suggestBin, type BinSuggestion } from "./suggest-bin";
+
+export type PutawayItemView = { id: string; code: string; productName: string; sku: string; size: string; category: string; state: string; sizeClass: SizeClass };
+
+export type PutawayLookup = { item: PutawayItemView; suggestion: BinSuggestion | null };
+
+export const putawayLookupSchema = z.object({ itemCode: itemCodeInputSchema, exclude: z.array(z.uuid()).max(50).optional() });
+
+/** A scanned item waiting for putaway, and the bin Legit suggests for it. Reads only. */
+export async function lookupPutaway(db: Db, ctx: StaffContext, input: z.input<typeof putawayLookupSchema>): Promise<PutawayLookup> {
+  requireStorageOperator(ctx);
+  const data = parseInput(putawayLookupSchema, input);
+  return db.transaction(async (tx) => {
+    const { item, sizeClass } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
+    if (item.state !== "awaiting_putaway") {
+      throw new DomainError("conflict:not_awaiting_putaway", `${item.code} is ${item.state.replace(/_/g, " ")}, not waiting for putaway.`, {
+        code: item.code,
+        state: item.state,
+      });
+    }
+    const suggestion = await suggestBin(tx, ctx.centerId, sizeClass, { exclude: data.exclude });
+    return { item: viewOf(item, sizeClass), suggestion };
+  });
+}
+
+export const putawaySchema = z.object({
+  scanId: scanIdSchema,
+  itemCode: itemCodeInputSchema,
+  binCode: binCodeSchema,
+  /** The bin that was suggested; scanning a different one is recorded as an override. */
+  suggestedBinCode: binCodeSchema.optional(),
+});
+
+export type PutawayAnswer = { item: PutawayItemView; bin: { code: string; occupied: number; capacity: number }; override: boolean };
+
+/**
+ * Puts an item away into the scanned bin: class and capacity checked, one slot taken, the item
+ * `stored` with its bin, audit row and event, all in one transaction.
+ */
+export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof putawaySchema>): Promise<ScanOutcome<PutawayAnswer>> {
+  requireStorageOperator(ctx);
+  const data = parseInput(putawaySchema, input);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "storage.putaway" }, async (tx) => {
+    const { item, sizeClass } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
+    const bin = await findBin(tx, ctx.centerId, data.binCode);
+    const override = data.suggestedBinCode !== undefined && data.suggestedBinCode !== bin.code;
+    checkBinFits(bin, sizeClass);
+    const { item: stored } = await applyTransition(tx, {
+      itemId: item.id,
+      action: "putaway",
+      actor: { userId: ctx.userId, station: ctx.station },
+      centerId: ctx.centerId,
+      set: { binId: bin.id, storedAt: new Date() },
+      details: { binId: bin.id, binCode: bin.code, sizeClass, ...(override ? { override: true, suggestedBinCode: data.suggestedBinCode } : {}) },
+    });
+    const taken = await takeSlot(tx, ctx, bin, sizeClass);
+    return { item: viewOf(stored, sizeClass), bin: { code: taken.code, occupied: taken.occupied, capacity: taken.capacity }, override };
+  });
+}
+
+export function viewOf(item: { id: string; code: string | null; productName: string; sku: string; size: string; category: string; state: string }, sizeClass: SizeClass): PutawayItemView {
+  return { id: item.id, code: item.code ?? "", productName: item.productName, sku: item.sku, size: item.size, category: item.category, state: item.state, sizeClass };
+}

@@ -1,0 +1,111 @@
+import { and, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { centers, inboundOrders, items, products, type Center, type Item } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import { parseInput } from "./guards";
+import { chargeableDaysWithin, dayNumberOf, feeTerms, localDayNumber, storageFee, type StorageFee } from "./fees";
+import { sizeClassOf } from "./size-class";
+
+/** Actions that end a stay in storage: the fee stops on the day they happen. */
+export const leavingActions = ["sell", "withdraw", "mark_missing"] as const;
+
+export type ItemStorageFee = StorageFee & { currency: string; sizeClass: string; storedAt: string; endedAt: string | null };
+
+const endedAtSql = sql<Date | null>`(select min(e.created_at) from item_events e where e.item_id = ${items.id} and e.action in ('sell', 'withdraw', 'mark_missing') and e.created_at >= ${items.storedAt})`;
+
+/** Days stored and fee so far (or until it left storage) for items that were stored; others are left out. */
+export async function storageFeesOf(q: Queryable, itemIds: string[], now = new Date()): Promise<Map<string, ItemStorageFee>> {
+  const out = new Map<string, ItemStorageFee>();
+  if (itemIds.length === 0) return out;
+  const rows = await q
+    .select({ item: items, productClass: products.sizeClass, center: centers, endedAt: endedAtSql })
+    .from(items)
+    .innerJoin(centers, eq(centers.id, items.centerId))
+    .leftJoin(products, eq(products.sku, items.sku))
+    .where(and(inArray(items.id, itemIds), isNotNull(items.storedAt)));
+  for (const row of rows) {
+    const endedAt = row.endedAt ? new Date(row.endedAt) : null;
+    out.set(row.item.id, feeOf(row.item, row.center, sizeClassOf(row.item, row.productClass), endedAt ?? now, endedAt));
+  }
+  return out;
+}
+
+function feeOf(item: Item, center: Center, sizeClass: ReturnType<typeof sizeClassOf>, until: Date, endedAt: Date | null): ItemStorageFee {
+  const storedAt = item.storedAt as Date;
+  return {
+    ...storageFee(storedAt, until, center.timezone, feeTerms(center.settings, sizeClass)),
+    currency: center.currency,
+    sizeClass,
+    storedAt: storedAt.toISOString(),
+    endedAt: endedAt?.toISOString() ?? null,
+  };
+}
+
+/** The fee of an item leaving storage now, for the event that tells the marketplace (sale, withdrawal). */
+export async function storageFeeOnLeaving(q: Queryable, itemId: string, now = new Date()) {
+  const fee = (await storageFeesOf(q, [itemId], now)).get(itemId);
+  if (!fee) return null;
+  return { days: fee.days, chargeableDays: fee.chargeableDays, freeDays: fee.freeDays, dailyFee: fee.dailyFee, amount: fee.amount, currency: fee.currency, sizeClass: fee.sizeClass };
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+export const feeReportSchema = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((p) => p.from <= p.to, "from must not be after to")
+  .refine((p) => dayNumberOf(p.to) - dayNumberOf(p.from) <= 366, "at most one year");
+
+export type FeeReportRow = { sellerId: string; sellerName: string; items: number; chargeableDays: number; amount: number };
+export type FeeReport = { from: string; to: string; currency: string; rows: FeeReportRow[]; total: number };
+
+/**
+ * Storage fees per seller for a period of the center's local days (inclusive): for each stay, the
+ * chargeable days (past its free period) that fall in the period, at its class's daily fee.
+ */
+export async function storageFeeReport(q: Queryable, centerId: string, input: unknown, now = new Date()): Promise<FeeReport> {
+  const period = parseInput(feeReportSchema, input);
+  const [center] = await q.select().from(centers).where(eq(centers.id, centerId));
+  if (!center) throw new DomainError("not_found:center", "No such center.");
+  const from = dayNumberOf(period.from);
+  const to = dayNumberOf(period.to);
+  // Stays that started before the period's end (a day of slack for the zone offset); filtered exactly below.
+  const endInstant = new Date((to + 2) * 86_400_000);
+  const rows = await q
+    .select({ item: items, seller: inboundOrders.seller, productClass: products.sizeClass, endedAt: endedAtSql })
+    .from(items)
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .leftJoin(products, eq(products.sku, items.sku))
+    .where(and(eq(items.centerId, centerId), isNotNull(items.storedAt), lt(items.storedAt, endInstant)));
+  const bySeller = new Map<string, FeeReportRow>();
+  const today = localDayNumber(now, center.timezone);
+  for (const row of rows) {
+    const sizeClass = sizeClassOf(row.item, row.productClass);
+    const terms = feeTerms(center.settings, sizeClass);
+    const firstDay = localDayNumber(row.item.storedAt as Date, center.timezone);
+    const lastDay = row.endedAt ? localDayNumber(new Date(row.endedAt), center.timezone) : today;
+    const days = chargeableDaysWithin({ firstDay, lastDay }, terms.freeDays, { from, to });
+    if (days === 0 && (lastDay < from || firstDay > to)) continue;
+    const key = row.seller.id;
+    const entry = bySeller.get(key) ?? { sellerId: row.seller.id, sellerName: row.seller.name, items: 0, chargeableDays: 0, amount: 0 };
+    entry.items += 1;
+    entry.chargeableDays += days;
+    entry.amount += days * terms.dailyFee;
+    bySeller.set(key, entry);
+  }
+  const list = [...bySeller.values()].sort((a, b) => b.amount - a.amount || a.sellerName.localeCompare(b.sellerName));
+  return { from: period.from, to: period.to, currency: center.currency, rows: list, total: list.reduce((s, r) => s + r.amount, 0) };
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  // Quote, and defuse spreadsheet formulas in names.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function feeReportCsv(report: FeeReport): string {
+  const lines = [["seller_id", "seller_name", "items", "chargeable_days", `fee_${report.currency.toLowerCase()}`, "from", "to"].join(",")];
+  for (const r of report.rows) lines.push([r.sellerId, r.sellerName, r.items, r.chargeableDays, r.amount, report.from, report.to].map(csvCell).join(","));
+  lines.push(["", "total", "", "", report.total, report.from, report.to].map(csvCell).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,97 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { centers, inboundOrders, items } from "@/db/schema";
+import { reportSale, reportWithdrawal } from "@/lib/api/item-actions";
+import { feeReportCsv, storageFeeReport, storageFeesOf } from "@/lib/storage/storage-fees";
+import { storageUtilisation } from "@/lib/storage/utilisation";
+import { describeEachDb } from "../helpers/databases";
+import { defaultSettings } from "../helpers/fixtures";
+import { setUpApiWorld } from "./api-helpers";
+import { eventsOf, makeZone, storedIn } from "./storage-fixtures";
+import { ctxOf } from "./inspection-fixtures";
+import { createUser } from "../helpers/fixtures";
+
+const day = 86_400_000;
+
+describeEachDb("storage: fees and utilisation", (use) => {
+  let world: Awaited<ReturnType<typeof setUpApiWorld>>;
+  let operator: ReturnType<typeof ctxOf>;
+  let manager: ReturnType<typeof ctxOf>;
+  beforeAll(async () => {
+    const db = use();
+    world = await setUpApiWorld(db);
+    // Seoul time, 10 free days (L: 5), 500 a day for S.
+    await db
+      .update(centers)
+      .set({ timezone: "Asia/Seoul", settings: { ...defaultSettings, storageFreeDays: 10, storageFreeDaysBySizeClass: { L: 5 }, storageDailyFees: { S: 500, L: 2000 } } })
+      .where(eq(centers.id, world.a.id));
+    operator = ctxOf(await createUser(db, world.a.id, "operator"));
+    manager = ctxOf(await createUser(db, world.a.id, "manager"));
+  });
+
+  /** Stored at 23:30 Seoul time (just before a local midnight) `daysAgo` local days before today. */
+  async function storedDaysAgo(binCode: string, daysAgo: number, seller = "S-FEE") {
+    const item = await storedIn(use(), operator, binCode);
+    const seoulMidnightToday = Math.floor((Date.now() + 9 * 3_600_000) / day) * day - 9 * 3_600_000;
+    const storedAt = new Date(seoulMidnightToday - (daysAgo - 1) * day - 30 * 60_000);
+    await use().update(items).set({ storedAt }).where(eq(items.id, item.id));
+    await use().update(inboundOrders).set({ seller: { id: seller, name: `Seller ${seller}` } }).where(eq(inboundOrders.id, item.orderId));
+    return item;
+  }
+
+  it("accrues a daily fee past the free period in the center's days, per size class", async () => {
+    const [bin] = await makeZone(use(), manager, { sizeClass: "S", capacity: 10, count: 1 });
+    // Put away at 23:30 local, 13 local days before today: today is its 14th day (the putaway day counts).
+    const item = await storedDaysAgo(bin.code, 13);
+    const fee = (await storageFeesOf(use(), [item.id])).get(item.id);
+    expect(fee).toMatchObject({ days: 14, freeDays: 10, chargeableDays: 4, dailyFee: 500, amount: 2000, currency: "KRW", sizeClass: "S", endedAt: null });
+    const fresh = await storedIn(use(), operator, bin.code);
+    expect((await storageFeesOf(use(), [fresh.id])).get(fresh.id)).toMatchObject({ days: 1, amount: 0 });
+  });
+
+  it("carries the fee in the sale and withdrawal events; the fee stops when the item leaves storage; a retried sale is still accepted", async () => {
+    const [bin] = await makeZone(use(), manager, { sizeClass: "S", capacity: 10, count: 1 });
+    const sold = await storedDaysAgo(bin.code, 13);
+    const buyer = { id: "B-1", name: "Buyer", address: "Seoul" };
+    await reportSale(use(), world.callerA, sold.id, { buyer, saleId: "SALE-FEE" });
+    const { outbox } = await eventsOf(use(), sold.id);
+    expect(outbox.at(-1)).toMatchObject({ type: "item.sell", payload: { saleId: "SALE-FEE", storageFee: { days: 14, chargeableDays: 4, amount: 2000, currency: "KRW" } } });
+    // The marketplace retries the same call: answered, not a conflict.
+    await expect(reportSale(use(), world.callerA, sold.id, { buyer, saleId: "SALE-FEE" })).resolves.toMatchObject({ item: { state: "awaiting_pick" } });
+    const later = (await storageFeesOf(use(), [sold.id], new Date(Date.now() + 20 * day))).get(sold.id);
+    expect(later).toMatchObject({ days: 14, amount: 2000 });
+    expect(later?.endedAt).not.toBeNull();
+
+    const withdrawn = await storedDaysAgo(bin.code, 2);
+    await reportWithdrawal(use(), world.callerA, withdrawn.id, { withdrawalId: "W-1" });
+    expect((await eventsOf(use(), withdrawn.id)).outbox.at(-1)).toMatchObject({ type: "item.withdraw", payload: { storageFee: { days: 3, amount: 0 } } });
+  });
+
+  it("reports fees per seller for a period of local days, with CSV", async () => {
+    const [bin] = await makeZone(use(), manager, { sizeClass: "S", capacity: 10, count: 1 });
+    await storedDaysAgo(bin.code, 13, "S-REP-1");
+    await storedDaysAgo(bin.code, 11, "S-REP-1");
+    await storedDaysAgo(bin.code, 1, "S-REP-2");
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const weekAgo = new Date(Date.now() + 9 * 3_600_000 - 6 * day).toISOString().slice(0, 10);
+    const report = await storageFeeReport(use(), world.a.id, { from: weekAgo, to: today });
+    const one = report.rows.find((r) => r.sellerId === "S-REP-1");
+    // 14th day → days 11..14 charged (4), 12th day → days 11..12 charged (2): all inside the last 7 days.
+    expect(one).toMatchObject({ items: 2, chargeableDays: 6, amount: 3000 });
+    expect(report.rows.find((r) => r.sellerId === "S-REP-2")).toMatchObject({ items: 1, chargeableDays: 0, amount: 0 });
+    const csv = feeReportCsv(report);
+    expect(csv.split("\r\n")[0]).toBe("seller_id,seller_name,items,chargeable_days,fee_krw,from,to");
+    expect(csv).toContain(`S-REP-1,Seller S-REP-1,2,6,3000,${weekAgo},${today}`);
+    // A period before any charge: nothing owed.
+    const early = await storageFeeReport(use(), world.a.id, { from: "2020-01-01", to: "2020-01-31" });
+    expect(early.total).toBe(0);
+    await expect(storageFeeReport(use(), world.a.id, { from: today, to: weekAgo })).rejects.toMatchObject({ code: "validation" });
+  });
+
+  it("utilisation per zone and size class counts active bins only", async () => {
+    const bins = await makeZone(use(), manager, { sizeClass: "M", capacity: 3, count: 2 });
+    const rows = await storageUtilisation(use(), world.a.id);
+    const zoneCode = bins[0].code.split("-")[1];
+    expect(rows.find((r) => r.zoneCode === zoneCode)).toMatchObject({ sizeClass: "M", bins: 2, activeBins: 2, occupied: 0, capacity: 6 });
+  });
+});
