@@ -69,6 +69,30 @@ const detailFields = {
     .openapi({ description: "Buyer of a stored item that sold." }),
   saleId: z.string().optional().openapi({ description: "The marketplace's id of the sale." }),
   withdrawalId: z.string().optional().openapi({ description: "The marketplace's id of the withdrawal." }),
+  // storage
+  binId: id("The bin the unit is in (or was in, for `mark_missing`).").optional(),
+  binCode: z.string().optional().openapi({ description: "Code of that bin.", example: "BIN-A-03-02-1" }),
+  fromBinCode: z.string().nullable().optional().openapi({ description: "The bin it left (moves)." }),
+  sizeClass: z.enum(["S", "M", "L", "XL"]).optional().openapi({ description: "Storage size class of the unit." }),
+  override: z.boolean().optional().openapi({ description: "The operator chose another bin than the one suggested." }),
+  suggestedBinCode: z.string().optional().openapi({ description: "The bin that was suggested (overrides)." }),
+  countId: id("The cycle count that found the difference.").optional(),
+  resolution: z
+    .enum(["moved_found_elsewhere", "marked_missing", "moved_here", "no_change"])
+    .optional()
+    .openapi({ description: "How a manager resolved a cycle count difference." }),
+  storageFee: z
+    .object({
+      days: z.number().int(),
+      chargeableDays: z.number().int(),
+      freeDays: z.number().int(),
+      dailyFee: z.number(),
+      amount: z.number(),
+      currency: z.string(),
+      sizeClass: z.string(),
+    })
+    .optional()
+    .openapi({ description: "Storage fee owed as the unit leaves storage: days stored (center's local days, the putaway day counts), days past the free period, the daily fee and the amount to charge the seller." }),
   // any item event
   seeded: z.boolean().optional().openapi({ description: "Made by the demo data seed (demo centers only)." }),
 };
@@ -109,12 +133,15 @@ const itemEventDetails: Record<ItemAction | "reviewed" | "order_reassigned" | "m
   route_trade: { description: "A passed trade unit goes to packing for its buyer.", details: verdict },
   route_storage: { description: "A passed storage unit goes to putaway.", details: verdict },
   route_return: { description: "The unit goes to packing to return to its seller.", details: [...new Set([...verdict, ...receiving, ...returning])] },
-  putaway: { description: "The unit was stored in a bin.", details: [] },
-  sell: { description: "A stored unit sold; it goes to picking.", details: ["buyer", "saleId"] },
-  withdraw: { description: "The seller asked for a stored unit back; it goes to picking.", details: ["withdrawalId"] },
+  putaway: { description: "The unit was stored in a bin.", details: ["binId", "binCode", "sizeClass", "override", "suggestedBinCode"] },
+  sell: { description: "A stored unit sold; it goes to picking. `storageFee` is what the seller owes for storage.", details: ["buyer", "saleId", "storageFee"] },
+  withdraw: { description: "The seller asked for a stored unit back; it goes to picking. `storageFee` is what the seller owes for storage.", details: ["withdrawalId", "storageFee"] },
   pick: { description: "The unit was picked from its bin.", details: [] },
   pack: { description: "The unit was packed.", details: [] },
   dispatch: { description: "The unit was handed to the carrier.", details: [] },
+  move: { description: "A stored unit was moved to another bin (by an operator, or by a manager resolving a cycle count).", details: ["binId", "binCode", "fromBinCode", "countId", "resolution"] },
+  mark_missing: { description: "A cycle count did not find the stored unit and a manager confirmed it missing.", details: ["binId", "binCode", "fromBinCode", "countId", "resolution"] },
+  found: { description: "A missing unit turned up and was put back into a bin.", details: ["binId", "binCode", "fromBinCode", "countId", "resolution"] },
   reviewed: { description: "A second inspector confirmed or overturned a verdict (no state change by itself; the transitions follow).", details: verdict },
   order_reassigned: { description: "A unit recorded from an unmatched parcel was moved to the order the parcel turned out to belong to.", details: ["fromOrderExternalId", "unexpected", "parcelId", "how"] },
   missing_at_receipt: { description: "The parcel was closed without this announced unit; it stays expected.", details: ["parcelId", "trackingNumber", "station", "operatorId"] },
