@@ -112,17 +112,18 @@ test.describe("receiving station", () => {
     await expect(page.getByTestId("receive-notice")).toContainText(code);
     await expect(units(page).nth(0)).toHaveAttribute("data-state", "received");
 
-    // The label PDF opens in a new tab and is a real PDF.
-    const pdfResponse = page.context().waitForEvent("response", (r) => r.url().includes("/api/station/labels/pdf"));
+    // The label prints from the station page itself (hidden frame), as a real PDF; the ZPL is a file.
+    const printAnswer = page.waitForResponse((r) => r.url().endsWith("/api/station/print") && r.request().method() === "POST");
     await units(page).nth(0).getByTestId("print-pdf").click();
-    const pdf = await pdfResponse;
-    expect(pdf.status()).toBe(200);
+    expect((await printAnswer).status()).toBe(200);
+    const frame = page.getByTestId("print-frame");
+    await expect(frame).toHaveAttribute("data-pdf-url", /\/api\/station\/print\/pdf\?kind=item_labels/);
+    expect(page.url()).toMatch(/\/receive$/);
+    const pdf = await page.request.get((await frame.getAttribute("data-pdf-url"))!);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe("%PDF");
     const itemId = (await units(page).nth(0).getAttribute("data-item-id"))!;
-    const direct = await page.request.get(`/api/station/labels/pdf?items=${itemId}&reprint=1`);
-    expect(direct.headers()["content-type"]).toBe("application/pdf");
-    expect((await direct.body()).subarray(0, 4).toString()).toBe("%PDF");
-    const zpl = await page.request.get(`/api/station/labels/zpl?items=${itemId}&reprint=1`);
+    const zpl = await page.request.get((await units(page).nth(0).getByTestId("print-zpl").getAttribute("href"))!);
     expect(zpl.headers()["content-disposition"]).toMatch(/attachment/);
     expect(await zpl.text()).toContain(`^FD${code}^FS`);
     // After a print, the button offers a reprint.

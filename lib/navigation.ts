@@ -13,4 +13,5 @@ export const navEntries: readonly NavEntry[] = [
   { key: "receive", href: "/receive", roles: ["operator"], kind: "station" },
   { key: "unmatched", href: "/receive/unmatched", roles: ["manager"], kind: "desk" },
   { key: "unexpected", href: "/receive/unexpected", roles: ["manager"], kind: "desk" },
+  { key: "printers", href: "/desk/printers", roles: ["manager"], kind: "desk" },
 ];

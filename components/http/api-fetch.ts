@@ -17,7 +17,7 @@ export class ApiError extends Error {
   }
 }
 
-function stationId(): string {
+export function stationId(): string {
   if (typeof window === "undefined") return "server";
   let id = window.localStorage.getItem("legit-station");
   if (!id) {

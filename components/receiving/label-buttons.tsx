@@ -1,29 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { labelUrl } from "./label-links";
+import { PrintButton } from "@/components/printing/print-button";
+import { printZplUrl } from "@/components/printing/print-urls";
 import styles from "./receiving.module.css";
 
 /**
- * PDF (opens in a new tab for the office printer) and ZPL (downloaded for a Zebra printer). The
- * first print of a label just received is logged as a print, every later one as a reprint.
+ * Prints the item label at this station (network printer, or the browser's print dialog), and
+ * offers the ZPL as a file for a printer Legit does not reach. The server logs print vs reprint.
  */
 export function LabelButtons({ itemId, printed, onPrinted }: { itemId: string; printed: boolean; onPrinted: (itemId: string) => void }) {
   const t = useTranslations("receiving");
   return (
     <div className={styles.labelButtons}>
-      <button
-        type="button"
-        className="button button--primary"
-        data-testid="print-pdf"
-        onClick={() => {
-          window.open(labelUrl("pdf", [itemId], printed), "_blank", "noopener");
-          onPrinted(itemId);
-        }}
-      >
-        {printed ? t("reprintPdf") : t("printPdf")}
-      </button>
-      <a className="button" href={labelUrl("zpl", [itemId], printed)} download data-testid="print-zpl" onClick={() => onPrinted(itemId)}>
+      <PrintButton kind="item_labels" input={{ itemIds: [itemId] }} primary testId="print-pdf" label={printed ? t("reprintPdf") : t("printPdf")} onPrinted={() => onPrinted(itemId)} />
+      <a className="button" href={printZplUrl("item_labels", { itemIds: [itemId] })} download data-testid="print-zpl">
         {t("zpl")}
       </a>
     </div>

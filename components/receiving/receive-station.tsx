@@ -5,10 +5,10 @@ import { useCallback, useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
 import { resizePhoto } from "@/components/inspection/resize-photo";
 import { playFeedback } from "@/components/scanner/feedback-sound";
+import { PrintButton } from "@/components/printing/print-button";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { CloseResult } from "./close-result";
-import { labelUrl } from "./label-links";
 import { OrderBlock } from "./order-block";
 import { OrderSearch } from "./order-search";
 import { uploadParcelPhoto } from "./parcel-photo";
@@ -259,9 +259,7 @@ export function ReceiveStation() {
                   </button>
                 )}
                 {receivedIds.length > 1 && (
-                  <a className="button" href={labelUrl("pdf", receivedIds, true)} target="_blank" rel="noopener">
-                    {t("printAll")}
-                  </a>
+                  <PrintButton kind="item_labels" input={{ itemIds: receivedIds }} testId="print-all" label={t("printAll")} />
                 )}
               </div>
               {notice && (

@@ -8,3 +8,4 @@ export * from "./storage";
 export * from "./dispatch";
 export * from "./audit";
 export * from "./api";
+export * from "./printing";

@@ -3,9 +3,9 @@ import { beforeAll, expect, it } from "vitest";
 import { itemEvents, items } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { findLabelData } from "@/lib/labels/find-label-data";
-import { recordLabelPrint } from "@/lib/labels/record-label-print";
 import { renderLabelPdf } from "@/lib/labels/render-label-pdf";
 import { renderLabelZpl } from "@/lib/labels/render-label-zpl";
+import { printDocument } from "@/lib/printing/print-document";
 import { generateItemCode } from "@/lib/receiving/item-code";
 import { listInspectionQueue } from "@/lib/receiving/list-inspection-queue";
 import { receiveUnit } from "@/lib/receiving/receive-unit";
@@ -77,17 +77,17 @@ describeEachDb("receiving: inspection queue and labels", (use) => {
     const db = use();
     const { order, items: units } = await createAnnouncedOrder(db, ctx.centerId, { units: [{}, { sku: "X-1", productName: "에어 조던 1" }] });
     const { result } = await scanParcel(db, ctx, { scanId: scanId(), trackingNumber: order.trackingNumber! });
-    await expect(recordLabelPrint(db, ctx, { itemId: units[0].id, format: "pdf", reprint: false })).rejects.toMatchObject({ code: "conflict:not_received" });
+    await expect(printDocument(db, ctx, { scanId: scanId(), kind: "item_labels", input: { itemIds: [units[0].id] } })).rejects.toMatchObject({ code: "conflict:not_received" });
     const received = [];
     for (const unit of units) {
       received.push((await receiveUnit(db, ctx, { scanId: scanId(), parcelId: result.parcel.id, itemId: unit.id })).result);
     }
-    const printed = await recordLabelPrint(db, ctx, { itemId: units[0].id, format: "pdf", reprint: false });
-    expect(printed).toEqual(received[0].label);
-    await recordLabelPrint(db, ctx, { itemId: units[0].id, format: "zpl", reprint: true });
+    const printed = await printDocument(db, ctx, { scanId: scanId(), kind: "item_labels", input: { itemIds: [units[0].id] } });
+    expect(printed.result).toMatchObject({ via: "browser", pages: 1 });
+    await printDocument(db, ctx, { scanId: scanId(), kind: "item_labels", input: { itemIds: [units[0].id] } });
     const events = await db.select().from(itemEvents).where(eq(itemEvents.itemId, units[0].id)).orderBy(asc(itemEvents.id));
     expect(events.map((e) => e.action)).toEqual(["receive", "label_printed", "label_reprinted"]);
-    expect(events[2]).toMatchObject({ fromState: "received", toState: "received", actorUserId: ctx.userId, details: { format: "zpl", code: received[0].unit.code } });
+    expect(events[2]).toMatchObject({ fromState: "received", toState: "received", actorUserId: ctx.userId, details: { format: "pdf", printer: null, code: received[0].unit.code } });
 
     const labels = await findLabelData(db, ctx.centerId, units.map((u) => u.id));
     // A Korean-only product (SKU not in the catalogue) prints its Korean name.
@@ -103,6 +103,6 @@ describeEachDb("receiving: inspection queue and labels", (use) => {
 
     const otherCenter = await createCenter(db);
     const stranger = await staffContext(db, otherCenter.id);
-    await expect(recordLabelPrint(db, stranger, { itemId: units[0].id, format: "pdf", reprint: true })).rejects.toMatchObject({ code: "not_found:item" });
+    await expect(printDocument(db, stranger, { scanId: scanId(), kind: "item_labels", input: { itemIds: [units[0].id] } })).rejects.toMatchObject({ code: "not_found:item" });
   });
 });
