@@ -29,7 +29,7 @@ const labels: LabelData[] = [
   { code: generateItemCode(), productName: "구찌 마몬트 숄더백", size: "OS", orderExternalId: "ORD-1003", receivedAt: "2025-03-07T01:00:00Z", timeZone: "UTC" },
 ];
 
-describe("item labels", () => {
+describe("item labels", { timeout: 30_000 }, () => {
   it("renders a PDF with one 100 × 50 mm page per label whose text (as a reader extracts it) has the Korean name", async () => {
     const pdf = await renderLabelPdf(labels);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -93,7 +93,7 @@ describe("item labels", () => {
   });
 });
 
-describe("the generic label renderer", () => {
+describe("the generic label renderer", { timeout: 30_000 }, () => {
   const slip: LabelDocument = {
     title: "Packing slip",
     pages: [

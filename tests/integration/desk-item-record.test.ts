@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { items } from "@/db/schema";
 import { findItemByCodeOrId, loadItemRecord } from "@/lib/desk/item-record";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
-import { recordLabelPrint } from "@/lib/labels/record-label-print";
+import { printDocument } from "@/lib/printing/print-document";
 import { describeEachDb } from "../helpers/databases";
 import { createCenter } from "../helpers/fixtures";
 import { addJpeg, claimedItem, ctxOf, inspectionCenter, scan, tempPhotoStore } from "./inspection-fixtures";
@@ -31,7 +31,7 @@ describeEachDb("desk item record", (use) => {
     const inspector = ctxOf(c.inspector, "TAB-07");
     const { item, inspectionId } = await claimedItem(db, inspector);
     await db.update(items).set({ receivedAt: new Date() }).where(eq(items.id, item.id));
-    await recordLabelPrint(db, ctxOf(c.operator, "RCV-02"), { itemId: item.id, format: "zpl", reprint: true });
+    await printDocument(db, ctxOf(c.operator, "RCV-02"), { scanId: scan(), kind: "item_labels", input: { itemIds: [item.id] } });
     const photo = await addJpeg(db, store, inspector, inspectionId);
     await submitVerdict(db, inspector, { scanId: scan(), inspectionId, verdict: "fail_used", reasonCodes: ["USED_WEAR"] });
 
@@ -42,11 +42,11 @@ describeEachDb("desk item record", (use) => {
     expect(record.inspections[0]).toMatchObject({ verdict: "fail_used", reasonCodes: ["USED_WEAR"], inspectorName: c.inspector.name });
     expect(record.photos.map((p) => p.id)).toEqual([photo.id]);
     expect(record.labels.map((l) => [l.action, l.actorName, l.station, l.details.format])).toEqual([
-      ["label_reprinted", c.operator.name, "RCV-02", "zpl"],
+      ["label_printed", c.operator.name, "RCV-02", "pdf"],
     ]);
     expect(record.timeline.map((e) => [e.action, e.fromState, e.toState])).toEqual([
       ["claim", "received", "in_inspection"],
-      ["label_reprinted", "in_inspection", "in_inspection"],
+      ["label_printed", "in_inspection", "in_inspection"],
       ["photo_added", "in_inspection", "in_inspection"],
       ["fail", "in_inspection", "failed"],
       ["route_return", "failed", "awaiting_pack"],
