@@ -18,6 +18,9 @@ export const itemStates = [
   "dispatched",
   "cancelled",
   "missing",
+  // A quarantined counterfeit's end: handed to the brand or the authorities, or kept as evidence.
+  "handed_over",
+  "kept_as_evidence",
 ] as const;
 export type ItemState = (typeof itemStates)[number];
 

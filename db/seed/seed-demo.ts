@@ -26,6 +26,7 @@ import { applyTransition } from "@/lib/items/apply-transition";
 import type { ItemAction } from "@/lib/items/transitions";
 import { generateItemCode } from "@/lib/receiving/item-code";
 import { expandSizes, loadCatalog } from "./catalog";
+import { seedDispatch } from "./seed-dispatch";
 import { demoPassword, demoPeople, demoPin } from "./demo-people";
 
 const settings = (fourEyesPrice: number): CenterSettings => ({
@@ -69,12 +70,14 @@ const pathTo: Record<ItemState, { type: "trade" | "storage"; actions: ItemAction
   packed: { type: "trade", actions: ["receive", "claim", "pass", "route_trade", "pack"] },
   dispatched: { type: "trade", actions: ["receive", "claim", "pass", "route_trade", "pack", "dispatch"] },
   missing: { type: "storage", actions: ["receive", "claim", "pass", "route_storage", "putaway", "mark_missing"] },
+  kept_as_evidence: { type: "trade", actions: ["receive", "claim", "quarantine", "keep_as_evidence"] },
+  handed_over: { type: "trade", actions: ["receive", "claim", "quarantine", "hand_over"] },
 };
 
 /** How many demo items of each state per center: most work sits at the front of the flow. */
 const demoMix: Partial<Record<ItemState, number>> & Record<string, number> = {
   expected: 14, received: 10, in_inspection: 2, held: 2, passed: 1, failed: 2, quarantined: 1, awaiting_putaway: 3,
-  stored: 12, awaiting_pick: 2, awaiting_pack: 3, packed: 2, dispatched: 6, cancelled: 2, missing: 1,
+  stored: 12, awaiting_pick: 6, awaiting_pack: 4, packed: 2, dispatched: 6, cancelled: 2, kept_as_evidence: 1, handed_over: 1, missing: 1,
 };
 
 const buyers = ["강지훈", "윤서아", "임도현", "오예린", "신우진", "Yamada Kenta", "Kobayashi Mio"];
@@ -118,6 +121,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
     const inspector = staff.find((u) => u.role === "inspector")!;
     const random = prng(index + 7);
     await seedItems(db, { centerId: center.id, centerCode: spec.code, operatorId: operator.id, inspectorId: inspector.id, random }, allProducts, random);
+    await seedDispatch(db, center.id, operator.id, spec.code);
     log(`seeded ${spec.code}: ${staff.length} staff`);
   }
 }

@@ -39,7 +39,7 @@ const detailFields = {
   station: z.string().nullable().optional().openapi({ description: "Station name where it happened." }),
   operatorId: id("Operator who received it.").optional(),
   parcelId: id("Inbound parcel it came in.").optional(),
-  trackingNumber: z.string().optional().openapi({ description: "Carrier tracking number of the inbound parcel." }),
+  trackingNumber: z.string().nullable().optional().openapi({ description: "Carrier tracking number of the parcel: the inbound one (receiving), the outbound one (`pack`, `dispatch`)." }),
   returnToSeller: z.boolean().optional().openapi({ description: "The unit goes back to its seller (cancelled order or unannounced unit)." }),
   unexpected: z.boolean().optional().openapi({ description: "The unit was not announced." }),
   reason: z.string().optional().openapi({ description: "Why (free text from the marketplace, or a code like `order_cancelled`, `unexpected_unit`, `parcel_returned_to_sender`)." }),
@@ -93,6 +93,17 @@ const detailFields = {
     })
     .optional()
     .openapi({ description: "Storage fee owed as the unit leaves storage: days stored (center's local days, the putaway day counts), days past the free period, the daily fee and the amount to charge the seller." }),
+  // dispatch
+  pickListId: id("The pick list it was picked on.").optional(),
+  pickListNumber: z.number().int().optional().openapi({ description: "The pick list's number at the center." }),
+  tote: z.string().nullable().optional().openapi({ description: "Tote that collected the picked unit." }),
+  shipmentId: id("The outbound shipment.").optional(),
+  carrier: z.string().nullable().optional().openapi({ description: "Carrier of the outbound parcel (`CJ`, `HANJIN`, `EPOST`)." }),
+  manifestId: id("The carrier manifest it was handed over on.").optional(),
+  shipmentReason: z.string().optional().openapi({ description: "Why it leaves: `trade_passed`, `storage_sold`, `withdrawn`, `inspection_failed`, `buyer_refused`, `order_cancelled`, `unexpected_unit`, `flagged_for_return`, `counterfeit_returned`." }),
+  quarantineDecision: z.enum(["return_to_seller", "hand_to_brand", "hand_to_authorities", "keep_as_evidence"]).optional().openapi({ description: "A manager's decision on a quarantined counterfeit." }),
+  handedTo: z.string().nullable().optional().openapi({ description: "Who received a quarantined unit (brand's agent, authorities)." }),
+  photos: z.number().int().optional().openapi({ description: "Photos taken with a quarantine decision." }),
   // any item event
   seeded: z.boolean().optional().openapi({ description: "Made by the demo data seed (demo centers only)." }),
 };
@@ -118,6 +129,8 @@ const verdict: DetailField[] = [
   "buyerDecision",
 ];
 const returning: DetailField[] = ["destination", "reason", "note", "managerId", "parcelId"];
+const quarantineDecision: DetailField[] = ["quarantineDecision", "reason", "handedTo", "photos"];
+const shipping: DetailField[] = ["shipmentId", "carrier", "trackingNumber", "destination", "shipmentReason"];
 
 /** Per item event action: a description and the details it carries. */
 const itemEventDetails: Record<ItemAction | "reviewed" | "order_reassigned" | "missing_at_receipt", { description: string; details: DetailField[] }> = {
@@ -129,16 +142,18 @@ const itemEventDetails: Record<ItemAction | "reviewed" | "order_reassigned" | "m
   hold: { description: "The unit is held: for a second inspector (`awaitingReview`) or for the buyer's decision (`awaitingBuyerDecision`).", details: verdict },
   fail: { description: "The unit failed inspection; `penaltyRate` is what the seller is charged.", details: verdict },
   quarantine: { description: "A confirmed counterfeit is kept apart.", details: verdict },
-  release_quarantine: { description: "A quarantined unit was released for return.", details: ["managerId", "note"] },
+  release_quarantine: { description: "A quarantined unit was released for return.", details: ["managerId", "note", ...quarantineDecision] },
+  keep_as_evidence: { description: "A manager keeps a quarantined counterfeit as evidence (decided again later).", details: quarantineDecision },
+  hand_over: { description: "A quarantined counterfeit was handed to the brand or the authorities; it has left the center.", details: quarantineDecision },
   route_trade: { description: "A passed trade unit goes to packing for its buyer.", details: verdict },
   route_storage: { description: "A passed storage unit goes to putaway.", details: verdict },
-  route_return: { description: "The unit goes to packing to return to its seller.", details: [...new Set([...verdict, ...receiving, ...returning])] },
+  route_return: { description: "The unit goes to packing to return to its seller.", details: [...new Set([...verdict, ...receiving, ...returning, ...quarantineDecision])] },
   putaway: { description: "The unit was stored in a bin.", details: ["binId", "binCode", "sizeClass", "override", "suggestedBinCode"] },
   sell: { description: "A stored unit sold; it goes to picking. `storageFee` is what the seller owes for storage.", details: ["buyer", "saleId", "storageFee"] },
   withdraw: { description: "The seller asked for a stored unit back; it goes to picking. `storageFee` is what the seller owes for storage.", details: ["withdrawalId", "storageFee"] },
-  pick: { description: "The unit was picked from its bin.", details: [] },
-  pack: { description: "The unit was packed.", details: [] },
-  dispatch: { description: "The unit was handed to the carrier.", details: [] },
+  pick: { description: "The unit was picked from its bin.", details: ["pickListId", "pickListNumber", "binCode", "tote"] },
+  pack: { description: "The unit was packed; `trackingNumber` is its parcel's.", details: shipping },
+  dispatch: { description: "The unit was handed to the carrier on a manifest; `trackingNumber` is its parcel's.", details: [...shipping, "manifestId"] },
   move: { description: "A stored unit was moved to another bin (by an operator, or by a manager resolving a cycle count).", details: ["binId", "binCode", "fromBinCode", "countId", "resolution"] },
   mark_missing: { description: "A cycle count did not find the stored unit and a manager confirmed it missing.", details: ["binId", "binCode", "fromBinCode", "countId", "resolution"] },
   found: { description: "A missing unit turned up and was put back into a bin.", details: ["binId", "binCode", "fromBinCode", "countId", "resolution"] },

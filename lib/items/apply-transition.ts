@@ -3,6 +3,7 @@ import type { Tx } from "@/db/client";
 import { itemEvents, items, type Item } from "@/db/schema";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
+import { openShipmentIfLeaving } from "@/lib/dispatch/open-shipment";
 import { DomainError } from "@/lib/errors/domain-error";
 import { planTransition, type ItemAction } from "./transitions";
 
@@ -72,6 +73,7 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
     at: updated.updatedAt,
     details,
   });
+  await openShipmentIfLeaving(tx, { item: updated, action: input.action, from: current.state, details });
   return { item: updated, from: current.state };
 }
 

@@ -18,6 +18,10 @@ hold in_inspection>held
 quarantine in_inspection>quarantined
 quarantine held>quarantined
 release_quarantine quarantined>failed
+release_quarantine kept_as_evidence>failed
+keep_as_evidence quarantined>kept_as_evidence
+hand_over quarantined>handed_over
+hand_over kept_as_evidence>handed_over
 route_trade passed>awaiting_pack trade
 route_storage passed>awaiting_putaway storage
 route_return failed>awaiting_pack

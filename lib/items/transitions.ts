@@ -24,6 +24,8 @@ export const itemActions = [
   "move",
   "mark_missing",
   "found",
+  "hand_over",
+  "keep_as_evidence",
 ] as const;
 export type ItemAction = (typeof itemActions)[number];
 
@@ -52,6 +54,10 @@ export const transitionTable: readonly TransitionRule[] = [
   { action: "quarantine", from: "held", to: "quarantined" },
   // A counterfeit is kept apart until a manager releases it for return.
   { action: "release_quarantine", from: "quarantined", to: "failed" },
+  { action: "release_quarantine", from: "kept_as_evidence", to: "failed" },
+  { action: "keep_as_evidence", from: "quarantined", to: "kept_as_evidence" },
+  { action: "hand_over", from: "quarantined", to: "handed_over" },
+  { action: "hand_over", from: "kept_as_evidence", to: "handed_over" },
   { action: "route_trade", from: "passed", to: "awaiting_pack", types: ["trade"] },
   { action: "route_storage", from: "passed", to: "awaiting_putaway", types: ["storage"] },
   { action: "route_return", from: "failed", to: "awaiting_pack" },
@@ -98,6 +104,8 @@ const actionVerbs: Record<ItemAction, string> = {
   move: "move",
   mark_missing: "mark as missing",
   found: "put back into a bin",
+  hand_over: "hand over",
+  keep_as_evidence: "keep as evidence",
 };
 
 /** Decides, without touching the database, whether `action` may happen to an item in `state`. */

@@ -38,7 +38,7 @@ describeEachDb("desk search", (use) => {
     const code = `IT${tag}`.slice(0, 13).padEnd(13, "Z");
     const [parcel] = await db.insert(parcels).values({ centerId, trackingNumber: `PARCEL${tag}`, status: "received" }).returning();
     await db.update(items).set({ code, state: "received", parcelId: parcel.id }).where(eq(items.id, announced.items[0].id));
-    await db.insert(shipments).values({ centerId, itemId: announced.items[0].id, destination: "buyer", recipient: { id: "b", name: "b" }, trackingNumber: `OUT${tag}` });
+    await db.insert(shipments).values({ centerId, itemId: announced.items[0].id, destination: "buyer", recipient: { id: "b", name: "b" }, reason: "trade_passed", shipBy: new Date(), trackingNumber: `OUT${tag}` });
     target = { id: announced.items[0].id, code };
     // Noise: another center's item with the same product must never show.
     const other = await createCenter(db);

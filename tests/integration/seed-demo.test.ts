@@ -1,6 +1,6 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { centers, inspections, items, itemStates } from "@/db/schema";
+import { centers, inspections, items, itemStates, shipments } from "@/db/schema";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
 import { countItemsByState } from "@/lib/desk/dashboard-queries";
 import { listOpenClaims } from "@/lib/inspection/claims";
@@ -26,6 +26,14 @@ describeEachDb("demo data", (use) => {
         .from(inspections)
         .where(and(eq(inspections.centerId, center.id), eq(inspections.status, "done")));
       expect(Number(done.n)).toBeGreaterThan(0);
+      // Dispatch: every item on its way out has its shipment; packed ones a tracking number.
+      const outgoing = await db
+        .select({ state: items.state, status: shipments.status, tracking: shipments.trackingNumber })
+        .from(items)
+        .leftJoin(shipments, eq(shipments.itemId, items.id))
+        .where(and(eq(items.centerId, center.id), inArray(items.state, ["awaiting_pick", "awaiting_pack", "packed", "dispatched"])));
+      for (const row of outgoing) expect(row.status, `${code} ${row.state} shipment`).toBe(row.state === "packed" || row.state === "dispatched" ? row.state : "open");
+      expect(outgoing.filter((r) => r.state !== "awaiting_pick" && r.state !== "awaiting_pack").every((r) => r.tracking)).toBe(true);
     }
   }, 120_000);
 });

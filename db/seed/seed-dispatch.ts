@@ -1,0 +1,44 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../client";
+import { bins, carrierRanges, items, manifests, shipments, zones } from "../schema";
+
+/**
+ * Dispatch demo: a quarantine zone (Q) with two bins, a CJ tracking-number range, and the seeded
+ * packed and dispatched items' shipments given carrier, tracking number and (dispatched) a closed
+ * manifest, as packing and handover would have left them.
+ */
+export async function seedDispatch(db: Db, centerId: string, operatorId: string, centerCode: string): Promise<void> {
+  const [q] = await db.insert(zones).values({ centerId, code: "Q", name: "Quarantine" }).returning();
+  await db.insert(bins).values(
+    [1, 2].map((level) => ({ centerId, zoneId: q.id, code: `BIN-Q-01-01-${level}`, sizeClass: "Q" as const, capacity: 20, pickSequence: 1000 + level })),
+  );
+  const prefix = centerCode === "SEL" ? "6890" : "6891";
+  let next = 1;
+  const tracking = () => `${prefix}${String(next++).padStart(8, "0")}`;
+  const rows = await db
+    .select({ shipment: shipments, state: items.state })
+    .from(shipments)
+    .innerJoin(items, eq(items.id, shipments.itemId))
+    .where(and(eq(shipments.centerId, centerId), inArray(items.state, ["packed", "dispatched"])))
+    .orderBy(asc(items.code));
+  const dispatched = rows.filter((r) => r.state === "dispatched");
+  const [manifest] = dispatched.length
+    ? await db.insert(manifests).values({ centerId, carrier: "CJ", status: "closed", createdBy: operatorId, closedBy: operatorId, closedAt: new Date() }).returning()
+    : [];
+  for (const { shipment, state } of rows) {
+    const done = state === "dispatched";
+    await db
+      .update(shipments)
+      .set({
+        status: done ? "dispatched" : "packed",
+        carrier: "CJ",
+        trackingNumber: tracking(),
+        packedBy: operatorId,
+        packedAt: new Date(),
+        manifestId: done ? manifest?.id : null,
+        dispatchedAt: done ? new Date() : null,
+      })
+      .where(eq(shipments.id, shipment.id));
+  }
+  await db.insert(carrierRanges).values({ centerId, carrier: "CJ", prefix, nextNumber: next, lastNumber: 99_999_999, digits: 8 });
+}

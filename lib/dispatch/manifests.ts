@@ -1,0 +1,196 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { manifests, shipments, users, type Manifest } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { applyTransition } from "@/lib/items/apply-transition";
+import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
+import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
+import { carrierCodes, findCarrier } from "./carriers";
+import { parseInput, requireDispatcher, scanIdSchema } from "./guards";
+
+export type ManifestParcel = { trackingNumber: string; destination: "buyer" | "seller"; recipientName: string; items: number; itemCodes: string[] };
+
+export type ManifestView = {
+  id: string;
+  carrier: string;
+  carrierName: string;
+  status: Manifest["status"];
+  createdAt: string;
+  createdBy: string | null;
+  closedAt: string | null;
+  parcels: ManifestParcel[];
+  itemCount: number;
+};
+
+export async function loadManifest(q: Queryable, centerId: string, manifestId: string): Promise<ManifestView> {
+  const [row] = await q
+    .select({ manifest: manifests, createdBy: users.name })
+    .from(manifests)
+    .leftJoin(users, eq(users.id, manifests.createdBy))
+    .where(and(eq(manifests.id, manifestId), eq(manifests.centerId, centerId)));
+  if (!row) throw new DomainError("not_found:manifest", "No such manifest in this center.");
+  const rows = await q
+    .select({
+      trackingNumber: shipments.trackingNumber,
+      destination: shipments.destination,
+      recipientName: sql<string>`${shipments.recipient}->>'name'`,
+      itemCode: sql<string>`(select code from items i where i.id = ${shipments.itemId})`,
+    })
+    .from(shipments)
+    .where(eq(shipments.manifestId, manifestId))
+    .orderBy(asc(shipments.packedAt));
+  const parcels: ManifestParcel[] = [];
+  for (const r of rows) {
+    const tracking = r.trackingNumber ?? "";
+    let parcel = parcels.find((p) => p.trackingNumber === tracking);
+    if (!parcel) {
+      parcel = { trackingNumber: tracking, destination: r.destination, recipientName: r.recipientName ?? "?", items: 0, itemCodes: [] };
+      parcels.push(parcel);
+    }
+    parcel.items += 1;
+    parcel.itemCodes.push(r.itemCode);
+  }
+  const m = row.manifest;
+  return {
+    id: m.id,
+    carrier: m.carrier,
+    carrierName: findCarrier(m.carrier).name,
+    status: m.status,
+    createdAt: m.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    closedAt: m.closedAt?.toISOString() ?? null,
+    parcels,
+    itemCount: rows.length,
+  };
+}
+
+/** Open manifests, and the ones closed in the last day, newest first. */
+export async function listManifests(q: Queryable, ctx: StaffContext): Promise<ManifestView[]> {
+  requireDispatcher(ctx);
+  const rows = await q
+    .select({ id: manifests.id })
+    .from(manifests)
+    .where(and(eq(manifests.centerId, ctx.centerId), sql`(${manifests.status} = 'open' or ${manifests.closedAt} > now() - interval '1 day')`))
+    .orderBy(desc(manifests.createdAt))
+    .limit(30);
+  return Promise.all(rows.map((r) => loadManifest(q, ctx.centerId, r.id)));
+}
+
+export const openManifestSchema = z.object({ scanId: scanIdSchema, carrier: z.enum(carrierCodes) });
+
+/** Opens a manifest for one carrier pickup. */
+export async function openManifest(db: Db, ctx: StaffContext, input: z.input<typeof openManifestSchema>): Promise<ScanOutcome<ManifestView>> {
+  requireDispatcher(ctx);
+  const data = parseInput(openManifestSchema, input);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "dispatch.manifest_open" }, async (tx) => {
+    const [manifest] = await tx.insert(manifests).values({ centerId: ctx.centerId, carrier: data.carrier, createdBy: ctx.userId }).returning();
+    return loadManifest(tx, ctx.centerId, manifest.id);
+  });
+}
+
+async function lockOpenManifest(tx: Tx, ctx: StaffContext, manifestId: string): Promise<Manifest> {
+  const [manifest] = await tx
+    .select()
+    .from(manifests)
+    .where(and(eq(manifests.id, manifestId), eq(manifests.centerId, ctx.centerId)))
+    .for("update");
+  if (!manifest) throw new DomainError("not_found:manifest", "No such manifest in this center.");
+  if (manifest.status === "closed") {
+    throw new DomainError("conflict:manifest_closed", `This ${findCarrier(manifest.carrier).name} manifest was already closed and handed over; open a new one.`, {
+      carrier: findCarrier(manifest.carrier).name,
+    });
+  }
+  return manifest;
+}
+
+export const addParcelSchema = z.object({ scanId: scanIdSchema, manifestId: z.uuid(), trackingNumber: z.string().trim().min(1).max(200) });
+
+export type AddParcelAnswer = { trackingNumber: string; items: number; manifest: ManifestView };
+
+/**
+ * Scans a packed parcel onto an open manifest. Refused: an unknown number, another carrier's
+ * parcel, a parcel already on a manifest. Of two manifests taking the same parcel at once, one
+ * wins: the claim is a conditional update, and the loser's re-check finds it taken.
+ */
+export async function addParcelToManifest(db: Db, ctx: StaffContext, input: z.input<typeof addParcelSchema>): Promise<ScanOutcome<AddParcelAnswer>> {
+  requireDispatcher(ctx);
+  const data = parseInput(addParcelSchema, input);
+  const trackingNumber = normalizeTrackingNumber(data.trackingNumber);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "dispatch.manifest_add" }, async (tx) => {
+    const manifest = await lockOpenManifest(tx, ctx, data.manifestId);
+    const parcel = await tx
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.centerId, ctx.centerId), eq(shipments.trackingNumber, trackingNumber)));
+    if (parcel.length === 0) {
+      throw new DomainError("not_found:outbound_parcel", `No packed parcel ${trackingNumber} in this center; pack it first.`, { tracking: trackingNumber });
+    }
+    if (parcel.some((s) => s.carrier !== manifest.carrier)) {
+      const theirs = findCarrier(parcel[0].carrier ?? manifest.carrier).name;
+      throw new DomainError("conflict:parcel_wrong_carrier", `Parcel ${trackingNumber} goes with ${theirs}, not ${findCarrier(manifest.carrier).name}; keep it apart.`, {
+        tracking: trackingNumber,
+        carrier: theirs,
+      });
+    }
+    const claimed = await tx
+      .update(shipments)
+      .set({ manifestId: manifest.id })
+      .where(and(eq(shipments.centerId, ctx.centerId), eq(shipments.trackingNumber, trackingNumber), eq(shipments.status, "packed"), isNull(shipments.manifestId)))
+      .returning({ id: shipments.id });
+    if (claimed.length === 0) {
+      const [now] = await tx
+        .select({ manifestId: shipments.manifestId, status: shipments.status })
+        .from(shipments)
+        .where(and(eq(shipments.centerId, ctx.centerId), eq(shipments.trackingNumber, trackingNumber)))
+        .limit(1);
+      if (now?.manifestId === manifest.id) {
+        throw new DomainError("conflict:parcel_on_this_manifest", `Parcel ${trackingNumber} is already on this manifest.`, { tracking: trackingNumber });
+      }
+      throw new DomainError("conflict:parcel_on_manifest", `Parcel ${trackingNumber} is already on another manifest${now?.status === "dispatched" ? " and was handed over" : ""}.`, {
+        tracking: trackingNumber,
+      });
+    }
+    return { trackingNumber, items: claimed.length, manifest: await loadManifest(tx, ctx.centerId, manifest.id) };
+  });
+}
+
+export const closeManifestSchema = z.object({ scanId: scanIdSchema, manifestId: z.uuid() });
+
+export type CloseManifestAnswer = { manifest: ManifestView; dispatched: number };
+
+/**
+ * The carrier took the parcels: every item on the manifest becomes `dispatched`, each with an
+ * outbox event carrying its carrier and tracking number. Closing it again is refused (a repeat of
+ * the same request, by scan id, answers the first result).
+ */
+export async function closeManifest(db: Db, ctx: StaffContext, input: z.input<typeof closeManifestSchema>): Promise<ScanOutcome<CloseManifestAnswer>> {
+  requireDispatcher(ctx);
+  const data = parseInput(closeManifestSchema, input);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "dispatch.manifest_close" }, async (tx) => {
+    const manifest = await lockOpenManifest(tx, ctx, data.manifestId);
+    const onIt = await tx
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.manifestId, manifest.id), eq(shipments.status, "packed")))
+      .orderBy(asc(shipments.packedAt));
+    if (onIt.length === 0) throw new DomainError("conflict:manifest_empty", "Scan at least one parcel onto the manifest before closing it.");
+    const now = new Date();
+    for (const s of onIt) {
+      await applyTransition(tx, {
+        itemId: s.itemId,
+        action: "dispatch",
+        actor: { userId: ctx.userId, station: ctx.station },
+        centerId: ctx.centerId,
+        details: { shipmentId: s.id, manifestId: manifest.id, carrier: s.carrier, trackingNumber: s.trackingNumber, destination: s.destination, shipmentReason: s.reason },
+      });
+    }
+    await tx
+      .update(shipments)
+      .set({ status: "dispatched", dispatchedAt: now })
+      .where(inArray(shipments.id, onIt.map((s) => s.id)));
+    await tx.update(manifests).set({ status: "closed", closedAt: now, closedBy: ctx.userId }).where(eq(manifests.id, manifest.id));
+    return { manifest: await loadManifest(tx, ctx.centerId, manifest.id), dispatched: onIt.length };
+  });
+}

@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { inboundOrders, shipments, type Item, type Party } from "@/db/schema";
+import type { ItemAction } from "@/lib/items/transitions";
+import { leavingRoute, shipByFrom } from "./shipment-rules";
+
+const detailKeys = ["verdict", "reasonCodes", "inspectionId", "penaltyRate", "defectNote", "note", "buyerDecision", "saleId", "withdrawalId", "quarantineDecision", "reason"];
+
+/**
+ * Opens the item's outbound shipment when a transition routes it out of the center (called by
+ * applyTransition inside the same transaction): recipient from the order (buyer, the storage
+ * sale's buyer, or the seller), the reason, the details a return slip explains, and the ship-by
+ * deadline. Shipments are never made by hand.
+ */
+export async function openShipmentIfLeaving(
+  tx: Tx,
+  input: { item: Item; action: ItemAction; from: Item["state"]; details: Record<string, unknown> },
+): Promise<void> {
+  const route = leavingRoute({ action: input.action, from: input.from, to: input.item.state, details: input.details });
+  if (!route) return;
+  const [order] = await tx.select().from(inboundOrders).where(eq(inboundOrders.id, input.item.orderId));
+  const buyer: Party | null | undefined = input.item.type === "storage" ? input.item.saleBuyer : order?.buyer;
+  const recipient: Party = (route.destination === "buyer" ? buyer : order?.seller) ?? { id: "unknown", name: "?" };
+  const reasonDetails = Object.fromEntries(detailKeys.filter((k) => input.details[k] !== undefined).map((k) => [k, input.details[k]]));
+  await tx
+    .insert(shipments)
+    .values({
+      centerId: input.item.centerId,
+      itemId: input.item.id,
+      destination: route.destination,
+      recipient,
+      reason: route.reason,
+      reasonDetails,
+      shipBy: shipByFrom(route.reason, new Date()),
+    })
+    // An item has one shipment in progress; routing it again keeps the first.
+    .onConflictDoNothing();
+}

@@ -1,0 +1,268 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { bins, items, pickLines, pickLists, shipments, users, type PickList } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { applyTransition, recordItemEvent } from "@/lib/items/apply-transition";
+import { classifyScan } from "@/lib/scan-codes/classify";
+import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
+import { parseInput, requireDispatcher, scanIdSchema } from "./guards";
+import { finishListIfDone } from "./pick-queue";
+
+export type PickLineView = {
+  id: string;
+  sequence: number;
+  status: "pending" | "picked" | "short";
+  itemId: string;
+  itemCode: string | null;
+  productName: string;
+  size: string;
+  binCode: string | null;
+  toteCode: string | null;
+  destination: "buyer" | "seller" | null;
+};
+
+export type PickListView = {
+  id: string;
+  number: number;
+  status: PickList["status"];
+  claimedBy: string | null;
+  currentBin: string | null;
+  toteCode: string | null;
+  lines: PickLineView[];
+  /** The first line still to pick, along the bin path. */
+  next: PickLineView | null;
+};
+
+export async function loadPickList(q: Queryable, centerId: string, pickListId: string): Promise<PickListView> {
+  const [list] = await q
+    .select({ list: pickLists, currentBin: bins.code })
+    .from(pickLists)
+    .leftJoin(bins, eq(bins.id, pickLists.currentBinId))
+    .where(and(eq(pickLists.id, pickListId), eq(pickLists.centerId, centerId)));
+  if (!list) throw new DomainError("not_found:pick_list", "No such pick list in this center.");
+  const lines = await q
+    .select({
+      id: pickLines.id,
+      sequence: pickLines.sequence,
+      status: pickLines.status,
+      itemId: items.id,
+      itemCode: items.code,
+      productName: items.productName,
+      size: items.size,
+      binCode: bins.code,
+      toteCode: pickLines.toteCode,
+      destination: shipments.destination,
+    })
+    .from(pickLines)
+    .innerJoin(items, eq(items.id, pickLines.itemId))
+    .leftJoin(bins, eq(bins.id, pickLines.binId))
+    .leftJoin(shipments, and(eq(shipments.itemId, items.id), sql`${shipments.status} <> 'dispatched'`))
+    .where(eq(pickLines.pickListId, pickListId))
+    .orderBy(asc(pickLines.sequence));
+  return {
+    id: list.list.id,
+    number: list.list.number,
+    status: list.list.status,
+    claimedBy: list.list.claimedBy,
+    currentBin: list.currentBin,
+    toteCode: list.list.toteCode,
+    lines,
+    next: lines.find((l) => l.status === "pending") ?? null,
+  };
+}
+
+export const claimPickListSchema = z.object({ scanId: scanIdSchema, pickListId: z.uuid() });
+
+/** Takes a pick list for the caller. Of two pickers claiming one list, exactly one gets it. */
+export async function claimPickList(db: Db, ctx: StaffContext, input: z.input<typeof claimPickListSchema>): Promise<ScanOutcome<PickListView>> {
+  requireDispatcher(ctx);
+  const data = parseInput(claimPickListSchema, input);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "dispatch.pick_claim" }, async (tx) => {
+    const [claimed] = await tx
+      .update(pickLists)
+      .set({ status: "claimed", claimedBy: ctx.userId, claimedAt: new Date() })
+      .where(and(eq(pickLists.id, data.pickListId), eq(pickLists.centerId, ctx.centerId), eq(pickLists.status, "open")))
+      .returning({ id: pickLists.id });
+    if (!claimed) await refuseClaim(tx, ctx, data.pickListId);
+    return loadPickList(tx, ctx.centerId, data.pickListId);
+  });
+}
+
+async function refuseClaim(tx: Tx, ctx: StaffContext, pickListId: string): Promise<void> {
+  const [row] = await tx
+    .select({ list: pickLists, name: users.name })
+    .from(pickLists)
+    .leftJoin(users, eq(users.id, pickLists.claimedBy))
+    .where(and(eq(pickLists.id, pickListId), eq(pickLists.centerId, ctx.centerId)));
+  if (!row) throw new DomainError("not_found:pick_list", "No such pick list in this center.");
+  // Claiming one's own list again (another tablet, a retry) just opens it.
+  if (row.list.status === "claimed" && row.list.claimedBy === ctx.userId) return;
+  if (row.list.status === "done") throw new DomainError("conflict:pick_list_done", `Pick list ${row.list.number} is already done.`, { number: row.list.number });
+  throw new DomainError("conflict:pick_list_claimed", `Pick list ${row.list.number} was just taken by ${row.name ?? "someone else"}; choose another.`, {
+    number: row.list.number,
+    name: row.name ?? "?",
+  });
+}
+
+/** The caller's list, locked for this change; refused unless the caller holds it. */
+async function myList(tx: Tx, ctx: StaffContext, pickListId: string): Promise<PickList> {
+  const [list] = await tx
+    .select()
+    .from(pickLists)
+    .where(and(eq(pickLists.id, pickListId), eq(pickLists.centerId, ctx.centerId)))
+    .for("update");
+  if (!list) throw new DomainError("not_found:pick_list", "No such pick list in this center.");
+  if (list.status === "done") throw new DomainError("conflict:pick_list_done", `Pick list ${list.number} is already done.`, { number: list.number });
+  if (list.claimedBy !== ctx.userId) {
+    throw new DomainError("conflict:pick_list_not_yours", `Pick list ${list.number} is not yours; claim it first.`, { number: list.number });
+  }
+  return list;
+}
+
+export const pickScanSchema = z.object({ scanId: scanIdSchema, pickListId: z.uuid(), code: z.string().trim().min(1).max(200) });
+
+export type PickScanAnswer = {
+  kind: "bin" | "item" | "tote";
+  /** The bin, item or tote scanned. */
+  code: string;
+  list: PickListView;
+  /** The whole list is picked. */
+  done: boolean;
+};
+
+/**
+ * One scan at the picking station: a tote (collects the next items), the bin the picker is at
+ * (must hold something still on the list), or an item (must be on the list and in the bin just
+ * scanned). Picking an item takes it out of its bin at once: the item's bin and the bin's
+ * occupancy change in the same transaction as its `pick` transition.
+ */
+export async function pickScan(db: Db, ctx: StaffContext, input: z.input<typeof pickScanSchema>): Promise<ScanOutcome<PickScanAnswer>> {
+  requireDispatcher(ctx);
+  const data = parseInput(pickScanSchema, input);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "dispatch.pick_scan" }, async (tx) => {
+    const list = await myList(tx, ctx, data.pickListId);
+    const scan = classifyScan(data.code);
+    const answer = async (kind: PickScanAnswer["kind"], code: string): Promise<PickScanAnswer> => {
+      const done = await finishListIfDone(tx, list.id);
+      return { kind, code, list: await loadPickList(tx, ctx.centerId, list.id), done };
+    };
+    if (scan.kind === "tote") {
+      await tx.update(pickLists).set({ toteCode: scan.code }).where(eq(pickLists.id, list.id));
+      return answer("tote", scan.code);
+    }
+    if (scan.kind === "bin") {
+      const bin = await scanBin(tx, ctx, list, scan.code);
+      await tx.update(pickLists).set({ currentBinId: bin.id }).where(eq(pickLists.id, list.id));
+      return answer("bin", scan.code);
+    }
+    if (scan.kind === "item") {
+      await pickItem(tx, ctx, list, scan.code);
+      return answer("item", scan.code);
+    }
+    if (scan.kind === "invalid") throw new DomainError("validation:scan_invalid", scan.message, { code: scan.input });
+    throw new DomainError("validation:pick_scan", `${data.code} is not a bin, item or tote code.`, { code: data.code });
+  });
+}
+
+async function nextPendingBin(tx: Tx, listId: string): Promise<string | null> {
+  const [next] = await tx
+    .select({ code: bins.code })
+    .from(pickLines)
+    .leftJoin(bins, eq(bins.id, pickLines.binId))
+    .where(and(eq(pickLines.pickListId, listId), eq(pickLines.status, "pending")))
+    .orderBy(asc(pickLines.sequence))
+    .limit(1);
+  return next?.code ?? null;
+}
+
+async function scanBin(tx: Tx, ctx: StaffContext, list: PickList, code: string) {
+  const [bin] = await tx.select().from(bins).where(and(eq(bins.centerId, ctx.centerId), eq(bins.code, code)));
+  if (!bin) throw new DomainError("not_found:scanned_bin", `There is no bin ${code} in this center.`, { bin: code });
+  const [line] = await tx
+    .select({ id: pickLines.id })
+    .from(pickLines)
+    .where(and(eq(pickLines.pickListId, list.id), eq(pickLines.binId, bin.id), eq(pickLines.status, "pending")))
+    .limit(1);
+  if (!line) {
+    const expected = await nextPendingBin(tx, list.id);
+    throw new DomainError("conflict:wrong_bin", `Nothing on this list is in ${code}; go to ${expected ?? "—"}.`, { bin: code, expected: expected ?? "—" });
+  }
+  return bin;
+}
+
+async function pickItem(tx: Tx, ctx: StaffContext, list: PickList, code: string): Promise<void> {
+  const [row] = await tx
+    .select({ line: pickLines, itemId: items.id, state: items.state, binCode: bins.code })
+    .from(pickLines)
+    .innerJoin(items, eq(items.id, pickLines.itemId))
+    .leftJoin(bins, eq(bins.id, pickLines.binId))
+    .where(and(eq(pickLines.pickListId, list.id), eq(items.code, code)))
+    .orderBy(sql`${pickLines.status} = 'pending' desc`)
+    .limit(1);
+  if (!row) throw new DomainError("conflict:wrong_item", `${code} is not on this pick list; put it back where it was.`, { code });
+  if (row.line.status === "picked") throw new DomainError("conflict:already_picked", `${code} was already picked.`, { code });
+  if (row.line.status === "short") throw new DomainError("conflict:reported_short", `${code} was reported missing from its bin; a manager is looking into it.`, { code });
+  if (row.line.binId && row.line.binId !== list.currentBinId) {
+    throw new DomainError("conflict:scan_bin_first", `Scan bin ${row.binCode} first, then ${code}.`, { code, bin: row.binCode ?? "—" });
+  }
+  await applyTransition(tx, {
+    itemId: row.itemId,
+    action: "pick",
+    actor: { userId: ctx.userId, station: ctx.station },
+    centerId: ctx.centerId,
+    set: { binId: null },
+    details: { pickListId: list.id, pickListNumber: list.number, binCode: row.binCode ?? undefined, tote: list.toteCode },
+  });
+  if (row.line.binId) {
+    await tx
+      .update(bins)
+      .set({ occupied: sql`greatest(${bins.occupied} - 1, 0)` })
+      .where(eq(bins.id, row.line.binId));
+  }
+  await tx
+    .update(pickLines)
+    .set({ status: "picked", pickedBy: ctx.userId, pickedAt: new Date(), toteCode: list.toteCode })
+    .where(eq(pickLines.id, row.line.id));
+}
+
+export const shortPickSchema = z.object({ scanId: scanIdSchema, pickListId: z.uuid(), lineId: z.uuid() });
+
+/**
+ * The item is not in its bin: the line becomes a manager exception (see listShortPicks) and its
+ * bin is flagged for a count. The item stays awaiting pick, off every list, until a manager
+ * resolves it.
+ */
+export async function reportShortPick(db: Db, ctx: StaffContext, input: z.input<typeof shortPickSchema>): Promise<ScanOutcome<PickScanAnswer>> {
+  requireDispatcher(ctx);
+  const data = parseInput(shortPickSchema, input);
+  return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "dispatch.pick_short" }, async (tx) => {
+    const list = await myList(tx, ctx, data.pickListId);
+    const [line] = await tx
+      .select({ line: pickLines, item: items, binCode: bins.code })
+      .from(pickLines)
+      .innerJoin(items, eq(items.id, pickLines.itemId))
+      .leftJoin(bins, eq(bins.id, pickLines.binId))
+      .where(and(eq(pickLines.id, data.lineId), eq(pickLines.pickListId, list.id)))
+      .for("update", { of: pickLines });
+    if (!line) throw new DomainError("not_found:pick_line", "No such line on this pick list.");
+    if (line.line.status !== "pending") {
+      throw new DomainError("conflict:pick_line_done", `${line.item.code} is already ${line.line.status}.`, { code: line.item.code ?? "?", status: line.line.status });
+    }
+    await tx
+      .update(pickLines)
+      .set({ status: "short", shortReportedBy: ctx.userId, shortReportedAt: new Date() })
+      .where(eq(pickLines.id, line.line.id));
+    // Storage's count planning picks up bins with a requested count.
+    if (line.line.binId) await tx.update(bins).set({ countRequestedAt: new Date() }).where(eq(bins.id, line.line.binId));
+    await recordItemEvent(tx, {
+      item: line.item,
+      action: "short_pick",
+      actor: { userId: ctx.userId, station: ctx.station },
+      details: { pickListId: list.id, pickListNumber: list.number, bin: line.binCode, countRequested: true },
+    });
+    const done = await finishListIfDone(tx, list.id);
+    return { kind: "item", code: line.item.code ?? "", list: await loadPickList(tx, ctx.centerId, list.id), done };
+  });
+}
