@@ -4,9 +4,12 @@
  * or set LEGIT_RELAY_IN_PROCESS=1). The relay's position lives in the database either way.
  */
 export async function register() {
+  // Inlined by Next per runtime (so the Node-only imports below stay out of the edge bundle).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const inProcess = process.env.LEGIT_RELAY_IN_PROCESS ?? (process.env.DATABASE_URL ? "0" : "1");
-  if (inProcess !== "1" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Validates the environment: a wrong value stops the start here, naming the variable.
+  const { env } = await import("./lib/env");
+  const inProcess = env.LEGIT_RELAY_IN_PROCESS ?? (env.DATABASE_URL ? "0" : "1");
+  if (inProcess !== "1" || env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
   const { runRelayLoop } = await import("./lib/api/relay-loop");
   const db = await getDb();

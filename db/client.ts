@@ -1,61 +1,8 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema";
+import "server-only";
+import { env } from "@/lib/env";
+import { embeddedDataDir, openDb, type Db, type DbHandle } from "./open-db";
 
-export type Schema = typeof schema;
-/** Either driver's database: PGlite (embedded) and postgres.js share this interface. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-/** A transaction handle; pass it down so every write of one change commits together. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-/** Query functions accept the database or a transaction. */
-export type Queryable = Db | Tx;
-
-export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
-
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
-
-/** Opens a database: PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (or memory). */
-export async function openDb(options: { url?: string; dataDir?: string; migrate?: boolean; max?: number }): Promise<DbHandle> {
-  if (options.url) {
-    const { default: postgres } = await import("postgres");
-    const { drizzle } = await import("drizzle-orm/postgres-js");
-    // At least two connections: migration holds one for its advisory lock.
-    const client = postgres(options.url, { max: Math.max(options.max ?? 10, 2), onnotice: () => {} });
-    const db = drizzle(client, { schema }) as unknown as Db;
-    if (options.migrate !== false) {
-      const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-      // Several app instances may start at once: only one migrates at a time.
-      const lock = await client.reserve();
-      try {
-        await lock`select pg_advisory_lock(7383001)`;
-        await migrate(drizzle(client, { schema }), { migrationsFolder });
-      } finally {
-        await lock`select pg_advisory_unlock(7383001)`;
-        lock.release();
-      }
-    }
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
-  }
-  const { PGlite } = await import("@electric-sql/pglite");
-  // Trigram search (desk search); the migration runs `create extension pg_trgm`.
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  if (options.dataDir) mkdirSync(path.dirname(options.dataDir), { recursive: true });
-  const client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
-  await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
-  if (options.migrate !== false) {
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(drizzle(client, { schema }), { migrationsFolder });
-  }
-  return { db, kind: "pglite", close: () => client.close() };
-}
-
-/** Where the embedded database lives when DATABASE_URL is not set. */
-export function embeddedDataDir(): string {
-  return process.env.LEGIT_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
-}
+export type { Db, DbHandle, Queryable, Schema, Tx } from "./open-db";
 
 const globalForDb = globalThis as unknown as { legitDb?: Promise<DbHandle> };
 
@@ -65,7 +12,7 @@ const globalForDb = globalThis as unknown as { legitDb?: Promise<DbHandle> };
  */
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.legitDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env.DATABASE_URL;
     globalForDb.legitDb = openDb(url ? { url } : { dataDir: embeddedDataDir() });
     globalForDb.legitDb.catch(() => {
       globalForDb.legitDb = undefined;

@@ -4,7 +4,7 @@
  * it adds a bench center and its rows). `npm run bench:transitions -- --items 2000 --stations 8`
  */
 import { randomBytes } from "node:crypto";
-import { openDb } from "@/db/client";
+import { openDb } from "@/db/open-db";
 import { centers, inboundOrders, items } from "@/db/schema";
 import { applyTransition } from "@/lib/items/apply-transition";
 import type { ItemAction } from "@/lib/items/transitions";

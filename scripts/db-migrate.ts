@@ -1,4 +1,4 @@
-import { embeddedDataDir, openDb } from "@/db/client";
+import { embeddedDataDir, openDb } from "@/db/open-db";
 
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_URL or the embedded database. */
 async function main() {

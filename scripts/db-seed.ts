@@ -1,4 +1,4 @@
-import { embeddedDataDir, openDb } from "@/db/client";
+import { embeddedDataDir, openDb } from "@/db/open-db";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
 
 /** `npm run db:seed`: fills an empty database with the demo data (DATABASE_URL or the embedded one). */

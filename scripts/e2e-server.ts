@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { openDb } from "@/db/client";
+import { openDb } from "@/db/open-db";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { serveNext } from "./serve-next";
 

@@ -8,7 +8,7 @@
  * Uses DATABASE_URL, or the embedded database (stop the app first: only one process may open it).
  */
 import { inArray } from "drizzle-orm";
-import { embeddedDataDir, openDb, type Db } from "@/db/client";
+import { embeddedDataDir, openDb, type Db } from "@/db/open-db";
 import { centers } from "@/db/schema";
 import { createApiClient, listApiClients, revokeApiClient } from "@/lib/api/api-clients";
 import { isDomainError } from "@/lib/errors/domain-error";

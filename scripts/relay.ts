@@ -4,7 +4,7 @@
  * work through leases kept in the database. With the embedded database (no DATABASE_URL) only one
  * process may open it, so stop the app first or let the app run the relay itself.
  */
-import { embeddedDataDir, openDb } from "@/db/client";
+import { embeddedDataDir, openDb } from "@/db/open-db";
 import { runRelayLoop } from "@/lib/api/relay-loop";
 
 function argValue(name: string): string | undefined {

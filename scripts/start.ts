@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { embeddedDataDir, openDb } from "@/db/client";
+import { embeddedDataDir, openDb } from "@/db/open-db";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
 import { serveNext } from "./serve-next";
 

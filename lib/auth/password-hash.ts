@@ -1,7 +1,8 @@
 import bcrypt from "bcryptjs";
+import { env } from "@/lib/env";
 
 /** bcrypt work factor; tests may lower it through BCRYPT_COST to keep fixtures fast. */
-const cost = Number(process.env.BCRYPT_COST ?? 10);
+const cost = env.BCRYPT_COST;
 
 export function hashSecret(secret: string): Promise<string> {
   return bcrypt.hash(secret, cost);

@@ -1,4 +1,6 @@
+import "server-only";
 import path from "node:path";
+import { env as appEnv, type Env } from "@/lib/env";
 import { LocalPhotoStore } from "./local-photo-store";
 import { S3PhotoStore } from "./s3-photo-store";
 
@@ -14,10 +16,10 @@ export interface PhotoStore {
   get(key: string): Promise<StoredPhoto | null>;
 }
 
-type PhotoEnv = Record<string, string | undefined>;
+type PhotoEnv = Partial<Pick<Env, "PHOTO_DIR" | "S3_BUCKET" | "S3_ENDPOINT" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY">>;
 
 /** S3 when S3_BUCKET is set (with S3_ENDPOINT for non-AWS services), else PHOTO_DIR or ./.data/photos. */
-export function photoStoreFromEnv(env: PhotoEnv = process.env): PhotoStore {
+export function photoStoreFromEnv(env: PhotoEnv = appEnv): PhotoStore {
   if (env.S3_BUCKET) {
     return new S3PhotoStore({
       bucket: env.S3_BUCKET,

@@ -12,7 +12,7 @@
  */
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
-import { openDb } from "@/db/client";
+import { openDb } from "@/db/open-db";
 import { loadCatalog } from "@/db/seed/catalog";
 import * as schema from "@/db/schema";
 import { installInspectionDefaults } from "@/lib/inspection/install-defaults";

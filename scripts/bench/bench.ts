@@ -14,7 +14,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { openDb, type DbHandle } from "@/db/client";
+import { openDb, type DbHandle } from "@/db/open-db";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { benchDatabaseUrl } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { openDb, type Db, type DbHandle } from "@/db/client";
+import { openDb, type Db, type DbHandle } from "@/db/open-db";
 
 export type DbKind = "pglite" | "postgres";
 

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import postgres from "postgres";
-import { openDb } from "@/db/client";
+import { openDb } from "@/db/open-db";
 import { hasPostgresBinaries, startCluster, type Cluster } from "@/scripts/pg-cluster";
 
 declare module "vitest" {
