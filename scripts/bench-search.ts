@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { openDb, type Db } from "@/db/client";
+import { openDb, type Db } from "@/db/open-db";
 import { centers, type CenterSettings } from "@/db/schema";
 import { searchItems } from "@/lib/desk/search-items";
 
