@@ -44,7 +44,7 @@ describeEachDb("applyTransition", (use) => {
         }
       }
     }
-  });
+  }, 120_000); // hundreds of real transactions: generous on a loaded machine
 
   it("refuses a stale version and an item of another center", async () => {
     const db = use();

@@ -161,7 +161,7 @@ describeEachDb("receiving: exceptions", (use) => {
     expect(answer.outcome).toBe("unexpected_received");
     expect(answer.orderExternalId).toBe(order.externalId);
     expect(answer.unit).toMatchObject({ state: "received", unexpected: true, returnToSeller: true, sku: "DD1391-100", category: "sneakers", brand: "Nike" });
-    expect(answer.label.productName).toBe("Nike Dunk Low Retro White Black");
+    expect(answer.label).toMatchObject({ productName: "나이키 덩크 로우 레트로 화이트 블랙", productNameEn: "Nike Dunk Low Retro White Black" });
     const [row] = await db.select().from(items).where(eq(items.id, answer.unit.itemId));
     expect(row).toMatchObject({ orderId: order.id, parcelId: parcel.id, price: 0, type: "trade" });
     const events = await db.select().from(itemEvents).where(eq(itemEvents.itemId, row.id)).orderBy(asc(itemEvents.id));

@@ -52,7 +52,9 @@ describeEachDb("receiving: parcel to received units", (use) => {
     expect(first.result.order.counts).toMatchObject({ received: 1, toReceive: 1 });
     expect(first.result.label).toMatchObject({
       code: first.result.unit.code,
-      productName: "Nike Dunk Low Retro White Black",
+      // Labels print the catalogue's Korean name large, the English name below it.
+      productName: "나이키 덩크 로우 레트로 화이트 블랙",
+      productNameEn: "Nike Dunk Low Retro White Black",
       size: "260",
       orderExternalId: order.externalId,
       timeZone: "Asia/Seoul",
