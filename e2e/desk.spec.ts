@@ -101,3 +101,96 @@ test("search finds an item by each key, and its page shows every step of its flo
   await expect(page.getByTestId("item-state")).toHaveText("포장 대기");
   await snap(page, testInfo, "desk-item-ko");
 });
+
+test("a manager creates an operator who signs in at a tablet with badge and PIN", async ({ page, browser }, testInfo) => {
+  await asManager(page, "ko");
+  await page.goto("/admin/staff");
+  const badge = `EMP-${Date.now() % 1e9}${Math.floor(Math.random() * 100)}`;
+  const name = `신입 ${badge.slice(-5)}`;
+  const form = page.getByTestId("staff-create");
+  await form.locator('input[name="name"]').fill(name);
+  await form.locator('select[name="role"]').selectOption("operator");
+  await form.locator('input[name="badgeCode"]').fill(badge);
+  await form.locator('input[name="pin"]').fill("2468");
+  await form.getByRole("button", { name: "등록" }).click();
+  await expect(form.getByRole("status")).toContainText(name);
+  await expect(page.locator(`[data-testid=staff-row][data-name="${name}"]`)).toContainText(badge);
+  await snap(page, testInfo, "desk-staff-ko");
+
+  const tablet = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const station = await tablet.newPage();
+  await loginWithBadge(station, badge, "2468");
+  await expect(station.getByTestId("header-user")).toContainText(name);
+  await tablet.close();
+
+  await page.goto("/admin/audit");
+  await expect(page.locator("[data-testid=admin-log-row][data-action=staff_created]").first()).toContainText(badge);
+});
+
+test("an admin's settings change takes effect: a lower four-eyes price sends a cheaper pass to a second look", async ({ page, browser }, testInfo) => {
+  // Tokyo's settings change here, not Seoul's, which other journeys run in at the same time.
+  await loginWithPassword(page, demo.admin);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  await setLocale(page, "en");
+  await page.goto("/admin/staff");
+  const email = `admin.tyo.${Date.now()}@legit.test`;
+  const form = page.getByTestId("staff-create");
+  await form.locator('input[name="name"]').fill("Tokyo Admin");
+  await form.locator('select[name="role"]').selectOption("admin");
+  await form.locator('select[name="centerId"]').selectOption({ label: "Tokyo Inspection Center" });
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill("tokyo-admin-pw");
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(form.getByRole("status")).toContainText("Tokyo Admin");
+
+  const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const admin = await other.newPage();
+  await loginWithPassword(admin, email, "tokyo-admin-pw");
+  await expect(admin.getByTestId("header-user")).toContainText("Tokyo Admin");
+  await setLocale(admin, "en");
+  await admin.goto("/admin/settings");
+  const price = admin.getByTestId("setting-fourEyesPrice");
+  await price.fill("-5");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByTestId("settings-error")).toContainText("fourEyesPrice");
+  await admin.reload();
+  await expect(price).toHaveValue("1000000");
+  await price.fill("50000");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByTestId("settings-saved")).toBeVisible();
+  await snap(admin, testInfo, "desk-settings-en");
+  await other.close();
+
+  // A 99,000 item in Tokyo now needs a second inspector.
+  const tokyo = "lgt_demo_tokyo_0000000000000000000000";
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const station = await context.newPage();
+  const unique = `${Date.now()}`;
+  const announce = await context.request.post("/api/v1/inbound-orders", {
+    headers: { authorization: `Bearer ${tokyo}` },
+    data: {
+      externalId: `E2E-FOUR-${unique}`,
+      type: "trade",
+      centerCode: "TYO",
+      seller: { id: "S-T", name: "Tokyo Seller" },
+      buyer: { id: "B-T", name: "Tokyo Buyer", address: "Tokyo" },
+      items: [{ sku: "DD1391-100", productName: "Nike Dunk Low", category: "sneakers", size: "270", price: 99000 }],
+      trackingNumber: `6622${unique}`,
+    },
+  });
+  expect(announce.ok(), await announce.text()).toBeTruthy();
+  await signIn(station, "EMP-5001");
+  const parcel = await (await context.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: `6622${unique}` } })).json();
+  const received = await context.request.post("/api/station/receiving/units/receive", {
+    data: { scanId: randomUUID(), parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId },
+  });
+  const code: string = (await received.json()).unit.code;
+  await context.clearCookies();
+  await signIn(station, "EMP-6001");
+  const { inspectionId } = await (await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } })).json();
+  const verdict = await context.request.post("/api/station/inspection/verdict", { data: { scanId: randomUUID(), inspectionId, verdict: "pass" } });
+  expect(verdict.ok(), await verdict.text()).toBeTruthy();
+  const order = await (await context.request.get(`/api/v1/inbound-orders/E2E-FOUR-${unique}`, { headers: { authorization: `Bearer ${tokyo}` } })).json();
+  expect(order.order.items[0].state).toBe("held");
+  await context.close();
+});

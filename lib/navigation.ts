@@ -14,4 +14,7 @@ export const navEntries: readonly NavEntry[] = [
   { key: "unmatched", href: "/receive/unmatched", roles: ["manager"], kind: "desk" },
   { key: "unexpected", href: "/receive/unexpected", roles: ["manager"], kind: "desk" },
   { key: "printers", href: "/desk/printers", roles: ["manager"], kind: "desk" },
+  { key: "staff", href: "/admin/staff", roles: ["manager"], kind: "desk" },
+  { key: "centerSettings", href: "/admin/settings", roles: ["manager"], kind: "desk" },
+  { key: "adminLog", href: "/admin/audit", roles: ["manager"], kind: "desk" },
 ];

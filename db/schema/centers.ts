@@ -16,6 +16,12 @@ export type CenterSettings = {
   storageDailyFees?: Partial<Record<"S" | "M" | "L" | "XL" | "Q", number>>;
   /** Minutes after which an unfinished inspection claim may be taken over. */
   claimTimeoutMinutes: number;
+  /** Desk SLA limits in hours (received → verdict is inspectionDeadlineHours). */
+  passedToDispatchHours?: number;
+  heldForBuyerHours?: number;
+  awaitingPutawayHours?: number;
+  /** Storage fee per item and day past the free days, in the center's currency. */
+  storageDailyFee?: number;
 };
 
 export const centers = pgTable("centers", {

@@ -9,3 +9,4 @@ export * from "./dispatch";
 export * from "./audit";
 export * from "./api";
 export * from "./printing";
+export * from "./admin";

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ApiClientForm } from "@/components/admin/api-client-form";
 import { RevokeButton } from "@/components/admin/revoke-button";
+import { WebhookForm } from "@/components/admin/webhook-form";
 import { getDb } from "@/db/client";
 import { listApiClients } from "@/lib/api/api-clients";
 import { requireStaffPage } from "@/lib/auth/current-staff";
@@ -34,7 +35,7 @@ export default async function ApiClientsPage() {
               <td>
                 <code>{client.tokenPrefix}…</code>
               </td>
-              <td>{client.webhookUrl ?? "—"}</td>
+              <td>{client.revokedAt ? (client.webhookUrl ?? "—") : <WebhookForm clientId={client.id} current={client.webhookUrl} />}</td>
               <td>{format.dateTime(client.createdAt, "dateTimeMedium")}</td>
               <td>
                 {client.revokedAt ? (

@@ -1,0 +1,61 @@
+import { getTranslations } from "next-intl/server";
+import { asc } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { centers, roles as allRoles, type Role } from "@/db/schema";
+import { StaffCreateForm } from "@/components/admin/staff-create-form";
+import { StaffRowActions } from "@/components/admin/staff-row-actions";
+import { DeskNav } from "@/components/desk/desk-nav";
+import { isFloorRole, listStaff } from "@/lib/admin/staff";
+import { requireStaffPage } from "@/lib/auth/current-staff";
+
+export const dynamic = "force-dynamic";
+
+/** Staff of the center: create, change role, reset PIN or password, deactivate. */
+export default async function StaffPage() {
+  const staff = await requireStaffPage(["manager"]);
+  const db = await getDb();
+  const isAdmin = staff.user.role === "admin";
+  const manageable: Role[] = isAdmin ? [...allRoles] : allRoles.filter(isFloorRole);
+  const [members, centerList] = await Promise.all([
+    listStaff(db, staff.ctx),
+    isAdmin ? db.select({ id: centers.id, name: centers.name }).from(centers).orderBy(asc(centers.name)) : Promise.resolve([]),
+  ]);
+  const t = await getTranslations();
+  return (
+    <div className="stack">
+      <DeskNav current="staff" />
+      <h1>{t("admin.staff.title")}</h1>
+      <StaffCreateForm roles={manageable} centers={centerList} centerId={staff.center.id} />
+      <table className="table" data-testid="staff-list">
+        <thead>
+          <tr>
+            <th>{t("admin.staff.name")}</th>
+            <th>{t("admin.staff.center")}</th>
+            <th>{t("admin.staff.signIn")}</th>
+            <th>{t("admin.staff.status")}</th>
+            <th>{t("admin.staff.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id} data-testid="staff-row" data-name={m.name}>
+              <td>{m.name}</td>
+              <td>{m.centerName}</td>
+              <td>
+                <code>{m.badgeCode ?? m.email ?? "—"}</code>
+              </td>
+              <td>{m.active ? t("admin.staff.active") : t("admin.staff.inactive")}</td>
+              <td>
+                <StaffRowActions
+                  member={{ id: m.id, name: m.name, role: m.role, active: m.active, floor: isFloorRole(m.role) }}
+                  roles={manageable}
+                  self={m.id === staff.user.id}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiClients } from "@/db/schema";
+import { setApiClientWebhook } from "@/lib/api/api-clients";
+import { requireRole } from "@/lib/auth/require-role";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { recordAdminEvent } from "./admin-events";
+
+/**
+ * An admin sets or removes an API client of their center's webhook; a new signing secret is
+ * returned once. Logged in the admin log (URL before and after, never the secret).
+ */
+export async function changeApiClientWebhook(db: Db, ctx: StaffContext, clientId: string, webhookUrl: string | null) {
+  requireRole(ctx, ["admin"], "Only an admin can change API clients.");
+  const [client] = await db.select().from(apiClients).where(eq(apiClients.id, clientId));
+  if (!client || !client.centerIds.includes(ctx.centerId)) throw new DomainError("not_found:api_client", "No such API client.");
+  const answer = await setApiClientWebhook(db, clientId, webhookUrl);
+  await db.transaction((tx) =>
+    recordAdminEvent(tx, {
+      centerId: ctx.centerId,
+      actorUserId: ctx.userId,
+      action: "api_client_webhook_changed",
+      targetType: "api_client",
+      targetId: clientId,
+      details: { name: client.name, webhookUrl: { from: client.webhookUrl, to: webhookUrl } },
+    }),
+  );
+  return answer;
+}
