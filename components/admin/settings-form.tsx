@@ -12,8 +12,8 @@ const numberFields = [
   "fourEyesPrice",
   "claimTimeoutMinutes",
   "storageFreeDays",
-  "storageDailyFee",
 ] as const;
+const feeClasses = ["S", "M", "L", "XL"] as const;
 const rateFields = ["fail_counterfeit", "fail_used", "fail_defect", "fail_wrong_item", "fail_missing_parts"] as const;
 
 /** A center's settings; the server validates every value and refuses (changing nothing) on a bad one. */
@@ -36,6 +36,8 @@ export function SettingsForm({ settings, editable }: { settings: EditableSetting
           timezone: String(data.get("timezone") ?? ""),
           currency: String(data.get("currency") ?? ""),
           ...Object.fromEntries(numberFields.map((k) => [k, num(k)])),
+          storageDailyFees: Object.fromEntries(feeClasses.map((k) => [k, num(`fee.${k}`)])),
+          ...(settings.storageFreeDaysBySizeClass ? { storageFreeDaysBySizeClass: settings.storageFreeDaysBySizeClass } : {}),
           penaltyRates: Object.fromEntries(rateFields.map((k) => [k, typeof num(`rate.${k}`) === "number" ? (num(`rate.${k}`) as number) / 100 : num(`rate.${k}`)])),
         };
         void call("/api/station/admin/settings", { method: "PUT", body }, t("saved"));
@@ -66,6 +68,15 @@ export function SettingsForm({ settings, editable }: { settings: EditableSetting
             <label key={key} className="field">
               <span>{tv(key)} (%)</span>
               <input name={`rate.${key}`} defaultValue={Math.round(settings.penaltyRates[key] * 1000) / 10} inputMode="decimal" />
+            </label>
+          ))}
+        </div>
+        <h3>{t("storageDailyFees")}</h3>
+        <div className="row">
+          {feeClasses.map((key) => (
+            <label key={key} className="field">
+              <span>{t("sizeClass", { size: key })}</span>
+              <input name={`fee.${key}`} defaultValue={settings.storageDailyFees[key]} inputMode="decimal" />
             </label>
           ))}
         </div>

@@ -20,8 +20,6 @@ export type CenterSettings = {
   passedToDispatchHours?: number;
   heldForBuyerHours?: number;
   awaitingPutawayHours?: number;
-  /** Storage fee per item and day past the free days, in the center's currency. */
-  storageDailyFee?: number;
 };
 
 export const centers = pgTable("centers", {

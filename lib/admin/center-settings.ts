@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { zodIssues } from "@/lib/errors/error-params";
 import { fallbackSettings } from "@/lib/inspection/inspection-settings";
 import { requireRole } from "@/lib/auth/require-role";
+import { defaultDailyFees } from "@/lib/storage/fees";
 import { recordAdminEvent } from "./admin-events";
 
 /** Desk defaults for the settings a center's JSON may lack (inspection's own are in fallbackSettings). */
@@ -14,10 +15,17 @@ export const deskDefaults = {
   passedToDispatchHours: 24,
   heldForBuyerHours: 72,
   awaitingPutawayHours: 8,
-  storageDailyFee: 500,
 } as const;
 
-export type EditableSettings = Required<CenterSettings> & { timezone: string; currency: string };
+const feeClasses = ["S", "M", "L", "XL"] as const;
+type FeeClass = (typeof feeClasses)[number];
+
+export type EditableSettings = Omit<Required<CenterSettings>, "storageFreeDaysBySizeClass" | "storageDailyFees"> & {
+  timezone: string;
+  currency: string;
+  storageDailyFees: Record<FeeClass, number>;
+  storageFreeDaysBySizeClass?: CenterSettings["storageFreeDaysBySizeClass"];
+};
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -30,6 +38,7 @@ function isTimeZone(zone: string): boolean {
 
 const hours = z.number().int().min(1).max(24 * 60);
 const rate = z.number().min(0).max(1);
+const fee = z.number().min(0).max(1_000_000);
 
 /** A center's editable settings; a value out of range is refused and nothing changes. */
 export const centerSettingsSchema = z.strictObject({
@@ -49,7 +58,8 @@ export const centerSettingsSchema = z.strictObject({
     fail_missing_parts: rate,
   }),
   storageFreeDays: z.number().int().min(0).max(3650),
-  storageDailyFee: z.number().min(0).max(1_000_000),
+  storageFreeDaysBySizeClass: z.partialRecord(z.enum(["S", "M", "L", "XL", "Q"]), z.number().int().min(0).max(3650)).optional(),
+  storageDailyFees: z.strictObject({ S: fee, M: fee, L: fee, XL: fee }),
 });
 export type CenterSettingsInput = z.input<typeof centerSettingsSchema>;
 
@@ -65,7 +75,12 @@ export async function readCenterSettings(q: Queryable, centerId: string): Promis
     ...deskDefaults,
     ...s,
     penaltyRates: { ...fallbackSettings.penaltyRates, ...s.penaltyRates },
+    storageDailyFees: { ...pick(defaultDailyFees, feeClasses), ...pick(s.storageDailyFees ?? {}, feeClasses) },
   };
+}
+
+function pick<T extends Record<string, number | undefined>>(source: T, keys: readonly FeeClass[]): Record<FeeClass, number> {
+  return Object.fromEntries(keys.filter((k) => typeof source[k] === "number").map((k) => [k, source[k]])) as Record<FeeClass, number>;
 }
 
 /**
@@ -83,11 +98,12 @@ export async function updateCenterSettings(db: Db, ctx: StaffContext, centerId: 
       issues,
     });
   }
-  const { timezone, currency, ...settings } = parsed.data;
+  const { timezone, currency, ...fields } = parsed.data;
+  const settings: CenterSettings = fields;
+  const after: EditableSettings = { timezone, currency, ...fields };
   return db.transaction(async (tx) => {
     const before = await readCenterSettings(tx, centerId);
     await tx.update(centers).set({ timezone, currency, settings }).where(eq(centers.id, centerId));
-    const after = { timezone, currency, ...settings };
     const changed = Object.fromEntries(
       Object.entries(after)
         .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof EditableSettings]))
