@@ -1,20 +1,49 @@
 import type { Role } from "@/db/schema/users";
 
-/** Station and desk pages, and who may open them; the home page shows the ones a role may use. */
+/**
+ * Every page and who may open it — one table for both the pages' own access check
+ * (`requirePageAccess(href)` in lib/auth/current-staff.ts) and the home page's list (`nav`).
+ * `roles`: the roles that may open it (admin passes every check), "any-staff" for any signed-in
+ * staff member, "public" for pages anyone may read on purpose. Add your page here.
+ */
+export type PageEntry = {
+  href: string;
+  roles: readonly Role[] | "any-staff" | "public";
+  /** Listed on the home page for these roles (default: `roles`). */
+  nav?: { key: string; kind: "station" | "desk"; roles?: readonly Role[] };
+};
+
+export const pages = [
+  { href: "/", roles: "any-staff" },
+  { href: "/login", roles: "public" },
+  { href: "/desk", roles: ["manager", "admin"], nav: { key: "desk", kind: "desk" } },
+  { href: "/admin/api-clients", roles: ["admin"], nav: { key: "apiClients", kind: "desk" } },
+  // Public like /api/v1/openapi.json (it holds no data); listed for the people who integrate.
+  { href: "/api-docs", roles: "public", nav: { key: "apiDocs", kind: "desk", roles: ["manager", "admin"] } },
+  { href: "/inspect", roles: ["inspector"], nav: { key: "inspect", kind: "station" } },
+  { href: "/inspect/[inspectionId]", roles: ["inspector"] },
+  { href: "/review", roles: ["inspector"], nav: { key: "review", kind: "station" } },
+  { href: "/review/[inspectionId]", roles: ["inspector"] },
+  { href: "/inspect/checklists", roles: ["manager"], nav: { key: "checklists", kind: "desk" } },
+  { href: "/receive", roles: ["operator"], nav: { key: "receive", kind: "station" } },
+  { href: "/receive/unmatched", roles: ["manager"], nav: { key: "unmatched", kind: "desk" } },
+  { href: "/receive/unexpected", roles: ["manager"], nav: { key: "unexpected", kind: "desk" } },
+  { href: "/desk/printers", roles: ["manager"], nav: { key: "printers", kind: "desk" } },
+  { href: "/items/[key]", roles: ["manager"] },
+  { href: "/search", roles: ["manager"] },
+  { href: "/admin/staff", roles: ["manager"], nav: { key: "staff", kind: "desk" } },
+  { href: "/admin/settings", roles: ["manager"], nav: { key: "centerSettings", kind: "desk" } },
+] as const satisfies readonly PageEntry[];
+
+export type PageHref = (typeof pages)[number]["href"];
+
+/** Station and desk pages a role may use, for the home page. */
 export type NavEntry = { key: string; href: string; roles: readonly Role[]; kind: "station" | "desk" };
 
-export const navEntries: readonly NavEntry[] = [
-  { key: "desk", href: "/desk", roles: ["manager", "admin"], kind: "desk" },
-  { key: "apiClients", href: "/admin/api-clients", roles: ["admin"], kind: "desk" },
-  { key: "apiDocs", href: "/api-docs", roles: ["manager", "admin"], kind: "desk" },
-  { key: "inspect", href: "/inspect", roles: ["inspector"], kind: "station" },
-  { key: "review", href: "/review", roles: ["inspector"], kind: "station" },
-  { key: "checklists", href: "/inspect/checklists", roles: ["manager"], kind: "desk" },
-  { key: "receive", href: "/receive", roles: ["operator"], kind: "station" },
-  { key: "unmatched", href: "/receive/unmatched", roles: ["manager"], kind: "desk" },
-  { key: "unexpected", href: "/receive/unexpected", roles: ["manager"], kind: "desk" },
-  { key: "printers", href: "/desk/printers", roles: ["manager"], kind: "desk" },
-  { key: "staff", href: "/admin/staff", roles: ["manager"], kind: "desk" },
-  { key: "centerSettings", href: "/admin/settings", roles: ["manager"], kind: "desk" },
-  { key: "adminLog", href: "/admin/audit", roles: ["manager"], kind: "desk" },
-];
+export const navEntries: readonly NavEntry[] = (pages as readonly PageEntry[]).flatMap((page) =>
+  page.nav ? [{ key: page.nav.key, href: page.href, kind: page.nav.kind, roles: page.nav.roles ?? (Array.isArray(page.roles) ? page.roles : []) }] : [],
+);
+
+export function pageEntry(href: PageHref): PageEntry {
+  return (pages as readonly PageEntry[]).find((p) => p.href === href)!;
+}

@@ -80,7 +80,7 @@ async function apiClientCommand(db: Db, args: Args): Promise<void> {
     const clients = await listApiClients(db);
     const matches = clients.filter((c) => c.id === target || (target.length >= 8 && c.tokenPrefix.startsWith(target)));
     if (matches.length !== 1) throw new UsageError(matches.length ? `"${target}" matches ${matches.length} clients; use the id.` : `No API client "${target}".`);
-    const revoked = await revokeApiClient(db, matches[0].id);
+    const revoked = await revokeApiClient(db, "console", matches[0].id);
     console.log(`Revoked "${revoked.name}" (${revoked.id}). Its token no longer works.`);
     return;
   }

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 import { navEntries } from "@/lib/navigation";
 import { centerName } from "@/lib/i18n/center-name";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
-  const staff = await requireStaffPage();
+  const staff = await requirePageAccess("/");
   const { denied } = await searchParams;
   const t = await getTranslations();
   const entries = navEntries.filter((entry) => hasRole(staff.user.role, entry.roles));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { demoApiTokens } from "@/lib/api/demo-tokens";
+import { publicPage } from "@/lib/auth/current-staff";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { describeOperations, type FieldRow, type OperationView } from "@/lib/api/openapi-view";
 import styles from "./api-docs.module.css";
@@ -125,6 +126,7 @@ function isFromLegit(rawBody, signatureHeader, secret) {
 
 /** The integration API for people: generated from the same OpenAPI document the machines read. */
 export default function ApiDocsPage() {
+  publicPage("/api-docs");
   const doc = buildOpenApiDocument();
   const { calls, webhooks } = describeOperations(doc as Parameters<typeof describeOperations>[0]);
   return (

@@ -2,9 +2,10 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
-import { currentStaff } from "@/lib/auth/current-staff";
+import { currentStaff, publicPage } from "@/lib/auth/current-staff";
 
 export default async function LoginPage() {
+  publicPage("/login");
   if (await currentStaff()) redirect("/");
   const t = await getTranslations();
   return (

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { apiClients, centers, webhookRelayPositions, type ApiClient } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { requireRole } from "@/lib/auth/require-role";
 import { DomainError } from "@/lib/errors/domain-error";
 import { readVisibleHead } from "./list-events";
 import { displayPrefix, generateApiToken, generateWebhookSecret, hashApiToken, tokenPrefix } from "./tokens";
@@ -60,18 +62,38 @@ export async function createApiClient(db: Db, input: CreateApiClientInput): Prom
   });
 }
 
+/**
+ * Who manages API clients: an admin signed in to a center (only that center's clients), or the
+ * server's own console (`npm run legit`, set-up scripts), which may manage any.
+ */
+export type ClientManager = StaffContext | "console";
+
+/** Refuses unless `by` may manage this client; a client of another center is answered as not found. */
+function checkManager(by: ClientManager, client: ApiClient | undefined): asserts client is ApiClient {
+  if (by !== "console") requireRole(by, ["admin"], "Only an admin can manage API clients.");
+  if (!client || (by !== "console" && !client.centerIds.includes(by.centerId))) {
+    throw new DomainError("not_found:api_client", "No such API client in this center.");
+  }
+}
+
 /** Sets or removes a client's webhook. A new secret is made and returned (shown once). */
-export async function setApiClientWebhook(db: Db, clientId: string, webhookUrl: string | null): Promise<{ webhookSecret: string | null }> {
+export async function setApiClientWebhook(
+  db: Db,
+  by: ClientManager,
+  clientId: string,
+  webhookUrl: string | null,
+): Promise<{ webhookSecret: string | null }> {
   const url = webhookUrl === null ? null : webhookUrlSchema.safeParse(webhookUrl);
   if (url && !url.success) throw new DomainError("validation:webhook_url", "Give an http(s) URL for the webhook.");
   const webhookSecret = url ? generateWebhookSecret() : null;
   return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(apiClients).where(eq(apiClients.id, clientId)).for("update");
+    checkManager(by, current);
     const [client] = await tx
       .update(apiClients)
       .set({ webhookUrl: url ? url.data : null, webhookSecret })
       .where(eq(apiClients.id, clientId))
       .returning();
-    if (!client) throw new DomainError("not_found:api_client", "No such API client.");
     if (url) await startRelayAtHead(tx, client);
     return { webhookSecret };
   });
@@ -88,9 +110,9 @@ async function startRelayAtHead(tx: Tx, client: ApiClient) {
 }
 
 /** Revokes a client: its token stops working at once. Revoking twice is harmless. */
-export async function revokeApiClient(db: Db, clientId: string): Promise<ApiClient> {
+export async function revokeApiClient(db: Db, by: ClientManager, clientId: string): Promise<ApiClient> {
   const [client] = await db.select().from(apiClients).where(eq(apiClients.id, clientId));
-  if (!client) throw new DomainError("not_found:api_client", "No such API client.");
+  checkManager(by, client);
   if (client.revokedAt) return client;
   const [revoked] = await db
     .update(apiClients)

@@ -6,6 +6,7 @@ import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { centers, users, type Center, type Role, type User } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
+import { pageEntry, type PageHref } from "@/lib/navigation";
 import { hasRole, type StaffContext } from "./staff-context";
 
 export type CurrentStaff = { user: User; center: Center; ctx: StaffContext };
@@ -34,6 +35,21 @@ export async function requireStaffPage(roles?: readonly Role[]): Promise<Current
   if (!staff) redirect("/login");
   if (roles && !hasRole(staff.user.role, roles)) redirect("/?denied=1");
   return staff;
+}
+
+/**
+ * For pages: the access the page table (lib/navigation.ts) declares for `href` — a visitor is sent to
+ * sign in, a role that may not open it to the home page.
+ */
+export async function requirePageAccess(href: PageHref): Promise<CurrentStaff> {
+  const { roles } = pageEntry(href);
+  if (roles === "public") throw new Error(`${href} is public: call publicPage("${href}") instead.`);
+  return requireStaffPage(roles === "any-staff" ? undefined : roles);
+}
+
+/** Declares a page public on purpose (anyone may read it); the page table must say so too. */
+export function publicPage(href: PageHref): void {
+  if (pageEntry(href).roles !== "public") throw new Error(`${href} is not public in lib/navigation.ts: call requirePageAccess.`);
 }
 
 /** For route handlers and server actions: throws a DomainError the caller maps to 401/403. */

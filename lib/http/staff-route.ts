@@ -66,3 +66,28 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
     }
   };
 }
+
+export type StaffFileArgs<P> = { db: Db; staff: CurrentStaff; ctx: StaffContext; params: P; request: Request };
+
+/**
+ * staffRoute for answers that are files (PDF, ZPL, photos): the same session, role and center
+ * checks and path params, then the handler's own Response; refusals are JSON errors as usual.
+ */
+export function staffFileRoute<P = Record<string, never>>(
+  options: { roles?: readonly Role[]; params?: z.ZodType<P> },
+  handler: (args: StaffFileArgs<P>) => Promise<Response>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  return async (request, context) => {
+    const where = `${request.method} ${new URL(request.url).pathname}`;
+    try {
+      const staff = await requireStaff(options.roles);
+      const station = request.headers.get("x-legit-station")?.slice(0, 40) || "web";
+      const params = options.params ? options.params.safeParse(await context.params) : null;
+      if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
+      const db = await getDb();
+      return await handler({ db, staff, ctx: { ...staff.ctx, station }, params: (params?.data ?? {}) as P, request });
+    } catch (error) {
+      return toErrorResponse(error, where);
+    }
+  };
+}

@@ -5,7 +5,7 @@ import { authenticateApiRequest, createApiClient, listApiClients, revokeApiClien
 import { demoApiTokens } from "@/lib/api/demo-tokens";
 import { hashApiToken } from "@/lib/api/tokens";
 import { describeEachDb } from "../helpers/databases";
-import { createCenter } from "../helpers/fixtures";
+import { createCenter, createUser } from "../helpers/fixtures";
 
 describeEachDb("API clients", (use) => {
   let centerId: string;
@@ -35,11 +35,25 @@ describeEachDb("API clients", (use) => {
     await expect(authenticateApiRequest(use(), `Bearer ${token}x`)).rejects.toMatchObject({ code: "unauthorized:invalid_token" });
     await expect(authenticateApiRequest(use(), token)).rejects.toMatchObject({ code: "unauthorized:missing_token" });
     await expect(authenticateApiRequest(use(), null)).rejects.toMatchObject({ code: "unauthorized:missing_token" });
-    await revokeApiClient(use(), client.id);
+    await revokeApiClient(use(), "console", client.id);
     await expect(authenticateApiRequest(use(), `Bearer ${token}`)).rejects.toMatchObject({ code: "unauthorized:revoked_token" });
     // Revoking again changes nothing.
-    const again = await revokeApiClient(use(), client.id);
+    const again = await revokeApiClient(use(), "console", client.id);
     expect(again.revokedAt).not.toBeNull();
+  });
+
+  it("lets an admin revoke or re-hook only their own center's clients", async () => {
+    const { client } = await createApiClient(use(), { name: "Center A only", centerIds: [centerId] });
+    const otherAdmin = { userId: (await createUser(use(), otherCenterId, "admin")).id, centerId: otherCenterId, role: "admin" as const };
+    const manager = { userId: (await createUser(use(), centerId, "manager")).id, centerId, role: "manager" as const };
+    await expect(revokeApiClient(use(), otherAdmin, client.id)).rejects.toMatchObject({ code: "not_found:api_client" });
+    await expect(setApiClientWebhook(use(), otherAdmin, client.id, "https://market.example/x")).rejects.toMatchObject({ code: "not_found:api_client" });
+    await expect(revokeApiClient(use(), manager, client.id)).rejects.toMatchObject({ code: "forbidden:role" });
+    const [row] = await use().select().from(apiClients).where(eq(apiClients.id, client.id));
+    expect(row.revokedAt).toBeNull();
+    expect(row.webhookUrl).toBeNull();
+    const ownAdmin = { userId: (await createUser(use(), centerId, "admin")).id, centerId, role: "admin" as const };
+    expect((await revokeApiClient(use(), ownAdmin, client.id)).revokedAt).not.toBeNull();
   });
 
   it("refuses unknown centers, bad webhook URLs and a duplicate fixed token", async () => {
@@ -53,11 +67,11 @@ describeEachDb("API clients", (use) => {
 
   it("sets a webhook with a fresh signing secret, and removes it", async () => {
     const { client } = await createApiClient(use(), { name: "Hooks", centerIds: [centerId] });
-    const { webhookSecret } = await setApiClientWebhook(use(), client.id, "https://market.example/hooks");
+    const { webhookSecret } = await setApiClientWebhook(use(), "console", client.id, "https://market.example/hooks");
     expect(webhookSecret).toMatch(/^whsec_/);
     const [row] = await use().select().from(apiClients).where(eq(apiClients.id, client.id));
     expect(row).toMatchObject({ webhookUrl: "https://market.example/hooks", webhookSecret });
-    await setApiClientWebhook(use(), client.id, null);
+    await setApiClientWebhook(use(), "console", client.id, null);
     const [cleared] = await use().select().from(apiClients).where(eq(apiClients.id, client.id));
     expect(cleared).toMatchObject({ webhookUrl: null, webhookSecret: null });
   });

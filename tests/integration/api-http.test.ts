@@ -41,7 +41,7 @@ describeEachDb("API over HTTP (route handlers)", (use) => {
     expectError(await callRoute(orders.POST, { path: "/api/v1/inbound-orders", body, headers: { authorization: "Basic abc" } }), 401, "unauthorized:missing_token");
     expectError(await callRoute(orders.POST, { path: "/api/v1/inbound-orders", body, token: "lgt_nottherightone" }), 401, "unauthorized:invalid_token");
     const doomed = await createApiClient(use(), { name: "Doomed", centerIds: [world.a.id] });
-    await revokeApiClient(use(), doomed.client.id);
+    await revokeApiClient(use(), "console", doomed.client.id);
     expectError(await callRoute(events.GET, { path: "/api/v1/events", token: doomed.token }), 401, "unauthorized:revoked_token");
     expect(await use().select().from(inboundOrders).where(eq(inboundOrders.externalId, body.externalId))).toHaveLength(0);
   });

@@ -56,7 +56,7 @@ describeEachDb("webhook relay", (use) => {
     const center = await createCenter(db);
     const receiver = await startReceiver(receiverOptions);
     const created = await createApiClient(db, { name: "Hooked", centerIds: [center.id], webhookUrl: receiver.url });
-    cleanups.push(receiver.close, () => revokeApiClient(db, created.client.id));
+    cleanups.push(receiver.close, () => revokeApiClient(db, "console", created.client.id));
     const caller: ApiCaller = { id: created.client.id, name: "Hooked", centerIds: [center.id] };
     const move = async (count: number) => {
       const units = await createOrderWithItems(db, center.id, Array.from({ length: count }, () => "expected" as const));
@@ -156,7 +156,7 @@ describeEachDb("webhook relay", (use) => {
     await waitUntilVisible(db, [center.id], [old.id]);
     const receiver = await startReceiver();
     const created = await createApiClient(db, { name: "Late", centerIds: [center.id], webhookUrl: receiver.url });
-    cleanups.push(receiver.close, () => revokeApiClient(db, created.client.id));
+    cleanups.push(receiver.close, () => revokeApiClient(db, "console", created.client.id));
     const caller: ApiCaller = { id: created.client.id, name: "Hooked", centerIds: [center.id] };
     const other = await createCenter(db);
     const [elsewhere] = await createOrderWithItems(db, other.id, ["expected"]);
@@ -170,7 +170,7 @@ describeEachDb("webhook relay", (use) => {
 
   it("stops pushing to a revoked client", async () => {
     const { db, receiver, client, move } = await setUp();
-    await revokeApiClient(db, client.id);
+    await revokeApiClient(db, "console", client.id);
     await move(1);
     await relayOnce(db, { now: t0 });
     expect(receiver.calls()).toBe(0);

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { itemStates } from "@/db/schema";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { ItemLink } from "@/components/desk/item-link";
 import { InspectionToday } from "@/components/desk/inspection-today";
@@ -10,7 +10,7 @@ import { inspectionStats } from "@/lib/inspection/inspection-stats";
 import { startOfLocalDay } from "@/lib/time/local-day";
 
 export default async function DeskPage() {
-  const staff = await requireStaffPage(["manager", "admin"]);
+  const staff = await requirePageAccess("/desk");
   const db = await getDb();
   const now = new Date();
   const [counts, events, today] = await Promise.all([

@@ -1,14 +1,14 @@
 import { getDb } from "@/db/client";
 import { InspectQueue } from "@/components/inspection/inspect-queue";
 import { toQueueData } from "@/components/inspection/queue-row";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
 
 export const dynamic = "force-dynamic";
 
 export default async function InspectQueuePage() {
-  const staff = await requireStaffPage(["inspector"]);
+  const staff = await requirePageAccess("/inspect");
   const db = await getDb();
   const { waiting, claims } = await readInspectionQueue(db, staff.center.id, { limit: 200 });
   return <InspectQueue initial={toQueueData(waiting, claims)} userId={staff.user.id} isManager={hasRole(staff.user.role, ["manager"])} />;

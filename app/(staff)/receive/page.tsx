@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ReceiveStation } from "@/components/receiving/receive-station";
 import { ManagerLinks } from "@/components/receiving/manager-links";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 
 export async function generateMetadata() {
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 
 /** The receiving station (operators; managers may step in). */
 export default async function ReceivePage() {
-  const staff = await requireStaffPage(["operator"]);
+  const staff = await requirePageAccess("/receive");
   return (
     <div className="stack">
       {hasRole(staff.user.role, ["manager"]) && <ManagerLinks current="station" />}

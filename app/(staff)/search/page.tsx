@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { ItemLink } from "@/components/desk/item-link";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { searchItems, searchQuerySchema } from "@/lib/desk/search-items";
 import { classifyScan } from "@/lib/scan-codes/classify";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 /** One box for item code, tracking number, order id, seller, product name or SKU. */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/search");
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
   const t = await getTranslations();

@@ -4,10 +4,10 @@ import { RevokeButton } from "@/components/admin/revoke-button";
 import { WebhookForm } from "@/components/admin/webhook-form";
 import { getDb } from "@/db/client";
 import { listApiClients } from "@/lib/api/api-clients";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 
 export default async function ApiClientsPage() {
-  const staff = await requireStaffPage(["admin"]);
+  const staff = await requirePageAccess("/admin/api-clients");
   const clients = await listApiClients(await getDb(), { centerId: staff.center.id });
   const t = await getTranslations("admin");
   const format = await getFormatter();

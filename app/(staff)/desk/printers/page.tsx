@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { PrinterForm, RemovePrinterButton } from "@/components/printing/printer-settings";
 import { getDb } from "@/db/client";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listStationPrinters } from "@/lib/printing/station-printers";
 
 /** Managers set each station's network label printer (or leave it on browser PDF printing). */
 export default async function PrintersPage() {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/desk/printers");
   const printers = await listStationPrinters(await getDb(), staff.center.id);
   const t = await getTranslations("printing.printers");
   return (

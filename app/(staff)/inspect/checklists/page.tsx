@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { categories, verdicts } from "@/db/schema";
 import { ChecklistEditor } from "@/components/inspection/checklist-editor";
 import { ReasonCodeEditor } from "@/components/inspection/reason-code-editor";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listActiveChecklists } from "@/lib/inspection/checklists";
 import { listReasonCodes } from "@/lib/inspection/reason-codes";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The manager's inspection set-up: checklists (versioned) and reason codes per category. */
 export default async function ChecklistsPage() {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/inspect/checklists");
   const db = await getDb();
   const [lists, reasons] = await Promise.all([
     listActiveChecklists(db, staff.center.id),

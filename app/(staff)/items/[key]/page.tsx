@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { PrintButton } from "@/components/desk/print-button";
 import { Timeline } from "@/components/desk/timeline";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { binCodesFor, loadItemRecord } from "@/lib/desk/item-record";
 import { isDomainError } from "@/lib/errors/domain-error";
 import styles from "@/components/desk/desk.module.css";
@@ -15,7 +15,7 @@ const photoUrl = (id: string) => `/api/station/inspection/photos/${id}`;
 
 /** One unit's whole record and its chain of custody, printable for a dispute. */
 export default async function ItemPage({ params }: { params: Promise<{ key: string }> }) {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/items/[key]");
   const { key } = await params;
   const db = await getDb();
   const t = await getTranslations();

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ManagerLinks } from "@/components/receiving/manager-links";
 import { ReturnUnitForm } from "@/components/receiving/return-unit-form";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
 import styles from "@/components/receiving/receiving.module.css";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** Units found in parcels that were not announced, waiting for the manager's decision. */
 export default async function UnexpectedUnitsPage() {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/receive/unexpected");
   const units = await listUnexpectedUnits(await getDb(), staff.center.id);
   const t = await getTranslations("receiving");
   const format = await getFormatter();

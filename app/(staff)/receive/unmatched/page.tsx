@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { ManagerLinks } from "@/components/receiving/manager-links";
 import { ParcelPhotoThumb } from "@/components/receiving/parcel-photo-thumb";
 import { ResolveParcelForm } from "@/components/receiving/resolve-parcel-form";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
 import styles from "@/components/receiving/receiving.module.css";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The manager's queue of parcels that matched no order: link each to its order or return it. */
 export default async function UnmatchedParcelsPage() {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/receive/unmatched");
   const parcels = await listUnmatchedParcels(await getDb(), staff.center.id);
   const t = await getTranslations("receiving");
   const format = await getFormatter();

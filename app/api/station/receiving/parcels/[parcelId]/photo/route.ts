@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { toErrorResponse } from "@/lib/api/http/error-response";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { readPhotoUpload } from "@/lib/http/read-photo-upload";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffFileRoute, staffRoute } from "@/lib/http/staff-route";
 import { getPhotoStore } from "@/lib/photos/photo-store";
 import { addUnmatchedParcelPhoto, getParcelPhoto } from "@/lib/receiving/parcel-photo";
 
@@ -14,20 +11,11 @@ export const POST = staffRoute({ roles: ["operator"], params: z.object({ parcelI
   return { parcel };
 });
 
-/**
- * The parcel's photo bytes, for thumbnails. Not staffRoute (that answers JSON): the same checks by
- * hand — signed in, an operator or manager, and a parcel of the caller's center.
- */
-export async function GET(request: Request, context: { params: Promise<{ parcelId: string }> }): Promise<Response> {
-  try {
-    const staff = await requireStaff(["operator"]);
-    const { parcelId } = await context.params;
-    const { bytes, contentType } = await getParcelPhoto(await getDb(), getPhotoStore(), staff.ctx, parcelId);
-    // The screens put the photo key in the URL, so a retaken photo is a new URL and caching is safe.
-    return new Response(Buffer.from(bytes), {
-      headers: { "content-type": contentType, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff" },
-    });
-  } catch (error) {
-    return toErrorResponse(error, `GET ${new URL(request.url).pathname}`);
-  }
-}
+/** The parcel's photo bytes, for thumbnails: an operator or manager, a parcel of the caller's center. */
+export const GET = staffFileRoute({ roles: ["operator"], params: z.object({ parcelId: z.string() }) }, async ({ db, ctx, params }) => {
+  const { bytes, contentType } = await getParcelPhoto(db, getPhotoStore(), ctx, params.parcelId);
+  // The screens put the photo key in the URL, so a retaken photo is a new URL and caching is safe.
+  return new Response(Buffer.from(bytes), {
+    headers: { "content-type": contentType, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff" },
+  });
+});
