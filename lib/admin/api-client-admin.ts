@@ -15,7 +15,7 @@ export async function changeApiClientWebhook(db: Db, ctx: StaffContext, clientId
   requireRole(ctx, ["admin"], "Only an admin can change API clients.");
   const [client] = await db.select().from(apiClients).where(eq(apiClients.id, clientId));
   if (!client || !client.centerIds.includes(ctx.centerId)) throw new DomainError("not_found:api_client", "No such API client.");
-  const answer = await setApiClientWebhook(db, clientId, webhookUrl);
+  const answer = await setApiClientWebhook(db, ctx, clientId, webhookUrl);
   await db.transaction((tx) =>
     recordAdminEvent(tx, {
       centerId: ctx.centerId,
