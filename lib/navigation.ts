@@ -33,6 +33,7 @@ export const pages = [
   { href: "/search", roles: ["manager"] },
   { href: "/admin/staff", roles: ["manager"], nav: { key: "staff", kind: "desk" } },
   { href: "/admin/settings", roles: ["manager"], nav: { key: "centerSettings", kind: "desk" } },
+  { href: "/admin/audit", roles: ["manager"], nav: { key: "adminLog", kind: "desk" } },
 ] as const satisfies readonly PageEntry[];
 
 export type PageHref = (typeof pages)[number]["href"];
