@@ -31,11 +31,15 @@ export function stationId(): string {
  * Calls a staff API route with the station id: a JSON body, or FormData as is (photo uploads).
  * Throws ApiError with the server's message.
  */
-export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
   const isForm = typeof FormData !== "undefined" && init.body instanceof FormData;
   let response: Response;
+  // A request that hangs is treated like a lost answer: the caller may retry with the same scan id.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), init.timeoutMs ?? 20_000);
   try {
     response = await fetch(url, {
+      signal: timeout.signal,
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       // The browser sets the multipart content type (with its boundary) for FormData itself.
       headers: isForm ? { "x-legit-station": stationId() } : { "content-type": "application/json", "x-legit-station": stationId() },
@@ -43,6 +47,8 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
     });
   } catch {
     throw new ApiError("network", "", 0);
+  } finally {
+    clearTimeout(timer);
   }
   const data = await response.json().catch(() => null);
   if (!response.ok) {

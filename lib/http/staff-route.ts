@@ -8,6 +8,7 @@ import { requireStaff, type CurrentStaff } from "@/lib/auth/current-staff";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { zodIssues } from "@/lib/errors/error-params";
+import { onceForScan, scanIdOf } from "@/lib/scans/with-scan-id";
 
 type RouteContext = { params: Promise<Record<string, unknown>> };
 
@@ -28,7 +29,17 @@ export type StaffHandlerArgs<B, P> = {
  * user's language (messages/<locale>/errors*.json), `fields` beside each form field.
  */
 export function staffRoute<B = undefined, P = Record<string, never>>(
-  options: { roles?: readonly Role[]; body?: z.ZodType<B>; params?: z.ZodType<P>; maxBodyBytes?: number },
+  options: {
+    roles?: readonly Role[];
+    body?: z.ZodType<B>;
+    params?: z.ZodType<P>;
+    maxBodyBytes?: number;
+    /**
+     * A state-changing station action: takes a scanId and runs once per id (lib/scans/with-scan-id.ts);
+     * `remember` trims what a repeat is answered with when the first answer holds a one-time secret.
+     */
+    scan?: string | { kind: string; remember: (result: unknown) => unknown };
+  },
   handler: (args: StaffHandlerArgs<B, P>) => Promise<unknown>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
@@ -39,9 +50,9 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
       const params = options.params ? options.params.safeParse(await context.params) : null;
       if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
       let body: unknown = undefined;
+      let json: unknown;
       if (options.body) {
         const text = await readBodyText(request, options.maxBodyBytes ?? defaultMaxBodyBytes);
-        let json: unknown;
         try {
           json = text.trim() ? JSON.parse(text) : {};
         } catch {
@@ -52,14 +63,14 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
         body = parsed.data;
       }
       const db = await getDb();
-      const result = await handler({
-        db,
-        staff,
-        ctx: { ...staff.ctx, station },
-        body: body as B,
-        params: (params?.data ?? {}) as P,
-        request,
-      });
+      const run = (db: Db) => handler({ db, staff, ctx: { ...staff.ctx, station }, body: body as B, params: (params?.data ?? {}) as P, request });
+      if (options.scan) {
+        const { kind, remember } = typeof options.scan === "string" ? { kind: options.scan, remember: undefined } : options.scan;
+        const scan = { scanId: scanIdOf(request, json), userId: staff.user.id, kind };
+        const { result, repeated } = await onceForScan(db, scan, async (tx) => (await run(tx)) ?? {}, remember);
+        return Response.json(result, { headers: { "cache-control": "no-store", "x-legit-repeated": String(repeated) } });
+      }
+      const result = await run(db);
       return Response.json(result ?? {}, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       return toErrorResponse(error, where, { forScreens: true });

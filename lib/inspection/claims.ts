@@ -171,7 +171,7 @@ export async function releaseClaim(db: Db, ctx: StaffContext, input: { itemId: s
     }
     const own = open.inspection.inspectorId === ctx.userId;
     if (!own && !hasRole(ctx.role, ["manager"])) {
-      throw new DomainError("forbidden:role", `Only a manager can release ${open.inspectorName}'s claim.`);
+      throw new DomainError("forbidden:role", `Only a manager can release ${open.inspectorName}'s claim.`, { item: item.code ?? "—", name: open.inspectorName });
     }
     await releaseInTx(tx, item, open.inspection, { userId: ctx.userId, station: ctx.station }, own ? "released_by_inspector" : "released_by_manager");
     return { inspectionId: open.inspection.id, itemId: item.id, itemCode: item.code };

@@ -8,7 +8,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { recordItemEvent } from "@/lib/items/apply-transition";
 import { checkPhotoBytes } from "@/lib/photos/check-photo";
 import { extensionFor, normaliseContentType, photoContentTypes, type PhotoContentType } from "@/lib/photos/image-type";
-import type { PhotoStore, StoredPhoto } from "@/lib/photos/photo-store";
+import { storeThenRecord, type PhotoStore, type StoredPhoto } from "@/lib/photos/photo-store";
 import { parseInput, requireInspector } from "./guards";
 import { lockInspectionAndItem, requireOpenClaim } from "./lock-inspection";
 
@@ -55,10 +55,8 @@ export async function addPhoto(db: Db, store: PhotoStore, ctx: StaffContext, inp
     requireMayAddPhoto(inspection, item, ctx);
   });
   const storageKey = `inspections/${data.inspectionId}/${randomUUID()}.${extensionFor[actual as PhotoContentType]}`;
-  await store.put(storageKey, data.bytes, actual);
-
   // A verdict may have landed while the file was uploading: re-check under the locks.
-  return db.transaction(async (tx) => {
+  return storeThenRecord(store, storageKey, data.bytes, actual, () => db.transaction(async (tx) => {
     const { inspection, item } = await lockInspectionAndItem(tx, ctx.centerId, data.inspectionId);
     requireMayAddPhoto(inspection, item, ctx);
     const [photo] = await tx
@@ -80,7 +78,7 @@ export async function addPhoto(db: Db, store: PhotoStore, ctx: StaffContext, inp
       details: { inspectionId: inspection.id, photoId: photo.id, storageKey, bytes: photo.bytes, caption: photo.caption },
     });
     return photo;
-  });
+  }));
 }
 
 /** Photos of an inspection, or of every inspection of an item (its permanent record), oldest first. */

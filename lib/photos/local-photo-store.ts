@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { contentTypeOfKey } from "./image-type";
 import { assertPhotoKey } from "./photo-key";
@@ -24,6 +24,10 @@ export class LocalPhotoStore implements PhotoStore {
     const temp = `${file}.${randomUUID()}.tmp`;
     await writeFile(temp, bytes);
     await rename(temp, file);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.fileOf(key), { force: true });
   }
 
   async get(key: string): Promise<StoredPhoto | null> {

@@ -14,6 +14,19 @@ export interface PhotoStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The stored bytes, or null when there is nothing under the key. */
   get(key: string): Promise<StoredPhoto | null>;
+  /** Removes a file whose record was never written (a refused or failed upload); no error if absent. */
+  delete(key: string): Promise<void>;
+}
+
+/** Stores a photo, runs `record`, and removes the file again if recording fails: no orphan files. */
+export async function storeThenRecord<T>(store: PhotoStore, key: string, bytes: Uint8Array, contentType: string, record: () => Promise<T>): Promise<T> {
+  await store.put(key, bytes, contentType);
+  try {
+    return await record();
+  } catch (error) {
+    await store.delete(key).catch(() => undefined);
+    throw error;
+  }
 }
 
 type PhotoEnv = Partial<Pick<Env, "PHOTO_DIR" | "S3_BUCKET" | "S3_ENDPOINT" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY">>;

@@ -42,6 +42,12 @@ export class S3PhotoStore implements PhotoStore {
     await client.send(new sdk.PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: bytes, ContentType: contentType }));
   }
 
+  async delete(key: string): Promise<void> {
+    assertPhotoKey(key);
+    const { client, sdk } = await this.connect();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+  }
+
   async get(key: string): Promise<StoredPhoto | null> {
     assertPhotoKey(key);
     const { client, sdk } = await this.connect();

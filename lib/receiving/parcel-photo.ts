@@ -5,7 +5,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { checkPhotoBytes } from "@/lib/photos/check-photo";
 import { extensionFor, sniffImageType } from "@/lib/photos/image-type";
-import type { PhotoStore, StoredPhoto } from "@/lib/photos/photo-store";
+import { storeThenRecord, type PhotoStore, type StoredPhoto } from "@/lib/photos/photo-store";
 import { parseInput, requireReceiver } from "./guards";
 import { recordUnmatchedParcel } from "./unmatched-parcels";
 import { findParcel, type ParcelView } from "./views";
@@ -34,8 +34,7 @@ export async function addUnmatchedParcelPhoto(db: Db, store: PhotoStore, ctx: St
     throw new DomainError("conflict:parcel_state", `Parcel ${parcel.trackingNumber} is not in the unmatched queue (it is ${parcel.status}).`, { parcel: parcel.trackingNumber, status: parcel.status });
   }
   const photoKey = `parcels/${parcel.id}/${randomUUID()}.${extensionFor[type]}`;
-  await store.put(photoKey, data.bytes, type);
-  return recordUnmatchedParcel(db, ctx, { parcelId: parcel.id, photoKey });
+  return storeThenRecord(store, photoKey, data.bytes, type, () => recordUnmatchedParcel(db, ctx, { parcelId: parcel.id, photoKey }));
 }
 
 /** A parcel's photo for display, only within the caller's center (operators and managers). */

@@ -14,6 +14,8 @@ export async function withScanId<T>(
   db: Db,
   scan: { scanId: string; userId: string; kind: string },
   work: (tx: Tx) => Promise<T>,
+  /** What to keep for a repeat, when the first answer holds a secret shown only once (a new API token). */
+  remember: (result: T) => unknown = (result) => result,
 ): Promise<ScanOutcome<T>> {
   try {
     return await db.transaction(async (tx) => {
@@ -24,7 +26,7 @@ export async function withScanId<T>(
         .returning({ scanId: scanRequests.scanId });
       if (claimed.length === 0) return { result: await firstAnswer<T>(tx, scan), repeated: true };
       const result = await work(tx);
-      await tx.update(scanRequests).set({ response: { ok: result } }).where(eq(scanRequests.scanId, scan.scanId));
+      await tx.update(scanRequests).set({ response: { ok: remember(result) } }).where(eq(scanRequests.scanId, scan.scanId));
       return { result, repeated: false };
     });
   } catch (error) {
@@ -48,4 +50,34 @@ async function firstAnswer<T>(tx: Tx, scan: { scanId: string; userId: string }):
   if (response?.error) throw new DomainError(response.error.code as "conflict", response.error.message, response.error.details ?? undefined);
   if (!response || !("ok" in response)) throw new DomainError("conflict:scan_pending", "This scan is still being processed.");
   return response.ok as T;
+}
+
+/** Where a station route's client-made scan id comes from: the JSON body's `scanId`, else the `x-legit-scan-id` header (multipart uploads). */
+export const scanIdHeader = "x-legit-scan-id";
+
+export function scanIdOf(request: Request, json: unknown): string {
+  const fromBody = json && typeof json === "object" ? (json as { scanId?: unknown }).scanId : undefined;
+  const value = typeof fromBody === "string" ? fromBody : request.headers.get(scanIdHeader);
+  const id = value?.trim() ?? "";
+  if (id.length < 8 || id.length > 200) {
+    throw new DomainError("validation:scan_id", "scanId: send the client-made id of this action (the same id again on a retry).", {
+      issues: [{ path: "scanId", code: "invalid_type", message: "required" }],
+    });
+  }
+  return id;
+}
+
+/**
+ * For a route handler whose work calls domain functions taking a `Db`: runs them once per scan id
+ * inside withScanId's transaction (their own `db.transaction` calls become savepoints of it), so
+ * the work and the remembered answer commit together. staffRoute does this for routes declared
+ * with `scan: "<kind>"`.
+ */
+export function onceForScan<T>(
+  db: Db,
+  scan: { scanId: string; userId: string; kind: string },
+  work: (db: Db) => Promise<T>,
+  remember?: (result: T) => unknown,
+): Promise<ScanOutcome<T>> {
+  return withScanId(db, scan, (tx) => work(tx as unknown as Db), remember);
 }

@@ -7,8 +7,17 @@ const createBody = z.object({
   webhookUrl: z.union([webhookUrlSchema, z.literal("")]).optional(),
 });
 
+/**
+ * A repeat of the same create (lost answer) must not make a second client, nor keep the token in
+ * the database: it answers the same client with `secretsLost: true` (the screen says to revoke it
+ * and create a new one if the token was not seen).
+ */
+function withoutSecrets(result: unknown): unknown {
+  return { ...(result as object), token: null, webhookSecret: null, secretsLost: true };
+}
+
 /** An admin creates an API client for their own center; the token is in this answer only. */
-export const POST = staffRoute({ roles: ["admin"], body: createBody }, async ({ db, staff, body }) => {
+export const POST = staffRoute({ roles: ["admin"], scan: { kind: "admin.api_client_create", remember: withoutSecrets }, body: createBody }, async ({ db, staff, body }) => {
   const created = await createApiClient(db, {
     name: body.name,
     centerIds: [staff.center.id],

@@ -1,0 +1,13 @@
+import type { ScanFeedback } from "@/components/scanner/scanner-provider";
+
+const toneClass = { success: "alert--ok", warning: "alert--warn", error: "alert--error" } as const;
+
+/** A station action's answer, in colour, announced to screen readers. */
+export function ActionAnswer({ answer, testId = "action-answer", className = "" }: { answer: ScanFeedback | null; testId?: string; className?: string }) {
+  if (!answer) return null;
+  return (
+    <p className={`alert ${toneClass[answer.tone]} ${className}`} role={answer.tone === "error" ? "alert" : "status"} data-testid={testId} data-tone={answer.tone}>
+      {answer.message}
+    </p>
+  );
+}
