@@ -233,7 +233,7 @@ test("above the four-eyes price a pass waits for a second inspector, who confirm
   await scannerReady(second);
   await second.locator("h1").click();
   await scan(second, code);
-  await expect(second.getByTestId("queue-alert")).toContainText(/being inspected by/);
+  await expect(second.getByTestId("queue-alert")).toContainText(/being inspected by|검수 중입니다/);
   await snap(second, testInfo, "inspect-claimed-by-other");
 
   await fillChecklist(page);

@@ -3,36 +3,28 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { apiFetch } from "@/components/http/api-fetch";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
-type Created = { id: string; name: string; token: string; webhookSecret: string | null };
+type Created = { id: string; name: string; token: string | null; webhookSecret: string | null; secretsLost?: boolean };
 
 /** Creates a client and shows its token (and webhook secret) once; they cannot be read again. */
 export function ApiClientForm() {
   const t = useTranslations("admin.apiClients");
-  const errorText = useErrorText();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const action = useStationAction();
   const [created, setCreated] = useState<Created | null>(null);
-  const [pending, setPending] = useState(false);
 
   async function onSubmit(form: HTMLFormElement) {
     const data = new FormData(form);
-    setPending(true);
-    setError(null);
-    try {
-      const answer = await apiFetch<Created>("/api/station/admin/api-clients", {
-        body: { name: String(data.get("name") ?? ""), webhookUrl: String(data.get("webhookUrl") ?? "") },
-      });
-      setCreated(answer);
-      form.reset();
-      router.refresh();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setPending(false);
-    }
+    const body = { name: String(data.get("name") ?? ""), webhookUrl: String(data.get("webhookUrl") ?? "") };
+    // The same form contents again (a retry after a lost answer) is the same intent: one client.
+    const answer = await action.run(`create:${JSON.stringify(body)}`, (scanId) => apiFetch<Created>("/api/station/admin/api-clients", { body, scanId }));
+    if (!answer) return;
+    setCreated(answer);
+    form.reset();
+    router.refresh();
   }
 
   return (
@@ -53,28 +45,29 @@ export function ApiClientForm() {
           <span>{t("webhookOptional")}</span>
           <input name="webhookUrl" type="url" placeholder="https://marketplace.example/legit-events" />
         </label>
-        <button type="submit" className="button button--primary" disabled={pending} style={{ alignSelf: "flex-end" }}>
+        <button type="submit" className="button button--primary" disabled={action.busy !== null} style={{ alignSelf: "flex-end" }}>
           {t("createButton")}
         </button>
       </form>
-      {error && (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
-      {created && (
-        <div className="alert alert--ok" data-testid="new-token">
-          <p>{t("shownOnce", { name: created.name })}</p>
-          <p>
-            <code data-testid="token-value">{created.token}</code>
-          </p>
-          {created.webhookSecret && (
+      <ActionAnswer answer={action.answer} />
+      {created &&
+        (created.token ? (
+          <div className="alert alert--ok" data-testid="new-token">
+            <p>{t("shownOnce", { name: created.name })}</p>
             <p>
-              {t("webhookSecret")} <code>{created.webhookSecret}</code>
+              <code data-testid="token-value">{created.token}</code>
             </p>
-          )}
-        </div>
-      )}
+            {created.webhookSecret && (
+              <p>
+                {t("webhookSecret")} <code>{created.webhookSecret}</code>
+              </p>
+            )}
+          </div>
+        ) : (
+          <p className="alert alert--warn" data-testid="token-lost">
+            {t("tokenLost", { name: created.name })}
+          </p>
+        ))}
     </section>
   );
 }

@@ -2,33 +2,29 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { apiFetch } from "@/components/http/api-fetch";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 export function RevokeButton({ clientId, name }: { clientId: string; name: string }) {
   const t = useTranslations("admin.apiClients");
-  const errorText = useErrorText();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const action = useStationAction();
   return (
     <div className="row">
       <button
         type="button"
         className="button button--danger"
+        disabled={action.busy !== null}
         onClick={async () => {
           if (!window.confirm(t("confirmRevoke", { name }))) return;
-          try {
-            await apiFetch(`/api/station/admin/api-clients/${clientId}/revoke`, { body: {} });
-            router.refresh();
-          } catch (e) {
-            setError(errorText(e));
-          }
+          const done = await action.run(`revoke:${clientId}`, (scanId) => apiFetch(`/api/station/admin/api-clients/${clientId}/revoke`, { body: {}, scanId }));
+          if (done) router.refresh();
         }}
       >
         {t("revoke")}
       </button>
-      {error && <span className="alert alert--error">{error}</span>}
+      <ActionAnswer answer={action.answer?.tone === "error" ? action.answer : null} />
     </div>
   );
 }

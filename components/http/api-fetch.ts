@@ -31,8 +31,11 @@ export function stationId(): string {
  * Calls a staff API route with the station id: a JSON body, or FormData as is (photo uploads).
  * Throws ApiError with the server's message.
  */
-export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
+export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown; timeoutMs?: number; scanId?: string } = {}): Promise<T> {
   const isForm = typeof FormData !== "undefined" && init.body instanceof FormData;
+  // A state-changing action's scan id: in a JSON body as `scanId`, and always as a header (uploads).
+  const scanHeader: Record<string, string> = init.scanId ? { "x-legit-scan-id": init.scanId } : {};
+  const body = init.scanId && !isForm && init.body && typeof init.body === "object" ? { ...init.body, scanId: init.scanId } : init.body;
   let response: Response;
   // A request that hangs is treated like a lost answer: the caller may retry with the same scan id.
   const timeout = new AbortController();
@@ -42,8 +45,10 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
       signal: timeout.signal,
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       // The browser sets the multipart content type (with its boundary) for FormData itself.
-      headers: isForm ? { "x-legit-station": stationId() } : { "content-type": "application/json", "x-legit-station": stationId() },
-      body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
+      headers: isForm
+        ? { "x-legit-station": stationId(), ...scanHeader }
+        : { "content-type": "application/json", "x-legit-station": stationId(), ...scanHeader },
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
     });
   } catch {
     throw new ApiError("network", "", 0);

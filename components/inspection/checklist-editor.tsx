@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/components/http/api-fetch";
+import { ApiError, apiFetch } from "@/components/http/api-fetch";
 import styles from "./inspection.module.css";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 type Point = { key: string; subject: "box" | "item"; labelEn: string; labelKo: string };
 export type EditableChecklist = { category: string; version: number; points: Point[] };
@@ -15,29 +16,41 @@ export type EditableChecklist = { category: string; version: number; points: Poi
  */
 export function ChecklistEditor({ categories, initial }: { categories: readonly string[]; initial: EditableChecklist[] }) {
   const t = useTranslations("inspection");
-  const errorText = useErrorText();
+  const action = useStationAction();
+  // Per-field refusals from the server ("points.3.key" → its zod issue code), shown beside the field.
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [lists, setLists] = useState(initial);
   const [category, setCategory] = useState(categories[0]);
   const current = lists.find((l) => l.category === category);
   const [points, setPoints] = useState<Point[]>(current?.points ?? []);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
   function pick(next: string) {
     setCategory(next);
     setPoints(lists.find((l) => l.category === next)?.points ?? []);
-    setMessage(null);
+    setFieldErrors({});
+    action.clear();
   }
   const update = (i: number, patch: Partial<Point>) => setPoints((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
 
   async function save() {
-    try {
-      const { checklist } = await apiFetch<{ checklist: EditableChecklist }>("/api/station/inspection/checklists", { body: { category, points } });
-      setLists((ls) => [...ls.filter((l) => l.category !== category), checklist]);
-      setMessage({ tone: "ok", text: t("editor.saved", { version: checklist.version }) });
-    } catch (e) {
-      setMessage({ tone: "error", text: errorText(e) });
-    }
+    const body = { category, points };
+    setFieldErrors({});
+    // The same contents again (a retry) is the same intent: one new version, not two.
+    const answer = await action.run(`checklist:${JSON.stringify(body)}`, (scanId) =>
+      apiFetch<{ checklist: EditableChecklist }>("/api/station/inspection/checklists", { body, scanId }), {
+        answer: ({ checklist }) => ({ tone: "success", message: t("editor.saved", { version: checklist.version }) }),
+        refused: (error, text) => {
+          if (error instanceof ApiError) setFieldErrors(Object.fromEntries(error.fields.map((f) => [f.field, f.code])));
+          return { tone: "error", message: text };
+        },
+      },
+    );
+    if (answer) setLists((ls) => [...ls.filter((l) => l.category !== category), answer.checklist]);
   }
+  const fieldError = (i: number, field: keyof Point) => {
+    const code = fieldErrors[`points.${i}.${field}`];
+    return code ? t(`editor.fieldErrors.${field}`) : null;
+  };
 
   return (
     <section className="card stack" data-testid="checklist-editor">
@@ -65,28 +78,32 @@ export function ChecklistEditor({ categories, initial }: { categories: readonly 
       </div>
       {points.map((p, i) => (
         <div key={i} className={styles.editorRow} data-testid="editor-point">
-          <input aria-label={t("editor.key")} value={p.key} onChange={(e) => update(i, { key: e.target.value })} />
+          <input aria-label={t("editor.key")} aria-invalid={fieldError(i, "key") ? true : undefined} value={p.key} onChange={(e) => update(i, { key: e.target.value })} />
           <select aria-label={t("editor.subject")} value={p.subject} onChange={(e) => update(i, { subject: e.target.value as Point["subject"] })}>
             <option value="box">{t("checklist.box")}</option>
             <option value="item">{t("checklist.item")}</option>
           </select>
-          <input aria-label={t("editor.labelKo")} value={p.labelKo} onChange={(e) => update(i, { labelKo: e.target.value })} />
-          <input aria-label={t("editor.labelEn")} value={p.labelEn} onChange={(e) => update(i, { labelEn: e.target.value })} />
+          <input aria-label={t("editor.labelKo")} aria-invalid={fieldError(i, "labelKo") ? true : undefined} value={p.labelKo} onChange={(e) => update(i, { labelKo: e.target.value })} />
+          <input aria-label={t("editor.labelEn")} aria-invalid={fieldError(i, "labelEn") ? true : undefined} value={p.labelEn} onChange={(e) => update(i, { labelEn: e.target.value })} />
           <button type="button" className="button" aria-label={t("editor.remove")} onClick={() => setPoints((ps) => ps.filter((_, j) => j !== i))}>
             ✕
           </button>
+          {(["key", "labelKo", "labelEn"] as const).map((field) =>
+            fieldError(i, field) ? (
+              <span key={field} className="field-error" data-testid="editor-field-error">
+                {fieldError(i, field)}
+              </span>
+            ) : null,
+          )}
         </div>
       ))}
-      {message && (
-        <p className={`alert alert--${message.tone}`} role="alert" data-testid="editor-message">
-          {message.text}
-        </p>
-      )}
+      {fieldErrors.points && <p className="field-error">{t("editor.fieldErrors.points")}</p>}
+      <ActionAnswer answer={action.answer} testId="editor-message" />
       <div className="row">
         <button type="button" className="button" onClick={() => setPoints((ps) => [...ps, { key: "", subject: "item", labelEn: "", labelKo: "" }])}>
           + {t("editor.addPoint")}
         </button>
-        <button type="button" className="button button--primary" onClick={() => void save()}>
+        <button type="button" className="button button--primary" disabled={action.busy !== null} onClick={() => void save()}>
           {t("editor.saveVersion")}
         </button>
       </div>

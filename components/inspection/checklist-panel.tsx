@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import styles from "./inspection.module.css";
 import { localLabel, type ChecklistResult, type InspectionView } from "./types";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 /**
  * The category's checklist, box and item as separate groups. Each tap is saved at once (results
@@ -22,12 +23,11 @@ export function ChecklistPanel({
   onNotOkChange?: (labels: string[]) => void;
 }) {
   const t = useTranslations("inspection");
-  const errorText = useErrorText();
+  const action = useStationAction();
   const locale = useLocale();
   const [results, setResults] = useState<Record<string, ChecklistResult>>(() => Object.fromEntries(view.results.map((r) => [r.key, r])));
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(view.results.map((r) => [r.key, r.note ?? ""])));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = action.busy !== null;
 
   useEffect(() => {
     onNotOkChange?.(notOkLabels(view, results, locale));
@@ -38,25 +38,19 @@ export function ChecklistPanel({
   async function save(key: string, ok: boolean, note: string) {
     const previous = results[key];
     setResults((r) => ({ ...r, [key]: { key, ok, note } }));
-    setSaving(true);
-    try {
-      // Taps may overlap: the server merges each point, so the screen keeps its own (newer) marks
-      // rather than taking an answer that may predate a later tap.
-      await apiFetch<{ results: ChecklistResult[] }>("/api/station/inspection/results", {
-        body: { inspectionId: view.inspection.id, results: [{ key, ok, note }] },
-      });
-      setError(null);
-    } catch (e) {
-      setResults((r) => {
-        const next = { ...r };
-        if (previous) next[key] = previous;
-        else delete next[key];
-        return next;
-      });
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    // Taps may overlap: the server merges each point, so the screen keeps its own (newer) marks
+    // rather than taking an answer that may predate a later tap.
+    const body = { inspectionId: view.inspection.id, results: [{ key, ok, note }] };
+    const saved = await action.run(`result:${key}:${ok}:${note}`, (scanId) =>
+      apiFetch<{ results: ChecklistResult[] }>("/api/station/inspection/results", { body, scanId }),
+    );
+    if (saved) return action.clear();
+    setResults((r) => {
+      const next = { ...r };
+      if (previous) next[key] = previous;
+      else delete next[key];
+      return next;
+    });
   }
 
   const points = view.checklist.points;
@@ -74,11 +68,7 @@ export function ChecklistPanel({
         <span className="muted">{t("checklist.version", { version: view.checklist.version })}</span>
         {saving && <span className="muted">{t("saving")}</span>}
       </div>
-      {error && (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionAnswer answer={action.answer} />
       {(["box", "item"] as const).map((subject) => {
         const group = points.filter((p) => p.subject === subject);
         if (group.length === 0) return null;

@@ -3,80 +3,62 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
-import { apiFetch, newScanId } from "@/components/http/api-fetch";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/http/api-fetch";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { classifyScan } from "@/lib/scan-codes/classify";
 import { formatWaiting } from "./format";
 import styles from "./inspection.module.css";
 import type { ClaimRow, QueueData } from "./queue-row";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 type ClaimAnswer = { inspectionId: string; itemCode: string | null; reopened: boolean; tookOverFrom: { name: string } | null };
+
+export const inspectionQueueKey = ["inspection-queue"];
 
 /** The inspector's queue: scan a label or tap a row to claim; managers release abandoned claims. */
 export function InspectQueue({ initial, userId, isManager }: { initial: QueueData; userId: string; isManager: boolean }) {
   const t = useTranslations("inspection");
-  const errorText = useErrorText();
   const format = useFormatter();
   const router = useRouter();
-  const [data, setData] = useState(initial);
-  const [alert, setAlert] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
-  const [busyItem, setBusyItem] = useState<string | null>(null);
+  // The list stays live: polled, and refreshed after every claim or release.
+  const { data = initial } = useQuery({
+    queryKey: inspectionQueueKey,
+    queryFn: () => apiFetch<QueueData>("/api/station/inspection/queue"),
+    initialData: initial,
+    refetchInterval: 20_000,
+  });
+  const action = useStationAction({ invalidate: [inspectionQueueKey] });
+  const busyItem = action.busy?.replace(/^claim:/, "") ?? null;
 
-  const reload = useCallback(async () => {
-    try {
-      setData(await apiFetch<QueueData>("/api/station/inspection/queue"));
-    } catch {
-      /* keep the last list; the next refresh tries again */
-    }
-  }, []);
-
-  useEffect(() => {
-    const timer = window.setInterval(reload, 20_000);
-    return () => window.clearInterval(timer);
-  }, [reload]);
-
-  const claim = useCallback(
-    async (target: { itemCode?: string; itemId?: string }, scanId: string): Promise<ScanFeedback> => {
-      setBusyItem(target.itemId ?? target.itemCode ?? null);
-      try {
-        const answer = await apiFetch<ClaimAnswer>("/api/station/inspection/claim", { body: { scanId, ...target } });
-        const message = answer.tookOverFrom
-          ? t("queue.tookOver", { code: answer.itemCode ?? "", name: answer.tookOverFrom.name })
-          : t("queue.claimed", { code: answer.itemCode ?? "" });
-        setAlert({ tone: "ok", text: message });
+  /** Claims by scan or tap; one intent per item, so a double tap or a retry claims once. */
+  const claim = (target: { itemCode?: string; itemId?: string }) =>
+    action.runScan(`claim:${target.itemId ?? target.itemCode}`, (scanId) => apiFetch<ClaimAnswer>("/api/station/inspection/claim", { body: { ...target }, scanId }), {
+      answer: (answer) => {
         router.push(`/inspect/${answer.inspectionId}`);
-        return { tone: "success", message };
-      } catch (error) {
-        const message = errorText(error);
-        setAlert({ tone: "error", text: message });
-        void reload();
-        return { tone: "error", message };
-      } finally {
-        setBusyItem(null);
-      }
-    },
-    [reload, router, t],
-  );
+        return {
+          tone: "success",
+          message: answer.tookOverFrom
+            ? t("queue.tookOver", { code: answer.itemCode ?? "", name: answer.tookOverFrom.name })
+            : t("queue.claimed", { code: answer.itemCode ?? "" }),
+        };
+      },
+    });
 
-  useScanHandler(async (code, scanId) => {
+  useScanHandler(async (code) => {
     const scan = classifyScan(code);
-    if (scan.kind === "item") return claim({ itemCode: scan.code }, scanId);
-    const message = scan.kind === "invalid" ? scan.message : t("queue.notAnItem", { code });
-    setAlert({ tone: "error", text: message });
-    return { tone: "error", message };
+    if (scan.kind === "item") return claim({ itemCode: scan.code });
+    const feedback: ScanFeedback = { tone: "error", message: t("queue.notAnItem", { code }) };
+    action.tell(feedback);
+    return feedback;
   });
 
-  async function release(row: ClaimRow) {
-    try {
-      await apiFetch("/api/station/inspection/release", { body: { itemId: row.itemId } });
-      setAlert({ tone: "ok", text: t("queue.released", { code: row.itemCode ?? "", name: row.inspectorName }) });
-    } catch (error) {
-      setAlert({ tone: "error", text: errorText(error) });
-    }
-    await reload();
+  function release(row: ClaimRow) {
+    void action.run(`release:${row.itemId}`, (scanId) => apiFetch("/api/station/inspection/release", { body: { itemId: row.itemId }, scanId }), {
+      answer: () => ({ tone: "success", message: t("queue.released", { code: row.itemCode ?? "", name: row.inspectorName }) }),
+    });
   }
 
   const { waiting, claims } = data;
@@ -98,11 +80,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
           )}
         </div>
         <p className="muted">{t("queue.hint")}</p>
-        {alert && (
-          <p className={`alert alert--${alert.tone}`} role="alert" data-testid="queue-alert">
-            {alert.text}
-          </p>
-        )}
+        <ActionAnswer answer={action.answer} testId="queue-alert" />
         {claims.length > 0 && (
           <div className="stack">
             <h2>{t("queue.claimsTitle")}</h2>
@@ -178,7 +156,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
                     type="button"
                     className="button button--primary"
                     disabled={busyItem === row.itemId}
-                    onClick={() => void claim({ itemId: row.itemId }, newScanId())}
+                    onClick={() => void claim({ itemId: row.itemId })}
                   >
                     {t("queue.inspect")}
                   </button>

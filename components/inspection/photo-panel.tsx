@@ -1,19 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import styles from "./inspection.module.css";
 import { resizePhoto } from "./resize-photo";
 import type { PhotoSummary } from "./types";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 /** Uploads one evidence photo as multipart form data. */
-async function uploadPhoto(inspectionId: string, blob: Blob): Promise<PhotoSummary> {
+async function uploadPhoto(inspectionId: string, blob: Blob, scanId: string): Promise<PhotoSummary> {
   const form = new FormData();
   form.set("inspectionId", inspectionId);
   form.set("photo", blob, blob.type === "image/jpeg" ? "photo.jpg" : "photo");
-  const data = await apiFetch<{ photo: PhotoSummary }>("/api/station/inspection/photos", { body: form });
+  const data = await apiFetch<{ photo: PhotoSummary }>("/api/station/inspection/photos", { body: form, scanId });
   return data.photo as PhotoSummary;
 }
 
@@ -30,26 +31,18 @@ export function PhotoPanel({
   canAdd: boolean;
 }) {
   const t = useTranslations("inspection");
-  const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  // One intent per chosen file: a retry of the same file (lost answer) adds no second photo.
+  const action = useStationAction();
 
   async function onFiles(files: FileList | null) {
     if (!files) return;
     const list = Array.from(files);
     if (input.current) input.current.value = "";
     for (const file of list) {
-      setUploading((n) => n + 1);
-      try {
-        const photo = await uploadPhoto(inspectionId, await resizePhoto(file));
-        onAdded(photo);
-        setError(null);
-      } catch (e) {
-        setError(errorText(e));
-      } finally {
-        setUploading((n) => n - 1);
-      }
+      const intent = `photo:${inspectionId}:${file.name}:${file.size}:${file.lastModified}`;
+      const photo = await action.run(intent, async (scanId) => uploadPhoto(inspectionId, await resizePhoto(file), scanId));
+      if (photo) onAdded(photo);
     }
   }
 
@@ -60,13 +53,9 @@ export function PhotoPanel({
         <span className="badge" data-testid="photo-count">
           {t("photos.count", { count: photos.length })}
         </span>
-        {uploading > 0 && <span className="muted">{t("photos.uploading")}</span>}
+        {action.busy && <span className="muted">{t("photos.uploading")}</span>}
       </div>
-      {error && (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionAnswer answer={action.answer} />
       {canAdd && (
         <label className={`button button--large ${styles.cameraButton}`}>
           {t("photos.take")}

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import styles from "./inspection.module.css";
 import { localLabel } from "./types";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 export type EditableReason = { code: string; category: string | null; labelEn: string; labelKo: string; verdicts: string[]; active: boolean };
 
@@ -14,32 +15,30 @@ const blank: EditableReason = { code: "", category: null, labelEn: "", labelKo: 
 /** Reason codes per category: add or edit one, or hide it from new verdicts (old ones keep it). */
 export function ReasonCodeEditor({ categories, verdicts, initial }: { categories: readonly string[]; verdicts: readonly string[]; initial: EditableReason[] }) {
   const t = useTranslations("inspection");
-  const errorText = useErrorText();
+  const action = useStationAction();
   const locale = useLocale();
   const [reasons, setReasons] = useState(initial);
   const [draft, setDraft] = useState<EditableReason>(blank);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
   const keep = (r: EditableReason) => setReasons((rs) => [...rs.filter((x) => x.code !== r.code), r].sort((a, b) => a.code.localeCompare(b.code)));
 
   async function save() {
-    try {
-      const { reasonCode } = await apiFetch<{ reasonCode: EditableReason }>("/api/station/inspection/reason-codes", { body: draft });
-      keep(reasonCode);
-      setDraft(blank);
-      setMessage({ tone: "ok", text: t("editor.reasonSaved", { code: reasonCode.code }) });
-    } catch (e) {
-      setMessage({ tone: "error", text: errorText(e) });
-    }
+    const answer = await action.run(`reason:${JSON.stringify(draft)}`, (scanId) =>
+      apiFetch<{ reasonCode: EditableReason }>("/api/station/inspection/reason-codes", { body: draft, scanId }), {
+        answer: ({ reasonCode }) => ({ tone: "success", message: t("editor.reasonSaved", { code: reasonCode.code }) }),
+      },
+    );
+    if (!answer) return;
+    keep(answer.reasonCode);
+    setDraft(blank);
   }
 
   async function toggle(r: EditableReason) {
-    try {
-      const { reasonCode } = await apiFetch<{ reasonCode: EditableReason }>("/api/station/inspection/reason-codes/active", { body: { code: r.code, active: !r.active } });
-      keep(reasonCode);
-    } catch (e) {
-      setMessage({ tone: "error", text: errorText(e) });
-    }
+    const body = { code: r.code, active: !r.active };
+    const answer = await action.run(`active:${r.code}:${body.active}`, (scanId) =>
+      apiFetch<{ reasonCode: EditableReason }>("/api/station/inspection/reason-codes/active", { body, scanId }),
+    );
+    if (answer) keep(answer.reasonCode);
   }
 
   return (
@@ -120,13 +119,9 @@ export function ReasonCodeEditor({ categories, verdicts, initial }: { categories
             ))}
           </div>
         </fieldset>
-        {message && (
-          <p className={`alert alert--${message.tone}`} role="alert" data-testid="reason-message">
-            {message.text}
-          </p>
-        )}
+        <ActionAnswer answer={action.answer} testId="reason-message" />
         <div className="row">
-          <button type="button" className="button button--primary" onClick={() => void save()}>
+          <button type="button" className="button button--primary" disabled={action.busy !== null} onClick={() => void save()}>
             {t("editor.saveReason")}
           </button>
           <button type="button" className="button" onClick={() => setDraft(blank)}>

@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, newScanId } from "@/components/http/api-fetch";
+import { apiFetch } from "@/components/http/api-fetch";
 import type { InspectionView } from "./types";
 import { outcomeKey } from "./verdict-outcome";
 import { VerdictPicker, type VerdictChoice } from "./verdict-picker";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 type ReviewAnswer = {
   decision: "confirm" | "overturn";
@@ -24,31 +25,25 @@ type ReviewAnswer = {
  */
 export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecided?: () => void }) {
   const t = useTranslations("inspection");
-  const errorText = useErrorText();
+  const action = useStationAction({ invalidate: [["review-queue"]] });
   const tStates = useTranslations("states");
   const [mode, setMode] = useState<"confirm" | "overturn">("confirm");
   const [choice, setChoice] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const sending = action.busy !== null;
   const [answer, setAnswer] = useState<ReviewAnswer | null>(null);
   const original = view.inspection.verdict!;
 
   async function send(decision: "confirm" | "overturn") {
-    setSending(true);
-    try {
-      const body =
-        decision === "confirm"
-          ? { scanId: newScanId(), inspectionId: view.inspection.id, decision, note }
-          : { scanId: newScanId(), inspectionId: view.inspection.id, decision, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note };
-      setAnswer(await apiFetch<ReviewAnswer>("/api/station/inspection/review", { body }));
-      setError(null);
-      onDecided?.();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
+    const body =
+      decision === "confirm"
+        ? { inspectionId: view.inspection.id, decision, note }
+        : { inspectionId: view.inspection.id, decision, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note };
+    // One intent per inspection under review: a retry is answered with the recorded decision.
+    const result = await action.run(`review:${view.inspection.id}`, (scanId) => apiFetch<ReviewAnswer>("/api/station/inspection/review", { body, scanId }));
+    if (!result) return;
+    setAnswer(result);
+    onDecided?.();
   }
 
   if (answer) {
@@ -106,11 +101,7 @@ export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecid
           </button>
         </>
       )}
-      {error && (
-        <p className="alert alert--error" role="alert" data-testid="review-error">
-          {error}
-        </p>
-      )}
+      <ActionAnswer answer={action.answer} testId="review-error" />
     </section>
   );
 }

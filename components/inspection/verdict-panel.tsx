@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, newScanId } from "@/components/http/api-fetch";
+import { apiFetch } from "@/components/http/api-fetch";
 import type { InspectionView } from "./types";
 import { VerdictPicker, type VerdictChoice } from "./verdict-picker";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 export type VerdictAnswer = {
   verdict: string;
@@ -36,7 +37,9 @@ export function VerdictPanel({
   onDone: (answer: VerdictAnswer) => void;
 }) {
   const t = useTranslations("inspection");
-  const errorText = useErrorText();
+  // One intent per inspection: a retry after a lost answer reuses the scan id and is answered
+  // with the recorded verdict; a refusal (missing photo) frees it for the corrected verdict.
+  const action = useStationAction({ invalidate: [["inspection-queue"]] });
   const [choice, setChoiceState] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
   const [warnPass, setWarnPass] = useState(false);
   const setChoice = (next: VerdictChoice) => {
@@ -44,8 +47,7 @@ export function VerdictPanel({
     setWarnPass(false);
   };
   const passDespiteNotOk = choice.verdict === "pass" && notOkPoints.length > 0;
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const sending = action.busy !== null;
   const option = view.verdictOptions.find((o) => o.verdict === choice.verdict);
   const missing: string[] = [];
   if (option?.needsReason && choice.reasonCodes.length === 0) missing.push(t("verdict.needReason"));
@@ -58,18 +60,9 @@ export function VerdictPanel({
       return;
     }
     setWarnPass(false);
-    setSending(true);
-    try {
-      const answer = await apiFetch<VerdictAnswer>("/api/station/inspection/verdict", {
-        body: { scanId: newScanId(), inspectionId: view.inspection.id, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note },
-      });
-      setError(null);
-      onDone(answer);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
+    const body = { inspectionId: view.inspection.id, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note };
+    const answer = await action.run(`verdict:${view.inspection.id}`, (scanId) => apiFetch<VerdictAnswer>("/api/station/inspection/verdict", { body, scanId }));
+    if (answer) onDone(answer);
   }
 
   return (
@@ -94,11 +87,7 @@ export function VerdictPanel({
           </div>
         </div>
       )}
-      {error && (
-        <p className="alert alert--error" role="alert" data-testid="verdict-error">
-          {error}
-        </p>
-      )}
+      <ActionAnswer answer={action.answer} testId="verdict-error" />
       <button type="button" className="button button--primary button--large" disabled={!choice.verdict || sending || (warnPass && passDespiteNotOk)} onClick={() => void submit()}>
         {sending ? t("saving") : t("verdict.submit")}
       </button>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useMutation } from "@tanstack/react-query";
+import { apiFetch } from "@/components/http/api-fetch";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/http/api-fetch";
 import type { OrderView } from "./types";
 import styles from "./receiving.module.css";
 import { useErrorText } from "@/components/i18n/use-error-text";
@@ -12,36 +13,27 @@ export function OrderSearch({ busy, onAttach }: { busy: boolean; onAttach: (orde
   const t = useTranslations("receiving");
   const errorText = useErrorText();
   const [query, setQuery] = useState("");
-  const [orders, setOrders] = useState<OrderView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [searching, setSearching] = useState(false);
+  // A search changes nothing: a plain React Query mutation (not a station action, no scan id).
+  const search = useMutation({ mutationFn: (q: string) => apiFetch<{ orders: OrderView[] }>("/api/station/receiving/orders/search", { body: { query: q } }) });
+  const orders = search.data?.orders ?? null;
   return (
     <div className={styles.search} data-testid="order-search">
       <form
         className={styles.searchForm}
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
-          setSearching(true);
-          setError(null);
-          try {
-            const answer = await apiFetch<{ orders: OrderView[] }>("/api/station/receiving/orders/search", { body: { query } });
-            setOrders(answer.orders);
-          } catch (e) {
-            setError(errorText(e));
-          } finally {
-            setSearching(false);
-          }
+          search.mutate(query);
         }}
       >
         <label className="field">
           {t("search.label")}
           <input name="query" value={query} onChange={(e) => setQuery(e.target.value)} minLength={2} required />
         </label>
-        <button type="submit" className="button button--primary" disabled={searching}>
+        <button type="submit" className="button button--primary" disabled={search.isPending}>
           {t("search.submit")}
         </button>
       </form>
-      {error && <p className="alert alert--error">{error}</p>}
+      {search.isError && <p className="alert alert--error" role="alert">{errorText(search.error)}</p>}
       {orders && orders.length === 0 && <p className="alert alert--warn">{t("search.none")}</p>}
       {orders && orders.length > 0 && (
         <ul className={styles.searchResults}>

@@ -8,9 +8,9 @@ export function parcelPhotoUrl(parcel: Pick<ParcelView, "id" | "photoKey">): str
 }
 
 /** Uploads one photo of an unmatched parcel; answers the updated parcel. */
-export async function uploadParcelPhoto(parcelId: string, blob: Blob): Promise<ParcelView> {
+export async function uploadParcelPhoto(parcelId: string, blob: Blob, scanId: string): Promise<ParcelView> {
   const form = new FormData();
   form.set("photo", blob, blob.type === "image/jpeg" ? "parcel.jpg" : "parcel");
-  const data = await apiFetch<{ parcel: ParcelView }>(`/api/station/receiving/parcels/${parcelId}/photo`, { body: form });
+  const data = await apiFetch<{ parcel: ParcelView }>(`/api/station/receiving/parcels/${parcelId}/photo`, { body: form, scanId });
   return data.parcel;
 }

@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import { apiFetch, ApiError } from "@/components/http/api-fetch";
+import { apiFetch } from "@/components/http/api-fetch";
 import { resizePhoto } from "@/components/inspection/resize-photo";
-import { playFeedback } from "@/components/scanner/feedback-sound";
 import { PrintButton } from "@/components/printing/print-button";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
@@ -25,9 +24,9 @@ import type {
 } from "./types";
 import { UnexpectedUnitForm, type UnexpectedUnitInput } from "./unexpected-unit-form";
 import { UnmatchedPanel } from "./unmatched-panel";
-import { useActionIds } from "./use-action";
 import styles from "./receiving.module.css";
 import { useErrorText } from "@/components/i18n/use-error-text";
+import { useStationAction } from "@/components/station/use-station-action";
 
 type Panel = "none" | "unexpected" | "search";
 
@@ -38,23 +37,19 @@ type Panel = "none" | "unexpected" | "search";
 export function ReceiveStation() {
   const t = useTranslations("receiving");
   const [detail, setDetail] = useState<ParcelDetail | null>(null);
-  const [notice, setNotice] = useState<ScanFeedback | null>(null);
   const [panel, setPanel] = useState<Panel>("none");
   const [closed, setClosed] = useState<CloseParcelAnswer | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
   // Labels printed at this station this session: a later print of the same label is a reprint.
   const [printed, setPrinted] = useState<ReadonlySet<string>>(new Set());
   // Units labelled here this session; any other unit's label was printed before (a reprint).
   const [receivedHere, setReceivedHere] = useState<ReadonlySet<string>>(new Set());
-  const actionIds = useActionIds();
-
+  // Every change at this station goes through one action hook: scan id per intent, busy, answer.
+  const action = useStationAction();
+  const busy = action.busy;
+  const notice = action.answer;
+  const setNotice = (feedback: ScanFeedback | null) => (feedback ? action.tell(feedback) : action.clear());
   const errorText = useErrorText();
-
-  const tell = useCallback((feedback: ScanFeedback) => {
-    playFeedback(feedback.tone);
-    setNotice(feedback);
-  }, []);
 
   function showParcel(next: ParcelDetail) {
     if (detail?.parcel.id !== next.parcel.id) {
@@ -101,19 +96,8 @@ export function ReceiveStation() {
     }
   });
 
-  async function run<T>(key: string, work: (id: string) => Promise<T>, after: (result: T) => ScanFeedback | null) {
-    setBusy(key);
-    try {
-      const result = await work(actionIds.idFor(key));
-      actionIds.done(key);
-      const feedback = after(result);
-      if (feedback) tell(feedback);
-    } catch (error) {
-      if (error instanceof ApiError && error.status !== 0) actionIds.done(key);
-      tell({ tone: "error", message: errorText(error) });
-    } finally {
-      setBusy(null);
-    }
+  function run<T>(key: string, work: (scanId: string) => Promise<T>, after: (result: T) => ScanFeedback | null) {
+    return action.run(key, work, { answer: after });
   }
 
   async function reload(parcelId: string) {
@@ -159,7 +143,7 @@ export function ReceiveStation() {
     const parcelId = detail.parcel.id;
     void run(
       `close:${parcelId}`,
-      () => apiFetch<CloseParcelAnswer>("/api/station/receiving/parcels/close", { body: { parcelId } }),
+      (scanId) => apiFetch<CloseParcelAnswer>("/api/station/receiving/parcels/close", { body: { parcelId }, scanId }),
       (answer) => {
         setClosed(answer);
         setPanel("none");
@@ -189,8 +173,8 @@ export function ReceiveStation() {
     if (!detail) return;
     const parcelId = detail.parcel.id;
     void run(
-      `note:${parcelId}`,
-      () => apiFetch<ParcelView>("/api/station/receiving/parcels/note", { body: { parcelId, note } }),
+      `note:${parcelId}:${note}`,
+      (scanId) => apiFetch<ParcelView>("/api/station/receiving/parcels/note", { body: { parcelId, note }, scanId }),
       (parcel) => {
         setDetail((current) => (current && current.parcel.id === parcel.id ? { ...current, parcel } : current));
         return { tone: "success", message: t("answers.noteSaved") };
@@ -202,8 +186,8 @@ export function ReceiveStation() {
     if (!detail) return;
     const parcelId = detail.parcel.id;
     void run(
-      `photo:${parcelId}`,
-      async () => uploadParcelPhoto(parcelId, await resizePhoto(file)),
+      `photo:${parcelId}:${file.name}:${file.size}:${file.lastModified}`,
+      async (scanId) => uploadParcelPhoto(parcelId, await resizePhoto(file), scanId),
       (parcel) => {
         setDetail((current) => (current && current.parcel.id === parcel.id ? { ...current, parcel } : current));
         return { tone: "success", message: t("answers.photoSaved") };
@@ -276,7 +260,7 @@ export function ReceiveStation() {
               <UnmatchedPanel
                 parcel={parcel}
                 busy={busy !== null}
-                uploading={busy === `photo:${parcel.id}`}
+                uploading={busy?.startsWith(`photo:${parcel.id}:`) ?? false}
                 onAttach={attach}
                 onNote={saveNote}
                 onPhoto={savePhoto}

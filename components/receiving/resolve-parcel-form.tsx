@@ -3,35 +3,28 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/http/api-fetch";
+import { apiFetch } from "@/components/http/api-fetch";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 import styles from "./receiving.module.css";
-import { useErrorText } from "@/components/i18n/use-error-text";
 
 /** A manager settles an unmatched parcel: link it to its order, or return it to the sender. */
 export function ResolveParcelForm({ parcelId }: { parcelId: string }) {
   const t = useTranslations("receiving");
-  const errorText = useErrorText();
   const router = useRouter();
+  const action = useStationAction();
   const [orderExternalId, setOrderExternalId] = useState("");
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
   async function resolve(link: boolean) {
-    setBusy(true);
-    try {
-      await apiFetch("/api/station/receiving/parcels/resolve", {
-        body: { parcelId, note, ...(link ? { orderExternalId: orderExternalId.trim() } : {}) },
-      });
-      setResult({ ok: true, message: link ? t("unmatched.linked") : t("unmatched.returned") });
-      router.refresh();
-    } catch (error) {
-      setResult({ ok: false, message: errorText(error) });
-    } finally {
-      setBusy(false);
-    }
+    const body = { parcelId, note, ...(link ? { orderExternalId: orderExternalId.trim() } : {}) };
+    const done = await action.run(`resolve:${JSON.stringify(body)}`, (scanId) => apiFetch("/api/station/receiving/parcels/resolve", { body, scanId }), {
+      answer: () => ({ tone: "success", message: link ? t("unmatched.linked") : t("unmatched.returned") }),
+    });
+    if (done) router.refresh();
   }
 
+  const busy = action.busy !== null;
   return (
     <form className={styles.resolveForm} onSubmit={(event) => event.preventDefault()} data-testid="resolve-form">
       <label className="field">
@@ -48,7 +41,7 @@ export function ResolveParcelForm({ parcelId }: { parcelId: string }) {
       <button type="button" className="button button--danger" disabled={busy || !note.trim()} onClick={() => resolve(false)}>
         {t("unmatched.return")}
       </button>
-      {result && <p className={`alert ${result.ok ? "alert--ok" : "alert--error"}`}>{result.message}</p>}
+      <ActionAnswer answer={action.answer} />
     </form>
   );
 }

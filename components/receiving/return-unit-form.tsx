@@ -3,43 +3,36 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/http/api-fetch";
+import { apiFetch } from "@/components/http/api-fetch";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 import styles from "./receiving.module.css";
-import { useErrorText } from "@/components/i18n/use-error-text";
 
 /** A manager sends an unexpected unit back to its seller, with a note for the record. */
 export function ReturnUnitForm({ itemId, code }: { itemId: string; code: string }) {
   const t = useTranslations("receiving");
-  const errorText = useErrorText();
   const router = useRouter();
+  const action = useStationAction();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   return (
     <form
       className={styles.returnForm}
       onSubmit={async (event) => {
         event.preventDefault();
-        setBusy(true);
-        try {
-          await apiFetch("/api/station/receiving/units/return", { body: { itemId, note } });
-          setResult({ ok: true, message: t("unexpected.returned", { code }) });
-          router.refresh();
-        } catch (error) {
-          setResult({ ok: false, message: errorText(error) });
-        } finally {
-          setBusy(false);
-        }
+        const done = await action.run(`return:${itemId}`, (scanId) => apiFetch("/api/station/receiving/units/return", { body: { itemId, note }, scanId }), {
+          answer: () => ({ tone: "success", message: t("unexpected.returned", { code }) }),
+        });
+        if (done) router.refresh();
       }}
     >
       <label className="field">
         {t("unexpected.note")}
         <input name="note" value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <button type="submit" className="button button--danger" disabled={busy || !note.trim()}>
+      <button type="submit" className="button button--danger" disabled={action.busy !== null || !note.trim()}>
         {t("unexpected.return")}
       </button>
-      {result && <p className={`alert ${result.ok ? "alert--ok" : "alert--error"}`}>{result.message}</p>}
+      <ActionAnswer answer={action.answer} />
     </form>
   );
 }

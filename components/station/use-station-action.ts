@@ -7,6 +7,8 @@ import { playFeedback } from "@/components/scanner/feedback-sound";
 import type { ScanFeedback } from "@/components/scanner/scanner-provider";
 import { IntentScanIds, stationMutationOptions, type StationVariables } from "./station-action-core";
 
+type Outcome<T> = { result: T | undefined; feedback: ScanFeedback | null };
+
 export type ActionOptions<T> = {
   /** The answer to show (and sound) on success; null shows nothing. */
   answer?: (result: T) => ScanFeedback | null;
@@ -47,25 +49,27 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
     setAnswer(feedback);
   }, []);
 
-  const run = useCallback(
-    <T,>(intent: string, request: (scanId: string) => Promise<T>, options: ActionOptions<T> = {}): Promise<T | undefined> => {
+  const execute = useCallback(
+    <T,>(intent: string, request: (scanId: string) => Promise<T>, options: ActionOptions<T> = {}): Promise<Outcome<T>> => {
       const running = inFlight.current.get(intent);
-      if (running) return running as Promise<T | undefined>;
+      if (running) return running as Promise<Outcome<T>>;
       setBusy(intent);
       const scanId = ids.current.idFor(intent);
       const promise = mutateAsync({ intent, scanId, request } as StationVariables<unknown>)
-        .then(async (result) => {
+        .then(async (result): Promise<Outcome<T>> => {
           ids.current.settle(intent);
-          tell(options.answer ? options.answer(result as T) : null);
+          const feedback = options.answer ? options.answer(result as T) : null;
+          tell(feedback);
           const keys = [...(defaults.invalidate ?? []), ...(options.invalidate ?? [])];
           await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-          return result as T;
+          return { result: result as T, feedback };
         })
-        .catch((error: unknown) => {
+        .catch((error: unknown): Outcome<T> => {
           ids.current.settle(intent, error);
           const text = errorText(error);
-          tell(options.refused ? options.refused(error, text) : { tone: "error", message: text });
-          return undefined;
+          const feedback: ScanFeedback | null = options.refused ? options.refused(error, text) : { tone: "error", message: text };
+          tell(feedback);
+          return { result: undefined, feedback };
         })
         .finally(() => {
           inFlight.current.delete(intent);
@@ -77,5 +81,17 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
     [errorText, mutateAsync, queryClient, tell, defaults.invalidate],
   );
 
-  return { run, busy, answer, tell, clear: () => setAnswer(null) };
+  /** Runs an action; resolves to its result, or undefined when it was refused or failed. */
+  const run = useCallback(
+    async <T,>(intent: string, request: (scanId: string) => Promise<T>, options?: ActionOptions<T>) => (await execute(intent, request, options)).result,
+    [execute],
+  );
+  /** For scan handlers: resolves to the answer the scanner panel shows (and the page showed). */
+  const runScan = useCallback(
+    async <T,>(intent: string, request: (scanId: string) => Promise<T>, options?: ActionOptions<T>): Promise<ScanFeedback> =>
+      (await execute(intent, request, options)).feedback ?? { tone: "success", message: "✓" },
+    [execute],
+  );
+
+  return { run, runScan, busy, answer, tell, clear: () => setAnswer(null) };
 }

@@ -140,8 +140,9 @@ describeEachDb("station routes answer a repeated scan id once", (use) => {
 
   it("save checklist results", async () => {
     const { POST } = await import("@/app/api/station/inspection/results/route");
-    const { inspectionId, claim } = await claimedItem(use(), ctxOf(people.inspector));
-    const key = claim.checklist?.points[0]?.key ?? "box_condition";
+    const { inspectionId } = await claimedItem(use(), ctxOf(people.inspector), { category: "sneakers" });
+    const [checklist] = await use().select().from(checklists).where(and(eq(checklists.centerId, people.center.id), eq(checklists.category, "sneakers"), eq(checklists.active, true)));
+    const key = checklist.points[0].key;
     await as(people.inspector);
     const { first, second } = await twice(POST, { scanId: sid(), inspectionId, results: [{ key, ok: true }] });
     expect(second).toEqual(first);
