@@ -23,10 +23,6 @@ type Tree = Record<string, unknown>;
 
 const cache = new Map<Locale, Messages>();
 
-export function messagesDir(): string {
-  return path.join(process.cwd(), "messages");
-}
-
 function isTree(value: unknown): value is Tree {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -50,13 +46,14 @@ export function namespaceOf(fileName: string): string {
   return base;
 }
 
-export function loadMessages(locale: Locale, dir = messagesDir()): Messages {
+export function loadMessages(locale: Locale): Messages {
   const result: Tree = {};
-  const files = readdirSync(path.join(dir, locale))
+  // Statically scoped to messages/ so the build traces (and ships) exactly that folder.
+  const files = readdirSync(path.join(process.cwd(), "messages", locale))
     .filter((f) => f.endsWith(".json"))
     .sort();
   for (const file of files) {
-    const data = JSON.parse(readFileSync(path.join(dir, locale, file), "utf8")) as Tree;
+    const data = JSON.parse(readFileSync(path.join(process.cwd(), "messages", locale, file), "utf8")) as Tree;
     const ns = namespaceOf(file);
     mergeInto(result, ns ? { [ns]: data } : data, `messages/${locale}/${file}`);
   }
