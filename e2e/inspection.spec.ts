@@ -182,8 +182,8 @@ for (const { verdict, outcome } of failingVerdicts) {
     await fillChecklist(page, "see photo");
     await page.locator(`[data-verdict="${verdict}"]`).click();
     await submitVerdict(page);
-    await expect(page.getByTestId("verdict-error")).toContainText(/reason/);
-    await expect(page.getByTestId("verdict-error")).toContainText(/photo/);
+    await expect(page.getByTestId("verdict-error")).toContainText(/reason|사유/);
+    await expect(page.getByTestId("verdict-error")).toContainText(/photo|사진/);
     await chooseVerdict(page, verdict, 1);
     await addPhoto(page);
     await submitVerdict(page);
@@ -204,7 +204,7 @@ test("counterfeit goes to a senior's second look; the inspector cannot review it
   // The same inspector opens the review: refused with a message.
   await page.goto(`/review/${inspectionId}`);
   await page.getByRole("button", { name: /^(Confirm|확인): / }).click();
-  await expect(page.getByTestId("review-error")).toContainText(/different inspector must review/);
+  await expect(page.getByTestId("review-error")).toContainText(/different inspector must review|다른 검수자가 재검수해야/);
 
   const senior = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
   await signIn(senior, demo.seniorBadge);
@@ -269,7 +269,7 @@ test("a manager releases another inspector's abandoned claim from the queue; a s
 
   // The first inspector's open screen can no longer record anything: the claim is gone.
   await page.locator('[data-testid^="check-"]').first().getByRole("button").first().click();
-  await expect(page.getByTestId("checklist").getByRole("alert")).toContainText(/claim on .* was released/);
+  await expect(page.getByTestId("checklist").getByRole("alert")).toContainText(/claim on .* was released|검수 배정이 해제되었습니다/);
 
   const second = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
   const secondInspection = await claimByScan(second, demo.inspector2Badge, code);
@@ -299,8 +299,8 @@ test("the second look overturns a high-price pass to a defect with a reason and 
   const overturn = panel.getByRole("button", { name: /^(Overturn with this verdict|이 판정으로 번복)$/ });
   // A fail needs a reason and a photo from the reviewer too.
   await overturn.click();
-  await expect(reviewer.getByTestId("review-error")).toContainText(/reason/);
-  await expect(reviewer.getByTestId("review-error")).toContainText(/photo/);
+  await expect(reviewer.getByTestId("review-error")).toContainText(/reason|사유/);
+  await expect(reviewer.getByTestId("review-error")).toContainText(/photo|사진/);
   await panel.locator('fieldset input[type="checkbox"]').first().check();
   await addPhoto(reviewer);
   await overturn.click();
@@ -323,13 +323,14 @@ test("photos: a text file posing as a JPEG and a photo over 10 MB are refused wi
   // Through the screen: the browser cannot decode it, sends it as it is, and the server refuses it.
   const text = Buffer.from("These are notes, not a photo.\n".repeat(40));
   await page.getByTestId("photo-input").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: text });
-  await expect(page.getByTestId("photos").getByRole("alert")).toContainText("not a readable JPEG, PNG or WebP image");
+  await expect(page.getByTestId("photos").getByRole("alert")).toContainText(/JPEG, PNG or WebP|JPEG, PNG, WebP 이미지여야/);
   await expect(page.getByTestId("photo-thumb")).toHaveCount(0);
 
   // Straight to the route (the screen shrinks real photos first, so only a direct call is this big).
   const huge = Buffer.alloc(10 * 1024 * 1024 + 200 * 1024);
   huge.set([0xff, 0xd8, 0xff, 0xe0]);
   const tooLarge = await page.request.post("/api/station/inspection/photos", {
+    headers: { "x-legit-scan-id": `huge-${inspectionId}` },
     multipart: { inspectionId, photo: { name: "huge.jpg", mimeType: "image/jpeg", buffer: huge } },
   });
   expect(tooLarge.status()).toBe(413);
@@ -337,6 +338,7 @@ test("photos: a text file posing as a JPEG and a photo over 10 MB are refused wi
   expect(tooLargeError.code).toBe("too_large:photo");
   expect(tooLargeError.message).toMatch(/the limit is 10 MB/);
   const disguised = await page.request.post("/api/station/inspection/photos", {
+    headers: { "x-legit-scan-id": `disguised-${inspectionId}` },
     multipart: { inspectionId, photo: { name: "notes.jpg", mimeType: "image/jpeg", buffer: text } },
   });
   expect(disguised.status()).toBe(422);

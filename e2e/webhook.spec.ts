@@ -28,7 +28,7 @@ test("an announced order reaches the marketplace's webhook, signed, through the 
   try {
     await loginWithPassword(page, demo.admin);
     await expect(page.getByTestId("header-user")).toBeVisible();
-    const created = await page.request.post("/api/station/admin/api-clients", { data: { name: `Hook ${Date.now()}`, webhookUrl: receiver.url } });
+    const created = await page.request.post("/api/station/admin/api-clients", { data: { scanId: `hook-${Date.now()}`, name: `Hook ${Date.now()}`, webhookUrl: receiver.url } });
     expect(created.status()).toBe(200);
     const { token, webhookSecret } = (await created.json()) as { token: string; webhookSecret: string };
 

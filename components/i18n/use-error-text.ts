@@ -17,7 +17,14 @@ export function useErrorText(): (error: unknown) => string {
   const locale = useLocale();
   const timeZone = useTimeZone();
   return useCallback(
-    (error: unknown) => renderErrorText(messages as Record<string, unknown>, locale, toRenderableError(error), timeZone),
+    (error: unknown) => {
+      const render = (e: ReturnType<typeof toRenderableError>) => renderErrorText(messages as Record<string, unknown>, locale, e, timeZone);
+      const main = toRenderableError(error);
+      // A refusal for several reasons (no reason AND no photo) names each of them.
+      const reasons = error instanceof ApiError ? [...new Set(error.fields.map((f) => f.code).filter((c) => c.includes(":")))] : [];
+      if (reasons.length > 1) return reasons.map((code) => render({ code, params: main.params })).join(" ");
+      return render(main);
+    },
     [messages, locale, timeZone],
   );
 }

@@ -18,9 +18,11 @@ export function errorParams(error: DomainError): ErrorParams {
 export function fieldIssues(error: DomainError): FieldIssue[] | undefined {
   const issues = error.details?.issues;
   if (!Array.isArray(issues)) return undefined;
+  // zod issues carry `path`; rule issues (verdict-rules.ts) carry `field` and an error code.
   const fields = issues
-    .filter((i): i is { path: string; code?: string } => typeof i?.path === "string")
-    .map((i) => ({ field: i.path, code: typeof i.code === "string" ? i.code : "invalid" }));
+    .map((i: { path?: unknown; field?: unknown; code?: unknown }) => ({ field: i?.path ?? i?.field, code: i?.code }))
+    .filter((i): i is { field: string; code: unknown } => typeof i.field === "string")
+    .map((i) => ({ field: i.field, code: typeof i.code === "string" ? i.code : "invalid" }));
   return fields.length ? fields : undefined;
 }
 
