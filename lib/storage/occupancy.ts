@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
 import { bins, items, products, type Bin, type Item } from "@/db/schema";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -20,7 +20,7 @@ export async function findItemForStorage(tx: Tx, centerId: string, code: string)
 }
 
 /** A bin of the center by its code (unique index lookup). */
-export async function findBin(tx: Tx, centerId: string, code: string): Promise<Bin> {
+export async function findBin(tx: Queryable, centerId: string, code: string): Promise<Bin> {
   const [bin] = await tx
     .select()
     .from(bins)

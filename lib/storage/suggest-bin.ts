@@ -13,8 +13,9 @@ export type BinSuggestion = { id: string; code: string; zoneCode: string; zoneNa
  */
 export async function suggestBin(q: Queryable, centerId: string, sizeClass: SizeClass, opts: { exclude?: string[] } = {}): Promise<BinSuggestion | null> {
   const candidates = await q
-    .select({ id: bins.id, code: bins.code, occupied: bins.occupied, capacity: bins.capacity, pickSequence: bins.pickSequence, zoneId: bins.zoneId })
+    .select({ id: bins.id, code: bins.code, occupied: bins.occupied, capacity: bins.capacity, pickSequence: bins.pickSequence, zoneCode: zones.code, zoneName: zones.name })
     .from(bins)
+    .innerJoin(zones, eq(zones.id, bins.zoneId))
     .where(
       and(
         eq(bins.centerId, centerId),
@@ -28,6 +29,5 @@ export async function suggestBin(q: Queryable, centerId: string, sizeClass: Size
     .limit(suggestionWindow);
   const chosen = chooseBin(candidates);
   if (!chosen) return null;
-  const [zone] = await q.select({ code: zones.code, name: zones.name }).from(zones).where(eq(zones.id, chosen.zoneId));
-  return { id: chosen.id, code: chosen.code, zoneCode: zone?.code ?? "", zoneName: zone?.name ?? "", occupied: chosen.occupied, capacity: chosen.capacity };
+  return { id: chosen.id, code: chosen.code, zoneCode: chosen.zoneCode, zoneName: chosen.zoneName, occupied: chosen.occupied, capacity: chosen.capacity };
 }
