@@ -34,6 +34,13 @@ export const pages = [
   { href: "/admin/staff", roles: ["manager"], nav: { key: "staff", kind: "desk" } },
   { href: "/admin/settings", roles: ["manager"], nav: { key: "centerSettings", kind: "desk" } },
   { href: "/admin/audit", roles: ["manager"], nav: { key: "adminLog", kind: "desk" } },
+  { href: "/putaway", roles: ["operator"], nav: { key: "putaway", kind: "station" } },
+  { href: "/storage/move", roles: ["operator"], nav: { key: "storageMove", kind: "station" } },
+  { href: "/storage/count", roles: ["operator"], nav: { key: "storageCount", kind: "station" } },
+  { href: "/bins/[code]", roles: ["operator", "inspector"] },
+  { href: "/storage/bins", roles: ["manager"], nav: { key: "storageBins", kind: "desk" } },
+  { href: "/storage/counts", roles: ["manager"], nav: { key: "storageCounts", kind: "desk" } },
+  { href: "/storage/fees", roles: ["manager"], nav: { key: "storageFees", kind: "desk" } },
 ] as const satisfies readonly PageEntry[];
 
 export type PageHref = (typeof pages)[number]["href"];

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import { items } from "@/db/schema";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -69,4 +71,17 @@ export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof p
 
 export function viewOf(item: { id: string; code: string | null; productName: string; sku: string; size: string; category: string; state: string }, sizeClass: SizeClass): PutawayItemView {
   return { id: item.id, code: item.code ?? "", productName: item.productName, sku: item.sku, size: item.size, category: item.category, state: item.state, sizeClass };
+}
+
+export type AwaitingPutaway = { id: string; code: string; productName: string; size: string; category: string };
+
+/** Items waiting for putaway, oldest first (the station's work list). */
+export async function listAwaitingPutaway(q: Queryable, centerId: string, limit = 50): Promise<AwaitingPutaway[]> {
+  const rows = await q
+    .select({ id: items.id, code: items.code, productName: items.productName, size: items.size, category: items.category })
+    .from(items)
+    .where(and(eq(items.centerId, centerId), eq(items.state, "awaiting_putaway")))
+    .orderBy(asc(items.updatedAt))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, code: r.code ?? "" }));
 }

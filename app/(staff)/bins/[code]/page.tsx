@@ -1,0 +1,59 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import styles from "@/components/storage/storage.module.css";
+import { requirePageAccess } from "@/lib/auth/current-staff";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { findBinView, type BinView } from "@/lib/storage/bin-view";
+
+/** One bin: what is in it, free capacity, last count (every staff member of the center). */
+export default async function BinPage({ params }: { params: Promise<{ code: string }> }) {
+  const staff = await requirePageAccess("/bins/[code]");
+  const { code } = await params;
+  let bin: BinView;
+  try {
+    bin = await findBinView(await getDb(), staff.center.id, decodeURIComponent(code));
+  } catch (error) {
+    if (isDomainError(error) && error.kind === "not_found") notFound();
+    throw error;
+  }
+  const t = await getTranslations("storage.bin");
+  const format = await getFormatter();
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : t("never"));
+  return (
+    <div className="stack">
+      <section className={`card ${styles.target}`}>
+        <p className="muted">{t("zone", { zone: bin.zoneCode, name: bin.zoneName })}</p>
+        <h1 className={styles.binCode}>{bin.code}</h1>
+        <p data-testid="bin-summary">
+          {t("summary", { sizeClass: bin.sizeClass, occupied: bin.occupied, capacity: bin.capacity, free: bin.free })}
+          {!bin.active && <strong> · {t("inactive")}</strong>}
+        </p>
+        <p>{t("lastCounted", { when: when(bin.lastCountedAt) })}{bin.openCount ? ` · ${t("openCount")}` : ""}</p>
+      </section>
+      <table className="table" data-testid="bin-contents">
+        <thead>
+          <tr>
+            <th>{t("item")}</th>
+            <th>{t("product")}</th>
+            <th>{t("storedAt")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bin.items.map((i) => (
+            <tr key={i.id}>
+              <td className={styles.code}>{i.code}</td>
+              <td>{i.productName} · {i.size}</td>
+              <td>{when(i.storedAt)}</td>
+            </tr>
+          ))}
+          {bin.items.length === 0 && (
+            <tr>
+              <td colSpan={3} className="muted">{t("empty")}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

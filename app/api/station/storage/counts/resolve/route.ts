@@ -1,0 +1,5 @@
+import { staffRoute } from "@/lib/http/staff-route";
+import { resolveDifference, resolveDifferenceSchema } from "@/lib/storage/reconcile-count";
+
+/** The manager resolves one count difference. */
+export const POST = staffRoute({ roles: ["manager"], body: resolveDifferenceSchema }, ({ db, ctx, body }) => resolveDifference(db, ctx, body));
