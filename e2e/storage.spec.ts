@@ -107,6 +107,7 @@ test.describe("storage floor (tablet)", () => {
     await scan(page, third);
     await scan(page, fourth);
     await expect(page.getByTestId("tote-bar")).toContainText("2 items");
+    await expect(page.getByTestId("scan-status")).toContainText(`${fourth} added to the tote (2)`);
     for (const code of [third, fourth]) {
       await expect(page.getByTestId("putaway-current")).toContainText(code);
       const bin = (await page.getByTestId("suggested-bin").textContent())!.trim();

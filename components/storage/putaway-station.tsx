@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { ScanPanel } from "@/components/scanner/scan-panel";
@@ -21,16 +21,29 @@ type Done = { code: string; bin: string; override: boolean };
 export function PutawayStation() {
   const t = useTranslations("storage.putaway");
   const errorText = useErrorText();
-  const [tote, setTote] = useState<string | null>(null);
-  const [queue, setQueue] = useState<PutawayLookup[]>([]);
+  const [tote, setToteState] = useState<string | null>(null);
+  const toteRef = useRef<string | null>(null);
+  const setTote = (next: string | null) => {
+    toteRef.current = next;
+    setToteState(next);
+  };
+  const [queue, setQueueState] = useState<PutawayLookup[]>([]);
+  // Scans can arrive faster than re-renders: the handler reads the queue through a ref.
+  const queueRef = useRef<PutawayLookup[]>([]);
+  const setQueue = (next: PutawayLookup[] | ((q: PutawayLookup[]) => PutawayLookup[])) => {
+    queueRef.current = typeof next === "function" ? next(queueRef.current) : next;
+    setQueueState(queueRef.current);
+  };
   const [done, setDone] = useState<Done[]>([]);
   const [version, setVersion] = useState(0);
+
   const current = queue[0] ?? null;
 
   const lookup = (itemCode: string) => apiFetch<PutawayLookup>("/api/station/storage/putaway/lookup", { body: { itemCode } });
 
   useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
     const scan = classifyScan(code);
+    const current = queueRef.current[0] ?? null;
     try {
       if (scan.kind === "tote") {
         setTote(scan.code);
@@ -38,10 +51,10 @@ export function PutawayStation() {
       }
       if (scan.kind === "item") {
         const found = await lookup(scan.code);
-        if (tote) {
-          if (queue.some((q) => q.item.id === found.item.id)) return { tone: "warning", message: t("alreadyInTote", { code: found.item.code }) };
+        if (toteRef.current) {
+          if (queueRef.current.some((q) => q.item.id === found.item.id)) return { tone: "warning", message: t("alreadyInTote", { code: found.item.code }) };
           setQueue((q) => [...q, found]);
-          return { tone: "success", message: t("addedToTote", { code: found.item.code, count: queue.length + 1 }) };
+          return { tone: "success", message: t("addedToTote", { code: found.item.code, count: queueRef.current.length }) };
         }
         setQueue([found]);
         return found.suggestion
@@ -55,11 +68,11 @@ export function PutawayStation() {
         });
         setDone((d) => [{ code: answer.item.code, bin: answer.bin.code, override: answer.override }, ...d].slice(0, 30));
         setVersion((v) => v + 1);
-        const rest = queue.slice(1);
+        const rest = queueRef.current.slice(1);
         // The next item's suggestion is read again: the bin just used may have filled up.
         const refreshed = rest.length ? [await lookup(rest[0].item.code), ...rest.slice(1)] : [];
         setQueue(refreshed);
-        if (!refreshed.length && tote) setTote(null);
+        if (!refreshed.length && toteRef.current) setTote(null);
         const message = answer.override
           ? t("storedOverride", { code: answer.item.code, bin: answer.bin.code, suggested: current.suggestion?.code ?? "-" })
           : t("stored", { code: answer.item.code, bin: answer.bin.code, occupied: answer.bin.occupied, capacity: answer.bin.capacity });

@@ -25,3 +25,19 @@ describe("bin layout", () => {
     expect(pathOrder(codes, "serpentine")).toEqual(["BIN-A-01-01-1", "BIN-A-01-02-1", "BIN-A-02-02-1", "BIN-A-02-01-1"]);
   });
 });
+
+describe("bin labels", () => {
+  it("make one bin-sized page per bin with its code as a barcode", async () => {
+    const { binLabelDocument } = await import("./bin-labels");
+    const doc = binLabelDocument({ code: "A", name: "신발" }, [
+      { code: "BIN-A-01-01-1", sizeClass: "S", capacity: 6 },
+      { code: "BIN-A-01-01-2", sizeClass: "Q", capacity: 2 },
+    ]);
+    expect(doc.pages).toHaveLength(2);
+    expect(doc.pages[1].blocks[0]).toEqual({ type: "barcode", value: "BIN-A-01-01-2", heightMm: 16, showValue: true });
+    const { renderZpl } = await import("@/lib/labels/render-zpl");
+    const zpl = renderZpl(doc);
+    expect(zpl.match(/\^XA/g)).toHaveLength(2);
+    expect(zpl).toContain("BIN-A-01-01-1");
+  });
+});

@@ -69,6 +69,10 @@ export default async function BinsPage() {
                 <td>{t("binsN", { count: z.bins })}</td>
                 <td>{z.firstBin && <Link href={`/bins/${z.firstBin}`}>{z.firstBin}</Link>}</td>
                 <td><ZonePathButtons zoneCode={z.code} /></td>
+                <td className="row">
+                  <a className="button" href={`/api/station/storage/bins/labels?zone=${z.code}&format=pdf`} target="_blank" rel="noreferrer">{t("labelsPdf")}</a>
+                  <a className="button" href={`/api/station/storage/bins/labels?zone=${z.code}&format=zpl`} download>{t("labelsZpl")}</a>
+                </td>
               </tr>
             ))}
           </tbody>
