@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { sql } from "drizzle-orm";
-import { openDb } from "@/db/client";
+import { openDb } from "@/db/open-db";
 import { centers } from "@/db/schema";
 import { findBinView } from "@/lib/storage/bin-view";
 import { findBin } from "@/lib/storage/occupancy";
