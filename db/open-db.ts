@@ -17,6 +17,32 @@ export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promi
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/**
+ * postgres.js with every query a prepared statement. Drizzle sends its queries unprepared, and
+ * postgres.js then asks the server for the parameter types before each one: two round trips per
+ * statement instead of one (and planning every time). Prepared, each statement shape is parsed
+ * once per connection (postgres.js keeps them until the connection is recycled). Transactions and
+ * savepoints hand out their own handles, so those are wrapped too.
+ */
+function preparing<T extends object>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop === "unsafe") {
+        return (query: string, params?: unknown[], opts?: Record<string, unknown>) =>
+          (value as (...a: unknown[]) => unknown).call(target, query, params, { ...opts, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (inner: object) => unknown;
+          return (value as (...a: unknown[]) => unknown).call(target, ...args, (inner: object) => work(preparing(inner)));
+        };
+      }
+      return value;
+    },
+  });
+}
+
 /** Opens a database: PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (or memory). */
 export async function openDb(options: { url?: string; dataDir?: string; migrate?: boolean; max?: number }): Promise<DbHandle> {
   if (options.url) {
@@ -24,7 +50,7 @@ export async function openDb(options: { url?: string; dataDir?: string; migrate?
     const { drizzle } = await import("drizzle-orm/postgres-js");
     // At least two connections: migration holds one for its advisory lock.
     const client = postgres(options.url, { max: Math.max(options.max ?? 10, 2), onnotice: () => {} });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(preparing(client), { schema }) as unknown as Db;
     if (options.migrate !== false) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       // Several app instances may start at once: only one migrates at a time.

@@ -26,6 +26,8 @@ const envSchema = z.object({
   S3_REGION: optional,
   S3_ACCESS_KEY_ID: optional,
   S3_SECRET_ACCESS_KEY: optional,
+  /** Auth.js reads it itself; lib/auth/session-token.ts decodes session cookies with it too. */
+  AUTH_SECRET: optional,
   /** Set by Next while it builds. */
   NEXT_PHASE: optional,
 });

@@ -2,11 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { centers, users, type Center, type Role, type User } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { pageEntry, type PageHref } from "@/lib/navigation";
+import { sessionUserId } from "./session-token";
 import { hasRole, type StaffContext } from "./staff-context";
 
 export type CurrentStaff = { user: User; center: Center; ctx: StaffContext };
@@ -16,8 +16,7 @@ export type CurrentStaff = { user: User; center: Center; ctx: StaffContext };
  * account or changed role takes effect at once rather than when the session cookie expires.
  */
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
+  const userId = await sessionUserId();
   if (!userId) return null;
   const db = await getDb();
   const [row] = await db.select().from(users).innerJoin(centers, eq(users.centerId, centers.id)).where(eq(users.id, userId));

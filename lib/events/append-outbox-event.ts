@@ -5,17 +5,32 @@ import { inboundOrders, outboxEvents, type Item } from "@/db/schema";
 import type { ItemState } from "@/db/schema/items";
 import { outboxEventSchema, type ActorKind, type ItemEventAction, type ItemEventDetails, type OutboxEventInput } from "./catalogue";
 
+type NewOutboxEvent = typeof outboxEvents.$inferInsert;
+
 /**
  * The only writer of `outbox_events`: checks the event against the catalogue and appends it inside
  * the caller's transaction, so it commits (or not) with the change it describes. A payload the
  * catalogue does not declare is a programming error and fails loudly.
  */
 export async function appendOutboxEvent(tx: Tx, input: { centerId: string; itemId?: string | null; event: OutboxEventInput }): Promise<void> {
+  await insertOutboxEvent(tx, outboxEventRow(input));
+}
+
+/** An event's outbox row, checked against the catalogue (a payload it does not declare fails loudly). */
+export function outboxEventRow(input: { centerId: string; itemId?: string | null; event: OutboxEventInput }): NewOutboxEvent {
   const parsed = outboxEventSchema.safeParse(input.event);
   if (!parsed.success) {
     throw new Error(`Outbox event ${input.event.type} does not match lib/events/catalogue.ts:\n${z.prettifyError(parsed.error)}`);
   }
-  await tx.insert(outboxEvents).values({ centerId: input.centerId, itemId: input.itemId ?? null, type: parsed.data.type, payload: parsed.data.payload });
+  return { centerId: input.centerId, itemId: input.itemId ?? null, type: parsed.data.type, payload: parsed.data.payload };
+}
+
+/**
+ * The insert of a checked row (from outboxEventRow), not yet run: a caller may run it, or put it in
+ * a `with` of its own statement so the event is written in the same round trip as the change.
+ */
+export function insertOutboxEvent(tx: Tx, row: NewOutboxEvent) {
+  return tx.insert(outboxEvents).values(row);
 }
 
 /** Staff at a station, the marketplace through an API client, or Legit itself. */
@@ -25,30 +40,34 @@ export function actorKindOf(actor: { userId?: string; apiClientId?: string }): A
   return "system";
 }
 
+export type ItemEventInput = {
+  item: Pick<Item, "id" | "centerId"> & { code: string | null; orderId?: string };
+  action: ItemEventAction;
+  from: ItemState;
+  to: ItemState;
+  actor: { userId?: string; apiClientId?: string };
+  at?: Date;
+  /** Known already (saves a read); otherwise read from the item's order. */
+  orderExternalId?: string | null;
+  details?: ItemEventDetails;
+};
+
 /**
  * Appends an `item.<action>` event: the shape every item event shares (item id and code, order,
  * action, from, to, at, actor kind) plus the action's details from the catalogue.
  */
-export async function appendItemEvent(
-  tx: Tx,
-  input: {
-    item: Pick<Item, "id" | "centerId"> & { code: string | null; orderId?: string };
-    action: ItemEventAction;
-    from: ItemState;
-    to: ItemState;
-    actor: { userId?: string; apiClientId?: string };
-    at?: Date;
-    /** Known already (saves a read); otherwise read from the item's order. */
-    orderExternalId?: string | null;
-    details?: ItemEventDetails;
-  },
-): Promise<void> {
+export async function appendItemEvent(tx: Tx, input: ItemEventInput): Promise<void> {
   let orderExternalId = input.orderExternalId;
   if (orderExternalId === undefined && input.item.orderId) {
     const [order] = await tx.select({ externalId: inboundOrders.externalId }).from(inboundOrders).where(eq(inboundOrders.id, input.item.orderId));
     orderExternalId = order?.externalId ?? null;
   }
-  await appendOutboxEvent(tx, {
+  await insertOutboxEvent(tx, itemEventRow({ ...input, orderExternalId: orderExternalId ?? null }));
+}
+
+/** The outbox row of an `item.<action>` event whose order is known (see appendItemEvent). */
+export function itemEventRow(input: ItemEventInput & { orderExternalId: string | null }): NewOutboxEvent {
+  return outboxEventRow({
     centerId: input.item.centerId,
     itemId: input.item.id,
     event: {
@@ -56,7 +75,7 @@ export async function appendItemEvent(
       payload: {
         itemId: input.item.id,
         itemCode: input.item.code,
-        orderExternalId: orderExternalId ?? null,
+        orderExternalId: input.orderExternalId,
         action: input.action,
         from: input.from,
         to: input.to,

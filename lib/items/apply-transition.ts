@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { itemEvents, items, type Item } from "@/db/schema";
-import { appendItemEvent } from "@/lib/events/append-outbox-event";
+import { inboundOrders, itemEvents, items, outboxEvents, type Item } from "@/db/schema";
+import { insertOutboxEvent, itemEventRow } from "@/lib/events/append-outbox-event";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { openShipmentIfLeaving } from "@/lib/dispatch/open-shipment";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -32,7 +32,15 @@ export type TransitionResult = { item: Item; from: Item["state"] };
  * item serialise on the row lock; the second sees the new state and is refused.
  */
 export async function applyTransition(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
-  const [current] = await tx.select().from(items).where(eq(items.id, input.itemId)).for("update");
+  // One read locks the row and brings what the event needs: the order's id and the transaction's
+  // time (now() is fixed for a transaction, so it is also the updated_at the write below sets).
+  const [row] = await tx
+    .select({ item: items, orderExternalId: inboundOrders.externalId, now: sql`now()`.mapWith(items.updatedAt) })
+    .from(items)
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .where(eq(items.id, input.itemId))
+    .for("update", { of: items });
+  const current = row?.item;
   if (!current || (input.centerId && current.centerId !== input.centerId)) {
     throw new DomainError("not_found:item", "No such item in this center.");
   }
@@ -47,32 +55,42 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
       state: current.state,
     });
   }
-  const [updated] = await tx
-    .update(items)
-    .set({ ...input.set, state: plan.rule.to, version: sql`${items.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(items.id, current.id))
-    .returning();
   const details = input.details ?? {};
-  await tx.insert(itemEvents).values({
-    itemId: current.id,
-    centerId: current.centerId,
-    action: input.action,
-    fromState: current.state,
-    toState: plan.rule.to,
-    actorUserId: input.actor.userId,
-    actorApiClientId: input.actor.apiClientId,
-    station: input.actor.station,
-    details,
-  });
-  await appendItemEvent(tx, {
-    item: updated,
+  const to = plan.rule.to;
+  // The update, its audit row and its outbox event go to the database as one statement.
+  const audit = tx.$with("audit").as(
+    tx
+      .insert(itemEvents)
+      .values({
+        itemId: current.id,
+        centerId: current.centerId,
+        action: input.action,
+        fromState: current.state,
+        toState: to,
+        actorUserId: input.actor.userId,
+        actorApiClientId: input.actor.apiClientId,
+        station: input.actor.station,
+        details,
+      })
+      .returning({ id: itemEvents.id }),
+  );
+  const event = itemEventRow({
+    item: { id: current.id, centerId: current.centerId, code: input.set?.code !== undefined ? input.set.code : current.code },
     action: input.action,
     from: current.state,
-    to: plan.rule.to,
+    to,
     actor: input.actor,
-    at: updated.updatedAt,
+    at: row.now,
+    orderExternalId: row.orderExternalId,
     details,
   });
+  const outbox = tx.$with("outbox").as(insertOutboxEvent(tx, event).returning({ id: outboxEvents.id }));
+  const [updated] = await tx
+    .with(audit, outbox)
+    .update(items)
+    .set({ ...input.set, state: to, version: sql`${items.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(items.id, current.id))
+    .returning();
   await openShipmentIfLeaving(tx, { item: updated, action: input.action, from: current.state, details });
   return { item: updated, from: current.state };
 }

@@ -38,7 +38,7 @@ export async function rawReceive(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     await tx`
       insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
       values (${item.id}, ${w.centerId}, 'receive', 'expected', 'received', ${w.userId}, ${w.station}, ${tx.json(details)})`;
-    const payload = { itemId: item.id, itemCode: code, orderExternalId: order.external_id, action: "receive", from: "expected", to: "received", at: updated.updated_at.toISOString(), ...details };
+    const payload = { itemId: item.id, itemCode: code, orderExternalId: order.external_id, action: "receive", from: "expected", to: "received", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
     await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.receive', ${tx.json(payload)})`;
     const [counts] = await tx`
       select count(*) filter (where received_at is not null) as received, count(*) filter (where state = 'expected') as to_receive, count(*) as announced
@@ -61,7 +61,7 @@ export async function rawClaim(sql: postgres.Sql, w: RawWorker, unit: Unit, scan
     await tx`
       insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
       values (${item.id}, ${w.centerId}, 'claim', 'received', 'in_inspection', ${w.userId}, ${w.station}, '{}')`;
-    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, action: "claim", from: "received", to: "in_inspection", at: updated.updated_at.toISOString() };
+    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, action: "claim", from: "received", to: "in_inspection", at: updated.updated_at.toISOString(), actorKind: "staff" };
     await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.claim', ${tx.json(payload)})`;
     const [inspection] = await tx`
       insert into inspections (item_id, center_id, inspector_id, checklist_id, status)
@@ -95,7 +95,7 @@ export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
       insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details) values
         (${item.id}, ${w.centerId}, 'pass', 'in_inspection', 'passed', ${w.userId}, ${w.station}, ${tx.json(details)}),
         (${item.id}, ${w.centerId}, ${route[0]}, 'passed', ${route[1]}, ${w.userId}, ${w.station}, ${tx.json(details)})`;
-    const base = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, at: updated.updated_at.toISOString(), ...details };
+    const base = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
     await tx`
       insert into outbox_events (center_id, item_id, type, payload) values
         (${w.centerId}, ${item.id}, 'item.pass', ${tx.json({ ...base, action: "pass", from: "in_inspection", to: "passed" })}),
@@ -147,7 +147,7 @@ export async function rawTransition(sql: postgres.Sql, w: RawWorker, itemId: str
       insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
       values (${itemId}, ${current.center_id}, ${action}, ${from}, ${to}, ${w.userId}, ${w.station}, '{}')`;
     const [order] = await tx`select external_id from inbound_orders where id = ${current.order_id}`;
-    const payload = { itemId, itemCode: updated.code, orderExternalId: order?.external_id, action, from, to, at: updated.updated_at.toISOString() };
+    const payload = { itemId, itemCode: updated.code, orderExternalId: order?.external_id, action, from, to, at: updated.updated_at.toISOString(), actorKind: "staff" };
     await tx`insert into outbox_events (center_id, item_id, type, payload) values (${current.center_id}, ${itemId}, ${"item." + action}, ${tx.json(payload)})`;
   });
 }
