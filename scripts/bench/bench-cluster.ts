@@ -11,7 +11,7 @@ import postgres from "postgres";
 const root = path.join(process.cwd(), ".data", "bench-pg");
 const dataDir = path.join(root, "data");
 const socketDir = path.join(root, "socket");
-export const benchDatabaseName = "legit_bench";
+export const benchDatabaseName = process.env.BENCH_DB ?? "legit_bench";
 const port = Number(process.env.BENCH_PG_PORT ?? 3901);
 
 function asPostgres(cmd: string, args: string[]): [string, string[]] {

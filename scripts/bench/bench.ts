@@ -223,11 +223,12 @@ async function main() {
   const say = (line: string) => console.log(`[load ${fmt(loadAverage(), 2)}] ${line}`);
   say(`database: ${items.toLocaleString("en")} items, ${centers.length} centers; ${os.cpus().length} cores; raw pool ${opts.rawPool}; instances ${opts.instances}`);
 
+  // Migrate first (a new index on a big table can take a while), then start the app on a ready database.
+  domain = await openDb({ url: databaseUrl, max: opts.rawPool });
   const server = opts.noServer ? null : startLegit({ port: opts.port, databaseUrl, instances: opts.instances, log });
   const results: Record<string, unknown> = {};
   try {
     await waitForServer(base);
-    domain = await openDb({ url: databaseUrl, migrate: false, max: opts.rawPool });
     // Sign in every station once, through the real login (badge + PIN), as the tablets do.
     const slots: Slot[] = [];
     for (let w = 0; w < slotCount; w++) {
