@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { decode, type JWT } from "next-auth/jwt";
 import { auth } from "@/auth";
