@@ -41,6 +41,11 @@ export const pages = [
   { href: "/storage/bins", roles: ["manager"], nav: { key: "storageBins", kind: "desk" } },
   { href: "/storage/counts", roles: ["manager"], nav: { key: "storageCounts", kind: "desk" } },
   { href: "/storage/fees", roles: ["manager"], nav: { key: "storageFees", kind: "desk" } },
+  { href: "/pick", roles: ["operator"], nav: { key: "pick", kind: "station" } },
+  { href: "/pack", roles: ["operator"], nav: { key: "pack", kind: "station" } },
+  { href: "/handover", roles: ["operator"], nav: { key: "handover", kind: "station" } },
+  { href: "/quarantine", roles: ["operator"], nav: { key: "quarantine", kind: "station" } },
+  { href: "/pick/exceptions", roles: ["manager"], nav: { key: "shortPicks", kind: "desk" } },
 ] as const satisfies readonly PageEntry[];
 
 export type PageHref = (typeof pages)[number]["href"];

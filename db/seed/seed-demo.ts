@@ -76,7 +76,7 @@ const pathTo: Record<ItemState, { type: "trade" | "storage"; actions: ItemAction
 
 /** How many demo items of each state per center: most work sits at the front of the flow. */
 const demoMix: Partial<Record<ItemState, number>> & Record<string, number> = {
-  expected: 14, received: 10, in_inspection: 2, held: 2, passed: 1, failed: 2, quarantined: 1, awaiting_putaway: 6,
+  expected: 14, received: 10, in_inspection: 2, held: 2, passed: 1, failed: 3, quarantined: 1, awaiting_putaway: 6,
   stored: 12, awaiting_pick: 6, awaiting_pack: 4, packed: 2, dispatched: 6, cancelled: 2, kept_as_evidence: 1, handed_over: 1, missing: 1,
 };
 

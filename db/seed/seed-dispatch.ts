@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { bins, carrierRanges, items, manifests, shipments, zones } from "../schema";
+import { applyTransition } from "@/lib/items/apply-transition";
 
 /**
  * Dispatch demo: a quarantine zone (Q) with two bins, a CJ tracking-number range, and the seeded
@@ -41,4 +42,11 @@ export async function seedDispatch(db: Db, centerId: string, operatorId: string,
       .where(eq(shipments.id, shipment.id));
   }
   await db.insert(carrierRanges).values({ centerId, carrier: "CJ", prefix, nextNumber: next, lastNumber: 99_999_999, digits: 8 });
+  // One failed item already on its way back, so packing shows a return slip with its result sheet.
+  const [failed] = await db.select().from(items).where(and(eq(items.centerId, centerId), eq(items.state, "failed"))).orderBy(asc(items.code)).limit(1);
+  if (failed) {
+    await db.transaction((tx) =>
+      applyTransition(tx, { itemId: failed.id, action: "route_return", actor: { userId: operatorId, station: "SEED" }, set: { destination: "seller" }, details: { destination: "seller", verdict: "fail_defect", seeded: true } }),
+    );
+  }
 }

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import type { LabelDocument } from "@/lib/labels/label-document";
 import { renderZpl, zplFontDownload } from "@/lib/labels/render-zpl";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
+import type { PrintJob } from "./print-job";
 import { printJobs, printKinds, type PrintKind } from "./print-jobs";
 import { sendToPrinter } from "./send-to-printer";
 import { findStationPrinter } from "./station-printers";
@@ -33,7 +34,8 @@ export type PrintResult =
  */
 export async function printDocument(db: Db, ctx: StaffContext, request: z.input<typeof printRequestSchema>): Promise<ScanOutcome<PrintResult>> {
   const { scanId, kind, input } = parseInput(printRequestSchema, request);
-  const job = printJobs[kind];
+  // One job per kind; its input is parsed by its own schema just below.
+  const job = printJobs[kind] as PrintJob<unknown>;
   requireRole(ctx, job.roles, "Your role cannot print this.");
   const data = parseInput(job.input, input);
   return withScanId(db, { scanId, userId: ctx.userId, kind: `print:${kind}` }, async (tx) => {
@@ -56,7 +58,7 @@ export async function printDocument(db: Db, ctx: StaffContext, request: z.input<
 /** The document of a print job, read only (the GET the browser prints from; ZPL downloads). */
 export async function loadPrintDocument(q: Queryable, ctx: StaffContext, kind: string, input: unknown): Promise<LabelDocument> {
   const parsedKind = parseInput(z.enum(printKinds), kind);
-  const job = printJobs[parsedKind];
+  const job = printJobs[parsedKind] as PrintJob<unknown>;
   requireRole(ctx, job.roles, "Your role cannot print this.");
   return job.load(q, ctx, parseInput(job.input, input));
 }

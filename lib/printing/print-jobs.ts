@@ -1,3 +1,4 @@
+import { manifestJob, packingSlipJob, shippingLabelJob } from "@/lib/dispatch/print-jobs";
 import { itemLabelJob } from "@/lib/labels/item-label-job";
 import type { PrintJob } from "./print-job";
 
@@ -11,6 +12,9 @@ type AnyPrintJob = PrintJob<any>;
  */
 export const printJobs = {
   item_labels: itemLabelJob,
+  shipping_label: shippingLabelJob,
+  packing_slip: packingSlipJob,
+  manifest: manifestJob,
 } satisfies Record<string, AnyPrintJob>;
 
 export type PrintKind = keyof typeof printJobs;

@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { HandoverStation } from "@/components/dispatch/handover-station";
+import { requireStaffPage } from "@/lib/auth/current-staff";
+import { carrierOptions } from "@/lib/dispatch/carrier-options";
+
+export async function generateMetadata() {
+  const t = await getTranslations("dispatch.handover");
+  return { title: t("title") };
+}
+
+/** Handover to carriers: manifests (operators; managers may step in). */
+export default async function HandoverPage() {
+  await requireStaffPage(["operator"]);
+  return <HandoverStation carriers={carrierOptions()} />;
+}

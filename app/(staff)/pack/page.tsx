@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { PackStation } from "@/components/dispatch/pack-station";
+import { requireStaffPage } from "@/lib/auth/current-staff";
+import { carrierOptions } from "@/lib/dispatch/carrier-options";
+
+export async function generateMetadata() {
+  const t = await getTranslations("dispatch.pack");
+  return { title: t("title") };
+}
+
+/** The packing station (operators; managers may step in). */
+export default async function PackPage() {
+  await requireStaffPage(["operator"]);
+  return <PackStation carriers={carrierOptions()} />;
+}

@@ -1,0 +1,5 @@
+import { resolveShortPick, resolveShortPickSchema } from "@/lib/dispatch/short-picks";
+import { staffRoute } from "@/lib/http/staff-route";
+
+/** A manager closes a short pick: the item is listed for picking again. */
+export const POST = staffRoute({ roles: ["manager"], body: resolveShortPickSchema }, async ({ db, ctx, body }) => resolveShortPick(db, ctx, body));

@@ -1,0 +1,170 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/components/http/api-fetch";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { PrintButton } from "@/components/printing/print-button";
+import { ScanPanel } from "@/components/scanner/scan-panel";
+import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import type { CarrierOption } from "./pack-station";
+import type { AddParcelAnswer, CloseManifestAnswer, ManifestView } from "./types";
+import { useDispatchAction } from "./use-dispatch-action";
+import styles from "./dispatch.module.css";
+
+const manifestsKey = ["dispatch", "manifests"];
+
+/**
+ * Handover to a carrier: open a manifest for the pickup, scan each parcel onto it, close it when
+ * the driver leaves (the items become dispatched), print the manifest sheet for the signature.
+ */
+export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
+  const t = useTranslations("dispatch.handover");
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const action = useDispatchAction([manifestsKey]);
+  const manifests = useQuery({
+    queryKey: manifestsKey,
+    queryFn: () => apiFetch<{ manifests: ManifestView[] }>("/api/station/dispatch/manifests"),
+  });
+  const list = manifests.data?.manifests ?? [];
+  const active = list.find((m) => m.id === activeId) ?? null;
+
+  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
+    if (!active || active.status !== "open") return { tone: "warning", message: t("openFirst") };
+    try {
+      const answer = await apiFetch<AddParcelAnswer>("/api/station/dispatch/manifests/add", { body: { scanId, manifestId: active.id, trackingNumber: code } });
+      await manifests.refetch();
+      return { tone: "success", message: t("answers.added", { tracking: answer.trackingNumber, parcels: answer.manifest.parcels.length }) };
+    } catch (error) {
+      return { tone: "error", message: errorText(error) };
+    }
+  });
+
+  function open(carrier: CarrierOption) {
+    void action.run(
+      `open:${carrier.code}:${Date.now()}`,
+      (scanId) => apiFetch<ManifestView>("/api/station/dispatch/manifests/open", { body: { scanId, carrier: carrier.code } }),
+      (m) => {
+        setActiveId(m.id);
+        return { tone: "success", message: t("answers.opened", { carrier: m.carrierName }) };
+      },
+    );
+  }
+
+  function close(m: ManifestView) {
+    setConfirming(false);
+    void action.run(
+      `close:${m.id}`,
+      (scanId) => apiFetch<CloseManifestAnswer>("/api/station/dispatch/manifests/close", { body: { scanId, manifestId: m.id } }),
+      (answer) => ({ tone: "success", message: t("answers.closed", { count: answer.dispatched, carrier: answer.manifest.carrierName }) }),
+    );
+  }
+
+  return (
+    <div className={styles.station}>
+      <div className={styles.main}>
+        <h1>{t("title")}</h1>
+        {action.answer && (
+          <div className={`alert alert--${action.answer.tone === "success" ? "ok" : action.answer.tone === "warning" ? "warn" : "error"}`} role="alert" data-testid="handover-answer">
+            {action.answer.message}
+          </div>
+        )}
+        <section className="card stack">
+          <h2>{t("openNew")}</h2>
+          <div className={styles.carriers}>
+            {carriers.map((c) => (
+              <button key={c.code} type="button" className="button" disabled={action.busy !== null} onClick={() => open(c)} data-testid={`open-${c.code}`}>
+                {t("openFor", { carrier: c.name })}
+              </button>
+            ))}
+          </div>
+        </section>
+        {active && (
+          <section className={`card stack`} data-testid="manifest-active" data-status={active.status}>
+            <div className={styles.head}>
+              <h2>{t("manifestOf", { carrier: active.carrierName })}</h2>
+              <span className={`${styles.pill} ${styles[`pill_${active.status}`]}`}>{t(`status.${active.status}`)}</span>
+            </div>
+            <p className={styles.hint} data-testid="manifest-count">
+              {t("count", { parcels: active.parcels.length, items: active.itemCount })}
+            </p>
+            {active.status === "open" && <p className="muted">{t("scanParcels")}</p>}
+            {active.parcels.length > 0 && (
+              <table className="table" data-testid="manifest-parcels">
+                <thead>
+                  <tr>
+                    <th>{t("tracking")}</th>
+                    <th>{t("recipient")}</th>
+                    <th>{t("items")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {active.parcels.map((p) => (
+                    <tr key={p.trackingNumber} data-testid="manifest-parcel">
+                      <td className={styles.mono}>{p.trackingNumber}</td>
+                      <td>
+                        {p.recipientName} <span className={`${styles.pill} ${styles[`pill_${p.destination}`]}`}>{p.destination === "seller" ? t("return") : t("buyer")}</span>
+                      </td>
+                      <td>{p.items}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <div className={styles.actions}>
+              <PrintButton kind="manifest" input={{ manifestId: active.id }} label={t("printSheet")} testId="print-manifest" />
+              {active.status === "open" &&
+                (confirming ? (
+                  <>
+                    <button type="button" className="button button--danger button--large" onClick={() => close(active)} data-testid="manifest-close-confirm">
+                      {t("confirmClose", { count: active.itemCount })}
+                    </button>
+                    <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+                      {t("cancel")}
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--primary button--large"
+                    disabled={action.busy !== null || active.parcels.length === 0}
+                    onClick={() => setConfirming(true)}
+                    data-testid="manifest-close"
+                  >
+                    {t("close")}
+                  </button>
+                ))}
+            </div>
+          </section>
+        )}
+        <section className="stack">
+          <h2>{t("today")}</h2>
+          {list.length === 0 ? (
+            <p className="muted">{t("none")}</p>
+          ) : (
+            <ul className={styles.lists} data-testid="manifests">
+              {list.map((m) => (
+                <li key={m.id} className={styles.listCard} data-testid="manifest" data-status={m.status}>
+                  <strong>{m.carrierName}</strong>
+                  <span>{t("count", { parcels: m.parcels.length, items: m.itemCount })}</span>
+                  <span className="muted">{format.dateTime(new Date(m.closedAt ?? m.createdAt), { timeStyle: "short" })}</span>
+                  <span className={`${styles.pill} ${styles[`pill_${m.status}`]}`}>{t(`status.${m.status}`)}</span>
+                  <button type="button" className="button" onClick={() => setActiveId(m.id)} data-testid="manifest-select">
+                    {m.status === "open" ? t("continue") : t("view")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <aside className={styles.side}>
+        <ScanPanel />
+      </aside>
+    </div>
+  );
+}

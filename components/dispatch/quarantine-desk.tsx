@@ -1,0 +1,196 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { apiFetch } from "@/components/http/api-fetch";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { ScanPanel } from "@/components/scanner/scan-panel";
+import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import { classifyScan } from "@/lib/scan-codes/classify";
+import type { QuarantineEntry } from "./types";
+import { useDispatchAction } from "./use-dispatch-action";
+import styles from "./dispatch.module.css";
+
+const quarantineKey = ["dispatch", "quarantine"];
+const decisions = ["return_to_seller", "hand_to_brand", "hand_to_authorities", "keep_as_evidence"] as const;
+type Decision = (typeof decisions)[number];
+
+/**
+ * Quarantine: confirmed counterfeits held apart. Scan an item and then a quarantine bin to shelve
+ * it; a manager decides each item's fate with a reason and a photo.
+ */
+export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
+  const t = useTranslations("dispatch.quarantine");
+  const tv = useTranslations("inspection.verdicts");
+  const ts = useTranslations("states");
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const [pendingItem, setPendingItem] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<string | null>(null);
+  const action = useDispatchAction([quarantineKey]);
+  const query = useQuery({ queryKey: quarantineKey, queryFn: () => apiFetch<{ items: QuarantineEntry[] }>("/api/station/dispatch/quarantine") });
+  const entries = query.data?.items ?? [];
+
+  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
+    const scan = classifyScan(code);
+    if (scan.kind === "item") {
+      setPendingItem(scan.code);
+      return { tone: "success", message: t("answers.itemScanned", { code: scan.code }) };
+    }
+    if (scan.kind === "bin" && pendingItem) {
+      try {
+        await apiFetch("/api/station/dispatch/quarantine/bin", { body: { scanId, itemCode: pendingItem, binCode: scan.code } });
+        setPendingItem(null);
+        await query.refetch();
+        return { tone: "success", message: t("answers.binned", { code: pendingItem, bin: scan.code }) };
+      } catch (error) {
+        return { tone: "error", message: errorText(error) };
+      }
+    }
+    return { tone: "warning", message: t("answers.scanItemThenBin") };
+  });
+
+  return (
+    <div className={styles.station}>
+      <div className={styles.main}>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("intro")}</p>
+        {action.answer && (
+          <div className={`alert alert--${action.answer.tone === "success" ? "ok" : action.answer.tone === "warning" ? "warn" : "error"}`} role="alert" data-testid="quarantine-answer">
+            {action.answer.message}
+          </div>
+        )}
+        {entries.length === 0 ? (
+          <p className="card muted">{query.isLoading ? "…" : t("empty")}</p>
+        ) : (
+          <table className="table" data-testid="quarantine-table">
+            <thead>
+              <tr>
+                <th>{t("item")}</th>
+                <th>{t("verdict")}</th>
+                <th>{t("bin")}</th>
+                <th>{t("state")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.itemId} data-testid="quarantine-row" data-code={e.itemCode ?? ""}>
+                  <td>
+                    <strong className={styles.mono}>{e.itemCode}</strong>
+                    <div>
+                      {e.productName} · {e.size}
+                    </div>
+                    <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short" })}</div>
+                  </td>
+                  <td>
+                    {e.verdict ? (tv.has(e.verdict) ? tv(e.verdict) : e.verdict) : "—"}
+                    {e.reasonCodes.length > 0 && <div className="muted">{e.reasonCodes.join(", ")}</div>}
+                  </td>
+                  <td className={styles.mono}>{e.binCode ?? t("noBin")}</td>
+                  <td>
+                    {ts(e.state)}
+                    {e.decisions.map((d, i) => (
+                      <div key={i} className="muted">
+                        {t(`decisions.${d.decision}`)}: {d.reason}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    {canDecide &&
+                      (deciding === e.itemId ? (
+                        <DecisionForm
+                          entry={e}
+                          busy={action.busy !== null}
+                          onCancel={() => setDeciding(null)}
+                          onSubmit={(form, decision) =>
+                            void action.run(
+                              `decide:${e.itemId}:${decision}`,
+                              () => apiFetch<{ itemCode: string; state: string }>("/api/station/dispatch/quarantine/decide", { body: form }),
+                              (r) => {
+                                setDeciding(null);
+                                return { tone: "success", message: t("answers.decided", { code: r.itemCode, state: ts(r.state) }) };
+                              },
+                            )
+                          }
+                        />
+                      ) : (
+                        <button type="button" className="button" onClick={() => setDeciding(e.itemId)} data-testid="quarantine-decide">
+                          {t("decide")}
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <aside className={styles.side}>
+        <ScanPanel />
+      </aside>
+    </div>
+  );
+}
+
+function DecisionForm(props: { entry: QuarantineEntry; busy: boolean; onCancel: () => void; onSubmit: (form: FormData, decision: Decision) => void }) {
+  const t = useTranslations("dispatch.quarantine");
+  const [decision, setDecision] = useState<Decision>("return_to_seller");
+  const [reason, setReason] = useState("");
+  const [handedTo, setHandedTo] = useState("");
+  const photo = useRef<HTMLInputElement>(null);
+  const [hasPhoto, setHasPhoto] = useState(false);
+  const allowed = decisions.filter((d) => !(d === "keep_as_evidence" && props.entry.state === "kept_as_evidence"));
+  const needsWho = decision === "hand_to_brand" || decision === "hand_to_authorities";
+  const ready = reason.trim().length >= 3 && hasPhoto && (!needsWho || handedTo.trim().length > 0);
+  return (
+    <form
+      className="stack"
+      data-testid="quarantine-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const file = photo.current?.files?.[0];
+        if (!file) return;
+        const form = new FormData();
+        form.set("itemId", props.entry.itemId);
+        form.set("decision", decision);
+        form.set("reason", reason);
+        if (needsWho) form.set("handedTo", handedTo);
+        form.set("photo", file);
+        props.onSubmit(form, decision);
+      }}
+    >
+      <div className={styles.decision} role="radiogroup">
+        {allowed.map((d) => (
+          <label key={d} className="row">
+            <input type="radio" name={`decision-${props.entry.itemId}`} checked={decision === d} onChange={() => setDecision(d)} data-testid={`decision-${d}`} />
+            {t(`decisions.${d}`)}
+          </label>
+        ))}
+      </div>
+      {needsWho && (
+        <label className="field">
+          <span>{t("handedTo")}</span>
+          <input value={handedTo} onChange={(e) => setHandedTo(e.target.value)} data-testid="quarantine-handed-to" />
+        </label>
+      )}
+      <label className="field">
+        <span>{t("reason")}</span>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="quarantine-reason" />
+      </label>
+      <label className="field">
+        <span>{t("photo")}</span>
+        <input ref={photo} type="file" accept="image/*" capture="environment" onChange={(e) => setHasPhoto((e.target.files?.length ?? 0) > 0)} data-testid="quarantine-photo" />
+      </label>
+      <div className="row">
+        <button type="submit" className="button button--primary" disabled={!ready || props.busy} data-testid="quarantine-submit">
+          {t("confirm")}
+        </button>
+        <button type="button" className="button button--ghost" onClick={props.onCancel}>
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
