@@ -151,7 +151,7 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
                 <li key={m.id} className={styles.listCard} data-testid="manifest" data-status={m.status}>
                   <strong>{m.carrierName}</strong>
                   <span>{t("count", { parcels: m.parcels.length, items: m.itemCount })}</span>
-                  <span className="muted">{format.dateTime(new Date(m.closedAt ?? m.createdAt), { timeStyle: "short" })}</span>
+                  <span className="muted">{format.dateTime(new Date(m.closedAt ?? m.createdAt), { timeStyle: "short", hourCycle: "h23" })}</span>
                   <span className={`${styles.pill} ${styles[`pill_${m.status}`]}`}>{t(`status.${m.status}`)}</span>
                   <button type="button" className="button" onClick={() => setActiveId(m.id)} data-testid="manifest-select">
                     {m.status === "open" ? t("continue") : t("view")}

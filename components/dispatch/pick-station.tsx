@@ -95,7 +95,7 @@ export function PickStation() {
                   <p className={styles.listNumber}>{t("listNumber", { number: l.number })}</p>
                   <span>{t("counts", { pending: l.pending, lines: l.lines })}</span>
                   {l.firstBin && <span className={styles.mono}>{t("firstBin", { bin: l.firstBin })}</span>}
-                  {l.shipBy && <span className="muted">{t("shipBy", { time: format.dateTime(new Date(l.shipBy), { dateStyle: "short", timeStyle: "short" }) })}</span>}
+                  {l.shipBy && <span className="muted">{t("shipBy", { time: format.dateTime(new Date(l.shipBy), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }) })}</span>}
                   {l.claimedBy && !l.mine ? (
                     <span className="muted">{t("takenBy", { name: l.claimedBy.name })}</span>
                   ) : (
@@ -170,7 +170,7 @@ export function PickStation() {
                 className={l.status === "picked" ? styles.lineDone : l.status === "short" ? styles.lineShort : l.id === next?.id ? styles.lineCurrent : undefined}
               >
                 <td>{l.sequence}</td>
-                <td className={styles.mono}>{l.binCode ?? "—"}</td>
+                <td className={`${styles.mono} ${styles.nowrap}`}>{l.binCode ?? "—"}</td>
                 <td>
                   <span className={styles.mono}>{l.itemCode}</span> · {l.productName} · {l.size}
                 </td>

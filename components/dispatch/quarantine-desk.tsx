@@ -82,13 +82,13 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
                     <div>
                       {e.productName} · {e.size}
                     </div>
-                    <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short" })}</div>
+                    <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" })}</div>
                   </td>
                   <td>
                     {e.verdict ? (tv.has(e.verdict) ? tv(e.verdict) : e.verdict) : "—"}
                     {e.reasonCodes.length > 0 && <div className="muted">{e.reasonCodes.join(", ")}</div>}
                   </td>
-                  <td className={styles.mono}>{e.binCode ?? t("noBin")}</td>
+                  <td className={`${styles.mono} ${styles.nowrap}`}>{e.binCode ?? t("noBin")}</td>
                   <td>
                     {ts(e.state)}
                     {e.decisions.map((d, i) => (

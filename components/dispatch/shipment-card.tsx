@@ -16,7 +16,7 @@ export function ShipmentCard({ shipment }: { shipment: ShipmentView }) {
       <div className={styles.head}>
         <span className={`${styles.pill} ${styles[`pill_${shipment.destination}`]}`}>{isReturn ? t("toSeller") : t("toBuyer")}</span>
         <span className="muted">{t(`reasons.${shipment.reason}`)}</span>
-        <span className="muted">{t("shipBy", { time: format.dateTime(new Date(shipment.shipBy), { dateStyle: "short", timeStyle: "short" }) })}</span>
+        <span className="muted">{t("shipBy", { time: format.dateTime(new Date(shipment.shipBy), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }) })}</span>
       </div>
       <p className={styles.recipient} data-testid="pack-recipient">
         {shipment.recipient.name}
