@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { HandoverStation } from "@/components/dispatch/handover-station";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { carrierOptions } from "@/lib/dispatch/carrier-options";
 
 export async function generateMetadata() {
@@ -10,6 +10,6 @@ export async function generateMetadata() {
 
 /** Handover to carriers: manifests (operators; managers may step in). */
 export default async function HandoverPage() {
-  await requireStaffPage(["operator"]);
+  await requirePageAccess("/handover");
   return <HandoverStation carriers={carrierOptions()} />;
 }

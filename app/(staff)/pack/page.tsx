@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PackStation } from "@/components/dispatch/pack-station";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { carrierOptions } from "@/lib/dispatch/carrier-options";
 
 export async function generateMetadata() {
@@ -10,6 +10,6 @@ export async function generateMetadata() {
 
 /** The packing station (operators; managers may step in). */
 export default async function PackPage() {
-  await requireStaffPage(["operator"]);
+  await requirePageAccess("/pack");
   return <PackStation carriers={carrierOptions()} />;
 }

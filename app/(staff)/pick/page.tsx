@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PickStation } from "@/components/dispatch/pick-station";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 
 export async function generateMetadata() {
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 
 /** The picking station (operators; managers may step in and see the short picks). */
 export default async function PickPage() {
-  const staff = await requireStaffPage(["operator"]);
+  const staff = await requirePageAccess("/pick");
   const t = await getTranslations("dispatch.shortPicks");
   return (
     <div className="stack">

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { QuarantineDesk } from "@/components/dispatch/quarantine-desk";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 
 export async function generateMetadata() {
@@ -10,6 +10,6 @@ export async function generateMetadata() {
 
 /** Quarantined counterfeits: operators shelve them, managers decide. */
 export default async function QuarantinePage() {
-  const staff = await requireStaffPage(["operator"]);
+  const staff = await requirePageAccess("/quarantine");
   return <QuarantineDesk canDecide={hasRole(staff.user.role, ["manager"])} />;
 }

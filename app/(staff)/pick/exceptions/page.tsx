@@ -1,14 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ResolveShortButton } from "@/components/dispatch/resolve-short-button";
 import { getDb } from "@/db/client";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listShortPicks } from "@/lib/dispatch/short-picks";
 
 export const dynamic = "force-dynamic";
 
 /** Short picks: items not found in their bin, waiting for the bin's count and the manager. */
 export default async function ShortPicksPage() {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/pick/exceptions");
   const rows = await listShortPicks(await getDb(), staff.center.id);
   const t = await getTranslations("dispatch.shortPicks");
   const format = await getFormatter();
