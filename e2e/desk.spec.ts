@@ -194,3 +194,24 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
   expect(order.order.items[0].state).toBe("held");
   await context.close();
 });
+
+test("the dashboard loads live with its charts; a count opens its items; a table exports as CSV", async ({ page }, testInfo) => {
+  await asManager(page, "en");
+  await page.goto("/desk");
+  await expect(page.getByTestId("chart-throughput").getByRole("application")).toBeVisible();
+  await expect(page.getByTestId("chart-verdicts").getByRole("application")).toBeVisible();
+  await expect(page.getByTestId("chart-bins").getByRole("application")).toBeVisible();
+  await expect(page.getByTestId("queue-receivedToVerdict")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByTestId("csv-queues").click();
+  expect((await download).suggestedFilename()).toBe("queues.csv");
+  await snap(page, testInfo, "desk-dashboard-en");
+  await page.getByTestId("count-stored").click();
+  await expect(page).toHaveURL(/\/items\?state=stored/);
+  await expect(page.getByTestId("items-row").first()).toBeVisible();
+  await expect(page.locator("h1")).toContainText("Stored");
+  await setLocale(page, "ko");
+  await page.goto("/desk");
+  await expect(page.getByTestId("chart-throughput").getByRole("application")).toBeVisible();
+  await snap(page, testInfo, "desk-dashboard-ko");
+});

@@ -1,0 +1,267 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { apiFetch } from "@/components/http/api-fetch";
+import type { DashboardData } from "@/lib/desk/dashboard-data";
+import { Section } from "./section";
+import styles from "../desk.module.css";
+
+const verdictColours: Record<string, string> = {
+  pass: "#1a7f37",
+  pass_minor_defect: "#7cb342",
+  fail_counterfeit: "#b42318",
+  fail_used: "#e07a1f",
+  fail_defect: "#c2410c",
+  fail_wrong_item: "#7c3aed",
+  fail_missing_parts: "#0e7490",
+};
+
+const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
+const minutes = (ms: number | null) => (ms === null ? "—" : (ms / 60_000).toFixed(1));
+
+/** The manager's live view of one center: polled every 15 s, figures for a chosen range of days. */
+export function LiveDashboard({ initial, itemStates, verdicts }: { initial: DashboardData; itemStates: readonly string[]; verdicts: readonly string[] }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [range, setRange] = useState(initial.range);
+  const { data = initial, isFetching } = useQuery({
+    queryKey: ["desk-dashboard", range.from, range.to],
+    queryFn: () => apiFetch<DashboardData>(`/api/station/desk/dashboard?from=${range.from}&to=${range.to}`),
+    initialData: range.from === initial.range.from && range.to === initial.range.to ? initial : undefined,
+    refetchInterval: 15_000,
+  });
+  const d = (key: string, values?: Record<string, string | number>) => t(`desk.dashboard.${key}`, values);
+  const categories = [...new Set(data.verdictMix.map((r) => r.category))];
+  const mixByCategory = categories.map((category) => ({
+    category,
+    ...Object.fromEntries(verdicts.map((v) => [v, data.verdictMix.filter((r) => r.category === category && r.verdict === v).reduce((n, r) => n + r.count, 0)])),
+  }));
+  const throughput = data.throughput.map((r) => ({ hour: `${r.hour}`, today: r.today.inspected, lastWeek: r.lastWeek.inspected }));
+  const binUse = data.binUse.map((r) => ({ name: `${r.zone}·${r.sizeClass}`, used: r.capacity ? Math.round((r.occupied / r.capacity) * 100) : 0 }));
+  return (
+    <div className="stack" data-testid="live-dashboard" data-fetching={isFetching ? "true" : "false"}>
+      <div className={styles.toolbar}>
+        <label>
+          {d("from")}
+          <input type="date" value={range.from} onChange={(e) => e.target.value && setRange((r) => ({ from: e.target.value, to: r.to < e.target.value ? e.target.value : r.to }))} data-testid="range-from" />
+        </label>
+        <label>
+          {d("to")}
+          <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))} data-testid="range-to" />
+        </label>
+        <span className="muted">{d("updated", { at: format.dateTime(new Date(data.at), { timeStyle: "medium" }) })}</span>
+      </div>
+
+      <section aria-label={t("desk.itemsByState")} className="state-grid">
+        {itemStates.map((state) => (
+          <Link key={state} href={`/items?state=${state}`} className={`state-card ${styles.cardLink}`} data-testid={`count-${state}`}>
+            <span className="state-card__count">{format.number((data.counts as Record<string, number>)[state] ?? 0)}</span>
+            <span className="state-card__label">{t(`states.${state}`)}</span>
+          </Link>
+        ))}
+      </section>
+
+      <Section
+        id="queues"
+        title={d("queues")}
+        csv={{ header: [d("queue"), d("count"), d("breached"), d("oldest"), d("limit")], rows: data.queues.map((q) => [d(`queue_${q.key}`), q.count, q.breached, q.oldestHours?.toFixed(1) ?? "", q.limitHours]) }}
+      >
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{d("queue")}</th>
+              <th>{d("count")}</th>
+              <th>{d("breached")}</th>
+              <th>{d("oldest")}</th>
+              <th>{d("limit")}</th>
+              <th>{d("oldestItems")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.queues.map((q) => (
+              <tr key={q.key} data-testid={`queue-${q.key}`} className={q.breached > 0 ? styles.late : undefined}>
+                <td>{d(`queue_${q.key}`)}</td>
+                <td>{q.count}</td>
+                <td data-testid={`breached-${q.key}`}>{q.breached}</td>
+                <td>{hours(q.oldestHours)}</td>
+                <td>{q.limitHours} h</td>
+                <td>
+                  {q.oldest.slice(0, 3).map((i) => (
+                    <Link key={i.id} href={`/items/${encodeURIComponent(i.code ?? i.id)}`} style={{ marginRight: "0.5rem" }}>
+                      <code>{i.code ?? "—"}</code> {hours(i.hours)}
+                    </Link>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <div className={styles.chartGrid}>
+        <Section
+          id="throughput"
+          title={d("throughput")}
+          csv={{
+            header: [d("hour"), d("receivedToday"), d("receivedLastWeek"), d("inspectedToday"), d("inspectedLastWeek"), d("dispatchedToday"), d("dispatchedLastWeek")],
+            rows: data.throughput.map((r) => [r.hour, r.today.received, r.lastWeek.received, r.today.inspected, r.lastWeek.inspected, r.today.dispatched, r.lastWeek.dispatched]),
+          }}
+        >
+          <div data-testid="chart-throughput" style={{ width: "100%", height: 260 }}>
+            <ResponsiveContainer>
+              <ComposedChart data={throughput}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="hour" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="today" name={d("today")} fill="#1d3b5c" />
+                <Line dataKey="lastWeek" name={d("lastWeek")} stroke="#e07a1f" dot={false} strokeWidth={2} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        </Section>
+
+        <Section
+          id="verdict-mix"
+          title={d("verdictMix")}
+          csv={{ header: [d("brand"), d("category"), d("verdict"), d("count")], rows: data.verdictMix.map((r) => [r.brand, r.category, r.verdict, r.count]) }}
+        >
+          <div data-testid="chart-verdicts" style={{ width: "100%", height: 260 }}>
+            <ResponsiveContainer>
+              <BarChart data={mixByCategory}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="category" interval={0} />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                {verdicts.map((v) => (
+                  <Bar key={v} dataKey={v} name={t(`inspection.verdicts.${v}`)} stackId="v" fill={verdictColours[v]} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </Section>
+      </div>
+
+      <div className={styles.chartGrid}>
+        <Section
+          id="fail-reasons"
+          title={d("failReasons")}
+          csv={{ header: [d("brand"), d("category"), d("reason"), d("count")], rows: data.failReasons.map((r) => [r.brand, r.category, r.reason, r.count]) }}
+        >
+          <table className="table" data-testid="fail-reasons">
+            <thead>
+              <tr>
+                <th>{d("brand")}</th>
+                <th>{d("category")}</th>
+                <th>{d("reason")}</th>
+                <th>{d("count")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.failReasons.slice(0, 20).map((r) => (
+                <tr key={`${r.brand}-${r.category}-${r.reason}`}>
+                  <td>{r.brand}</td>
+                  <td>{r.category}</td>
+                  <td>
+                    <code>{r.reason}</code>
+                  </td>
+                  <td>{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+
+        <Section
+          id="inspectors"
+          title={d("inspectors")}
+          csv={{ header: [t("desk.inspector"), d("count"), t("desk.medianMinutes"), t("desk.averageMinutes")], rows: data.inspectors.map((p) => [p.name, p.count, minutes(p.medianMs), minutes(p.avgMs)]) }}
+        >
+          <table className="table" data-testid="inspectors">
+            <thead>
+              <tr>
+                <th>{t("desk.inspector")}</th>
+                <th>{d("count")}</th>
+                <th>{t("desk.medianMinutes")}</th>
+                <th>{t("desk.averageMinutes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.inspectors.map((p) => (
+                <tr key={p.inspectorId}>
+                  <td>{p.name}</td>
+                  <td>{p.count}</td>
+                  <td>{minutes(p.medianMs)}</td>
+                  <td>{minutes(p.avgMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      </div>
+
+      {data.binUse.length > 0 && (
+        <Section
+          id="bins"
+          title={d("binUse")}
+          csv={{ header: [d("zone"), d("sizeClass"), d("bins"), d("capacity"), d("occupied")], rows: data.binUse.map((r) => [r.zone, r.sizeClass, r.bins, r.capacity, r.occupied]) }}
+        >
+          <div data-testid="chart-bins" style={{ width: "100%", height: 240 }}>
+            <ResponsiveContainer>
+              <BarChart data={binUse}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" />
+                <YAxis unit="%" domain={[0, 100]} />
+                <Tooltip />
+                <Bar dataKey="used" name={d("used")} fill="#2f5d88" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </Section>
+      )}
+
+      <Section
+        id="recent"
+        title={t("desk.recentEvents")}
+        csv={{ header: [t("desk.when"), t("desk.item"), t("desk.change"), t("desk.who")], rows: data.recent.map((e) => [e.createdAt, e.itemCode ?? "", `${e.fromState ?? ""} → ${e.toState ?? ""} (${e.action})`, e.actorName ?? "API"]) }}
+      >
+        <table className="table" data-testid="recent-events">
+          <thead>
+            <tr>
+              <th>{t("desk.when")}</th>
+              <th>{t("desk.item")}</th>
+              <th>{t("desk.change")}</th>
+              <th>{t("desk.who")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.recent.map((e) => (
+              <tr key={e.id}>
+                <td>{format.dateTime(new Date(e.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
+                <td>
+                  <Link href={`/items/${encodeURIComponent(e.itemCode ?? e.itemId)}`}>
+                    <code>{e.itemCode ?? "—"}</code>
+                  </Link>{" "}
+                  {e.productName}
+                </td>
+                <td>
+                  {e.fromState !== e.toState && e.fromState && e.toState ? `${t(`states.${e.fromState}`)} → ${t(`states.${e.toState}`)} ` : ""}
+                  <code className="muted">{e.action}</code>
+                </td>
+                <td>
+                  {e.actorName ?? "API"} {e.station ? `· ${e.station}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Queryable } from "@/db/client";
+import type { Center } from "@/db/schema";
+import { inspectionStats } from "@/lib/inspection/inspection-stats";
+import { startOfLocalDay } from "@/lib/time/local-day";
+import { countItemsByState, listRecentItemEvents } from "./dashboard-queries";
+import { binUtilisation, failReasons, queueAges, throughputTodayVsLastWeek, verdictMix } from "./dashboard-figures";
+import { parseDateRange } from "./date-range";
+
+/** Everything the live dashboard shows, for one center and a date range of local days. */
+export async function loadDashboard(q: Queryable, center: Pick<Center, "id" | "timezone">, range: { from?: string | null; to?: string | null }, now = new Date()) {
+  const period = parseDateRange(center.timezone, now, range);
+  const [counts, queues, throughput, mix, reasons, inspectors, binUse, recent] = await Promise.all([
+    countItemsByState(q, center.id),
+    queueAges(q, center.id, now),
+    throughputTodayVsLastWeek(q, center.id, center.timezone, startOfLocalDay(center.timezone, now), now),
+    verdictMix(q, center.id, period.from, period.to),
+    failReasons(q, center.id, period.from, period.to),
+    inspectionStats(q, center.id, { from: period.from, to: period.to }),
+    binUtilisation(q, center.id),
+    listRecentItemEvents(q, center.id, 15),
+  ]);
+  return {
+    at: now.toISOString(),
+    range: { from: period.fromDate, to: period.toDate },
+    counts,
+    queues,
+    throughput,
+    verdictMix: mix,
+    failReasons: reasons,
+    inspectors: inspectors.perInspector,
+    binUse,
+    recent: recent.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+  };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;

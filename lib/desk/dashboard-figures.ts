@@ -1,0 +1,174 @@
+import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { bins, inspections, itemEvents, items, products, zones, type ItemState } from "@/db/schema";
+import { readCenterSettings } from "@/lib/admin/center-settings";
+
+/** The four queues the desk watches, each with its SLA limit from the center's settings. */
+export const queueKeys = ["receivedToVerdict", "passedToDispatch", "heldForBuyer", "awaitingPutaway"] as const;
+export type QueueKey = (typeof queueKeys)[number];
+
+type QueueSpec = { states: ItemState[]; since: SQL<Date>; limitHours: number; where?: SQL };
+
+export type QueueAge = {
+  key: QueueKey;
+  limitHours: number;
+  count: number;
+  breached: number;
+  oldestHours: number | null;
+  /** The oldest items (up to 10), for the manager to act on. */
+  oldest: { id: string; code: string | null; state: string; productName: string; hours: number; breached: boolean }[];
+};
+
+/** When the item entered the queue: its last event of one of `actions` (else its receipt). */
+const sinceAction = (actions: string[]) =>
+  sql<Date>`coalesce((select max(e.created_at) from ${itemEvents} e where e.item_id = ${items.id} and e.action in (${sql.join(
+    actions.map((a) => sql`${a}`),
+    sql`, `,
+  )})), ${items.receivedAt}, ${items.createdAt})`;
+
+/**
+ * Ages of the desk's queues at `now`: received → verdict (received or in inspection, since
+ * receipt), passed → dispatched (a passed trade or sold item not yet handed to a carrier, since its
+ * pass), held for a buyer's decision (since the hold), awaiting putaway (since routed to storage).
+ * An item older than its queue's limit is a breach.
+ */
+export async function queueAges(q: Queryable, centerId: string, now: Date): Promise<QueueAge[]> {
+  const s = await readCenterSettings(q, centerId);
+  const specs: Record<QueueKey, QueueSpec> = {
+    receivedToVerdict: { states: ["received", "in_inspection"], since: sql<Date>`coalesce(${items.receivedAt}, ${items.createdAt})`, limitHours: s.inspectionDeadlineHours },
+    passedToDispatch: {
+      states: ["passed", "awaiting_pick", "awaiting_pack", "packed"],
+      since: sinceAction(["pass", "sell"]),
+      limitHours: s.passedToDispatchHours,
+      where: sql`coalesce(${items.destination}, 'buyer') = 'buyer'`,
+    },
+    heldForBuyer: { states: ["held"], since: sinceAction(["hold"]), limitHours: s.heldForBuyerHours },
+    awaitingPutaway: { states: ["awaiting_putaway"], since: sinceAction(["route_storage"]), limitHours: s.awaitingPutawayHours },
+  };
+  const nowIso = now.toISOString();
+  return Promise.all(
+    queueKeys.map(async (key) => {
+      const spec = specs[key];
+      const hoursExpr = sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${spec.since})) / 3600)::float8`;
+      const rows = await q
+        .select({ id: items.id, code: items.code, state: items.state, productName: items.productName, hours: hoursExpr })
+        .from(items)
+        .where(and(eq(items.centerId, centerId), inArray(items.state, spec.states), spec.where))
+        .orderBy(sql`${hoursExpr} desc`);
+      const list = rows.map((r) => ({ ...r, hours: Number(r.hours), breached: Number(r.hours) > spec.limitHours }));
+      return {
+        key,
+        limitHours: spec.limitHours,
+        count: list.length,
+        breached: list.filter((r) => r.breached).length,
+        oldestHours: list[0]?.hours ?? null,
+        oldest: list.slice(0, 10),
+      };
+    }),
+  );
+}
+
+export type HourCount = { hour: number; received: number; inspected: number; dispatched: number };
+
+const verdictActions = ["pass", "fail", "hold", "quarantine"];
+
+/** Counts per local hour (0–23) of receipts, verdicts (from in_inspection) and dispatches in [from, to). */
+export async function movesByHour(q: Queryable, centerId: string, timeZone: string, from: Date, to: Date): Promise<HourCount[]> {
+  const hour = sql<number>`extract(hour from ${itemEvents.createdAt} at time zone ${timeZone})::int`;
+  const rows = await q
+    .select({
+      hour,
+      received: sql<number>`count(*) filter (where ${itemEvents.action} = 'receive')::int`,
+      inspected: sql<number>`count(*) filter (where ${itemEvents.action} in (${sql.join(
+        verdictActions.map((a) => sql`${a}`),
+        sql`, `,
+      )}) and ${itemEvents.fromState} = 'in_inspection')::int`,
+      dispatched: sql<number>`count(*) filter (where ${itemEvents.action} = 'dispatch')::int`,
+    })
+    .from(itemEvents)
+    .where(and(eq(itemEvents.centerId, centerId), gte(itemEvents.createdAt, from), lt(itemEvents.createdAt, to)))
+    // By position: the time zone is a bound parameter, so the expression would not match itself.
+    .groupBy(sql`1`);
+  const byHour = new Map(rows.map((r) => [Number(r.hour), r]));
+  return Array.from({ length: 24 }, (_, h) => {
+    const r = byHour.get(h);
+    return { hour: h, received: Number(r?.received ?? 0), inspected: Number(r?.inspected ?? 0), dispatched: Number(r?.dispatched ?? 0) };
+  });
+}
+
+export type ThroughputRow = { hour: number; today: HourCount; lastWeek: HourCount };
+
+/** Today's moves per hour so far against the same hours of the same weekday last week. */
+export async function throughputTodayVsLastWeek(q: Queryable, centerId: string, timeZone: string, dayStart: Date, now: Date): Promise<ThroughputRow[]> {
+  const week = 7 * 24 * 3600_000;
+  const [today, lastWeek] = await Promise.all([
+    movesByHour(q, centerId, timeZone, dayStart, now),
+    movesByHour(q, centerId, timeZone, new Date(dayStart.getTime() - week), new Date(now.getTime() - week)),
+  ]);
+  return today.map((t, h) => ({ hour: h, today: t, lastWeek: lastWeek[h] }));
+}
+
+const standing = sql<string>`coalesce(${inspections.reviewVerdict}, ${inspections.verdict})`;
+const brand = sql<string>`coalesce(${products.brand}, '—')`;
+
+function verdictsIn(centerId: string, from: Date, to: Date) {
+  return and(
+    eq(inspections.centerId, centerId),
+    inArray(inspections.status, ["done", "awaiting_review"]),
+    isNotNull(inspections.submittedAt),
+    gte(inspections.submittedAt, from),
+    lt(inspections.submittedAt, to),
+  );
+}
+
+export type VerdictMixRow = { brand: string; category: string; verdict: string; count: number };
+
+/** Verdicts that stand, by brand and category, for verdicts given in [from, to). */
+export async function verdictMix(q: Queryable, centerId: string, from: Date, to: Date): Promise<VerdictMixRow[]> {
+  const rows = await q
+    .select({ brand, category: items.category, verdict: standing, count: sql<number>`count(*)::int` })
+    .from(inspections)
+    .innerJoin(items, eq(items.id, inspections.itemId))
+    .leftJoin(products, eq(products.sku, items.sku))
+    .where(verdictsIn(centerId, from, to))
+    .groupBy(brand, items.category, standing)
+    .orderBy(asc(brand), asc(items.category), asc(standing));
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export type FailReasonRow = { brand: string; category: string; reason: string; count: number };
+
+/** Reason codes of failing verdicts (every verdict but pass), by brand and category, in [from, to). */
+export async function failReasons(q: Queryable, centerId: string, from: Date, to: Date): Promise<FailReasonRow[]> {
+  const reason = sql<string>`r.code`;
+  const rows = await q
+    .select({ brand, category: items.category, reason, count: sql<number>`count(*)::int` })
+    .from(inspections)
+    .innerJoin(items, eq(items.id, inspections.itemId))
+    .leftJoin(products, eq(products.sku, items.sku))
+    .innerJoin(sql`jsonb_array_elements_text(${inspections.reasonCodes}) as r(code)`, sql`true`)
+    .where(and(verdictsIn(centerId, from, to), sql`${standing} <> 'pass'`))
+    .groupBy(brand, items.category, reason)
+    .orderBy(sql`count(*) desc`, asc(brand), asc(reason));
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export type BinUseRow = { zone: string; sizeClass: string; bins: number; capacity: number; occupied: number };
+
+/** Active bins' capacity and occupancy per zone and size class. */
+export async function binUtilisation(q: Queryable, centerId: string): Promise<BinUseRow[]> {
+  const rows = await q
+    .select({
+      zone: zones.code,
+      sizeClass: bins.sizeClass,
+      bins: sql<number>`count(*)::int`,
+      capacity: sql<number>`coalesce(sum(${bins.capacity}), 0)::int`,
+      occupied: sql<number>`coalesce(sum(${bins.occupied}), 0)::int`,
+    })
+    .from(bins)
+    .innerJoin(zones, eq(zones.id, bins.zoneId))
+    .where(and(eq(bins.centerId, centerId), eq(bins.active, true)))
+    .groupBy(zones.code, bins.sizeClass)
+    .orderBy(asc(zones.code), asc(bins.sizeClass));
+  return rows.map((r) => ({ ...r, bins: Number(r.bins), capacity: Number(r.capacity), occupied: Number(r.occupied) }));
+}
