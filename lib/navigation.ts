@@ -29,6 +29,7 @@ export const pages = [
   { href: "/receive/unmatched", roles: ["manager"], nav: { key: "unmatched", kind: "desk" } },
   { href: "/receive/unexpected", roles: ["manager"], nav: { key: "unexpected", kind: "desk" } },
   { href: "/desk/printers", roles: ["manager"], nav: { key: "printers", kind: "desk" } },
+  { href: "/items", roles: ["manager"] },
   { href: "/items/[key]", roles: ["manager"] },
   { href: "/search", roles: ["manager"] },
   { href: "/admin/staff", roles: ["manager"], nav: { key: "staff", kind: "desk" } },

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { itemStates, type ItemState } from "@/db/schema";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { ItemLink } from "@/components/desk/item-link";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listItemsInState } from "@/lib/desk/list-items";
 import styles from "@/components/desk/desk.module.css";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 /** The items behind a dashboard count: one state, 50 a page, latest change first. */
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<{ state?: string; page?: string }> }) {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/items");
   const params = await searchParams;
   const state = (itemStates as readonly string[]).includes(params.state ?? "") ? (params.state as ItemState) : "received";
   const page = Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? "1", 10) || 1));

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { listAdminEvents } from "@/lib/admin/admin-events";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v =
 
 /** Every administrative change of the center: who, when, what, before and after. */
 export default async function AdminLogPage() {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/admin/audit");
   const events = await listAdminEvents(await getDb(), staff.center.id, { limit: 200 });
   const t = await getTranslations("admin.audit");
   const format = await getFormatter();

@@ -6,13 +6,13 @@ import { StaffCreateForm } from "@/components/admin/staff-create-form";
 import { StaffRowActions } from "@/components/admin/staff-row-actions";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { isFloorRole, listStaff } from "@/lib/admin/staff";
-import { requireStaffPage } from "@/lib/auth/current-staff";
+import { requirePageAccess } from "@/lib/auth/current-staff";
 
 export const dynamic = "force-dynamic";
 
 /** Staff of the center: create, change role, reset PIN or password, deactivate. */
 export default async function StaffPage() {
-  const staff = await requireStaffPage(["manager"]);
+  const staff = await requirePageAccess("/admin/staff");
   const db = await getDb();
   const isAdmin = staff.user.role === "admin";
   const manageable: Role[] = isAdmin ? [...allRoles] : allRoles.filter(isFloorRole);
