@@ -4,7 +4,7 @@ import path from "node:path";
 import { hasPostgresBinaries, startCluster, type Cluster } from "./pg-cluster";
 
 /**
- * `npm test`: type check, unit and integration tests (PGlite and a throwaway PostgreSQL cluster),
+ * `npm test`: type check, lint (ESLint) and unused code (knip), unit and integration tests (PGlite and a throwaway PostgreSQL cluster),
  * production build, Playwright end-to-end tests. Ends with one line: "N passed, N failed".
  */
 type Tally = { passed: number; failed: number; skipped: number };
@@ -43,6 +43,8 @@ async function main() {
   const steps: { name: string; ok: boolean }[] = [];
 
   steps.push({ name: "typecheck", ok: run("Type check", "npx", ["tsc", "--noEmit", "-p", "."]) });
+  steps.push({ name: "lint", ok: run("Lint (ESLint, zero findings)", "npm", ["run", "--silent", "lint:code"]) });
+  steps.push({ name: "unused code", ok: run("Unused files, exports and dependencies (knip, zero findings)", "npm", ["run", "--silent", "lint:unused"]) });
 
   let cluster: Cluster | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, BCRYPT_COST: process.env.BCRYPT_COST ?? "4" };
@@ -76,8 +78,11 @@ async function main() {
     skipped: 0,
   });
   const brokenSteps = steps.filter((s) => !s.ok).map((s) => s.name);
-  // A step that failed without a failing test (type errors, build, crash) still counts as a failure.
-  const failed = total.failed || brokenSteps.length;
+  // A step that failed without a failing test (type errors, lint, build, crash) still counts as a failure.
+  const testSteps = ["unit + integration", "e2e"];
+  const stepFailures = brokenSteps.filter((s) => !testSteps.includes(s)).length;
+  const testCrash = total.failed === 0 && brokenSteps.some((s) => testSteps.includes(s)) ? 1 : 0;
+  const failed = total.failed + stepFailures + testCrash;
   if (brokenSteps.length) console.log(`\nFailed steps: ${brokenSteps.join(", ")}`);
   console.log(`\n${total.passed} passed, ${failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   process.exit(failed ? 1 : 0);

@@ -66,7 +66,7 @@ export async function loadManifest(q: Queryable, centerId: string, manifestId: s
   };
 }
 
-/** Open manifests, and the ones closed in the last day, newest first. */
+/** Open manifests, and the ones closed in the last day, newest first. @public */
 export async function listManifests(q: Queryable, ctx: StaffContext): Promise<ManifestView[]> {
   requireDispatcher(ctx);
   const rows = await q

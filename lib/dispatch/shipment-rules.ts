@@ -39,5 +39,5 @@ export function shipByFrom(reason: ShipmentReason, now: Date): Date {
   return new Date(now.getTime() + shipByHours[reason] * 3_600_000);
 }
 
-/** Returns (to the seller) carry the inspection result sheet; buyers get a packing slip. */
+/** Returns (to the seller) carry the inspection result sheet; buyers get a packing slip. @public */
 export const isReturn = (destination: Destination) => destination === "seller";

@@ -94,7 +94,7 @@ export async function loadShipmentViews(q: Queryable, centerId: string, where: {
   return views;
 }
 
-/** Every shipment of one item, newest first: for the item page. */
+/** Every shipment of one item, newest first: for the item page. @public */
 export function shipmentsOfItem(q: Queryable, centerId: string, itemId: string): Promise<ShipmentView[]> {
   return loadShipmentViews(q, centerId, { itemId });
 }

@@ -44,7 +44,7 @@ export async function listShortPicks(q: Queryable, centerId: string): Promise<Sh
   return rows.map((r) => ({ ...r, reportedAt: (r.reportedAt ?? new Date(0)).toISOString() }));
 }
 
-/** Bins with an open short pick: they need a count (until storage's count flag takes this over). */
+/** Bins with an open short pick: they need a count (until storage's count flag takes this over). @public */
 export async function binsFlaggedForCount(q: Queryable, centerId: string): Promise<string[]> {
   const rows = await listShortPicks(q, centerId);
   return [...new Set(rows.map((r) => r.binCode).filter((c): c is string => c !== null))];

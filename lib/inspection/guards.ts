@@ -1,7 +1,7 @@
 import { requireRole } from "@/lib/auth/require-role";
 import type { StaffContext } from "@/lib/auth/staff-context";
 
-export { requireManager, requireRole } from "@/lib/auth/require-role";
+export { requireManager } from "@/lib/auth/require-role";
 export { isUniqueViolation } from "@/lib/errors/db-errors";
 export { parseInput } from "@/lib/errors/parse-input";
 

@@ -4,7 +4,6 @@ import { env as appEnv, type Env } from "@/lib/env";
 import { LocalPhotoStore } from "./local-photo-store";
 import { S3PhotoStore } from "./s3-photo-store";
 
-export { assertPhotoKey } from "./photo-key";
 
 export type StoredPhoto = { bytes: Uint8Array; contentType: string };
 

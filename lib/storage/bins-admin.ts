@@ -123,6 +123,7 @@ export async function setBinActive(db: Db, ctx: StaffContext, input: unknown): P
 
 export type ZoneRow = { id: string; code: string; name: string; bins: number; firstBin: string | null };
 
+/** @public */
 export async function listZones(db: Queryable, centerId: string): Promise<ZoneRow[]> {
   const rows = await db
     .select({ id: zones.id, code: zones.code, name: zones.name, bins: sql<number>`count(${bins.id})::int`, firstBin: sql<string | null>`min(${bins.code})` })

@@ -69,6 +69,7 @@ export async function listOpenCounts(q: Queryable, centerId: string, limit = 200
   return rows.map((r) => ({ ...r, plannedAt: r.plannedAt.toISOString() }));
 }
 
+/** @public */
 export const requestCountSchema = z.object({ binCode: binCodeSchema });
 
 /** Flags a bin for counting (a short pick, a doubt); the next stale-bin plan includes it. */

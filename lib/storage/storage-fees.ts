@@ -7,7 +7,7 @@ import { parseInput } from "./guards";
 import { chargeableDaysWithin, dayNumberOf, feeTerms, localDayNumber, storageFee, type StorageFee } from "./fees";
 import { sizeClassOf } from "./size-class";
 
-/** Actions that end a stay in storage: the fee stops on the day they happen. */
+/** Actions that end a stay in storage: the fee stops on the day they happen. @public */
 export const leavingActions = ["sell", "withdraw", "mark_missing"] as const;
 
 export type ItemStorageFee = StorageFee & { currency: string; sizeClass: string; storedAt: string; endedAt: string | null };

@@ -157,7 +157,6 @@ describeEachDb("webhook relay", (use) => {
     const receiver = await startReceiver();
     const created = await createApiClient(db, { name: "Late", centerIds: [center.id], webhookUrl: receiver.url });
     cleanups.push(receiver.close, () => revokeApiClient(db, "console", created.client.id));
-    const caller: ApiCaller = { id: created.client.id, name: "Hooked", centerIds: [center.id] };
     const other = await createCenter(db);
     const [elsewhere] = await createOrderWithItems(db, other.id, ["expected"]);
     await db.transaction((tx) => applyTransition(tx, { itemId: elsewhere.id, action: "receive", actor: {} }));

@@ -5,7 +5,7 @@ import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { createBins } from "@/lib/storage/bins-admin";
 import { putAway } from "@/lib/storage/putaway";
-import { createCenter, createOrderWithItems, createUser, defaultSettings, uniq } from "../helpers/fixtures";
+import { createCenter, createOrderWithItems, createUser, defaultSettings } from "../helpers/fixtures";
 import { ctxOf, scan } from "./inspection-fixtures";
 
 export { scan };
@@ -65,4 +65,3 @@ export async function eventsOf(db: Db, itemId: string) {
   return { audit, outbox };
 }
 
-export { uniq };
