@@ -8,11 +8,15 @@ export const authConfig = {
   providers: [],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") (session.user as { sessionVersion?: number }).sessionVersion = token.sv;
       return session;
     },
   },

@@ -14,12 +14,12 @@ class InvalidSignin extends CredentialsSignin {
 }
 
 /** Turns our verification result into what Auth.js expects: a user, or a typed sign-in error. */
-async function authorizeWith<T>(parse: () => T | undefined, verify: (input: T) => Promise<{ id: string; name: string }>) {
+async function authorizeWith<T>(parse: () => T | undefined, verify: (input: T) => Promise<{ id: string; name: string; sessionVersion: number }>) {
   const input = parse();
   if (!input) throw new InvalidSignin();
   try {
     const user = await verify(input);
-    return { id: user.id, name: user.name };
+    return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
   } catch (error) {
     if (isDomainError(error) && error.kind === "locked") throw new LockedSignin();
     if (isDomainError(error)) throw new CredentialsSignin();

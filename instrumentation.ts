@@ -8,6 +8,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Validates the environment: a wrong value stops the start here, naming the variable.
   const { env } = await import("./lib/env");
+  if (env.NEXT_PHASE !== "phase-production-build") {
+    const { photoSharingWarning } = await import("./lib/photos/photo-sharing");
+    const warning = photoSharingWarning(env);
+    if (warning) console.warn(`WARNING: ${warning}`);
+  }
   const inProcess = env.LEGIT_RELAY_IN_PROCESS ?? (env.DATABASE_URL ? "0" : "1");
   if (inProcess !== "1" || env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");

@@ -1,5 +1,7 @@
 const createNextIntlPlugin = require("next-intl/plugin");
 
+const { securityHeaders } = require("./lib/http/security-headers.js");
+
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
@@ -11,6 +13,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Type checking runs once, in `npm test` (tsc --noEmit), not again inside every build.
   typescript: { ignoreBuildErrors: true },
+  // CSP, framing, referrer and camera permissions on every answer (lib/http/security-headers.js).
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders({ dev: process.env.NODE_ENV !== "production" }) }];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

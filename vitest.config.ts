@@ -2,7 +2,12 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // `server-only` throws outside React Server Components; tests import server modules on purpose.
-const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js") };
+// Station route handlers import Auth.js, whose ESM imports "next/server" without an extension.
+const alias = {
+  "@": path.resolve(__dirname),
+  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+  "next/server": "next/server.js",
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -20,6 +25,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/helpers/global-setup.ts"],
+          // Station route handlers import Auth.js, whose ESM imports "next/server" without an extension.
+          server: { deps: { inline: ["next-auth"] } },
+          // The webhook tests post to a receiver on 127.0.0.1, which production refuses.
+          env: { LEGIT_WEBHOOK_ALLOW_PRIVATE: "1" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

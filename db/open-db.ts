@@ -42,6 +42,8 @@ function preparing<T extends object>(sql: T): T {
     },
   });
 }
+/** The advisory lock that migrations and the demo seed run under (one instance at a time). */
+export const migrationLockKey = 7383001;
 
 /** Opens a database: PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (or memory). */
 export async function openDb(options: { url?: string; dataDir?: string; migrate?: boolean; max?: number }): Promise<DbHandle> {
@@ -56,10 +58,10 @@ export async function openDb(options: { url?: string; dataDir?: string; migrate?
       // Several app instances may start at once: only one migrates at a time.
       const lock = await client.reserve();
       try {
-        await lock`select pg_advisory_lock(7383001)`;
+        await lock`select pg_advisory_lock(${migrationLockKey})`;
         await migrate(drizzle(client, { schema }), { migrationsFolder });
       } finally {
-        await lock`select pg_advisory_unlock(7383001)`;
+        await lock`select pg_advisory_unlock(${migrationLockKey})`;
         lock.release();
       }
     }

@@ -28,6 +28,8 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional,
   /** Auth.js reads it itself; lib/auth/session-token.ts decodes session cookies with it too. */
   AUTH_SECRET: optional,
+  /** Let webhooks reach private, loopback and link-local addresses ("1": tests with a local receiver, closed networks). */
+  LEGIT_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).optional(),
   /** Set by Next while it builds. */
   NEXT_PHASE: optional,
 });

@@ -31,6 +31,8 @@ async function main() {
     ...(url ? { DATABASE_URL: url } : { LEGIT_DATA_DIR: dataDir }),
     PHOTO_DIR: path.join(process.cwd(), ".data", `e2e-photos-${port}`),
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+    // The webhook journey posts to a receiver on 127.0.0.1.
+    LEGIT_WEBHOOK_ALLOW_PRIVATE: "1",
   };
   serveNext(port, env);
 }

@@ -3,11 +3,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { embeddedDataDir, openDb } from "@/db/open-db";
-import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
+import { seedDemoIfEmpty } from "@/db/seed/seed-demo";
+import { photoSharingWarning } from "@/lib/photos/photo-sharing";
 import { serveNext } from "./serve-next";
 
 /**
- * `npm start`: migrate (and seed an empty database with the demo), build when the sources changed,
+ * `npm start`: migrate (and seed an empty embedded database with the demo), build when the sources changed,
  * then serve on PORT (3000). Uses DATABASE_URL when set, otherwise the embedded PGlite in .data/.
  */
 const root = process.cwd();
@@ -45,14 +46,17 @@ async function prepareDatabase() {
   const url = process.env.DATABASE_URL;
   const handle = await openDb(url ? { url } : { dataDir: embeddedDataDir() });
   try {
-    if (process.env.LEGIT_SEED !== "0" && (await isDatabaseEmpty(handle.db))) {
-      console.log("Empty database: loading the demo data…");
-      await seedDemo(handle.db, console.log);
-    }
+    // The demo (with its well-known API tokens and PINs) goes only into the embedded demo database,
+    // or into PostgreSQL when asked for explicitly with LEGIT_SEED=demo.
+    const seed = process.env.LEGIT_SEED ?? (url ? "0" : "demo");
+    if ((seed === "demo" || seed === "1") && (await seedDemoIfEmpty(handle.db, console.log))) console.log("Empty database: loaded the demo data.");
   } finally {
     await handle.close();
   }
   console.log(url ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${embeddedDataDir()}`);
+  const { DATABASE_URL, S3_BUCKET, PHOTO_DIR } = process.env;
+  const warning = photoSharingWarning({ DATABASE_URL, S3_BUCKET, PHOTO_DIR });
+  if (warning) console.warn(`WARNING: ${warning}`);
 }
 
 async function main() {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { demoApiTokens } from "@/lib/api/demo-tokens";
 import { publicPage } from "@/lib/auth/current-staff";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { describeOperations, type FieldRow, type OperationView } from "@/lib/api/openapi-view";
@@ -161,7 +160,7 @@ export default function ApiDocsPage() {
           another center is 403. A revoked token answers 401 at once.
         </p>
         <p className={styles.note}>
-          Demo data only: the demo clients use <code>{demoApiTokens.SEL}</code> (center SEL) and <code>{demoApiTokens.TYO}</code> (center TYO).
+          Trying the demo? Its API clients&apos; tokens are in the README (they exist only in the embedded demo database).
         </p>
       </Section>
 

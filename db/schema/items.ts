@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { centers } from "./centers";
 import { inboundOrders, orderLines, parcels, type OrderType, type Party } from "./orders";
 
@@ -44,7 +44,7 @@ export const items = pgTable(
     productName: text("product_name").notNull(),
     category: text("category").notNull(),
     size: text("size").notNull(),
-    price: integer("price").notNull(),
+    price: bigint("price", { mode: "number" }).notNull(),
     binId: uuid("bin_id"),
     /** Where it goes when it leaves: set by routing (sale, failure, withdrawal, cancellation). */
     destination: text("destination").$type<Destination>(),

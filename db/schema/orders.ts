@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { centers } from "./centers";
 
 export const orderTypes = ["trade", "storage"] as const;
@@ -24,7 +24,9 @@ export const inboundOrders = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("inbound_orders_external_idx").on(t.externalId),
+    // An externalId is the API client's own: another client may use the same one and learns nothing
+    // (stand-in orders of unannounced parcels have no client and stay unique among themselves).
+    unique("inbound_orders_client_external_unique").on(t.apiClientId, t.externalId).nullsNotDistinct(),
     index("inbound_orders_center_tracking_idx").on(t.centerId, t.trackingNumber),
     index("inbound_orders_seller_idx").on(t.centerId, t.seller),
   ],
@@ -40,7 +42,7 @@ export const orderLines = pgTable(
     productName: text("product_name").notNull(),
     category: text("category").notNull(),
     size: text("size").notNull(),
-    price: integer("price").notNull(),
+    price: bigint("price", { mode: "number" }).notNull(),
   },
   (t) => [uniqueIndex("order_lines_order_line_idx").on(t.orderId, t.lineNo)],
 );

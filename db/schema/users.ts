@@ -24,6 +24,11 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /**
+     * Sessions carry the version they were issued at; bumping it (sign-out, PIN or password reset,
+     * role change: bumpSessionVersion) ends every session of the user at their next request.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("users_center_idx").on(t.centerId)],

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, lt, sql } from "drizzle-orm";
-import type { Db, Tx } from "../client";
+import { migrationLockKey, type Db, type Tx } from "../open-db";
 import {
   bins,
   centers,
@@ -83,13 +83,33 @@ const demoMix: Partial<Record<ItemState, number>> & Record<string, number> = {
 const buyers = ["강지훈", "윤서아", "임도현", "오예린", "신우진", "Yamada Kenta", "Kobayashi Mio"];
 const sellers = ["홍길동", "장민서", "조하은", "서지우", "Nakamura Sho", "Watanabe Rin"];
 
-export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+export async function isDatabaseEmpty(db: Db | Tx): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(centers);
   return Number(row.n) === 0;
 }
 
-/** Fills an empty database with the demo: centers, staff, catalog, bins, checklists, API clients and items in every state. */
+/**
+ * Fills an empty database with the demo, safely when several instances start at once: the
+ * emptiness check and the whole seed run in one transaction under the migration advisory lock, so
+ * one instance seeds and the others, waiting on the lock, then find data and do nothing. A failed
+ * seed leaves nothing behind. Returns whether this call seeded.
+ */
+export async function seedDemoIfEmpty(db: Db, log: (line: string) => void = () => {}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${migrationLockKey})`);
+    if (!(await isDatabaseEmpty(tx))) return false;
+    await fillDemo(tx as unknown as Db, log);
+    return true;
+  });
+}
+
+/** Fills an empty database with the demo (one transaction); refuses a database that has data. */
 export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+  if (!(await seedDemoIfEmpty(db, log))) throw new Error("The database already has data; not seeding the demo.");
+}
+
+/** Centers, staff, catalog, bins, checklists, API clients and items in every state. */
+async function fillDemo(db: Db, log: (line: string) => void): Promise<void> {
   const catalog = loadCatalog();
   const insertedProducts = await db.insert(products).values(catalog).onConflictDoNothing().returning();
   const allProducts = insertedProducts.length ? insertedProducts : await db.select().from(products);
@@ -116,11 +136,11 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
       .returning();
     await seedStorage(db, center.id);
     await installInspectionDefaults(db, center.id);
-    await createApiClient(db, { name: `Marketplace (demo, ${spec.code})`, centerIds: [center.id], token: demoApiTokens[spec.code as "SEL" | "TYO"] });
+    const { client } = await createApiClient(db, { name: `Marketplace (demo, ${spec.code})`, centerIds: [center.id], token: demoApiTokens[spec.code as "SEL" | "TYO"] });
     const operator = staff.find((u) => u.role === "operator")!;
     const inspector = staff.find((u) => u.role === "inspector")!;
     const random = prng(index + 7);
-    await seedItems(db, { centerId: center.id, centerCode: spec.code, operatorId: operator.id, inspectorId: inspector.id, random }, allProducts, random);
+    await seedItems(db, { centerId: center.id, centerCode: spec.code, apiClientId: client.id, operatorId: operator.id, inspectorId: inspector.id, random }, allProducts, random);
     await seedDispatch(db, center.id, operator.id, spec.code);
     log(`seeded ${spec.code}: ${staff.length} staff`);
   }
@@ -151,7 +171,7 @@ async function seedStorage(db: Db, centerId: string) {
   }
 }
 
-type SeedContext = { centerId: string; centerCode: string; operatorId: string; inspectorId: string; random: () => number };
+type SeedContext = { centerId: string; centerCode: string; apiClientId: string; operatorId: string; inspectorId: string; random: () => number };
 
 async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: () => number) {
   const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -169,6 +189,7 @@ async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: (
           .values({
             centerId: ctx.centerId,
             externalId: `${ctx.centerCode}-DEMO-${String(orderNo).padStart(4, "0")}`,
+            apiClientId: ctx.apiClientId,
             type: path.type,
             seller: { id: `S-${1000 + orderNo}`, name: pick(sellers) },
             buyer: path.type === "trade" ? { id: `B-${2000 + orderNo}`, name: pick(buyers), address: "서울특별시 강남구 테헤란로 123" } : null,

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { centers, inboundOrders, itemEvents, items, orderLines, type InboundOrder } from "@/db/schema";
 import { appendOutboxEvent } from "@/lib/events/append-outbox-event";
@@ -25,7 +25,7 @@ export async function announceOrder(db: Db, caller: ApiCaller, request: Announce
   }
   const requestHash = requestFingerprint(request);
 
-  const earlier = await findOrderByExternalId(db, request.externalId);
+  const earlier = await findOrderByExternalId(db, caller, request.externalId);
   if (earlier) return replay(db, caller, earlier, requestHash);
   try {
     const orderId = await db.transaction(async (tx) => {
@@ -94,7 +94,7 @@ export async function announceOrder(db: Db, caller: ApiCaller, request: Announce
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A concurrent call with the same externalId won the race.
-    const winner = await findOrderByExternalId(db, request.externalId);
+    const winner = await findOrderByExternalId(db, caller, request.externalId);
     if (!winner) throw error;
     return replay(db, caller, winner, requestHash);
   }
@@ -110,8 +110,12 @@ async function replay(db: Db, caller: ApiCaller, order: InboundOrder, requestHas
   return { status: 200, body: await loadAnnouncedOrder(db, order.id) };
 }
 
-export async function findOrderByExternalId(db: Queryable, externalId: string): Promise<InboundOrder | undefined> {
-  const [order] = await db.select().from(inboundOrders).where(eq(inboundOrders.externalId, externalId));
+/** The caller's own order under its externalId (ids are per API client: another client's is not seen). */
+export async function findOrderByExternalId(db: Queryable, caller: Pick<ApiCaller, "id">, externalId: string): Promise<InboundOrder | undefined> {
+  const [order] = await db
+    .select()
+    .from(inboundOrders)
+    .where(and(eq(inboundOrders.apiClientId, caller.id), eq(inboundOrders.externalId, externalId)));
   return order;
 }
 

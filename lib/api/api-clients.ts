@@ -6,6 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { requireRole } from "@/lib/auth/require-role";
 import { DomainError } from "@/lib/errors/domain-error";
 import { readVisibleHead } from "./list-events";
+import { checkWebhookTarget } from "./webhook-target";
 import { displayPrefix, generateApiToken, generateWebhookSecret, hashApiToken, tokenPrefix } from "./tokens";
 
 /** The authenticated caller of /api/v1: which marketplace system, for which centers. */
@@ -39,6 +40,7 @@ export async function createApiClient(db: Db, input: CreateApiClientInput): Prom
   if (!parsed.success) throw new DomainError("validation", parsed.error.issues.map((i) => i.message).join(" "));
   const { name, centerIds, webhookUrl, createdBy } = parsed.data;
   const token = parsed.data.token ?? generateApiToken();
+  if (webhookUrl) await checkWebhookTarget(webhookUrl, { allowUnresolvable: true });
   const webhookSecret = webhookUrl ? generateWebhookSecret() : null;
   return db.transaction(async (tx) => {
     const found = await tx.select({ id: centers.id }).from(centers).where(inArray(centers.id, centerIds));
@@ -85,6 +87,7 @@ export async function setApiClientWebhook(
 ): Promise<{ webhookSecret: string | null }> {
   const url = webhookUrl === null ? null : webhookUrlSchema.safeParse(webhookUrl);
   if (url && !url.success) throw new DomainError("validation:webhook_url", "Give an http(s) URL for the webhook.");
+  if (url) await checkWebhookTarget(url.data, { allowUnresolvable: true });
   const webhookSecret = url ? generateWebhookSecret() : null;
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(apiClients).where(eq(apiClients.id, clientId)).for("update");

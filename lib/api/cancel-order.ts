@@ -14,7 +14,7 @@ import type { CancelOrderRequest, CancelOrderResponse } from "./schemas";
  * through applyTransition's row lock.
  */
 export async function cancelOrder(db: Db, caller: ApiCaller, externalId: string, request: CancelOrderRequest): Promise<CancelOrderResponse> {
-  const order = await findOrderByExternalId(db, externalId);
+  const order = await findOrderByExternalId(db, caller, externalId);
   if (!order || !caller.centerIds.includes(order.centerId)) {
     throw new DomainError("not_found:order", `No order "${externalId}" in your centers.`);
   }

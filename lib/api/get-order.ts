@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { centers, inboundOrders } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -6,13 +6,13 @@ import type { ApiCaller } from "./api-clients";
 import { loadItemViews } from "./item-view";
 import type { OrderView } from "./schemas";
 
-/** An order of the caller's centers with each item's state; other centers' orders are 404 like missing ones. */
+/** One of the caller's own orders with each item's state; anyone else's is 404 like a missing one. */
 export async function getOrderForCaller(db: Queryable, caller: ApiCaller, externalId: string): Promise<OrderView> {
   const [row] = await db
     .select({ order: inboundOrders, centerCode: centers.code })
     .from(inboundOrders)
     .innerJoin(centers, eq(centers.id, inboundOrders.centerId))
-    .where(eq(inboundOrders.externalId, externalId));
+    .where(and(eq(inboundOrders.apiClientId, caller.id), eq(inboundOrders.externalId, externalId)));
   if (!row || !caller.centerIds.includes(row.order.centerId)) {
     throw new DomainError("not_found:order", `No order "${externalId}" in your centers.`);
   }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { apiClients, webhookDeliveries, webhookRelayPositions, type ApiClient } from "@/db/schema";
 import type { EventPosition } from "./event-cursor";
 import { listEvents } from "./list-events";
+import { checkWebhookTarget } from "./webhook-target";
 import type { WebhookBatch } from "./schemas";
 import { deliveryHeader, signatureHeader, signWebhookBody, timestampHeader } from "./webhook-signature";
 
@@ -18,8 +19,13 @@ export type RelayOptions = {
   maxBatchesPerClient?: number;
   /** Per request; must stay well below the lease. */
   timeoutMs?: number;
+  /** How long a relay holds a client between renewals (renewed before every batch); a dead relay's lease runs out this soon. */
   leaseMs?: number;
 };
+
+/** A relay that dies holding a client's lease delays that client's deliveries by at most this. */
+export const defaultLeaseMs = 15_000;
+const defaultTimeoutMs = 8_000;
 
 export type RelayFailure = { apiClientId: string; attempts: number; nextAttemptAt: Date; error: string };
 export type RelayReport = { deliveredEvents: number; deliveredBatches: number; failures: RelayFailure[] };
@@ -75,7 +81,7 @@ async function claimLease(db: Db, apiClientId: string, owner: string, options: R
     .for("update", { skipLocked: true });
   const [claimed] = await db
     .update(webhookRelayPositions)
-    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + (options.leaseMs ?? 60_000)) })
+    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + (options.leaseMs ?? defaultLeaseMs)) })
     .where(inArray(webhookRelayPositions.apiClientId, free))
     .returning();
   return claimed;
@@ -92,7 +98,18 @@ async function relayClient(
   let after: EventPosition | null = start.afterTxid !== null && start.afterId !== null ? { txid: start.afterTxid, id: start.afterId } : null;
   let attempts = start.attempts;
   const mine = and(eq(webhookRelayPositions.apiClientId, client.id), eq(webhookRelayPositions.leaseOwner, owner));
+  const startedAt = Date.now();
   for (let batch = 0; batch < (options.maxBatchesPerClient ?? 10); batch++) {
+    if (batch > 0) {
+      // Keep the lease short (a dead relay's runs out soon) by renewing it before each further batch.
+      const clock = options.now.getTime() + (Date.now() - startedAt);
+      const renewed = await db
+        .update(webhookRelayPositions)
+        .set({ leaseUntil: new Date(clock + (options.leaseMs ?? defaultLeaseMs)) })
+        .where(mine)
+        .returning({ id: webhookRelayPositions.apiClientId });
+      if (renewed.length === 0) return; // taken over: the new holder goes on
+    }
     const page = await listEvents(db, { centerIds: client.centerIds, after, limit: options.batchSize ?? 100 });
     if (page.events.length === 0) return;
     const last = page.positions[page.positions.length - 1];
@@ -158,6 +175,8 @@ async function post(
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   const fetchImpl = options.fetchImpl ?? fetch;
   try {
+    // Checked again at every delivery: the name may resolve to a private address by now.
+    await checkWebhookTarget(client.webhookUrl ?? "");
     const response = await fetchImpl(client.webhookUrl ?? "", {
       method: "POST",
       headers: {
@@ -169,7 +188,7 @@ async function post(
       },
       body,
       redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
     });
     if (response.ok) return { ok: true };
     const text = await response.text().catch(() => "");

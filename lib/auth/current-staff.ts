@@ -6,21 +6,25 @@ import { getDb } from "@/db/client";
 import { centers, users, type Center, type Role, type User } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { pageEntry, type PageHref } from "@/lib/navigation";
-import { sessionUserId } from "./session-token";
+import { sessionIdentity } from "./session-token";
+import { sessionIsCurrent } from "./session-version";
 import { hasRole, type StaffContext } from "./staff-context";
 
 export type CurrentStaff = { user: User; center: Center; ctx: StaffContext };
 
 /**
  * The signed-in staff member, read fresh from the database once per request, so a deactivated
- * account or changed role takes effect at once rather than when the session cookie expires.
+ * account, a changed role or an ended session (session version bumped: sign-out, PIN or password
+ * reset, role change) takes effect at once rather than when the session cookie expires.
  */
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
-  const userId = await sessionUserId();
-  if (!userId) return null;
+  const identity = await sessionIdentity();
+  if (!identity) return null;
+  const { userId } = identity;
   const db = await getDb();
   const [row] = await db.select().from(users).innerJoin(centers, eq(users.centerId, centers.id)).where(eq(users.id, userId));
   if (!row || !row.users.active) return null;
+  if (!sessionIsCurrent(row.users, identity.sessionVersion)) return null;
   return {
     user: row.users,
     center: row.centers,

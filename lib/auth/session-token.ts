@@ -19,13 +19,19 @@ const maxCached = 10_000;
  * the database by the caller (current-staff.ts), as before.
  */
 export async function sessionUserId(): Promise<string | null> {
+  return (await sessionIdentity())?.userId ?? null;
+}
+
+/** The session's user id and the session version it was issued at (checked against the user's). */
+export async function sessionIdentity(): Promise<{ userId: string; sessionVersion: number | undefined } | null> {
   const secret = env.AUTH_SECRET;
   const jar = await cookies();
   const name = cookieNames.find((n) => jar.has(n));
   if (!secret || !name) {
     // No plain session cookie (none at all, or chunked): let Auth.js decide.
     const session = await auth();
-    return session?.user?.id ?? null;
+    const userId = session?.user?.id;
+    return userId ? { userId, sessionVersion: (session.user as { sessionVersion?: number }).sessionVersion } : null;
   }
   const token = jar.get(name)!.value;
   let payload = decoded.get(token);
@@ -39,5 +45,6 @@ export async function sessionUserId(): Promise<string | null> {
     decoded.delete(token);
     return null;
   }
-  return typeof payload.uid === "string" ? payload.uid : null;
+  if (typeof payload.uid !== "string") return null;
+  return { userId: payload.uid, sessionVersion: typeof payload.sv === "number" ? payload.sv : undefined };
 }

@@ -2,7 +2,17 @@
  * A refusal the user or client can act on. `code` is "<kind>:<detail>", e.g. "conflict:item_state";
  * the kind decides the HTTP status, the message is shown to people as is.
  */
-export type ErrorKind = "validation" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "locked";
+export type ErrorKind =
+  | "validation"
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "unsupported_media_type"
+  | "locked"
+  | "unavailable";
 
 export class DomainError extends Error {
   constructor(
@@ -21,12 +31,15 @@ export class DomainError extends Error {
 
 const statusByKind: Record<ErrorKind, number> = {
   validation: 422,
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   locked: 423,
+  unavailable: 503,
 };
 
 export function httpStatusOf(error: DomainError): number {

@@ -9,6 +9,8 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { zodIssues } from "@/lib/errors/error-params";
 import { onceForScan, scanIdOf } from "@/lib/scans/with-scan-id";
+import { refuseUnsafeText } from "./input-text";
+import { assertSameOriginWrite } from "./request-guard";
 
 type RouteContext = { params: Promise<Record<string, unknown>> };
 
@@ -23,8 +25,10 @@ export type StaffHandlerArgs<B, P> = {
 };
 
 /**
- * The one wrapper for the screens' own JSON routes: session, role and center (401/403), path
- * params, body size and JSON, zod validation (422), then the handler; refusals become
+ * The one wrapper for the screens' own JSON routes: the forged-request guard on writes (JSON, or
+ * multipart for `upload` routes, from our own origin: 403/415), session, role and center (401/403),
+ * text without NUL bytes or lone surrogates in path, query and body (422), path params, body size
+ * and JSON, zod validation (422), then the handler; refusals become
  * `{"error":{"code","message","params","fields"}}`: the screens render `code` + `params` in the
  * user's language (messages/<locale>/errors*.json), `fields` beside each form field.
  */
@@ -34,6 +38,8 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
     body?: z.ZodType<B>;
     params?: z.ZodType<P>;
     maxBodyBytes?: number;
+    /** A multipart photo upload (the handler reads the body); every other write must be JSON. */
+    upload?: boolean;
     /**
      * A state-changing station action: takes a scanId and runs once per id (lib/scans/with-scan-id.ts);
      * `remember` trims what a repeat is answered with when the first answer holds a one-time secret.
@@ -43,11 +49,16 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
   handler: (args: StaffHandlerArgs<B, P>) => Promise<unknown>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
-    const where = `${request.method} ${new URL(request.url).pathname}`;
+    const url = new URL(request.url);
+    const where = `${request.method} ${url.pathname}`;
     try {
+      assertSameOriginWrite(request, options.upload ? "multipart" : "json");
       const staff = await requireStaff(options.roles);
       const station = request.headers.get("x-legit-station")?.slice(0, 40) || "web";
-      const params = options.params ? options.params.safeParse(await context.params) : null;
+      const rawParams = await context.params;
+      refuseUnsafeText(rawParams ?? {}, "path");
+      refuseUnsafeText([...url.searchParams.entries()].flat(), "query");
+      const params = options.params ? options.params.safeParse(rawParams) : null;
       if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
       let body: unknown = undefined;
       let json: unknown;
@@ -58,6 +69,7 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
         } catch {
           return errorResponse(400, "bad_request:malformed_json", "The request body is not valid JSON.");
         }
+        refuseUnsafeText(json, "body");
         const parsed = options.body.safeParse(json);
         if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error), { issues: zodIssues(parsed.error) });
         body = parsed.data;
@@ -81,19 +93,25 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
 export type StaffFileArgs<P> = { db: Db; staff: CurrentStaff; ctx: StaffContext; params: P; request: Request };
 
 /**
- * staffRoute for answers that are files (PDF, ZPL, photos): the same session, role and center
- * checks and path params, then the handler's own Response; refusals are JSON errors as usual.
+ * staffRoute for answers that are files (PDF, ZPL, photos): the same forged-request guard on
+ * writes, session, role and center checks, text checks and path params, then the handler's own
+ * Response; refusals are JSON errors as usual.
  */
 export function staffFileRoute<P = Record<string, never>>(
   options: { roles?: readonly Role[]; params?: z.ZodType<P> },
   handler: (args: StaffFileArgs<P>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
-    const where = `${request.method} ${new URL(request.url).pathname}`;
+    const url = new URL(request.url);
+    const where = `${request.method} ${url.pathname}`;
     try {
+      assertSameOriginWrite(request, "json");
       const staff = await requireStaff(options.roles);
       const station = request.headers.get("x-legit-station")?.slice(0, 40) || "web";
-      const params = options.params ? options.params.safeParse(await context.params) : null;
+      const rawParams = await context.params;
+      refuseUnsafeText(rawParams ?? {}, "path");
+      refuseUnsafeText([...url.searchParams.entries()].flat(), "query");
+      const params = options.params ? options.params.safeParse(rawParams) : null;
       if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
       const db = await getDb();
       return await handler({ db, staff, ctx: { ...staff.ctx, station }, params: (params?.data ?? {}) as P, request });

@@ -67,8 +67,11 @@ describeEachDb("API orders", (use) => {
     const changed = { ...request, items: [{ ...request.items[0], price: 1 }] };
     await expect(announceOrder(db, world.callerA, changed)).rejects.toMatchObject({ code: "conflict:external_id" });
     expect(await db.select().from(items).where(eq(items.orderId, first.body.order.id))).toHaveLength(2);
-    // Another client (other center) reusing the id is refused too, without learning anything.
-    await expect(announceOrder(db, world.callerB, { ...request, centerCode: world.b.code })).rejects.toMatchObject({ code: "conflict:external_id" });
+    // Another client (other center) reusing the id gets its own order and learns nothing of the first.
+    const other = await announceOrder(db, world.callerB, { ...request, centerCode: world.b.code });
+    expect(other.status).toBe(201);
+    expect(other.body.order.id).not.toBe(first.body.order.id);
+    expect(other.body.order.centerCode).toBe(world.b.code);
   });
 
   it("makes one order when the same announce arrives many times at once", async () => {

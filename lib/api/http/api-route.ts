@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
+import { refuseUnsafeText } from "@/lib/http/input-text";
 import { authenticateApiRequest, type ApiCaller } from "../api-clients";
 import { describeZodError, errorResponse, toErrorResponse } from "./error-response";
 import { defaultMaxBodyBytes, readBodyText } from "./read-body";
@@ -24,8 +25,9 @@ export type ApiRouteOptions<B, P, Q> = {
 };
 
 /**
- * The one wrapper every /api/v1 route goes through, in this order: bearer token (401), path params
- * (404), body size (413), JSON syntax (400), body and query schemas (422), then the handler; any
+ * The one wrapper every /api/v1 route goes through, in this order: bearer token (401), text without
+ * NUL bytes or lone surrogates in path and query (422), path params (404), body size (413), UTF-8 and
+ * JSON syntax (400), the same text check on the body (422), body and query schemas (422), then the handler; any
  * refusal it throws becomes `{"error":{"code","message"}}` with its status.
  */
 export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined>(
@@ -38,7 +40,11 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
       const db = await options.db();
       const caller = await authenticateApiRequest(db, request.headers.get("authorization"));
 
-      const params = options.params ? options.params.safeParse(await context.params) : null;
+      const url = new URL(request.url);
+      const rawParams = await context.params;
+      refuseUnsafeText(rawParams ?? {}, "path");
+      refuseUnsafeText([...url.searchParams.entries()].flat(), "query");
+      const params = options.params ? options.params.safeParse(rawParams) : null;
       if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
 
       let body: unknown = undefined;
@@ -52,6 +58,7 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
             return errorResponse(400, "bad_request:malformed_json", "The request body is not valid JSON.");
           }
         }
+        refuseUnsafeText(json, "body");
         const parsed = options.body.safeParse(json);
         if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error));
         body = parsed.data;
@@ -59,7 +66,7 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
 
       let query: unknown = undefined;
       if (options.query) {
-        const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+        const parsed = options.query.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error, "query"));
         query = parsed.data;
       }

@@ -7,7 +7,7 @@ import { getPhotoStore } from "@/lib/photos/photo-store";
 /**
  * One photo as multipart form data (`inspectionId`, `photo`, optional `caption`).
  */
-export const POST = staffRoute({ roles: ["inspector"], scan: "inspection.photo" }, async ({ db, ctx, request }) => {
+export const POST = staffRoute({ roles: ["inspector"], upload: true, scan: "inspection.photo" }, async ({ db, ctx, request }) => {
   const { bytes, declaredType, form } = await readPhotoUpload(request);
   const inspectionId = form.get("inspectionId");
   if (typeof inspectionId !== "string") throw new DomainError("validation", "inspectionId: required.");

@@ -5,7 +5,7 @@ import { getPhotoStore } from "@/lib/photos/photo-store";
 import { addUnmatchedParcelPhoto, getParcelPhoto } from "@/lib/receiving/parcel-photo";
 
 /** A photo of an unmatched parcel as multipart form data (`photo`); the type is judged by the bytes. */
-export const POST = staffRoute({ roles: ["operator"], scan: "receiving.parcel_photo", params: z.object({ parcelId: z.uuid() }) }, async ({ db, ctx, params, request }) => {
+export const POST = staffRoute({ roles: ["operator"], upload: true, scan: "receiving.parcel_photo", params: z.object({ parcelId: z.uuid() }) }, async ({ db, ctx, params, request }) => {
   const { bytes } = await readPhotoUpload(request);
   const parcel = await addUnmatchedParcelPhoto(db, getPhotoStore(), ctx, { parcelId: params.parcelId, bytes });
   return { parcel };

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/** True when every path segment decodes as percent-encoded UTF-8. */
+export function hasReadablePath(pathname: string): boolean {
+  for (const segment of pathname.split("/")) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Runs before routing: a path with malformed percent-encoding (`%E0%A4%A`, `%zz`) is answered 400
+ * in the API's error shape here, before Next's router fails on it with a text/plain 500.
+ */
+export function proxy(request: NextRequest) {
+  const raw = new URL(request.url).pathname;
+  if (!hasReadablePath(raw)) {
+    return NextResponse.json(
+      { error: { code: "bad_request:path_encoding", message: "The request path is not valid percent-encoded UTF-8." } },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
