@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import { inboundOrders, items, orderLines, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { storageFeesOf, type ItemStorageFee } from "@/lib/storage/storage-fees";
 import type { ApiCaller } from "./api-clients";
 import type { ItemView } from "./schemas";
 
@@ -32,6 +33,7 @@ export async function loadItemViews(db: Queryable, where: { itemIds?: string[]; 
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
     .leftJoin(orderLines, eq(orderLines.id, items.orderLineId))
     .where(where.orderId ? eq(items.orderId, where.orderId) : inArray(items.id, where.itemIds ?? []));
+  const fees = await storageFeesOf(db, rows.filter((r) => r.item.storedAt).map((r) => r.item.id));
   return rows
     .sort((a, b) => (a.lineNo ?? Number.MAX_SAFE_INTEGER) - (b.lineNo ?? Number.MAX_SAFE_INTEGER) || a.item.createdAt.getTime() - b.item.createdAt.getTime())
     .map(({ item, externalId, lineNo }) => ({
@@ -50,8 +52,13 @@ export async function loadItemViews(db: Queryable, where: { itemIds?: string[]; 
       defectNote: item.defectNote,
       receivedAt: item.receivedAt?.toISOString() ?? null,
       storedAt: item.storedAt?.toISOString() ?? null,
+      ...storageOf(fees.get(item.id)),
       updatedAt: item.updatedAt.toISOString(),
     }));
+}
+
+function storageOf(fee: ItemStorageFee | undefined): Pick<ItemView, "storage"> {
+  return fee ? { storage: { days: fee.days, chargeableDays: fee.chargeableDays, amount: fee.amount, currency: fee.currency } } : {};
 }
 
 export async function loadItemView(db: Queryable, itemId: string): Promise<ItemView> {

@@ -179,6 +179,15 @@ export const itemViewSchema = z
     defectNote: z.string().nullable().openapi({ description: "A disclosed minor defect, if any.", example: null }),
     receivedAt: timestamp.nullable(),
     storedAt: timestamp.nullable(),
+    storage: z
+      .object({
+        days: z.number().int().openapi({ description: "Days stored, in the center's local days (the putaway day counts)." }),
+        chargeableDays: z.number().int().openapi({ description: "Days past the free period." }),
+        amount: z.number().openapi({ description: "Storage fee so far (or until it left storage), in the center's currency." }),
+        currency: z.string().openapi({ example: "KRW" }),
+      })
+      .optional()
+      .openapi({ description: "For items that were stored: days stored and the storage fee so far." }),
     updatedAt: timestamp,
   })
   .openapi("Item");

@@ -7,6 +7,7 @@ import { Timeline } from "@/components/desk/timeline";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { binCodesFor, loadItemRecord } from "@/lib/desk/item-record";
 import { isDomainError } from "@/lib/errors/domain-error";
+import { StorageFeeLine } from "@/components/storage/storage-fee-line";
 import styles from "@/components/desk/desk.module.css";
 
 export const dynamic = "force-dynamic";
@@ -108,6 +109,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
             <dd data-testid="item-bin">{bin?.code ?? "—"}</dd>
             <dt>{t("desk.itemPage.stored")}</dt>
             <dd>{when(item.storedAt)}</dd>
+            <StorageFeeLine db={db} itemId={item.id} />
             {record.shipments.map((s) => (
               <span key={s.id} style={{ display: "contents" }}>
                 <dt>{t(`desk.itemPage.shipmentTo.${s.destination}`)}</dt>
