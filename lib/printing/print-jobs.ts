@@ -1,5 +1,6 @@
 import { manifestJob, packingSlipJob, shippingLabelJob } from "@/lib/dispatch/print-jobs";
 import { itemLabelJob } from "@/lib/labels/item-label-job";
+import { binLabelJob } from "@/lib/storage/bin-labels";
 import type { PrintJob } from "./print-job";
 
 // Each job ties its own input type to its functions; the table only needs them to be jobs.
@@ -15,6 +16,7 @@ export const printJobs = {
   shipping_label: shippingLabelJob,
   packing_slip: packingSlipJob,
   manifest: manifestJob,
+  bin_labels: binLabelJob,
 } satisfies Record<string, AnyPrintJob>;
 
 export type PrintKind = keyof typeof printJobs;

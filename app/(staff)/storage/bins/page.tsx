@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { PrintButton } from "@/components/printing/print-button";
 import { BinForm } from "@/components/storage/bin-form";
 import { StorageNav } from "@/components/storage/storage-nav";
 import { BinActiveForm, ZonePathButtons } from "@/components/storage/zone-actions";
@@ -70,6 +71,7 @@ export default async function BinsPage() {
                 <td>{z.firstBin && <Link href={`/bins/${z.firstBin}`}>{z.firstBin}</Link>}</td>
                 <td><ZonePathButtons zoneCode={z.code} /></td>
                 <td className="row">
+                  <PrintButton kind="bin_labels" input={{ zoneCode: z.code }} label={t("labelsPrint")} testId={`print-bins-${z.code}`} />
                   <a className="button" href={`/api/station/storage/bins/labels?zone=${z.code}&format=pdf`} target="_blank" rel="noreferrer">{t("labelsPdf")}</a>
                   <a className="button" href={`/api/station/storage/bins/labels?zone=${z.code}&format=zpl`} download>{t("labelsZpl")}</a>
                 </td>
