@@ -81,7 +81,7 @@ async function main() {
   requireColumns(schema.inspections, ["item_id", "center_id", "inspector_id"]);
   requireColumns(schema.inspectionPhotos, ["inspection_id", "item_id", "storage_key", "content_type", "bytes", "uploaded_by"]);
   requireColumns(schema.parcels, ["center_id", "tracking_number", "status"]);
-  requireColumns(schema.shipments, ["center_id", "item_id", "destination", "recipient"]);
+  requireColumns(schema.shipments, ["center_id", "item_id", "destination", "recipient", "reason", "ship_by"]);
   requireColumns(schema.manifests, ["center_id", "carrier"]);
   requireColumns(schema.bins, ["center_id", "zone_id", "code", "size_class", "capacity", "pick_sequence"]);
   requireColumns(schema.users, ["center_id", "name", "role"]);
@@ -312,12 +312,17 @@ async function fillChunk(tx: postgres.TransactionSql, from: number, to: number, 
     from chunk c where c.state = 'dispatched' group by 1, 2
     on conflict (id) do nothing`);
   await timed(11, tx`
-    insert into shipments (center_id, item_id, destination, recipient, carrier, tracking_number, manifest_id, packed_by, packed_at, created_at)
+    insert into shipments (center_id, item_id, destination, recipient, reason, status, ship_by, carrier, tracking_number, manifest_id,
+                           packed_by, packed_at, dispatched_at, created_at)
     select c.center_id, c.id, 'buyer', jsonb_build_object('id', 'B' || (c.o % 90000), 'name', 'Buyer ' || (c.o % 90000), 'address', 'Seoul'),
-           'CJ', 'BS' || lpad(c.n::text, 11, '0'),
+           case when c.type = 'storage' then 'storage_sold' else 'trade_passed' end,
+           case when c.state = 'awaiting_pack' then 'open' when c.state = 'packed' then 'packed' else 'dispatched' end,
+           c.created_at + interval '4 days',
+           case when c.state <> 'awaiting_pack' then 'CJ' end, case when c.state <> 'awaiting_pack' then 'BS' || lpad(c.n::text, 11, '0') end,
            case when c.state = 'dispatched' then md5('manifest-' || ((c.o % ${C}) + 1) || '-' || c.n / 2000)::uuid end,
-           c.operator_id, c.created_at + interval '3 days', c.created_at + interval '3 days'
-    from chunk c where c.state in ('packed', 'dispatched')`);
+           case when c.state <> 'awaiting_pack' then c.operator_id end, case when c.state <> 'awaiting_pack' then c.created_at + interval '3 days' end,
+           case when c.state = 'dispatched' then c.created_at + interval '4 days' end, c.created_at + interval '3 days'
+    from chunk c where c.state in ('awaiting_pack', 'packed', 'dispatched')`);
 }
 
 main().catch((error) => {

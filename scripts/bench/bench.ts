@@ -18,10 +18,10 @@ import { openDb, type DbHandle } from "@/db/open-db";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { benchDatabaseUrl } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";
-import { apiCall, signIn, stationPost, waitForServer, request, type HttpAnswer, type Station } from "./http-client";
+import { apiCall, signIn, stationGet, stationPost, waitForServer, request, type HttpAnswer, type Station } from "./http-client";
 import { managerQueries } from "./manager-queries";
-import { prepareUnits, sampleItemCodes, type PrepareState, type Unit } from "./prepare";
-import { rawAnnounce, rawClaim, rawLookup, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
+import { prepareUnits, sampleBinCodes, sampleItemCodes, type PrepareState, type Unit } from "./prepare";
+import { rawAnnounce, rawBinLookup, rawClaim, rawLookup, rawPutaway, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
 import { startLegit, stopLegit } from "./server";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
 
@@ -33,7 +33,7 @@ const opts = {
   levels: (argValue("levels") ?? "10,50,200").split(",").map(Number),
   duration: Number(argValue("duration") ?? 5),
   rounds: Number(argValue("rounds") ?? 2),
-  actions: (argValue("actions") ?? "lookup,receive,claim,verdict,announce,transition").split(","),
+  actions: (argValue("actions") ?? "lookup,bin,receive,claim,verdict,putaway,announce,transition").split(","),
   instances: Number(argValue("instances") ?? 1),
   rawPool: Number(argValue("raw-pool") ?? 10),
   paced: Number(argValue("paced") ?? 200),
@@ -77,6 +77,11 @@ const pickCode = (center: number) => {
   const codes = codesByCenter.get(center)!;
   return codes[Math.floor(Math.random() * codes.length)];
 };
+const binsByCenter = new Map<number, string[]>();
+const pickBin = (center: number) => {
+  const codes = binsByCenter.get(center)!;
+  return codes[Math.floor(Math.random() * codes.length)];
+};
 let domain: DbHandle;
 const transitionPath: [string, string, string][] = [
   ["claim", "received", "in_inspection"],
@@ -92,6 +97,13 @@ const actions: ActionSpec[] = [
     prepare: null,
     legit: async (s) => ok(await stationPost(base, s.operator, "/api/station/receiving/scan", { scanId: scanId(), code: pickCode(s.center) })),
     raw: (sql, s) => rawLookup(sql, s.op, pickCode(s.center)),
+  },
+  {
+    name: "bin",
+    what: "bin scan: a bin with its contents (GET /api/station/storage/bins/{code})",
+    prepare: null,
+    legit: async (s) => ok(await stationGet(base, s.operator, `/api/station/storage/bins/${pickBin(s.center)}`)),
+    raw: (sql, s) => rawBinLookup(sql, s.op, pickBin(s.center)),
   },
   {
     name: "receive",
@@ -116,6 +128,20 @@ const actions: ActionSpec[] = [
     owner: "inspector",
     legit: async (s, u) => ok(await stationPost(base, s.inspector, "/api/station/inspection/verdict", { scanId: scanId(), inspectionId: u!.inspectionId, verdict: "pass" })),
     raw: (sql, s, u) => rawVerdict(sql, s.insp, u!, scanId()),
+  },
+  {
+    name: "putaway",
+    what: "putaway: scan the item (suggested bin), scan the bin (POST …/storage/putaway/lookup, then …/storage/putaway)",
+    prepare: "awaiting_putaway",
+    owner: "operator",
+    legit: async (s, u) => {
+      const lookup = await stationPost(base, s.operator, "/api/station/storage/putaway/lookup", { itemCode: u!.itemCode });
+      ok(lookup);
+      const { suggestion } = JSON.parse(lookup.body) as { suggestion: { code: string } | null };
+      if (!suggestion) throw new Error("no bin suggested");
+      ok(await stationPost(base, s.operator, "/api/station/storage/putaway", { scanId: scanId(), itemCode: u!.itemCode, binCode: suggestion.code, suggestedBinCode: suggestion.code }));
+    },
+    raw: (sql, s, u) => rawPutaway(sql, s.op, u!, scanId()),
   },
   {
     name: "announce",
@@ -250,7 +276,10 @@ async function main() {
         insp: { userId: uuidOf(`user-${c}-inspector-${k}`), centerId, centerCode, station: name },
       });
     }
-    for (const [i, id] of centerIds.entries()) codesByCenter.set(i + 1, await sampleItemCodes(setup, id, 5000));
+    for (const [i, id] of centerIds.entries()) {
+      codesByCenter.set(i + 1, await sampleItemCodes(setup, id, 5000));
+      binsByCenter.set(i + 1, await sampleBinCodes(setup, id, 2000));
+    }
     say(`${slots.length} stations signed in (operator and inspector sessions)`);
 
     // Warm-up: every route once per station kind, so compilation and caches are not measured.
@@ -363,7 +392,16 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
 /** The manager's screens over HTTP, and their queries timed directly with the plan checked for sequential scans. */
 async function managerRun(databaseUrl: string, centerIds: string[], say: (l: string) => void) {
   const manager = await signIn(base, "password", { email: benchManagerEmail(1), password: benchPassword }, "DESK");
-  const pages = ["/desk"];
+  const [sample] = await (async () => {
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      return await sql`select i.code as "itemCode", o.seller->>'id' as "sellerId" from items i join inbound_orders o on o.id = i.order_id
+                       where i.center_id = ${centerIds[0]} and i.code is not null and o.external_id like 'BENCH-O%' limit 1 offset 1000`;
+    } finally {
+      await sql.end();
+    }
+  })();
+  const pages = ["/desk", `/search?q=${encodeURIComponent("Dunk Low")}`, `/search?q=${sample.sellerId}`, `/items/${sample.itemCode}`];
   const pageRows: (string | number)[][] = [];
   const pageResults: Record<string, unknown> = {};
   for (const page of pages) {
@@ -378,7 +416,7 @@ async function managerRun(databaseUrl: string, centerIds: string[], say: (l: str
     pageResults[page] = { status, p50: s.p50, max: Math.max(...times) };
     pageRows.push([`GET ${page}`, status, fmt(s.p50, 1), fmt(Math.max(...times), 1)]);
   }
-  const queries = await managerQueries(databaseUrl, centerIds[0]);
+  const queries = await managerQueries(databaseUrl, centerIds[0], sample as { itemCode: string; sellerId: string });
   console.log(`\nManager screens and queries at volume (center ${benchCenterCode(1)})\n`);
   console.log(table(["page", "status", "p50 ms", "max ms"], pageRows));
   console.log("");

@@ -61,6 +61,10 @@ export function stationPost(base: string, station: Station, path: string, body: 
   });
 }
 
+export function stationGet(base: string, station: Station, path: string): Promise<HttpAnswer> {
+  return request(base, "GET", path, { headers: { cookie: station.cookie, "x-legit-station": station.name } });
+}
+
 export function apiCall(base: string, token: string, method: string, path: string, body?: unknown): Promise<HttpAnswer> {
   return request(base, method, path, {
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },

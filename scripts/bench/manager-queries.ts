@@ -5,6 +5,9 @@ import * as schema from "@/db/schema";
 import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
 import { inspectionStats } from "@/lib/inspection/inspection-stats";
 import { listOpenClaims } from "@/lib/inspection/claims";
+import { searchItems } from "@/lib/desk/search-items";
+import { loadItemRecord } from "@/lib/desk/item-record";
+import { storageUtilisation } from "@/lib/storage/utilisation";
 import { startOfLocalDay } from "@/lib/time/local-day";
 import { median } from "./stats";
 
@@ -14,7 +17,13 @@ const bigTables = new Set(["items", "item_events", "outbox_events", "inspections
 type Captured = { query: string; params: unknown[] };
 
 /** The manager's queries, each a call into our own query functions (so the benchmark follows them as they change). */
-const managerCalls: { name: string; run: (db: Db, centerId: string) => Promise<unknown> }[] = [
+export type Sample = { itemCode: string; sellerId: string };
+const managerCalls: { name: string; run: (db: Db, centerId: string, sample: Sample) => Promise<unknown> }[] = [
+  { name: "search: product name", run: (db, c) => searchItems(db, c, "Dunk Low") },
+  { name: "search: seller id", run: (db, c, s) => searchItems(db, c, s.sellerId) },
+  { name: "search: item code", run: (db, c, s) => searchItems(db, c, s.itemCode) },
+  { name: "item record and timeline", run: (db, c, s) => loadItemRecord(db, c, s.itemCode) },
+  { name: "storage utilisation", run: (db, c) => storageUtilisation(db, c) },
   { name: "dashboard: items by state", run: (db, c) => countItemsByState(db, c) },
   { name: "dashboard: recent events", run: (db, c) => listRecentItemEvents(db, c, 15) },
   { name: "dashboard: today's inspections", run: (db, c) => inspectionStats(db, c, { from: startOfLocalDay("Asia/Seoul", new Date()), to: new Date() }) },
@@ -36,19 +45,19 @@ export type ManagerQueryResult = { name: string; p50: number; max: number; state
  * Times each manager query at volume (5 runs after a warm-up) and EXPLAINs every SQL statement it
  * sent (captured through drizzle's logger), naming big tables read by a sequential scan.
  */
-export async function managerQueries(databaseUrl: string, centerId: string): Promise<ManagerQueryResult[]> {
+export async function managerQueries(databaseUrl: string, centerId: string, sample: Sample): Promise<ManagerQueryResult[]> {
   const client = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   let captured: Captured[] = [];
   const db = drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
   const out: ManagerQueryResult[] = [];
   try {
     for (const call of managerCalls) {
-      await call.run(db, centerId);
+      await call.run(db, centerId, sample);
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         captured = [];
         const t = performance.now();
-        await call.run(db, centerId);
+        await call.run(db, centerId, sample);
         times.push(performance.now() - t);
       }
       const scans: string[] = [];

@@ -4,7 +4,7 @@ import { generateItemCode } from "@/lib/receiving/item-code";
 /** One unit of work for a station: an item in the state the measured action starts from. */
 export type Unit = { itemId: string; itemCode: string | null; parcelId: string; orderExternalId: string; inspectionId: string | null };
 
-export type PrepareState = "expected" | "received" | "in_inspection";
+export type PrepareState = "expected" | "received" | "in_inspection" | "awaiting_putaway";
 
 let batch = 0;
 const runTag = Date.now().toString(36).toUpperCase();
@@ -22,8 +22,8 @@ export async function prepareUnits(
   if (input.owners.length === 0) return [];
   const tag = `${runTag}-${++batch}`;
   const codes = input.owners.map(() => generateItemCode());
-  const type = input.type ?? "trade";
-  const rank = { expected: 0, received: 1, in_inspection: 2 }[input.state];
+  const rank = { expected: 0, received: 1, in_inspection: 2, awaiting_putaway: 4 }[input.state];
+  const type = rank === 4 ? "storage" : (input.type ?? "trade");
   const rows = await sql`
     with src as materialized (
       select k, gen_random_uuid() as item_id, gen_random_uuid() as order_id, gen_random_uuid() as line_id,
@@ -50,14 +50,16 @@ export async function prepareUnits(
     ), events as (
       insert into item_events (item_id, center_id, action, from_state, to_state, station, details)
       select item_id, ${input.centerId}, s.action, s.from_state, s.to_state, 'BENCH-PREP', '{}'::jsonb
-      from src, (values (0, 'announce', null, 'expected'), (1, 'receive', 'expected', 'received'), (2, 'claim', 'received', 'in_inspection'))
+      from src, (values (0, 'announce', null, 'expected'), (1, 'receive', 'expected', 'received'), (2, 'claim', 'received', 'in_inspection'),
+                        (3, 'pass', 'in_inspection', 'passed'), (4, 'route_storage', 'passed', 'awaiting_putaway'))
                  as s(step, action, from_state, to_state)
       where s.step <= ${rank}
     ), inspections_ as (
-      insert into inspections (id, item_id, center_id, inspector_id, status, checklist_id)
-      select insp_id, item_id, ${input.centerId}, owner, 'open',
-             (select id from checklists where center_id = ${input.centerId} and category = 'sneakers' and active order by version desc limit 1)
-      from src where ${rank} = 2
+      insert into inspections (id, item_id, center_id, inspector_id, status, checklist_id, verdict, submitted_at)
+      select insp_id, item_id, ${input.centerId}, owner, case when ${rank} = 2 then 'open' else 'done' end,
+             (select id from checklists where center_id = ${input.centerId} and category = 'sneakers' and active order by version desc limit 1),
+             case when ${rank} > 2 then 'pass' end, case when ${rank} > 2 then now() end
+      from src where ${rank} >= 2
     )
     select item_id, code, parcel_id, external_id, insp_id from src order by k`;
   return rows.map((r) => ({
@@ -67,6 +69,12 @@ export async function prepareUnits(
     orderExternalId: r.external_id as string,
     inspectionId: rank === 2 ? (r.insp_id as string) : null,
   }));
+}
+
+/** Bin codes of a center, for bin lookups. */
+export async function sampleBinCodes(sql: postgres.Sql, centerId: string, count: number): Promise<string[]> {
+  const rows = await sql`select code from bins where center_id = ${centerId} order by md5(code) limit ${count}`;
+  return rows.map((r) => r.code as string);
 }
 
 /** Item codes of a center's labelled items, for lookups (a random sample over all of history). */

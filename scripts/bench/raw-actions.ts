@@ -151,3 +151,42 @@ export async function rawTransition(sql: postgres.Sql, w: RawWorker, itemId: str
     await tx`insert into outbox_events (center_id, item_id, type, payload) values (${current.center_id}, ${itemId}, ${"item." + action}, ${tx.json(payload)})`;
   });
 }
+
+export async function rawBinLookup(sql: postgres.Sql, w: RawWorker, code: string): Promise<void> {
+  const [bin] = await sql`
+    select b.*, z.code as zone_code, z.name as zone_name from bins b join zones z on z.id = b.zone_id
+    where b.center_id = ${w.centerId} and b.code = ${code}`;
+  if (!bin) throw new Refused("no such bin");
+  await sql`select id, code, product_name, size, stored_at from items where bin_id = ${bin.id} order by stored_at`;
+}
+
+/** Scan the item (read it and the suggested bin), then scan the bin (put it away), as the putaway station does. */
+export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
+  const [item] = await sql`select i.*, p.category as product_category from items i left join products p on p.sku = i.sku where i.center_id = ${w.centerId} and i.code = ${unit.itemCode}`;
+  if (!item || item.state !== "awaiting_putaway") throw new Refused("not awaiting putaway");
+  const candidates = await sql`
+    select b.id, b.code, b.occupied, b.capacity, b.pick_sequence, z.code as zone_code from bins b join zones z on z.id = b.zone_id
+    where b.center_id = ${w.centerId} and b.size_class = 'S' and b.active and b.occupied < b.capacity
+    order by b.pick_sequence limit 8`;
+  const chosen = [...candidates].sort((a, b) => a.occupied / a.capacity - b.occupied / b.capacity)[0];
+  await sql.begin(async (tx) => {
+    await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'storage.putaway')`;
+    const [current] = await tx`
+      select i.id, i.state, i.code, o.external_id from items i join inbound_orders o on o.id = i.order_id
+      where i.center_id = ${w.centerId} and i.code = ${unit.itemCode} for update of i`;
+    const [bin] = await tx`select * from bins where center_id = ${w.centerId} and code = ${chosen.code}`;
+    if (current.state !== "awaiting_putaway" || bin.size_class !== "S") throw new Refused("state or class");
+    const [updated] = await tx`
+      update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
+      where id = ${current.id} returning updated_at`;
+    const details = { binId: bin.id, binCode: bin.code, sizeClass: "S" };
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+      values (${current.id}, ${w.centerId}, 'putaway', 'awaiting_putaway', 'stored', ${w.userId}, ${w.station}, ${tx.json(details)})`;
+    const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "putaway", from: "awaiting_putaway", to: "stored", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
+    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.putaway', ${tx.json(payload)})`;
+    const [taken] = await tx`update bins set occupied = occupied + 1 where id = ${bin.id} and active and occupied < capacity returning code, occupied, capacity`;
+    if (!taken) throw new Refused("bin full");
+    await tx`update scan_requests set response = ${tx.json({ ok: { bin: taken } })} where scan_id = ${scanId}`;
+  });
+}
