@@ -215,3 +215,33 @@ test("the dashboard loads live with its charts; a count opens its items; a table
   await expect(page.getByTestId("chart-throughput").getByRole("application")).toBeVisible();
   await snap(page, testInfo, "desk-dashboard-ko");
 });
+
+test("an unmatched parcel shows among the exceptions and is resolved from there", async ({ page, browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const station = await context.newPage();
+  await signIn(station, demo.operator2Badge);
+  const tracking = `STRAY${Date.now()}`;
+  const scanned = await context.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: tracking } });
+  expect(scanned.ok(), await scanned.text()).toBeTruthy();
+  const { parcel } = await scanned.json();
+  const noted = await context.request.post("/api/station/receiving/parcels/note", { data: { scanId: randomUUID(), parcelId: parcel.id, note: "No label inside" } });
+  expect(noted.ok(), await noted.text()).toBeTruthy();
+  await context.close();
+
+  await asManager(page, "en");
+  await page.goto("/desk/exceptions");
+  const row = page.locator(`[data-testid=exceptions-unmatchedParcels] [data-testid=exception-row][data-subject="${tracking}"]`);
+  await expect(row).toContainText("No label inside");
+  await snap(page, testInfo, "desk-exceptions-en");
+  await row.getByTestId("resolve-link").click();
+  await expect(page).toHaveURL(/\/receive\/unmatched$/);
+  const queued = page.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`);
+  await queued.locator('input[name="resolution"]').fill("Refused: back to the carrier");
+  await queued.getByRole("button", { name: /Return to sender/ }).click();
+  await expect(queued).toHaveCount(0);
+  await page.goto("/desk/exceptions");
+  await expect(page.locator(`[data-testid=exception-row][data-subject="${tracking}"]`)).toHaveCount(0);
+  await setLocale(page, "ko");
+  await expect(page.getByTestId("exceptions-unmatchedParcels")).toContainText("미확인 택배");
+  await snap(page, testInfo, "desk-exceptions-ko");
+});

@@ -30,6 +30,7 @@ export const pages = [
   { href: "/receive/unexpected", roles: ["manager"], nav: { key: "unexpected", kind: "desk" } },
   { href: "/desk/printers", roles: ["manager"], nav: { key: "printers", kind: "desk" } },
   { href: "/items", roles: ["manager"] },
+  { href: "/desk/exceptions", roles: ["manager"], nav: { key: "exceptions", kind: "desk" } },
   { href: "/items/[key]", roles: ["manager"] },
   { href: "/search", roles: ["manager"] },
   { href: "/admin/staff", roles: ["manager"], nav: { key: "staff", kind: "desk" } },

@@ -7,12 +7,13 @@ import styles from "./desk.module.css";
 const links = [
   { key: "dashboard", href: "/desk" },
   { key: "items", href: "/items" },
+  { key: "exceptions", href: "/desk/exceptions" },
   { key: "staff", href: "/admin/staff" },
   { key: "settings", href: "/admin/settings" },
   { key: "audit", href: "/admin/audit" },
 ] as const;
 
-export type DeskPageKey = (typeof links)[number]["key"] | "search" | "item" | "exceptions";
+export type DeskPageKey = (typeof links)[number]["key"] | "search" | "item";
 
 /** The manager's desk pages, one search box, and the scanner: an item label opens its page. */
 export async function DeskNav({ current, query }: { current: DeskPageKey; query?: string }) {

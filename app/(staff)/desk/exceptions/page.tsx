@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { DeskNav } from "@/components/desk/desk-nav";
+import { requirePageAccess } from "@/lib/auth/current-staff";
+import { listExceptions } from "@/lib/desk/exceptions";
+
+export const dynamic = "force-dynamic";
+
+/** Everything that needs a manager, in one place, each with the screen that resolves it. */
+export default async function ExceptionsPage() {
+  const staff = await requirePageAccess("/desk/exceptions");
+  const groups = await listExceptions(await getDb(), staff.center.id);
+  const t = await getTranslations("desk.exceptions");
+  const tq = await getTranslations("desk.dashboard");
+  const format = await getFormatter();
+  const total = groups.reduce((n, g) => n + g.entries.length, 0);
+  return (
+    <div className="stack">
+      <DeskNav current="exceptions" />
+      <h1>{t("title", { total })}</h1>
+      <nav className="row" aria-label={t("title", { total })}>
+        {groups.map((g) => (
+          <a key={g.kind} href={`#${g.kind}`} className="button" data-testid={`exceptions-count-${g.kind}`}>
+            {t(`kinds.${g.kind}`)} <strong>&nbsp;{g.entries.length}</strong>
+          </a>
+        ))}
+      </nav>
+      {groups.map((g) => (
+        <section key={g.kind} id={g.kind} className="card stack" data-testid={`exceptions-${g.kind}`}>
+          <h2>
+            {t(`kinds.${g.kind}`)} ({g.entries.length})
+          </h2>
+          {g.entries.length === 0 ? (
+            <p className="muted">{t("none")}</p>
+          ) : (
+            <table className="table">
+              <tbody>
+                {g.entries.map((e) => (
+                  <tr key={e.id} data-testid="exception-row" data-subject={e.subject}>
+                    <td>
+                      <code>{e.subject}</code>
+                    </td>
+                    <td>
+                      {t(`detail.${g.kind}`, {
+                        ...e.detail,
+                        ...(typeof e.detail.queue === "string" ? { queue: tq(`queue_${e.detail.queue}`) } : {}),
+                      })}
+                    </td>
+                    <td className="muted">{e.since ? format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short" }) : ""}</td>
+                    <td>
+                      <Link href={e.resolveHref} className="button" data-testid="resolve-link">
+                        {t("resolve")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

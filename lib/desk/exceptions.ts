@@ -1,0 +1,127 @@
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { apiClients, webhookRelayPositions } from "@/db/schema";
+import { listShortPicks } from "@/lib/dispatch/short-picks";
+import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
+import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
+import { listCountsToReview } from "@/lib/storage/reconcile-count";
+import { queueAges, type QueueKey } from "./dashboard-figures";
+
+/** One thing that needs a manager, with where to resolve it. */
+export type ExceptionEntry = {
+  id: string;
+  /** What it is about: an item code, a tracking number, a bin, an API client. */
+  subject: string;
+  /** Params for the kind's detail text (see messages desk.exceptions.detail.<kind>). */
+  detail: Record<string, string | number>;
+  since: string | null;
+  /** The screen where it is resolved. */
+  resolveHref: string;
+};
+
+export type ExceptionGroup = { kind: ExceptionKind; entries: ExceptionEntry[] };
+
+type Lister = (q: Queryable, centerId: string, now: Date) => Promise<ExceptionEntry[]>;
+
+const itemHref = (code: string | null, id: string) => `/items/${encodeURIComponent(code ?? id)}`;
+
+const overdueQueues: QueueKey[] = ["receivedToVerdict", "passedToDispatch", "awaitingPutaway"];
+
+/**
+ * Every kind of exception the desk shows, in display order, each with its lister. A flow that
+ * adds a kind of exception adds one entry here (and its texts in messages/<locale>/desk.json).
+ */
+const registry = {
+  unmatchedParcels: async (q, centerId) =>
+    (await listUnmatchedParcels(q, centerId, { limit: 100 })).map((p) => ({
+      id: p.id,
+      subject: p.trackingNumber,
+      detail: { note: p.note ?? "—", units: p.unexpectedUnits },
+      since: new Date(p.createdAt).toISOString(),
+      resolveHref: "/receive/unmatched",
+    })),
+  unexpectedUnits: async (q, centerId) =>
+    (await listUnexpectedUnits(q, centerId, { limit: 100 })).map((u) => ({
+      id: u.itemId,
+      subject: u.code ?? u.sku,
+      detail: { product: u.productName, size: u.size },
+      since: null,
+      resolveHref: "/receive/unexpected",
+    })),
+  overdueItems: async (q, centerId, now) =>
+    (await queueAges(q, centerId, now))
+      .filter((queue) => overdueQueues.includes(queue.key))
+      .flatMap((queue) =>
+        queue.oldest
+          .filter((i) => i.breached)
+          .map((i) => ({
+            id: `${queue.key}:${i.id}`,
+            subject: i.code ?? i.productName,
+            detail: { queue: queue.key, hours: Math.round(i.hours), limit: queue.limitHours },
+            since: new Date(now.getTime() - i.hours * 3600_000).toISOString(),
+            resolveHref: itemHref(i.code, i.id),
+          })),
+      ),
+  heldForBuyer: async (q, centerId, now) => {
+    const held = (await queueAges(q, centerId, now)).find((queue) => queue.key === "heldForBuyer");
+    return (held?.oldest ?? []).map((i) => ({
+      id: i.id,
+      subject: i.code ?? i.productName,
+      detail: { hours: Math.round(i.hours), limit: held!.limitHours, late: i.breached ? 1 : 0 },
+      since: new Date(now.getTime() - i.hours * 3600_000).toISOString(),
+      resolveHref: itemHref(i.code, i.id),
+    }));
+  },
+  shortPicks: async (q, centerId) =>
+    (await listShortPicks(q, centerId)).map((s) => ({
+      id: s.lineId,
+      subject: s.itemCode ?? s.productName,
+      detail: { bin: s.binCode ?? "—", pickList: s.pickListNumber, by: s.reportedBy ?? "—" },
+      since: s.reportedAt,
+      resolveHref: "/pick/exceptions",
+    })),
+  countDifferences: async (q, centerId) =>
+    (await listCountsToReview(q, centerId)).flatMap((c) =>
+      c.differences
+        .filter((d) => !d.resolution)
+        .map((d) => ({
+          id: d.id,
+          subject: c.binCode,
+          detail: { kind: d.kind, code: d.code ?? "—" },
+          since: c.submittedAt,
+          resolveHref: "/storage/counts",
+        })),
+    ),
+  failedWebhooks: async (q, centerId) => {
+    const rows = await q
+      .select({ id: apiClients.id, name: apiClients.name, attempts: webhookRelayPositions.attempts, lastError: webhookRelayPositions.lastError, since: webhookRelayPositions.updatedAt })
+      .from(webhookRelayPositions)
+      .innerJoin(apiClients, eq(apiClients.id, webhookRelayPositions.apiClientId))
+      .where(
+        and(
+          gt(webhookRelayPositions.attempts, 0),
+          isNotNull(webhookRelayPositions.lastError),
+          isNotNull(apiClients.webhookUrl),
+          sql`${apiClients.revokedAt} is null`,
+          sql`${apiClients.centerIds} @> ${JSON.stringify([centerId])}::jsonb`,
+        ),
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      subject: r.name,
+      detail: { attempts: r.attempts, error: (r.lastError ?? "").slice(0, 200) },
+      since: r.since.toISOString(),
+      resolveHref: "/admin/api-clients",
+    }));
+  },
+} satisfies Record<string, Lister>;
+
+export type ExceptionKind = keyof typeof registry;
+export const exceptionKinds = Object.keys(registry) as ExceptionKind[];
+
+/** Every open exception of the center, grouped by kind (every kind listed, empty ones too). */
+export async function listExceptions(q: Queryable, centerId: string, now = new Date()): Promise<ExceptionGroup[]> {
+  const groups: ExceptionGroup[] = [];
+  for (const kind of exceptionKinds) groups.push({ kind, entries: await (registry[kind] as Lister)(q, centerId, now) });
+  return groups;
+}
