@@ -12,17 +12,13 @@ const decoded = new Map<string, JWT>();
 const maxCached = 10_000;
 
 /**
- * The signed-in user's id from the session cookie. The token is decrypted once and then looked up
+ * The signed-in user's id and the session version it was issued at (current-staff.ts checks it
+ * against the user's), from the session cookie. The token is decrypted once and then looked up
  * by its value (its expiry is checked on every call), instead of `auth()` running Auth.js's whole
  * session endpoint per request (CSRF token, decryption, re-encryption of a token nobody receives):
  * that was a fifth of a station request's CPU. Whether the account may still act is read fresh from
  * the database by the caller (current-staff.ts), as before.
  */
-export async function sessionUserId(): Promise<string | null> {
-  return (await sessionIdentity())?.userId ?? null;
-}
-
-/** The session's user id and the session version it was issued at (checked against the user's). */
 export async function sessionIdentity(): Promise<{ userId: string; sessionVersion: number | undefined } | null> {
   const secret = env.AUTH_SECRET;
   const jar = await cookies();
