@@ -39,7 +39,7 @@ export function describeEachDb(title: string, body: (use: () => Db, kind: DbKind
       let handle: DbHandle | undefined;
       beforeAll(async () => {
         handle = await freshDb(kind);
-      }, 60_000);
+      }, 180_000); // PGlite applies every migration to a new database: slow when the machine is busy
       afterAll(async () => {
         await handle?.close();
       });
