@@ -241,6 +241,10 @@ test.describe("receiving station", () => {
     await openStation(page);
     await scan(page, tracking);
     await expect(status(page)).toHaveClass(/scan-status--warning/);
+    // Nothing is recorded for a number no order expects until the operator says it is a parcel.
+    await expect(page.getByTestId("parcel")).toHaveCount(0);
+    await snap(page, testInfo, "receive-unknown-ask");
+    await page.getByTestId("unknown-parcel").getByRole("button", { name: /Open unmatched|미매칭 택배로 등록/ }).click();
     await expect(page.getByTestId("parcel")).toHaveAttribute("data-status", "unmatched");
     const panel = page.getByTestId("unmatched-panel");
     await panel.locator('textarea[name="note"]').fill("Brown box, sender 'Park', one hoodie inside");
@@ -308,6 +312,7 @@ test.describe("receiving station", () => {
     const tracking = unique("STRAY");
     await openStation(page);
     await scan(page, tracking);
+    await page.getByTestId("unknown-parcel").getByRole("button", { name: /Open unmatched|미매칭 택배로 등록/ }).click();
     const panel = page.getByTestId("unmatched-panel");
     await panel.locator('textarea[name="note"]').fill("No order, no sender details");
     await panel.getByRole("button", { name: /unmatched queue|미확인 택배 목록/ }).click();

@@ -7,7 +7,7 @@ import { requireStaffPage } from "@/lib/auth/current-staff";
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaffPage();
   return (
-    <ScannerProvider>
+    <ScannerProvider role={staff.user.role}>
       <AppHeader staff={staff} />
       <main className="page">{children}</main>
     </ScannerProvider>

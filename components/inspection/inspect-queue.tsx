@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/http/api-fetch";
 import { ScanPanel } from "@/components/scanner/scan-panel";
-import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
-import { classifyScan } from "@/lib/scan-codes/classify";
+import { useScanner } from "@/components/scanner/scanner-provider";
+import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { formatWaiting } from "./format";
 import styles from "./inspection.module.css";
 import type { ClaimRow, QueueData } from "./queue-row";
@@ -47,13 +48,19 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
       },
     });
 
-  useScanHandler(async (code) => {
-    const scan = classifyScan(code);
-    if (scan.kind === "item") return claim({ itemCode: scan.code });
-    const feedback: ScanFeedback = { tone: "error", message: t("queue.notAnItem", { code }) };
-    action.tell(feedback);
-    return feedback;
-  });
+  // An item label claims the item; any other code gets the scanner's default answer.
+  useScanRoutes({ item: (scan) => claim({ itemCode: scan.code }) });
+
+  // A label scanned on another page (the inspection screen, home) arrives as ?scan=…
+  const searchParams = useSearchParams();
+  const { submit } = useScanner();
+  const handedOver = useRef(false);
+  useEffect(() => {
+    const code = searchParams.get("scan");
+    if (!code || handedOver.current) return;
+    handedOver.current = true;
+    submit(code);
+  }, [searchParams, submit]);
 
   function release(row: ClaimRow) {
     void action.run(`release:${row.itemId}`, (scanId) => apiFetch("/api/station/inspection/release", { body: { itemId: row.itemId }, scanId }), {

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useScanHandler } from "@/components/scanner/scanner-provider";
+import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { ChecklistPanel } from "./checklist-panel";
 import { InspectionSummary } from "./inspection-summary";
 import styles from "./inspection.module.css";
@@ -24,7 +25,16 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
   const editable = view.canEdit && !outcome;
 
   // A scan here is most likely the next item: say where to claim it rather than ignoring it.
-  useScanHandler(() => ({ tone: "warning", message: t("screen.scanElsewhere") }));
+  // This item's label: say so; another item's label: go and claim it (the open claim stays);
+  // anything else: the scanner's default answer.
+  const router = useRouter();
+  useScanRoutes({
+    item: (scan) => {
+      if (scan.code === view.item.code) return { tone: "success", message: t("screen.thisItem", { code: scan.code }) };
+      router.push(`/inspect?scan=${encodeURIComponent(scan.code)}`);
+      return { tone: "success", message: t("screen.openingOther", { code: scan.code }) };
+    },
+  });
 
   return (
     <div className="stack">

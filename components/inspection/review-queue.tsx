@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useScanner } from "@/components/scanner/scanner-provider";
+import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import styles from "./inspection.module.css";
 
 export type ReviewRow = {
@@ -24,6 +27,17 @@ export type ReviewRow = {
 export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; userId: string; isSenior: boolean }) {
   const t = useTranslations("inspection");
   const format = useFormatter();
+  const router = useRouter();
+  // A label of an item waiting here opens its review; anything else gets the default answer.
+  const { defaultAnswer } = useScanner();
+  useScanRoutes({
+    item: (scan) => {
+      const row = rows.find((r) => r.itemCode === scan.code);
+      if (!row) return defaultAnswer(scan, scan.code);
+      router.push(`/review/${row.inspectionId}`);
+      return { tone: "success", message: t("review.opening", { code: scan.code }) };
+    },
+  });
   return (
     <div className="stack">
       <div className="row">

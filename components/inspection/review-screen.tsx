@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useScanHandler } from "@/components/scanner/scanner-provider";
+import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { ChecklistPanel } from "./checklist-panel";
 import { InspectionSummary } from "./inspection-summary";
 import styles from "./inspection.module.css";
@@ -15,7 +16,16 @@ import type { InspectionView } from "./types";
 /** One verdict under review: the evidence (product, checklist, photos, verdict) and the decision. */
 export function ReviewScreen({ view }: { view: InspectionView }) {
   const t = useTranslations("inspection");
-  useScanHandler(() => ({ tone: "warning", message: t("screen.scanElsewhere") }));
+  // This item's label: say so; another item's label: go and claim it (the open claim stays);
+  // anything else: the scanner's default answer.
+  const router = useRouter();
+  useScanRoutes({
+    item: (scan) => {
+      if (scan.code === view.item.code) return { tone: "success", message: t("screen.thisItemReview", { code: scan.code }) };
+      router.push(`/inspect?scan=${encodeURIComponent(scan.code)}`);
+      return { tone: "success", message: t("screen.openingOther", { code: scan.code }) };
+    },
+  });
   const waiting = view.inspection.status === "awaiting_review";
   const [photos, setPhotos] = useState(view.photos);
   const [decided, setDecided] = useState(false);

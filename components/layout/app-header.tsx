@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { centerName, timeZoneName } from "@/lib/i18n/center-name";
+import { ScannerSettingsMenu } from "@/components/scanner/scanner-settings-menu";
 import { LocaleSwitch } from "./locale-switch";
 
 export async function AppHeader({ staff }: { staff: CurrentStaff }) {
@@ -19,6 +20,7 @@ export async function AppHeader({ staff }: { staff: CurrentStaff }) {
       <div className="app-header__user" data-testid="header-user">
         {staff.user.name} <span className="badge">{t(`roles.${staff.user.role}`)}</span>
       </div>
+      <ScannerSettingsMenu />
       <LocaleSwitch />
       <form action={signOutAction}>
         <button type="submit" className="button button--ghost">

@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { resizePhoto } from "@/components/inspection/resize-photo";
 import { PrintButton } from "@/components/printing/print-button";
 import { ScanPanel } from "@/components/scanner/scan-panel";
-import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import { useScanHandler, useScanner, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { CloseResult } from "./close-result";
 import { OrderBlock } from "./order-block";
 import { OrderSearch } from "./order-search";
@@ -38,6 +39,7 @@ export function ReceiveStation() {
   const t = useTranslations("receiving");
   const [detail, setDetail] = useState<ParcelDetail | null>(null);
   const [panel, setPanel] = useState<Panel>("none");
+  const [unknown, setUnknown] = useState<string | null>(null);
   const [closed, setClosed] = useState<CloseParcelAnswer | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
   // Labels printed at this station this session: a later print of the same label is a reprint.
@@ -60,16 +62,13 @@ export function ReceiveStation() {
     setDetail(next);
   }
 
-  useScanHandler(async (code, scanId) => {
-    let answer: ReceivingScanAnswer;
-    try {
-      answer = await apiFetch<ReceivingScanAnswer>("/api/station/receiving/scan", { body: { scanId, code } });
-    } catch (error) {
-      const feedback: ScanFeedback = { tone: "error", message: errorText(error) };
-      setNotice(null);
-      return feedback;
+  function answerOf(answer: ReceivingScanAnswer): ScanFeedback {
+    if (answer.kind === "unknown") {
+      // Nothing expects this number (often a mis-scan of another barcode): ask before recording it.
+      setUnknown(answer.trackingNumber);
+      return { tone: "warning", message: t("answers.unknownAsk", { tracking: answer.trackingNumber }) };
     }
-    setNotice(null);
+    setUnknown(null);
     if (answer.kind === "unit") {
       const u = answer.unit;
       setHighlight(u.itemId);
@@ -94,7 +93,37 @@ export function ReceiveStation() {
       default:
         return { tone: "warning", message: t("answers.alreadyScanned", { tracking }) };
     }
+  }
+
+  useScanHandler(async (code, scanId) => {
+    setNotice(null);
+    try {
+      return answerOf(await apiFetch<ReceivingScanAnswer>("/api/station/receiving/scan", { body: { scanId, code } }));
+    } catch (error) {
+      return { tone: "error", message: errorText(error) };
+    }
   });
+
+  // A scan made on another page (a parcel scanned on the home page) arrives as ?scan=…
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const { submit } = useScanner();
+  const handedOver = useRef(false);
+  useEffect(() => {
+    const code = searchParams.get("scan");
+    if (!code || handedOver.current) return;
+    handedOver.current = true;
+    router.replace("/receive");
+    submit(code);
+  }, [searchParams, router, submit]);
+
+  function openUnmatched(tracking: string) {
+    void action.run(
+      `unmatched:${tracking}`,
+      (scanId) => apiFetch<ReceivingScanAnswer>("/api/station/receiving/scan", { body: { code: tracking, confirmUnmatched: true }, scanId }),
+      { answer: answerOf },
+    );
+  }
 
   function run<T>(key: string, work: (scanId: string) => Promise<T>, after: (result: T) => ScanFeedback | null) {
     return action.run(key, work, { answer: after });
@@ -205,6 +234,20 @@ export function ReceiveStation() {
   return (
     <div className={styles.station}>
       <div className={styles.main}>
+        {unknown && (
+          <section className="card stack alert alert--warn" data-testid="unknown-parcel" role="alertdialog" aria-labelledby="unknown-parcel-title">
+            <h2 id="unknown-parcel-title">{t("unknownParcel.title", { tracking: unknown })}</h2>
+            <p>{t("unknownParcel.body")}</p>
+            <div className="row">
+              <button type="button" className="button button--primary button--large" disabled={busy !== null} onClick={() => openUnmatched(unknown)}>
+                {t("unknownParcel.open")}
+              </button>
+              <button type="button" className="button button--large" onClick={() => setUnknown(null)}>
+                {t("unknownParcel.cancel")}
+              </button>
+            </div>
+          </section>
+        )}
         {!parcel ? (
           <section className={`card ${styles.empty}`} data-testid="no-parcel">
             <h1>{t("title")}</h1>

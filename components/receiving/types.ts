@@ -7,7 +7,8 @@ import type { ParcelScanAnswer } from "@/lib/receiving/scan-parcel";
 import type { OrderView, ParcelDetail, ParcelView, UnitView } from "@/lib/receiving/views";
 
 /** What the receiving routes answer (type-only imports: nothing server-side reaches the browser). */
-export type ReceivingScanAnswer = ({ kind: "parcel"; repeated: boolean } & ParcelScanAnswer) | { kind: "unit"; unit: UnitByCode };
+export type ReceivingScanAnswer = ({ kind: "parcel"; repeated: boolean } & ParcelScanAnswer) | { kind: "unit"; unit: UnitByCode }
+  | { kind: "unknown"; trackingNumber: string };
 export type ReceiveUnitResult = ReceiveUnitAnswer & { repeated: boolean };
 export type UnexpectedUnitResult = UnexpectedUnitAnswer & { repeated: boolean };
 export type AttachResult = AttachParcelAnswer & { repeated: boolean };

@@ -1,9 +1,16 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { newScanId } from "@/components/http/api-fetch";
 import { useErrorText } from "@/components/i18n/use-error-text";
+import type { Role } from "@/db/schema/users";
+import { hasRole } from "@/lib/auth/staff-context";
+import { classifyScan, type ClassifiedScan } from "@/lib/scan-codes/classify";
 import { playFeedback } from "./feedback-sound";
+import { isTextField, restoreField, snapshotField, type FieldSnapshot } from "./field-burst";
+import { decoderOptions, readScannerSettings, settingsChanged } from "./scanner-settings";
 import { WedgeDecoder } from "./wedge-decoder";
 
 export type ScanTone = "success" | "warning" | "error";
@@ -17,76 +24,152 @@ type ScannerContextValue = {
   last: ScanLogEntry | null;
   log: ScanLogEntry[];
   busy: boolean;
+  /** What a scan means on any page that does not say otherwise (see useScanRoutes). */
+  defaultAnswer: (scan: ClassifiedScan, code: string) => ScanFeedback;
 };
 
 const ScannerContext = createContext<ScannerContextValue | null>(null);
 
-/** Text fields a person types in are left alone unless they ask for scans (data-scan-input). */
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.closest("[data-scan-input]")) return true;
-  const tag = target.tagName;
-  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
+/** Fields that take scans themselves (the manual code field) are left entirely to their own form. */
+function asksForScans(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest("[data-scan-input]") !== null;
+}
+
+/** Other things that take key presses (selects, rich text): a person's keys go there untouched. */
+function isOtherInput(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === "SELECT" || target.isContentEditable);
 }
 
 /**
- * Listens for a keyboard-wedge scanner anywhere on the page, hands each scan (with a fresh scan
- * id) to the current page's handler, and answers with sound, colour and text.
+ * Listens for a keyboard-wedge scanner anywhere on a staff page and hands each scan (with a fresh
+ * scan id) to the page's handler, answering with sound, colour and text — on every page:
+ * - a page says what scans mean there with useScanRoutes (or useScanHandler for full control);
+ *   whatever it does not handle gets the default answer (an item opens its page, a parcel opens
+ *   receiving for an operator, anything else a clear message), never silence;
+ * - a scan into a text field that does not ask for scans (a memo, a search box) is taken as a
+ *   scan and taken back out of the field; a person typing there is left alone;
+ * - the key-gap threshold is the station's setting (scanner-settings.ts).
  */
-export function ScannerProvider({ children }: { children: ReactNode }) {
+export function ScannerProvider({ children, role }: { children: ReactNode; role: Role }) {
   const handlerRef = useRef<ScanHandler | null>(null);
   const [log, setLog] = useState<ScanLogEntry[]>([]);
   const [busy, setBusy] = useState(false);
+  const [toast, setToast] = useState<ScanLogEntry | null>(null);
   const errorText = useErrorText();
+  const router = useRouter();
+  const t = useTranslations("scanner");
+  const tKinds = useTranslations("scanKinds");
 
-  const submit = useCallback((raw: string) => {
-    const code = raw.trim();
-    if (!code) return;
-    const entry: ScanLogEntry = { id: newScanId(), code, at: new Date(), feedback: null };
-    setLog((entries) => [entry, ...entries].slice(0, 50));
-    const finish = (feedback: ScanFeedback) => {
-      playFeedback(feedback.tone);
-      setLog((entries) => entries.map((e) => (e.id === entry.id ? { ...e, feedback } : e)));
-    };
-    const handler = handlerRef.current;
-    if (!handler) {
-      finish({ tone: "warning", message: code });
-      return;
-    }
-    setBusy(true);
-    Promise.resolve()
-      .then(() => handler(code, entry.id))
-      .then(finish, (error: unknown) => finish({ tone: "error", message: errorText(error) }))
-      .finally(() => setBusy(false));
-  }, [errorText]);
+  const defaultAnswer = useCallback(
+    (scan: ClassifiedScan, code: string): ScanFeedback => {
+      const open = (href: string, message: string): ScanFeedback => {
+        router.push(href);
+        return { tone: "success", message };
+      };
+      switch (scan.kind) {
+        case "invalid":
+          return { tone: "error", message: errorText({ code: "validation:scan", params: { reason: scan.looksLike === "item" ? "item_check" : "format", kind: scan.looksLike, code } }) };
+        case "item":
+          if (hasRole(role, ["manager"])) return open(`/items/${encodeURIComponent(scan.code)}`, t("opening", { code: scan.code }));
+          if (hasRole(role, ["inspector"])) return open(`/inspect?scan=${encodeURIComponent(scan.code)}`, t("opening", { code: scan.code }));
+          return open(`/receive?scan=${encodeURIComponent(scan.code)}`, t("opening", { code: scan.code }));
+        case "bin":
+          if (hasRole(role, ["operator"]) && role !== "senior_inspector") return open(`/bins/${encodeURIComponent(scan.code)}`, t("opening", { code: scan.code }));
+          return { tone: "warning", message: t("notHere", { code, kind: tKinds("bin") }) };
+        case "tracking":
+          if (role === "operator") {
+            return open(`/receive?scan=${encodeURIComponent(scan.trackingNumber)}`, t("openingReceiving", { code: scan.trackingNumber }));
+          }
+          if (hasRole(role, ["manager"])) return open(`/search?q=${encodeURIComponent(code)}`, t("searching", { code }));
+          return { tone: "warning", message: t("notHere", { code, kind: tKinds("tracking") }) };
+        default:
+          return { tone: "warning", message: t("notHere", { code, kind: tKinds(scan.kind) }) };
+      }
+    },
+    [errorText, role, router, t, tKinds],
+  );
+
+  const submit = useCallback(
+    (raw: string) => {
+      const code = raw.trim();
+      if (!code) return;
+      const entry: ScanLogEntry = { id: newScanId(), code, at: new Date(), feedback: null };
+      setLog((entries) => [entry, ...entries].slice(0, 50));
+      const finish = (feedback: ScanFeedback) => {
+        playFeedback(feedback.tone);
+        const done = { ...entry, feedback };
+        setLog((entries) => entries.map((e) => (e.id === entry.id ? done : e)));
+        setToast(done);
+      };
+      const handler = handlerRef.current;
+      setBusy(true);
+      Promise.resolve()
+        .then(() => (handler ? handler(code, entry.id) : defaultAnswer(classifyScan(code), code)))
+        .then(finish, (error: unknown) => finish({ tone: "error", message: errorText(error) }))
+        .finally(() => setBusy(false));
+    },
+    [defaultAnswer, errorText],
+  );
 
   useEffect(() => {
-    const decoder = new WedgeDecoder();
+    let decoder = new WedgeDecoder(decoderOptions(readScannerSettings()));
+    let snapshot: FieldSnapshot | null = null;
+    const onSettings = () => {
+      decoder = new WedgeDecoder(decoderOptions(readScannerSettings()));
+    };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target)) return;
+      if (asksForScans(event.target) || isOtherInput(event.target)) return;
+      const inField = isTextField(event.target);
+      if (inField && decoder.startsBurst(event.timeStamp)) snapshot = snapshotField(event.target as HTMLInputElement);
       const scan = decoder.feed(event);
-      if (scan) {
-        // Stop the Enter from also pressing whatever button has focus.
-        event.preventDefault();
-        event.stopPropagation();
-        submit(scan);
+      if (!scan) return;
+      // Stop the Enter/Tab from also pressing a button, adding a line or moving focus.
+      event.preventDefault();
+      event.stopPropagation();
+      if (inField && snapshot && snapshot.field === event.target) {
+        const taken = snapshot;
+        restoreField(taken);
+        // An input method may still be composing the last jamo: take that back too.
+        window.setTimeout(() => restoreField(taken), 0);
       }
+      snapshot = null;
+      submit(scan);
     };
     window.addEventListener("keydown", onKeyDown, { capture: true });
+    window.addEventListener(settingsChanged, onSettings);
+    window.addEventListener("storage", onSettings);
     // Lets tests (and support staff) see that scans are being listened for.
     document.body.dataset.scannerReady = "true";
     return () => {
       window.removeEventListener("keydown", onKeyDown, { capture: true });
+      window.removeEventListener(settingsChanged, onSettings);
+      window.removeEventListener("storage", onSettings);
       delete document.body.dataset.scannerReady;
     };
   }, [submit]);
+
+  // The last answer also shows as a toast, so pages without a scan panel answer visibly too.
+  useEffect(() => {
+    if (!toast) return;
+    const timer = window.setTimeout(() => setToast(null), 5000);
+    return () => window.clearTimeout(timer);
+  }, [toast]);
 
   const setHandler = useCallback((handler: ScanHandler | null) => {
     handlerRef.current = handler;
   }, []);
 
-  const value = useMemo(() => ({ setHandler, submit, log, last: log[0] ?? null, busy }), [setHandler, submit, log, busy]);
-  return <ScannerContext.Provider value={value}>{children}</ScannerContext.Provider>;
+  const value = useMemo(() => ({ setHandler, submit, log, last: log[0] ?? null, busy, defaultAnswer }), [setHandler, submit, log, busy, defaultAnswer]);
+  return (
+    <ScannerContext.Provider value={value}>
+      {children}
+      {toast?.feedback && (
+        <div className={`scan-toast scan-status--${toast.feedback.tone}`} role="status" aria-live="polite" data-testid="scan-toast" data-tone={toast.feedback.tone}>
+          <code>{toast.code}</code> {toast.feedback.message}
+        </div>
+      )}
+    </ScannerContext.Provider>
+  );
 }
 
 export function useScanner(): ScannerContextValue {

@@ -72,3 +72,20 @@ describe("WedgeDecoder", () => {
     expect(decoder.feed({ key: "Enter", code: "Enter", shiftKey: false, timeStamp: 5 })).toBeNull();
   });
 });
+
+describe("WedgeDecoder with a station's key-gap setting", () => {
+  it("takes a 90 ms a key scanner when the station allows 100 ms, and not by default", async () => {
+    const { decoderOptions } = await import("./scanner-settings");
+    expect(feedAll(new WedgeDecoder(decoderOptions({ gapMs: 100 })), scannerKeys("IT7K3M9Q2XW4P", 0, 90))).toEqual(["IT7K3M9Q2XW4P"]);
+    expect(feedAll(new WedgeDecoder(decoderOptions({ gapMs: 45 })), scannerKeys("IT7K3M9Q2XW4P", 0, 90))).toEqual([]);
+    expect(decoderOptions({ gapMs: 150 }).pauseMs).toBeGreaterThan(150);
+  });
+
+  it("tells when a key begins a new burst (so a text field's value can be kept from before it)", () => {
+    const decoder = new WedgeDecoder();
+    expect(decoder.startsBurst(0)).toBe(true);
+    decoder.feed({ key: "A", code: "KeyA", shiftKey: true, timeStamp: 0 });
+    expect(decoder.startsBurst(10)).toBe(false);
+    expect(decoder.startsBurst(400)).toBe(true);
+  });
+});

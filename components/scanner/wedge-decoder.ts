@@ -75,6 +75,11 @@ export class WedgeDecoder {
     return null;
   }
 
+  /** True when a key at `timeStamp` would begin a new burst (nothing pending, or after a pause). */
+  startsBurst(timeStamp: number): boolean {
+    return this.buffer === "" || timeStamp - this.lastAt > this.options.pauseMs;
+  }
+
   reset() {
     this.buffer = "";
     this.lastAt = -Infinity;

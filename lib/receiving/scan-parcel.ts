@@ -146,3 +146,16 @@ async function detailOf(tx: Tx, ctx: StaffContext, parcel: Parcel): Promise<Parc
 function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
+
+/**
+ * Whether a scanned tracking number means something already: a parcel scanned in before, or an
+ * announced order expecting it. The station asks before it opens an unmatched-parcel entry for
+ * a number that means nothing (a mis-scan of some other barcode is common).
+ */
+export async function isKnownParcel(db: Db, centerId: string, rawTrackingNumber: string, trackingNumber: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (await findByTracking(tx, centerId, trackingNumber)) return true;
+    const candidates = [...new Set([rawTrackingNumber, rawTrackingNumber.toUpperCase(), trackingNumber])];
+    return (await announcedOrders(tx, centerId, candidates)).length > 0;
+  });
+}

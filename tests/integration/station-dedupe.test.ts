@@ -226,6 +226,22 @@ describeEachDb("station routes answer a repeated scan id once", (use) => {
     expect(await eventsOfMissing()).toBe(afterFirst);
   });
 
+  it("receiving asks before it records a number no order expects", async () => {
+    const { POST } = await import("@/app/api/station/receiving/scan/route");
+    await as(people.operator);
+    const tracking = uniq("QQ").toUpperCase();
+    const asked = await post(POST, { scanId: sid(), code: tracking });
+    expect(asked.json).toEqual({ kind: "unknown", trackingNumber: tracking });
+    expect(await use().select().from(parcels).where(and(eq(parcels.centerId, people.center.id), eq(parcels.trackingNumber, tracking)))).toHaveLength(0);
+    const confirm = { scanId: sid(), code: tracking, confirmUnmatched: true };
+    const first = (await post(POST, confirm)).json;
+    const second = (await post(POST, confirm)).json;
+    expect(first).toMatchObject({ kind: "parcel", outcome: "unmatched", repeated: false });
+    expect(second).toMatchObject({ kind: "parcel", outcome: "unmatched", repeated: true, parcel: { id: first.parcel.id } });
+    // Scanned again later, the parcel is known: no question.
+    expect((await post(POST, { scanId: sid(), code: tracking })).json).toMatchObject({ kind: "parcel", outcome: "already_scanned" });
+  });
+
   it("answers a refusal the same way on a repeat", async () => {
     const { POST } = await import("@/app/api/station/inspection/release/route");
     const { item } = await claimedItem(use(), ctxOf(people.inspector));
