@@ -116,6 +116,9 @@ test("an answer lost on the first try: the retry carries the same scan id and th
 
 test("a scan into a focused memo is taken as a scan and kept out of the memo", async ({ page, request }, testInfo) => {
   const order = await announce(request);
+  // Real key presses through the browser (they type into the memo); the automation protocol is
+  // slower per key than a scanner on a busy machine, so the station allows 100 ms a key here.
+  await page.addInitScript(() => window.localStorage.setItem("legit-scanner", JSON.stringify({ gapMs: 100 })));
   await openReceiving(page);
   await scan(page, order.trackingNumber);
   await page.getByTestId("open-unexpected").click();
