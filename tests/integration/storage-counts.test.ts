@@ -4,6 +4,7 @@ import { bins, cycleCounts } from "@/db/schema";
 import { scanCountItem, startCount, submitCount } from "@/lib/storage/count-bin";
 import { listOpenCounts, planCounts, requestBinCount } from "@/lib/storage/plan-counts";
 import { listCountsToReview, resolveDifference } from "@/lib/storage/reconcile-count";
+import { checkInvariants } from "@/lib/invariants/check-invariants";
 import { describeEachDb } from "../helpers/databases";
 import { binByCode, eventsOf, itemById, makeZone, scan, storageCenter, storedIn } from "./storage-fixtures";
 
@@ -111,6 +112,13 @@ describeEachDb("storage: blind cycle counts", (use) => {
     expect((await eventsOf(db, item.id)).outbox.at(-1)).toMatchObject({ type: "item.found", payload: { from: "missing", to: "stored" } });
     expect((await binByCode(db, a.code)).occupied).toBe(0);
     expect((await binByCode(db, b.code)).occupied).toBe(1);
+  });
+
+  it("leaves the center's bin invariants holding: occupancy equals the items in each bin, no bin over capacity", async () => {
+    const report = await checkInvariants(use(), { centerIds: [setup.center.id] });
+    expect(report.checked).toEqual(expect.arrayContaining(["bin occupancy equals the items in the bin", "no bin over capacity"]));
+    // Fixture items start mid-life (inserted, not transitioned), so only the storage rules apply here.
+    expect(report.breaches.filter((b) => b.rule.includes("bin"))).toEqual([]);
   });
 
   it("a count with no differences closes at once", async () => {

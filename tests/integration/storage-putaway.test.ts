@@ -4,6 +4,7 @@ import { bins } from "@/db/schema";
 import { findBinView, findItemLocation } from "@/lib/storage/bin-view";
 import { moveItem } from "@/lib/storage/move-item";
 import { lookupPutaway, putAway } from "@/lib/storage/putaway";
+import { checkInvariants } from "@/lib/invariants/check-invariants";
 import { describeEachDb } from "../helpers/databases";
 import { awaitingPutaway, binByCode, eventsOf, itemById, makeZone, scan, storageCenter, storedIn } from "./storage-fixtures";
 
@@ -133,6 +134,13 @@ describeEachDb("storage: putaway and moves", (use) => {
     // Only items that are stored can move.
     const [waiting] = await awaitingPutaway(db, setup.center.id);
     await expect(moveItem(db, setup.operator, { scanId: scan(), itemCode: waiting.code!, binCode: to.code })).rejects.toMatchObject({ code: "conflict:item_state" });
+  });
+
+  it("leaves the center's bin invariants holding: occupancy equals the items in each bin, no bin over capacity", async () => {
+    const report = await checkInvariants(use(), { centerIds: [setup.center.id] });
+    expect(report.checked).toEqual(expect.arrayContaining(["bin occupancy equals the items in the bin", "no bin over capacity"]));
+    // Fixture items start mid-life (inserted, not transitioned), so only the storage rules apply here.
+    expect(report.breaches.filter((b) => b.rule.includes("bin"))).toEqual([]);
   });
 
   async function createXl(db: ReturnType<typeof use>) {
