@@ -43,7 +43,7 @@ export async function shippingLabelDocument(q: Queryable, centerId: string, trac
     { type: "space", mm: 2 },
     {
       type: "fields",
-      columns: 2,
+      columns: 1,
       size: 9,
       fields: [
         { label: "수량 Items", value: String(parcel.length) },
