@@ -68,13 +68,13 @@ test.describe("dispatch at the tablet", () => {
     tracking = (await page.getByTestId("pack-tracking").textContent())!.trim();
     await page.getByTestId("print-label").click();
     const frame = page.getByTestId("print-frame");
-    await expect(frame).toHaveAttribute("data-pdf-url", /shipping_label/);
+    await expect(frame).toHaveAttribute("data-pdf-url", /shipping_label/, { timeout: 30_000 });
     const pdf = await page.request.get((await frame.getAttribute("data-pdf-url"))!);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     const zpl = await page.request.get((await page.getByTestId("label-zpl").getAttribute("href"))!);
     expect(await zpl.text()).toContain(tracking);
     await page.getByTestId("print-slip").click();
-    await expect(frame).toHaveAttribute("data-pdf-url", /packing_slip/);
+    await expect(frame).toHaveAttribute("data-pdf-url", /packing_slip/, { timeout: 30_000 });
     await snap(page, testInfo, "pack-done-en");
     // Packing it again is refused.
     await scan(page, picked);
@@ -132,7 +132,7 @@ test.describe("dispatch at the tablet", () => {
     await page.getByTestId("pack-submit").click();
     await expect(page.getByTestId("pack-tracking")).toHaveText(outbound);
     await page.getByTestId("print-slip").click();
-    await expect(page.getByTestId("print-frame")).toHaveAttribute("data-pdf-url", /packing_slip/);
+    await expect(page.getByTestId("print-frame")).toHaveAttribute("data-pdf-url", /packing_slip/, { timeout: 30_000 });
     await snap(page, testInfo, "pack-return");
   });
 });
