@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
 
 /**
@@ -9,6 +9,17 @@ import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } fro
 test.skip(({ viewport }) => (viewport?.width ?? 0) < 1200, "desk pages are for desktop browsers");
 
 const token = "lgt_demo_seoul_0000000000000000000000";
+
+
+const tinyPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
+/** A verdict needs every required checklist point answered: all ok, over the station API. */
+async function answerChecklist(context: BrowserContext, inspectionId: string) {
+  const view = await (await context.request.get(`/api/station/inspection/inspections/${inspectionId}`)).json();
+  const results = view.checklist.points.map((p: { key: string }) => ({ key: p.key, ok: true }));
+  const answered = await context.request.post("/api/station/inspection/results", { data: { scanId: randomUUID(), inspectionId, results } });
+  expect(answered.ok(), await answered.text()).toBeTruthy();
+}
 
 async function signIn(page: Page, badge: string) {
   await loginWithBadge(page, badge);
@@ -68,6 +79,7 @@ async function inspectedItem(browser: Browser, testInfo: TestInfo) {
   const claim = await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } });
   expect(claim.ok(), await claim.text()).toBeTruthy();
   const { inspectionId } = await claim.json();
+  await answerChecklist(context, inspectionId);
   const verdict = await context.request.post("/api/station/inspection/verdict", { data: { scanId: randomUUID(), inspectionId, verdict: "pass" } });
   expect(verdict.ok(), await verdict.text()).toBeTruthy();
   await context.close();
@@ -188,6 +200,13 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
   await context.clearCookies();
   await signIn(station, "EMP-6001");
   const { inspectionId } = await (await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } })).json();
+  await answerChecklist(context, inspectionId);
+  // Now at or above the four-eyes price: a pass needs a photo too.
+  const photo = await context.request.post("/api/station/inspection/photos", {
+    headers: { "x-legit-scan-id": randomUUID() },
+    multipart: { inspectionId, photo: { name: "p.png", mimeType: "image/png", buffer: tinyPng } },
+  });
+  expect(photo.ok(), await photo.text()).toBeTruthy();
   const verdict = await context.request.post("/api/station/inspection/verdict", { data: { scanId: randomUUID(), inspectionId, verdict: "pass" } });
   expect(verdict.ok(), await verdict.text()).toBeTruthy();
   const order = await (await context.request.get(`/api/v1/inbound-orders/E2E-FOUR-${unique}`, { headers: { authorization: `Bearer ${tokyo}` } })).json();

@@ -237,6 +237,9 @@ test("above the four-eyes price a pass waits for a second inspector, who confirm
   await snap(second, testInfo, "inspect-claimed-by-other");
 
   await fillChecklist(page);
+  // At or above the four-eyes price a pass needs the category's minimum of photos (bags: 2).
+  await addPhoto(page);
+  await addPhoto(page, 2);
   await chooseVerdict(page, "pass", 0);
   await submitVerdict(page);
   await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
@@ -283,6 +286,8 @@ test("the second look overturns a high-price pass to a defect with a reason and 
   const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [dearBag]);
   const inspectionId = await claimByScan(page, demo.inspectorBadge, code);
   await fillChecklist(page);
+  await addPhoto(page);
+  await addPhoto(page, 2);
   await chooseVerdict(page, "pass", 0);
   await submitVerdict(page);
   await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
@@ -297,12 +302,14 @@ test("the second look overturns a high-price pass to a defect with a reason and 
   await panel.getByRole("button", { name: /^(Overturn|번복)$/ }).click();
   await panel.locator('[data-verdict="fail_defect"]').click();
   const overturn = panel.getByRole("button", { name: /^(Overturn with this verdict|이 판정으로 번복)$/ });
-  // A fail needs a reason and a photo from the reviewer too.
+  // An overturn needs a note saying why; a fail needs a reason too.
+  await overturn.click();
+  await expect(reviewer.getByTestId("review-error")).toContainText(/note|메모/);
+  await panel.locator("textarea").last().fill("Tear at the handle seam");
   await overturn.click();
   await expect(reviewer.getByTestId("review-error")).toContainText(/reason|사유/);
-  await expect(reviewer.getByTestId("review-error")).toContainText(/photo|사진/);
   await panel.locator('fieldset input[type="checkbox"]').first().check();
-  await addPhoto(reviewer);
+  await addPhoto(reviewer, 3);
   await overturn.click();
   const outcome = reviewer.getByTestId("review-outcome");
   await expect(outcome).toContainText(/Overturned: Pass → Defect \/ damage|번복됨: 합격 → 불량 \/ 손상/);

@@ -7,8 +7,8 @@ import styles from "./inspection.module.css";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
 
-type Point = { key: string; subject: "box" | "item"; labelEn: string; labelKo: string };
-export type EditableChecklist = { category: string; version: number; points: Point[] };
+type Point = { key: string; subject: "box" | "item"; labelEn: string; labelKo: string; required?: boolean };
+export type EditableChecklist = { category: string; version: number; points: Point[]; highValueMinPhotos: number };
 
 /**
  * A manager edits a category's checklist; saving makes a new version that applies to new
@@ -23,17 +23,19 @@ export function ChecklistEditor({ categories, initial }: { categories: readonly 
   const [category, setCategory] = useState(categories[0]);
   const current = lists.find((l) => l.category === category);
   const [points, setPoints] = useState<Point[]>(current?.points ?? []);
+  const [minPhotos, setMinPhotos] = useState(String(current?.highValueMinPhotos ?? 1));
 
   function pick(next: string) {
     setCategory(next);
     setPoints(lists.find((l) => l.category === next)?.points ?? []);
+    setMinPhotos(String(lists.find((l) => l.category === next)?.highValueMinPhotos ?? 1));
     setFieldErrors({});
     action.clear();
   }
   const update = (i: number, patch: Partial<Point>) => setPoints((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
 
   async function save() {
-    const body = { category, points };
+    const body = { category, points, highValueMinPhotos: minPhotos };
     setFieldErrors({});
     // The same contents again (a retry) is the same intent: one new version, not two.
     const answer = await action.run(`checklist:${JSON.stringify(body)}`, (scanId) =>
@@ -74,6 +76,7 @@ export function ChecklistEditor({ categories, initial }: { categories: readonly 
         <span>{t("editor.subject")}</span>
         <span>{t("editor.labelKo")}</span>
         <span>{t("editor.labelEn")}</span>
+        <span>{t("editor.required")}</span>
         <span />
       </div>
       {points.map((p, i) => (
@@ -85,6 +88,13 @@ export function ChecklistEditor({ categories, initial }: { categories: readonly 
           </select>
           <input aria-label={t("editor.labelKo")} aria-invalid={fieldError(i, "labelKo") ? true : undefined} value={p.labelKo} onChange={(e) => update(i, { labelKo: e.target.value })} />
           <input aria-label={t("editor.labelEn")} aria-invalid={fieldError(i, "labelEn") ? true : undefined} value={p.labelEn} onChange={(e) => update(i, { labelEn: e.target.value })} />
+          <input
+            type="checkbox"
+            aria-label={t("editor.required")}
+            data-testid="editor-required"
+            checked={p.required !== false}
+            onChange={(e) => update(i, { required: e.target.checked })}
+          />
           <button type="button" className="button" aria-label={t("editor.remove")} onClick={() => setPoints((ps) => ps.filter((_, j) => j !== i))}>
             ✕
           </button>
@@ -98,9 +108,20 @@ export function ChecklistEditor({ categories, initial }: { categories: readonly 
         </div>
       ))}
       {fieldErrors.points && <p className="field-error">{t("editor.fieldErrors.points")}</p>}
+      <label className="row" style={{ gap: "0.5rem" }}>
+        <span>{t("editor.highValueMinPhotos")}</span>
+        <input
+          className={styles.select}
+          style={{ width: "5rem" }}
+          inputMode="numeric"
+          data-testid="editor-min-photos"
+          value={minPhotos}
+          onChange={(e) => setMinPhotos(e.target.value.replace(/\D/g, "").slice(0, 2))}
+        />
+      </label>
       <ActionAnswer answer={action.answer} testId="editor-message" />
       <div className="row">
-        <button type="button" className="button" onClick={() => setPoints((ps) => [...ps, { key: "", subject: "item", labelEn: "", labelKo: "" }])}>
+        <button type="button" className="button" onClick={() => setPoints((ps) => [...ps, { key: "", subject: "item", labelEn: "", labelKo: "", required: true }])}>
           + {t("editor.addPoint")}
         </button>
         <button type="button" className="button button--primary" disabled={action.busy !== null} onClick={() => void save()}>

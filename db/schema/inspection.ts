@@ -20,6 +20,8 @@ export type ChecklistPoint = {
   subject: "box" | "item";
   labelEn: string;
   labelKo: string;
+  /** A verdict needs this point answered (ok / not ok). Missing means required. */
+  required?: boolean;
 };
 
 /** A versioned checklist per category; an inspection keeps the version it was done with. */
@@ -31,6 +33,8 @@ export const checklists = pgTable(
     category: text("category").notNull(),
     version: integer("version").notNull(),
     points: jsonb("points").$type<ChecklistPoint[]>().notNull(),
+    /** Photos an item at or above the center's four-eyes price needs, even on a pass. */
+    highValueMinPhotos: integer("high_value_min_photos").notNull().default(1),
     active: boolean("active").notNull().default(true),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

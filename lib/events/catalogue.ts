@@ -137,7 +137,10 @@ const itemEventDetails: Record<ItemAction | "reviewed" | "order_reassigned" | "m
   receive: { description: "A unit was received and labelled.", details: receiving },
   cancel: { description: "An expected unit was cancelled by the marketplace.", details: ["reason"] },
   claim: { description: "An inspector started inspecting the unit.", details: [] },
-  release_claim: { description: "An inspection claim was released (timed out or by a manager); the unit waits for inspection again.", details: ["inspectionId", "inspectorId", "reason"] },
+  release_claim: {
+    description: "An inspection claim was released (timed out, by a manager, or taken over by a senior with `reason` `taken_over` and a `note`); the unit waits for inspection again.",
+    details: ["inspectionId", "inspectorId", "reason", "note"],
+  },
   pass: { description: "The unit passed inspection.", details: verdict },
   hold: { description: "The unit is held: for a second inspector (`awaitingReview`) or for the buyer's decision (`awaitingBuyerDecision`).", details: verdict },
   fail: { description: "The unit failed inspection; `penaltyRate` is what the seller is charged.", details: verdict },

@@ -11,6 +11,7 @@ export const checklistPointSchema = z.object({
   subject: z.enum(["box", "item"]),
   labelEn: z.string().trim().min(1, "English label is required.").max(200),
   labelKo: z.string().trim().min(1, "Korean label is required.").max(200),
+  required: z.boolean().default(true),
 });
 
 export const saveChecklistSchema = z.object({
@@ -20,6 +21,7 @@ export const saveChecklistSchema = z.object({
     .min(1, "A checklist needs at least one point.")
     .max(60)
     .refine((points) => new Set(points.map((p) => p.key)).size === points.length, "Each point needs its own key."),
+  highValueMinPhotos: z.coerce.number().int().min(0).max(20).default(1),
 });
 export type SaveChecklistInput = z.input<typeof saveChecklistSchema>;
 
@@ -54,7 +56,7 @@ export async function getChecklistById(q: Queryable, centerId: string, checklist
  */
 export async function saveChecklist(db: Db, ctx: StaffContext, input: SaveChecklistInput): Promise<Checklist> {
   requireManager(ctx);
-  const { category, points } = parseInput(saveChecklistSchema, input);
+  const { category, points, highValueMinPhotos } = parseInput(saveChecklistSchema, input);
   try {
     return await db.transaction(async (tx) => {
       const [{ latest }] = await tx
@@ -67,7 +69,7 @@ export async function saveChecklist(db: Db, ctx: StaffContext, input: SaveCheckl
         .where(and(eq(checklists.centerId, ctx.centerId), eq(checklists.category, category), eq(checklists.active, true)));
       const [created] = await tx
         .insert(checklists)
-        .values({ centerId: ctx.centerId, category, version: (latest ?? 0) + 1, points, active: true, createdBy: ctx.userId })
+        .values({ centerId: ctx.centerId, category, version: (latest ?? 0) + 1, points, highValueMinPhotos, active: true, createdBy: ctx.userId })
         .returning();
       return created;
     });

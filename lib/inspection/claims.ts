@@ -11,12 +11,15 @@ import { getActiveChecklist } from "./checklists";
 import { parseInput, requireInspector } from "./guards";
 import { loadCenterSettings } from "./inspection-settings";
 import { lockInspectionAndItem } from "./lock-inspection";
+import { isSenior } from "./verdict-rules";
 
 export const claimItemSchema = z
   .object({
     scanId: z.string().trim().min(1).max(100),
     itemCode: z.string().trim().toUpperCase().min(1).optional(),
     itemId: z.uuid().optional(),
+    /** A senior inspector or manager takes over someone else's live claim, saying why (audited). */
+    takeOverReason: z.string().trim().min(3, "Say why you take this item over.").max(500).optional(),
   })
   .refine((v) => v.itemCode || v.itemId, "Scan an item label or pick an item.");
 export type ClaimItemInput = z.input<typeof claimItemSchema>;
@@ -71,7 +74,13 @@ async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimI
     }
     const settings = await loadCenterSettings(tx, ctx.centerId);
     const expiresAt = open.inspection.claimedAt.getTime() + settings.claimTimeoutMinutes * 60_000;
-    if (expiresAt > now.getTime()) {
+    if (expiresAt > now.getTime() && data.takeOverReason) {
+      if (!isSenior(ctx.role)) {
+        throw new DomainError("forbidden:takeover", `Only a senior inspector or a manager can take over ${open.inspectorName}'s claim.`, { ...item_, name: open.inspectorName });
+      }
+      await releaseInTx(tx, item, open.inspection, actor, "taken_over", { note: data.takeOverReason });
+      tookOverFrom = { userId: open.inspection.inspectorId, name: open.inspectorName };
+    } else if (expiresAt > now.getTime()) {
       const minutes = Math.max(0, Math.round((now.getTime() - open.inspection.claimedAt.getTime()) / 60_000));
       throw new DomainError("conflict:claimed", `${label} is being inspected by ${open.inspectorName} (claimed ${minutes} min ago).`, {
         ...item_,
@@ -79,10 +88,13 @@ async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimI
         minutes,
         claimedBy: { userId: open.inspection.inspectorId, name: open.inspectorName },
         claimedAt: open.inspection.claimedAt.toISOString(),
+        /** The screen offers a take-over (with a reason) to seniors and managers. */
+        canTakeOver: isSenior(ctx.role),
       });
+    } else {
+      await releaseInTx(tx, item, open.inspection, actor, "claim_timeout_takeover");
+      tookOverFrom = { userId: open.inspection.inspectorId, name: open.inspectorName };
     }
-    await releaseInTx(tx, item, open.inspection, actor, "claim_timeout_takeover");
-    tookOverFrom = { userId: open.inspection.inspectorId, name: open.inspectorName };
   } else if (item.state === "held") {
     const pending = await findActiveInspection(tx, item.id);
     if (pending?.inspection.status === "awaiting_review") {
@@ -136,15 +148,22 @@ export async function findActiveInspection(q: Queryable, itemId: string): Promis
   return row ?? null;
 }
 
-type ReleaseReason = "released_by_manager" | "released_by_inspector" | "claim_timeout" | "claim_timeout_takeover";
+type ReleaseReason = "released_by_manager" | "released_by_inspector" | "claim_timeout" | "claim_timeout_takeover" | "taken_over";
 
-async function releaseInTx(tx: Tx, item: Item, inspection: Inspection, actor: Actor, reason: ReleaseReason): Promise<void> {
+async function releaseInTx(
+  tx: Tx,
+  item: Item,
+  inspection: Inspection,
+  actor: Actor,
+  reason: ReleaseReason,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await applyTransition(tx, {
     itemId: item.id,
     action: "release_claim",
     actor,
     centerId: item.centerId,
-    details: { inspectionId: inspection.id, inspectorId: inspection.inspectorId, reason },
+    details: { inspectionId: inspection.id, inspectorId: inspection.inspectorId, reason, ...extra },
   });
   await tx.update(inspections).set({ status: "released" }).where(eq(inspections.id, inspection.id));
 }

@@ -18,7 +18,9 @@ export async function installInspectionDefaults(db: Db, centerId: string): Promi
         .where(and(eq(checklists.centerId, centerId), eq(checklists.category, category)))
         .limit(1);
       if (existing.length > 0) continue;
-      await tx.insert(checklists).values({ centerId, category, version: 1, points, active: true });
+      // Watches and bags above the four-eyes price are photographed more (dial, movement, serials).
+      const highValueMinPhotos = category === "watches" ? 3 : category === "bags" ? 2 : 1;
+      await tx.insert(checklists).values({ centerId, category, version: 1, points, highValueMinPhotos, active: true });
       checklistCount++;
     }
     const inserted = await tx

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { inspectionPhotos, inspections, items, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
+import { checklists, inspectionPhotos, inspections, items, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
@@ -114,6 +114,9 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
   const newVerdict = data.decision === "overturn" ? data.verdict! : original;
   const refused = checkReviewer({ inspectorId: inspection.inspectorId, reviewerId: ctx.userId, reviewerRole: ctx.role, originalVerdict: original, newVerdict });
   if (refused.length > 0) throw new DomainError(refused[0].code, refused[0].message, { item: item.code ?? "—" });
+  if (data.decision === "overturn" && !data.note) {
+    throw new DomainError("validation:overturn_note", "Write a note saying why you overturn the verdict.", { item: item.code ?? "—" });
+  }
 
   const reasons = await loadReasons(tx, ctx.centerId);
   const settings = await loadCenterSettings(tx, ctx.centerId);
@@ -128,6 +131,7 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
     defectNote = defectNoteFor(original, codes, reasons, inspection.note);
   } else {
     const [{ photos }] = await tx.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, inspection.id));
+    const [checklist] = inspection.checklistId ? await tx.select().from(checklists).where(eq(checklists.id, inspection.checklistId)) : [];
     const decision = decideVerdict({
       verdict: newVerdict,
       reasonCodes: data.reasonCodes,
@@ -137,9 +141,16 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
       role: ctx.role,
       reasons,
       asReviewer: true,
+      checklist: checklist ? { points: checklist.points, results: inspection.results, highValueMinPhotos: checklist.highValueMinPhotos } : null,
     });
     if (!decision.ok) {
-      throw new DomainError(decision.issues[0].code, decision.issues.map((i) => i.message).join(" "), { item: item.code ?? "—", verdict: newVerdict, issues: decision.issues });
+      const [first] = decision.issues;
+      throw new DomainError(first.code, decision.issues.map((i) => i.message).join(" "), {
+        item: item.code ?? "—",
+        verdict: newVerdict,
+        ...first.params,
+        issues: decision.issues,
+      });
     }
     codes = data.reasonCodes;
     steps = decision.steps;

@@ -1,5 +1,5 @@
 import type { CenterSettings } from "@/db/schema/centers";
-import type { ReasonCode, Verdict } from "@/db/schema/inspection";
+import type { ChecklistPoint, ChecklistResult, ReasonCode, Verdict } from "@/db/schema/inspection";
 import type { Destination } from "@/db/schema/items";
 import type { OrderType } from "@/db/schema/orders";
 import type { Role } from "@/db/schema/users";
@@ -26,7 +26,9 @@ export const defaultPenaltyRates: Record<(typeof failVerdicts)[number], number> 
 export type VerdictIssue = {
   code: `${ErrorKind}:${string}`;
   message: string;
-  field?: "verdict" | "reasonCodes" | "photos" | "reviewer";
+  field?: "verdict" | "reasonCodes" | "photos" | "reviewer" | "checklist";
+  /** ICU params of the error text. */
+  params?: Record<string, string | number>;
 };
 
 /** One transition of the item's path; `destination` and the defect note go on the item with it. */
@@ -63,6 +65,8 @@ export type VerdictRulesInput = {
   role: Role;
   /** The center's reason codes (any category; filtered here). */
   reasons: readonly ReasonRef[];
+  /** The inspection's checklist (its version) and answers; null when the category has none. */
+  checklist?: { points: readonly ChecklistPoint[]; results: readonly ChecklistResult[]; highValueMinPhotos: number } | null;
   /**
    * Set when a reviewer records this verdict (overturn): the second look has happened, so it is
    * not asked for again and the path starts from `held`.
@@ -126,6 +130,16 @@ function validateEvidence(input: VerdictRulesInput): VerdictIssue[] {
       message: `Reason ${unusable.join(", ")} cannot justify "${verdictLabel(verdict)}" for ${item.category}.`,
     });
   }
+  const minPhotos = input.checklist?.highValueMinPhotos ?? 1;
+  const highValue = typeof input.settings.fourEyesPrice === "number" && item.price >= input.settings.fourEyesPrice;
+  if (highValue && input.photoCount < minPhotos) {
+    issues.push({
+      code: "validation:photos_high_value",
+      field: "photos",
+      message: `An item of this value needs at least ${minPhotos} photo(s), even when it passes (${input.photoCount} taken).`,
+      params: { min: minPhotos, count: input.photoCount },
+    });
+  }
   if (verdict === "pass") return issues;
   if (reasonCodes.length === 0) {
     issues.push({ code: "validation:reason_required", field: "reasonCodes", message: `Choose at least one reason for "${verdictLabel(verdict)}".` });
@@ -136,6 +150,13 @@ function validateEvidence(input: VerdictRulesInput): VerdictIssue[] {
   return issues;
 }
 
+/** Required checklist points without an answer (the first inspector's verdict needs them all). */
+export function unansweredRequiredPoints(checklist: VerdictRulesInput["checklist"]): ChecklistPoint[] {
+  if (!checklist) return [];
+  const answered = new Set(checklist.results.map((r) => r.key));
+  return checklist.points.filter((p) => p.required !== false && !answered.has(p.key));
+}
+
 /** Checks a verdict and works out what follows from it. */
 export function decideVerdict(input: VerdictRulesInput): VerdictDecision | VerdictRefusal {
   const issues: VerdictIssue[] = [];
@@ -144,6 +165,15 @@ export function decideVerdict(input: VerdictRulesInput): VerdictDecision | Verdi
   }
   if (input.asReviewer && input.verdict === "fail_counterfeit" && !isSenior(input.role)) {
     issues.push({ code: "forbidden:senior_required", field: "reviewer", message: "Only a senior inspector can decide that an item is counterfeit." });
+  }
+  const unanswered = input.asReviewer ? [] : unansweredRequiredPoints(input.checklist);
+  if (unanswered.length > 0) {
+    issues.push({
+      code: "validation:checklist_incomplete",
+      field: "checklist",
+      message: `Answer every required checklist point first: ${unanswered.length} open (${unanswered.map((p) => p.labelEn).join(", ")}).`,
+      params: { count: unanswered.length, points: unanswered.map((p) => p.labelEn).join(", "), pointsKo: unanswered.map((p) => p.labelKo).join(", ") },
+    });
   }
   issues.push(...validateEvidence(input));
   if (issues.length > 0) return { ok: false, issues };

@@ -10,7 +10,7 @@ import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
 import { deactivateReasonCode, listReasonCodes, saveReasonCode } from "@/lib/inspection/reason-codes";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { describeEachDb } from "../helpers/databases";
-import { claimedItem, ctxOf, inspectionCenter, scan } from "./inspection-fixtures";
+import { answerChecklist, claimedItem, ctxOf, inspectionCenter, scan } from "./inspection-fixtures";
 
 describeEachDb("inspection checklists and reason codes", (use) => {
   let c: Awaited<ReturnType<typeof inspectionCenter>>;
@@ -78,7 +78,7 @@ describeEachDb("inspection checklists and reason codes", (use) => {
   it("records checklist results per point, merged, by the claiming inspector while open", async () => {
     const db = use();
     const ctx = ctxOf(c.inspector);
-    const { inspectionId } = await claimedItem(db, ctx, { category: "sneakers" });
+    const { inspectionId } = await claimedItem(db, ctx, { category: "sneakers", answered: false });
     await saveChecklistResults(db, ctx, { inspectionId, results: [{ key: "sole", ok: false, note: "  dirt  " }] });
     const merged = await saveChecklistResults(db, ctx, { inspectionId, results: [{ key: "box_condition", ok: true }, { key: "sole", ok: true }] });
     expect(merged).toEqual([
@@ -95,6 +95,7 @@ describeEachDb("inspection checklists and reason codes", (use) => {
     await expect(saveChecklistResults(db, ctxOf(c.inspector2), { inspectionId, results: [{ key: "sole", ok: false }] })).rejects.toMatchObject({
       code: "forbidden:not_claimer",
     });
+    await answerChecklist(db, ctx, inspectionId);
     await submitVerdict(db, ctx, { scanId: scan(), inspectionId, verdict: "pass" });
     await expect(saveChecklistResults(db, ctx, { inspectionId, results: [{ key: "sole", ok: false }] })).rejects.toMatchObject({
       code: "conflict:inspection_closed",

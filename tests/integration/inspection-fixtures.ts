@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { inspections, itemEvents, items, outboxEvents, type CenterSettings, type Role, type User } from "@/db/schema";
+import { checklists, inspections, itemEvents, items, outboxEvents, type CenterSettings, type Role, type User } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { addPhoto } from "@/lib/inspection/inspection-photos";
+import { saveChecklistResults } from "@/lib/inspection/checklist-results";
 import { claimItem } from "@/lib/inspection/claims";
 import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
 import { LocalPhotoStore } from "@/lib/photos/local-photo-store";
@@ -44,16 +45,32 @@ export async function inspectionCenter(db: Db, settings: Partial<CenterSettings>
   return { center, inspector, inspector2, senior, senior2, manager, operator };
 }
 
-/** A received item claimed by `ctx`. */
+/**
+ * A received item claimed by `ctx`, its checklist answered all ok (a verdict needs every required
+ * point answered) unless `answered: false`.
+ */
 export async function claimedItem(
   db: Db,
   ctx: StaffContext,
-  opts: { type?: "trade" | "storage"; price?: number; category?: string } = {},
+  opts: { type?: "trade" | "storage"; price?: number; category?: string; answered?: boolean } = {},
   now?: Date,
 ) {
-  const [item] = await createOrderWithItems(db, ctx.centerId, ["received"], opts);
+  const { answered = true, ...itemOpts } = opts;
+  const [item] = await createOrderWithItems(db, ctx.centerId, ["received"], itemOpts);
   const claim = await claimItem(db, ctx, { scanId: scan(), itemCode: item.code! }, now);
+  if (answered) await answerChecklist(db, ctx, claim.inspectionId);
   return { item, inspectionId: claim.inspectionId, claim };
+}
+
+/** Answers every point of the inspection's checklist: ok, except the keys in `notOk`. */
+export async function answerChecklist(db: Db, ctx: StaffContext, inspectionId: string, notOk: string[] = []) {
+  const [row] = await db
+    .select({ points: checklists.points })
+    .from(inspections)
+    .innerJoin(checklists, eq(checklists.id, inspections.checklistId))
+    .where(eq(inspections.id, inspectionId));
+  if (!row) return [];
+  return saveChecklistResults(db, ctx, { inspectionId, results: row.points.map((p) => ({ key: p.key, ok: !notOk.includes(p.key) })) });
 }
 
 export async function addJpeg(db: Db, store: LocalPhotoStore, ctx: StaffContext, inspectionId: string) {

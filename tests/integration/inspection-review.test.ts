@@ -92,14 +92,14 @@ describeEachDb("inspection four-eyes review", (use) => {
     const { item, inspectionId } = await verdictBy(c.inspector, { price: HIGH, type: "storage" }, "fail_used", ["USED_CREASE"]);
     const held = await snapshot(db, item.id);
     await expect(
-      reviewVerdict(db, ctxOf(c.inspector2), { scanId: scan(), inspectionId, decision: "overturn", verdict: "fail_defect" }),
+      reviewVerdict(db, ctxOf(c.inspector2), { scanId: scan(), inspectionId, decision: "overturn", verdict: "fail_defect", note: "seen again" }),
     ).rejects.toMatchObject({ code: "validation:reason_required" });
     await expect(reviewVerdict(db, ctxOf(c.inspector2), { scanId: scan(), inspectionId, decision: "overturn" })).rejects.toMatchObject({
       code: "validation",
     });
     // Only a senior may turn it into a counterfeit.
     await expect(
-      reviewVerdict(db, ctxOf(c.inspector2), { scanId: scan(), inspectionId, decision: "overturn", verdict: "fail_counterfeit", reasonCodes: ["FAKE_UV"] }),
+      reviewVerdict(db, ctxOf(c.inspector2), { scanId: scan(), inspectionId, decision: "overturn", verdict: "fail_counterfeit", reasonCodes: ["FAKE_UV"], note: "seen again" }),
     ).rejects.toMatchObject({ code: "forbidden:senior_required" });
     expect(await snapshot(db, item.id)).toEqual(held);
 
@@ -136,7 +136,7 @@ describeEachDb("inspection four-eyes review", (use) => {
     expect(first).toMatchObject({ itemState: "awaiting_pack", penaltyRate: 0.1 });
     const afterFirst = await snapshot(db, item.id);
     expect(await reviewVerdict(db, ctxOf(c.inspector2), { scanId, inspectionId, decision: "confirm" })).toEqual({ ...first, repeated: true });
-    await expect(reviewVerdict(db, ctxOf(c.senior), { scanId: scan(), inspectionId, decision: "overturn", verdict: "pass" })).rejects.toMatchObject({
+    await expect(reviewVerdict(db, ctxOf(c.senior), { scanId: scan(), inspectionId, decision: "overturn", verdict: "pass", note: "seen again" })).rejects.toMatchObject({
       code: "conflict:already_reviewed",
       message: expect.stringContaining(c.inspector2.name),
     });
@@ -148,7 +148,7 @@ describeEachDb("inspection four-eyes review", (use) => {
     const { item, inspectionId } = await verdictBy(c.inspector, { price: HIGH }, "pass");
     const results = await Promise.allSettled([
       reviewVerdict(db, ctxOf(c.inspector2), { scanId: scan(), inspectionId, decision: "confirm" }),
-      reviewVerdict(db, ctxOf(c.senior), { scanId: scan(), inspectionId, decision: "overturn", verdict: "fail_defect", reasonCodes: ["DEFECT_TEAR"] }),
+      reviewVerdict(db, ctxOf(c.senior), { scanId: scan(), inspectionId, decision: "overturn", verdict: "fail_defect", reasonCodes: ["DEFECT_TEAR"], note: "seen again" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "conflict:already_reviewed" });

@@ -180,6 +180,7 @@ describeEachDb("inspection verdicts", (use) => {
     const own = await inspectionCenter(db);
     const ctx = ctxOf(own.inspector);
     const { inspectionId } = await claimedItem(db, ctx, { price: 50_000 });
+    await addJpeg(db, store, ctx, inspectionId);
     await db.update(centers).set({ settings: { ...defaultSettings, fourEyesPrice: 40_000 } }).where(eq(centers.id, own.center.id));
     await expect(submitVerdict(db, ctx, { scanId: scan(), inspectionId, verdict: "pass" })).resolves.toMatchObject({
       needsReview: true,

@@ -8,7 +8,7 @@ import { saveChecklistResults } from "@/lib/inspection/checklist-results";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { describeEachDb } from "../helpers/databases";
 import { uniq } from "../helpers/fixtures";
-import { addJpeg, claimedItem, ctxOf, inspectionCenter, scan, tempPhotoStore } from "./inspection-fixtures";
+import { addJpeg, answerChecklist, claimedItem, ctxOf, inspectionCenter, scan, tempPhotoStore } from "./inspection-fixtures";
 
 describeEachDb("inspection view and statistics", (use) => {
   let c: Awaited<ReturnType<typeof inspectionCenter>>;
@@ -34,7 +34,7 @@ describeEachDb("inspection view and statistics", (use) => {
       imageUrl: "https://example.test/dunk.png",
     });
     const ctx = ctxOf(c.inspector);
-    const { item, inspectionId } = await claimedItem(db, ctx, { price: 1_200_000 });
+    const { item, inspectionId } = await claimedItem(db, ctx, { price: 1_200_000, answered: false });
     await db.update(items).set({ sku }).where(eq(items.id, item.id));
     await saveChecklistResults(db, ctx, { inspectionId, results: [{ key: "sole", ok: true }] });
     const photo = await addJpeg(db, store, ctx, inspectionId);
@@ -58,6 +58,7 @@ describeEachDb("inspection view and statistics", (use) => {
 
     const other = await getInspectionView(db, ctxOf(c.inspector2), inspectionId);
     expect(other.canEdit).toBe(false);
+    await answerChecklist(db, ctx, inspectionId);
     await submitVerdict(db, ctx, { scanId: scan(), inspectionId, verdict: "pass" });
     expect((await getInspectionView(db, ctxOf(c.inspector2), inspectionId)).canReview).toBe(true);
     expect((await getInspectionView(db, ctx, inspectionId)).canReview).toBe(false);
@@ -72,7 +73,7 @@ describeEachDb("inspection view and statistics", (use) => {
     const run = async (who: typeof own.inspector, minutes: number, verdict: "pass" | "fail_used", price = 100_000) => {
       const ctx = ctxOf(who);
       const { inspectionId } = await claimedItem(db, ctx, { price }, at(0));
-      if (verdict !== "pass") await addJpeg(db, store, ctx, inspectionId);
+      await addJpeg(db, store, ctx, inspectionId);
       await submitVerdict(db, ctx, { scanId: scan(), inspectionId, verdict, reasonCodes: verdict === "pass" ? [] : ["USED_WEAR"] }, at(minutes));
       return inspectionId;
     };
@@ -82,7 +83,7 @@ describeEachDb("inspection view and statistics", (use) => {
     await run(own.inspector2, 5, "pass");
     await run(own.inspector2, 7, "pass", 9_000_000); // still awaiting review
     const overturned = await run(own.inspector2, 9, "fail_used", 9_000_000);
-    await reviewVerdict(db, ctxOf(own.senior), { scanId: scan(), inspectionId: overturned, decision: "overturn", verdict: "pass" });
+    await reviewVerdict(db, ctxOf(own.senior), { scanId: scan(), inspectionId: overturned, decision: "overturn", verdict: "pass", note: "creases are factory" });
     await run(own.inspector, 3, "pass");
 
     const stats = await inspectionStats(db, own.center.id, { from: at(0), to: at(10) });

@@ -23,7 +23,7 @@ export default async function ChecklistsPage() {
       <h1>{t("editor.title")}</h1>
       <ChecklistEditor
         categories={categories}
-        initial={lists.map((l) => ({ category: l.category, version: l.version, points: l.points }))}
+        initial={lists.map((l) => ({ category: l.category, version: l.version, points: l.points, highValueMinPhotos: l.highValueMinPhotos }))}
       />
       <ReasonCodeEditor
         categories={categories}
