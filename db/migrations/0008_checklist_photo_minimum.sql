@@ -1,0 +1,1 @@
+ALTER TABLE "checklists" ADD COLUMN "high_value_min_photos" integer DEFAULT 1 NOT NULL;
