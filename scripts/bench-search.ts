@@ -83,8 +83,9 @@ async function main() {
     ["partial tracking number", `CJ${String(Math.floor(mid / 2)).padStart(10, "0")}`],
     ["order id", `IT${suffix}-ORD-${String(Math.floor(mid / 2)).padStart(8, "0")}`],
     ["seller (Korean)", "박서준"],
-    ["product name (Korean, partial)", "서브마리너"],
-    ["product name (English, partial)", "kayano 14 17"],
+    ["product name (Korean, partial)", "삼바"],
+    ["product name (English, partial)", "submariner"],
+    ["product name (English, long phrase)", "rolex submariner date 12"],
     ["SKU", "SKU-123"],
     ["nothing", "zzqqxx-nothing"],
   ];
@@ -106,7 +107,7 @@ async function main() {
     console.log(`\n-- ${title}\n${rows.map((r) => Object.values(r)[0]).join("\n")}`);
   };
   await explain("partial item code", sql`select id from items where center_id = ${centerId}::uuid and code ilike ${`%${code.slice(5, 13)}%`} limit 20`);
-  await explain("product name, Korean", sql`select id from items where center_id = ${centerId}::uuid and legit_search_key(product_name) like legit_search_key('%서브마리너%') limit 20`);
+  await explain("product name, Korean", sql`select id from items where center_id = ${centerId}::uuid and legit_search_key(product_name) like legit_search_key('%삼바%') limit 20`);
   await explain("seller", sql`select i.id from inbound_orders o join items i on i.order_id = o.id where o.center_id = ${centerId}::uuid and legit_search_key((o.seller ->> 'name') || ' ' || (o.seller ->> 'id')) like legit_search_key('%박서준%') limit 20`);
   await explain("partial tracking number", sql`select i.id from parcels p join items i on i.parcel_id = p.id where p.center_id = ${centerId}::uuid and p.tracking_number ilike ${`%CJ${String(Math.floor(mid / 2)).padStart(10, "0")}%`} limit 20`);
   await handle.close();

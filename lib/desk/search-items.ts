@@ -95,9 +95,12 @@ export async function searchItems(q: Queryable, centerId: string, rawQuery: stri
   if (partial) {
     const sellerText = sql`(${inboundOrders.seller} ->> 'name') || ' ' || (${inboundOrders.seller} ->> 'id')`;
     const catalogueText = sql`${products.brand} || ' ' || ${products.nameEn} || ' ' || ${products.nameKo} || ' ' || ${products.sku}`;
+    // ASCII text matches the column's own trigram index, whose recheck is a plain ILIKE; other text
+    // (Hangul) goes through legit_search_key and its index.
+    const textContains = (column: SQL) => (ascii ? sql`${column} ilike ${containsPattern(query)}` : keyContains(column, query));
     const [names, sellers, catalogue] = await Promise.all([
-      q.select({ id: items.id }).from(items).where(and(inCenter, keyContains(sql`${items.productName}`, query))).limit(perKey),
-      itemIdsOfOrders(keyContains(sellerText, query)),
+      q.select({ id: items.id }).from(items).where(and(inCenter, textContains(sql`${items.productName}`))).limit(perKey),
+      itemIdsOfOrders(textContains(sellerText)),
       q.select({ sku: products.sku }).from(products).where(keyContains(catalogueText, query)).limit(50),
     ]);
     add("product", names);

@@ -29,17 +29,24 @@ describeEachDb("desk administration", (use) => {
     const created = await createStaff(db, ctxOf(manager), { name: "신입 검수자", role: "inspector", badgeCode: code.toLowerCase(), pin: "4321" });
     expect(created).toMatchObject({ role: "inspector", centerId: center.id, badgeCode: code, active: true });
     expect((await verifyBadgeLogin(db, { badge: code, pin: "4321" })).id).toBe(created.id);
+    const version = async () => (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, created.id)))[0].v;
+    const v0 = await version();
 
     await updateStaff(db, ctxOf(manager), created.id, { role: "senior_inspector" });
+    expect(await version()).toBe(v0 + 1);
+    await updateStaff(db, ctxOf(manager), created.id, { name: "신입 검수자 (B조)" });
+    expect(await version()).toBe(v0 + 1);
     await resetCredential(db, ctxOf(manager), created.id, { pin: "98765" });
+    expect(await version()).toBe(v0 + 2);
     await expect(verifyBadgeLogin(db, { badge: code, pin: "4321" })).rejects.toMatchObject({ code: "unauthorized:credentials" });
     expect((await verifyBadgeLogin(db, { badge: code, pin: "98765" })).role).toBe("senior_inspector");
     await updateStaff(db, ctxOf(manager), created.id, { active: false });
+    expect(await version()).toBe(v0 + 3);
     await expect(verifyBadgeLogin(db, { badge: code, pin: "98765" })).rejects.toMatchObject({ code: "unauthorized:credentials" });
 
     const log = (await listAdminEvents(db, center.id)).filter((e) => e.targetId === created.id);
-    expect(log.map((e) => e.action)).toEqual(["staff_deactivated", "pin_reset", "staff_changed", "staff_created"]);
-    expect(log[2].details).toEqual({ role: { from: "inspector", to: "senior_inspector" } });
+    expect(log.map((e) => e.action)).toEqual(["staff_deactivated", "pin_reset", "staff_changed", "staff_changed", "staff_created"]);
+    expect(log[3].details).toEqual({ role: { from: "inspector", to: "senior_inspector" } });
     expect(log.every((e) => e.actorName === manager.name)).toBe(true);
     expect(JSON.stringify(log)).not.toContain("98765");
   });

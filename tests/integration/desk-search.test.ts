@@ -83,6 +83,7 @@ describeEachDb("desk search", (use) => {
         sql`code ilike '%K3M9%'`,
         sql`sku ilike '%1391%'`,
         sql`legit_search_key(product_name) like legit_search_key('%덩크%')`,
+        sql`product_name ilike '%retro high%'`,
       ]) {
         const result = await tx.execute(sql`explain select id from items where ${where}`);
         plans.push(JSON.stringify(result));
@@ -95,6 +96,7 @@ describeEachDb("desk search", (use) => {
     expect(plans[0]).toContain("items_code_trgm_idx");
     expect(plans[1]).toContain("items_sku_trgm_idx");
     expect(plans[2]).toContain("items_name_key_trgm_idx");
-    expect(plans[3]).toContain("inbound_orders_seller_key_trgm_idx");
+    expect(plans[3]).toContain("items_name_trgm_idx");
+    expect(plans[4]).toContain("inbound_orders_seller_key_trgm_idx");
   });
 });
