@@ -21,12 +21,18 @@ export const inboundOrders = pgTable(
     requestHash: text("request_hash"),
     apiClientId: uuid("api_client_id"),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /**
+     * Set on a stand-in order that holds the units of a parcel matching no announced order (see
+     * lib/receiving/placeholder-order.ts); null on every order the marketplace announced.
+     */
+    placeholderForParcelId: uuid("placeholder_for_parcel_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // An externalId is the API client's own: another client may use the same one and learns nothing
     // (stand-in orders of unannounced parcels have no client and stay unique among themselves).
     unique("inbound_orders_client_external_unique").on(t.apiClientId, t.externalId).nullsNotDistinct(),
+    uniqueIndex("inbound_orders_placeholder_parcel_idx").on(t.placeholderForParcelId),
     index("inbound_orders_center_tracking_idx").on(t.centerId, t.trackingNumber),
     index("inbound_orders_seller_idx").on(t.centerId, t.seller),
   ],

@@ -1,4 +1,4 @@
-import { and, eq, not, like } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { inboundOrders, parcels } from "@/db/schema";
@@ -8,7 +8,8 @@ import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireReceiver, scanIdSchema } from "./guards";
 import { generateItemCode } from "./item-code";
 import { linkParcelToOrder } from "./link-parcel";
-import { findParcel, findParcelDetail, placeholderOrderPrefix, type ParcelDetail } from "./views";
+import { findParcel, findParcelDetail, type ParcelDetail } from "./views";
+import { announcedOrdersOnly } from "./placeholder-order";
 
 export const attachParcelSchema = z.object({
   scanId: scanIdSchema,
@@ -45,7 +46,7 @@ export async function attachParcelToOrder(
         and(
           eq(inboundOrders.centerId, ctx.centerId),
           eq(inboundOrders.id, data.orderId),
-          not(like(inboundOrders.externalId, `${placeholderOrderPrefix}%`)),
+          announcedOrdersOnly,
         ),
       );
     if (!order) throw new DomainError("not_found:order", "No such order in this center.");

@@ -1,21 +1,26 @@
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { inboundOrders, type InboundOrder, type Parcel } from "@/db/schema";
-import { placeholderOrderPrefix } from "./views";
 
 /**
  * Every item row needs an order. Units found in a parcel that matches no announced order are kept
- * on a stand-in order, one per parcel: external id `UNANNOUNCED-<parcel id>`, type `storage` (there
- * is no buyer), seller unknown, no tracking number (so no later scan matches it). When the parcel is
+ * on a stand-in order, one per parcel: `placeholder_for_parcel_id` set to the parcel, external id
+ * `UNANNOUNCED-<parcel id>`, type `storage` (there is no buyer), seller unknown, no tracking number
+ * (so no later scan matches it). When the parcel is
  * linked to its real order, the units move there and the stand-in is deleted; when a manager
  * returns the parcel to its sender, the units are routed for return with it.
  */
 export function placeholderExternalId(parcelId: string): string {
-  return `${placeholderOrderPrefix}${parcelId}`;
+  return `UNANNOUNCED-${parcelId}`;
 }
 
+/** The one filter for orders the marketplace announced (every stand-in order left out). */
+export const announcedOrdersOnly = isNull(inboundOrders.placeholderForParcelId);
+
+export const isPlaceholderOrder = (order: Pick<InboundOrder, "placeholderForParcelId">) => order.placeholderForParcelId !== null;
+
 export async function findPlaceholderOrder(tx: Tx, parcelId: string): Promise<InboundOrder | undefined> {
-  const [order] = await tx.select().from(inboundOrders).where(eq(inboundOrders.externalId, placeholderExternalId(parcelId)));
+  const [order] = await tx.select().from(inboundOrders).where(eq(inboundOrders.placeholderForParcelId, parcelId));
   return order;
 }
 
@@ -25,6 +30,7 @@ export async function findOrCreatePlaceholderOrder(tx: Tx, parcel: Parcel): Prom
     .values({
       centerId: parcel.centerId,
       externalId: placeholderExternalId(parcel.id),
+      placeholderForParcelId: parcel.id,
       type: "storage",
       seller: { id: "unknown", name: `Unknown sender of parcel ${parcel.trackingNumber}` },
     })

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, not } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { inboundOrders, items, products, type InboundOrder, type Parcel } from "@/db/schema";
@@ -10,9 +10,9 @@ import type { LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { withFreshItemCode } from "./fresh-item-code";
 import { parseInput, requireManager, requireReceiver, scanIdSchema } from "./guards";
-import { findOrCreatePlaceholderOrder } from "./placeholder-order";
+import { announcedOrdersOnly, findOrCreatePlaceholderOrder } from "./placeholder-order";
 import { receivableParcel } from "./receive-unit";
-import { findUnit, parcelOrdersWhere, placeholderOrderPrefix, selectUnits, type UnitView } from "./views";
+import { findUnit, parcelOrdersWhere, selectUnits, type UnitView } from "./views";
 
 export const receiveUnexpectedUnitSchema = z.object({
   scanId: scanIdSchema,
@@ -96,7 +96,7 @@ async function targetOrder(tx: Tx, parcel: Parcel, orderId: string | undefined):
   const orders = await tx
     .select()
     .from(inboundOrders)
-    .where(and(eq(inboundOrders.centerId, parcel.centerId), parcelOrdersWhere(parcel), not(like(inboundOrders.externalId, `${placeholderOrderPrefix}%`))))
+    .where(and(eq(inboundOrders.centerId, parcel.centerId), parcelOrdersWhere(parcel), announcedOrdersOnly))
     .orderBy(asc(inboundOrders.createdAt), asc(inboundOrders.id));
   if (orderId) {
     const chosen = orders.find((o) => o.id === orderId);

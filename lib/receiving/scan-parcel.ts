@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, not, like } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { inboundOrders, parcels, type Parcel } from "@/db/schema";
@@ -8,7 +8,8 @@ import { classifyScan, invalidScanError } from "@/lib/scan-codes/classify";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireReceiver, scanIdSchema } from "./guards";
 import { linkParcelToOrder } from "./link-parcel";
-import { findParcelDetail, placeholderOrderPrefix, type ParcelDetail } from "./views";
+import { findParcelDetail, type ParcelDetail } from "./views";
+import { announcedOrdersOnly } from "./placeholder-order";
 
 export const scanParcelSchema = z.object({
   scanId: scanIdSchema,
@@ -131,7 +132,7 @@ async function announcedOrders(tx: Tx, centerId: string, candidates: string[]) {
       and(
         eq(inboundOrders.centerId, centerId),
         inArray(inboundOrders.trackingNumber, candidates),
-        not(like(inboundOrders.externalId, `${placeholderOrderPrefix}%`)),
+        announcedOrdersOnly,
       ),
     )
     .orderBy(asc(inboundOrders.createdAt), asc(inboundOrders.id));

@@ -1,11 +1,12 @@
-import { and, desc, eq, ilike, inArray, not, like, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { inboundOrders } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { parseInput, requireReceiver } from "./guards";
-import { loadOrderViews, placeholderOrderPrefix, type OrderView } from "./views";
+import { loadOrderViews, type OrderView } from "./views";
+import { announcedOrdersOnly } from "./placeholder-order";
 
 export const searchOrdersSchema = z.object({
   query: z.string().trim().min(2, "Type at least two characters.").max(100),
@@ -27,7 +28,7 @@ export async function searchOrders(db: Db, ctx: StaffContext, input: z.input<typ
     .where(
       and(
         eq(inboundOrders.centerId, ctx.centerId),
-        not(like(inboundOrders.externalId, `${placeholderOrderPrefix}%`)),
+        announcedOrdersOnly,
         or(
           sql`lower(${inboundOrders.externalId}) = lower(${query})`,
           inArray(inboundOrders.trackingNumber, [...new Set([query, query.toUpperCase(), normalizeTrackingNumber(query)])]),

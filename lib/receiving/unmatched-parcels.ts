@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, not, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { inboundOrders, items, parcels, users } from "@/db/schema";
@@ -8,8 +8,8 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { parseInput, requireManager, requireReceiver } from "./guards";
 import { appendNote, linkParcelToOrder } from "./link-parcel";
-import { findPlaceholderOrder } from "./placeholder-order";
-import { findParcel, findParcelDetail, placeholderOrderPrefix, toParcelView, type ParcelDetail, type ParcelView } from "./views";
+import { announcedOrdersOnly, findPlaceholderOrder } from "./placeholder-order";
+import { findParcel, findParcelDetail, toParcelView, type ParcelDetail, type ParcelView } from "./views";
 
 export const recordUnmatchedParcelSchema = z
   .object({
@@ -94,7 +94,7 @@ export async function resolveUnmatchedParcel(
           and(
             eq(inboundOrders.centerId, ctx.centerId),
             eq(inboundOrders.externalId, data.orderExternalId),
-            not(like(inboundOrders.externalId, `${placeholderOrderPrefix}%`)),
+            announcedOrdersOnly,
           ),
         );
       if (!order) throw new DomainError("not_found:order", `No order ${data.orderExternalId} in this center.`, { order: data.orderExternalId });

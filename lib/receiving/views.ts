@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import { inboundOrders, items, orderLines, parcels, products, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { ItemState } from "@/db/schema/items";
 import type { OrderType, ParcelStatus, Party } from "@/db/schema/orders";
+import { isPlaceholderOrder } from "./placeholder-order";
 
 /*
  * What the receiving screens show. JSON-safe (times are ISO strings): answers are stored as scan
@@ -57,7 +58,6 @@ export type ParcelView = {
   resolvedAt: string | null;
 };
 
-export const placeholderOrderPrefix = "UNANNOUNCED-";
 
 export function toParcelView(p: Parcel): ParcelView {
   return {
@@ -124,7 +124,7 @@ export function toOrderView(order: InboundOrder, units: UnitView[]): OrderView {
     seller: order.seller,
     trackingNumber: order.trackingNumber,
     cancelled: order.cancelledAt !== null,
-    placeholder: order.externalId.startsWith(placeholderOrderPrefix),
+    placeholder: isPlaceholderOrder(order),
     units,
     counts: {
       announced: announced.length,
