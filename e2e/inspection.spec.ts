@@ -201,10 +201,11 @@ test("counterfeit goes to a senior's second look; the inspector cannot review it
   await submitVerdict(page);
   await expect(page.getByTestId("verdict-outcome")).toContainText(/senior inspector must confirm|선임 검수자가 확인/);
 
-  // The same inspector opens the review: refused with a message.
+  // The same inspector opens the review: the decision is shown disabled, with the reason.
   await page.goto(`/review/${inspectionId}`);
-  await page.getByRole("button", { name: /^(Confirm|확인): / }).click();
-  await expect(page.getByTestId("review-error")).toContainText(/different inspector must review|다른 검수자가 재검수해야/);
+  await expect(page.getByRole("button", { name: /^(Confirm|확인): / })).toBeDisabled();
+  await expect(page.getByTestId("review-block")).toContainText(/different inspector must review|다른 검수자가 재검수해야/);
+  await snap(page, testInfo, "review-own-verdict-disabled");
 
   const senior = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
   await signIn(senior, demo.seniorBadge);

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/components/http/api-fetch";
+import { ApiError, apiFetch } from "@/components/http/api-fetch";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import type { InspectionView } from "./types";
 import { outcomeKey } from "./verdict-outcome";
 import { VerdictPicker, type VerdictChoice } from "./verdict-picker";
@@ -20,8 +21,9 @@ type ReviewAnswer = {
 };
 
 /**
- * The second look: confirm the verdict, or overturn it with another verdict and its reasons. The
- * buttons stay on for everyone so a refusal (same person, not senior) is explained by the server.
+ * The second look: confirm the verdict, or overturn it with another verdict and its reasons. A
+ * decision the server would refuse (the verdict's own author, a counterfeit without a senior) is
+ * shown disabled with the reason.
  */
 export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecided?: () => void }) {
   const t = useTranslations("inspection");
@@ -33,6 +35,10 @@ export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecid
   const sending = action.busy !== null;
   const [answer, setAnswer] = useState<ReviewAnswer | null>(null);
   const original = view.inspection.verdict!;
+  const errorText = useErrorText();
+  const block = view.reviewBlock ? errorText(new ApiError(view.reviewBlock, "", 403)) : null;
+  const counterfeitBlock =
+    !block && choice.verdict === "fail_counterfeit" && view.counterfeitBlocked ? errorText(new ApiError("forbidden:senior_required", "", 403)) : null;
 
   async function send(decision: "confirm" | "overturn") {
     const body =
@@ -67,8 +73,10 @@ export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecid
   return (
     <section className="card stack" data-testid="review-panel">
       <h2>{t("review.decide", { verdict: t(`verdicts.${original}`), name: view.inspection.inspectorName })}</h2>
-      {!view.canReview && (
-        <p className="alert alert--warn">{t("review.cannotHint")}</p>
+      {block && (
+        <p className="alert alert--warn" data-testid="review-block">
+          {block}
+        </p>
       )}
       <div className="row">
         <button type="button" className="button" aria-pressed={mode === "confirm"} onClick={() => setMode("confirm")}>
@@ -84,7 +92,7 @@ export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecid
             {t("verdict.note")}
             <textarea value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
           </label>
-          <button type="button" className="button button--ok button--large" disabled={sending} onClick={() => void send("confirm")}>
+          <button type="button" className="button button--ok button--large" disabled={sending || block !== null} onClick={() => void send("confirm")}>
             {t("review.confirm", { verdict: t(`verdicts.${original}`) })}
           </button>
         </>
@@ -94,11 +102,16 @@ export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecid
           <button
             type="button"
             className="button button--danger button--large"
-            disabled={sending || !choice.verdict}
+            disabled={sending || !choice.verdict || block !== null || counterfeitBlock !== null}
             onClick={() => void send("overturn")}
           >
             {t("review.overturn")}
           </button>
+          {counterfeitBlock && (
+            <p className="alert alert--warn" data-testid="review-block">
+              {counterfeitBlock}
+            </p>
+          )}
         </>
       )}
       <ActionAnswer answer={action.answer} testId="review-error" />

@@ -9,7 +9,7 @@ import { getChecklistById } from "./checklists";
 import { loadCenterSettings } from "./inspection-settings";
 import { listPhotos } from "./inspection-photos";
 import { listReasonCodes } from "./reason-codes";
-import { checkReviewer, penaltyRateFor, reasonsFor, reviewReasonFor } from "./verdict-rules";
+import { checkReviewer, isSenior, penaltyRateFor, reasonsFor, reviewReasonFor } from "./verdict-rules";
 
 const reviewers = alias(users, "reviewers");
 
@@ -45,12 +45,17 @@ export async function getInspectionView(db: Db, ctx: StaffContext, inspectionId:
     penaltyRate: penaltyRateFor(verdict, settings.penaltyRates),
     reasonCodes: reasonsFor(reasonCodes, verdict, item.category).map((r) => r.code),
   }));
-  const canReview =
-    inspection.status === "awaiting_review" &&
-    checkReviewer({ inspectorId: inspection.inspectorId, reviewerId: ctx.userId, reviewerRole: ctx.role, originalVerdict: inspection.verdict! })
-      .length === 0;
+  const reviewIssues =
+    inspection.status === "awaiting_review"
+      ? checkReviewer({ inspectorId: inspection.inspectorId, reviewerId: ctx.userId, reviewerRole: ctx.role, originalVerdict: inspection.verdict! })
+      : [];
+  const canReview = inspection.status === "awaiting_review" && reviewIssues.length === 0;
 
   return {
+    /** Why this person's review would be refused (code of the refusal): the screen disables the buttons and says so. */
+    reviewBlock: reviewIssues[0]?.code ?? null,
+    /** Overturning to counterfeit needs a senior inspector. */
+    counterfeitBlocked: !isSenior(ctx.role),
     inspection: {
       id: inspection.id,
       status: inspection.status,
