@@ -5,7 +5,12 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Legit", description: "Inspection center and warehouse operations" };
+export const metadata: Metadata = {
+  title: "Legit",
+  description: "Inspection center and warehouse operations",
+  icons: { icon: "/icon.svg" },
+  manifest: "/manifest.webmanifest",
+};
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
