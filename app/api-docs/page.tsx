@@ -46,7 +46,8 @@ function Example({ title, value }: { title: string; value: unknown }) {
   return (
     <details className={styles.example} open>
       <summary>{title}</summary>
-      <pre>{typeof value === "string" ? value : JSON.stringify(value, null, 2)}</pre>
+      {/* Scrollable, so it must take keyboard focus (WCAG 2.1.1, axe scrollable-region-focusable). */}
+      <pre tabIndex={0}>{typeof value === "string" ? value : JSON.stringify(value, null, 2)}</pre>
     </details>
   );
 }

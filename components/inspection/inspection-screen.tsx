@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { ChecklistPanel } from "./checklist-panel";
 import { InspectionSummary } from "./inspection-summary";
@@ -28,6 +28,11 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
   // This item's label: say so; another item's label: go and claim it (the open claim stays);
   // anything else: the scanner's default answer.
   const router = useRouter();
+  // The outcome shows at the top: bring it into view where the person is looking.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [outcome]);
   useScanRoutes({
     item: (scan) => {
       if (scan.code === view.item.code) return { tone: "success", message: t("screen.thisItem", { code: scan.code }) };
@@ -51,7 +56,7 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
         </span>
       </div>
       {outcome && (
-        <div className={`alert ${outcome.verdict.startsWith("fail") ? "alert--error" : outcome.needsReview || outcome.awaitingBuyerDecision ? "alert--warn" : "alert--ok"} ${styles.outcome}`} role="status" data-testid="verdict-outcome">
+        <div ref={outcomeRef} className={`alert ${outcome.verdict.startsWith("fail") ? "alert--error" : outcome.needsReview || outcome.awaitingBuyerDecision ? "alert--warn" : "alert--ok"} ${styles.outcome}`} role="status" data-testid="verdict-outcome">
           <strong>{t(`verdicts.${outcome.verdict}`)}</strong>
           <span>
             {t(outcomeKey(outcome), { penalty: outcome.penaltyRate !== null ? Math.round(outcome.penaltyRate * 100) : 0 })}
@@ -68,7 +73,8 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
           <ProductCard view={view} />
           <ChecklistPanel view={view} readOnly={!editable} onNotOkChange={setNotOkPoints} />
         </div>
-        <div className="stack">
+        {/* On a tablet the photos and the verdict stay in view while the checklist scrolls. */}
+        <div className={`stack ${styles.actionColumn}`}>
           <PhotoPanel inspectionId={view.inspection.id} photos={photos} canAdd={editable} onAdded={(p) => setPhotos((list) => [...list, p])} />
           {editable && <VerdictPanel view={view} photoCount={photos.length} notOkPoints={notOkPoints} onDone={setOutcome} />}
         </div>

@@ -4,6 +4,8 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { centerName, timeZoneName } from "@/lib/i18n/center-name";
 import { ScannerSettingsMenu } from "@/components/scanner/scanner-settings-menu";
+import { hasRole } from "@/lib/auth/staff-context";
+import { navEntries } from "@/lib/navigation";
 import { LocaleSwitch } from "./locale-switch";
 
 export async function AppHeader({ staff }: { staff: CurrentStaff }) {
@@ -14,6 +16,15 @@ export async function AppHeader({ staff }: { staff: CurrentStaff }) {
       <Link href="/" className="app-header__brand">
         {t("app.name")}
       </Link>
+      <nav className="app-header__nav" aria-label={t("nav.home")}>
+        {navEntries
+          .filter((entry) => entry.kind === "station" && hasRole(staff.user.role, entry.roles))
+          .map((entry) => (
+            <Link key={entry.key} href={entry.href} className="app-header__link">
+              {t(`nav.${entry.key}`)}
+            </Link>
+          ))}
+      </nav>
       <div className="app-header__center" data-testid="header-center">
         <span className="muted">{t("header.center")}</span> {centerName(t, staff.center)} · {timeZoneName(locale, staff.center.timezone)}
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WedgeDecoder, type KeyInput } from "./wedge-decoder";
+import { charForKey, WedgeDecoder, type KeyInput } from "./wedge-decoder";
 
 /** Key events as a scanner sends them: Shift around capitals, `gap` ms apart, then `end`. */
 function scannerKeys(text: string, start = 1000, gap = 8, end: string[] = ["Enter"]): KeyInput[] {
@@ -87,5 +87,125 @@ describe("WedgeDecoder with a station's key-gap setting", () => {
     decoder.feed({ key: "A", code: "KeyA", shiftKey: true, timeStamp: 0 });
     expect(decoder.startsBurst(10)).toBe(false);
     expect(decoder.startsBurst(400)).toBe(true);
+  });
+});
+
+describe("charForKey", () => {
+  const key = (k: Partial<KeyInput>): KeyInput => ({ key: "", code: "", shiftKey: false, timeStamp: 0, ...k });
+
+  it("reads digits from the digit row and the number pad, whatever the key value says", () => {
+    for (let d = 0; d <= 9; d++) {
+      expect(charForKey(key({ key: "Process", code: `Digit${d}` }))).toBe(String(d));
+      expect(charForKey(key({ key: "Process", code: `Numpad${d}` }))).toBe(String(d));
+    }
+    // Shift+digit is a symbol, not the digit: taken from the key value.
+    expect(charForKey(key({ key: "!", code: "Digit1", shiftKey: true }))).toBe("!");
+  });
+
+  it("reads letters from the physical key, with Shift for capitals", () => {
+    expect(charForKey(key({ key: "ㅑ", code: "KeyI", shiftKey: true }))).toBe("I");
+    expect(charForKey(key({ key: "ㅑ", code: "KeyI", shiftKey: false }))).toBe("i");
+    expect(charForKey(key({ key: "Process", code: "KeyQ", shiftKey: true }))).toBe("Q");
+    expect(charForKey(key({ key: "q", code: "KeyQ" }))).toBe("q");
+    expect(charForKey(key({ key: "Q", code: "KeyQ" }))).toBe("Q");
+  });
+
+  it("reads punctuation keys by code, shifted and not", () => {
+    expect(charForKey(key({ key: "Process", code: "Minus" }))).toBe("-");
+    expect(charForKey(key({ key: "Process", code: "Minus", shiftKey: true }))).toBe("_");
+    expect(charForKey(key({ code: "Period" }))).toBe(".");
+    expect(charForKey(key({ code: "Period", shiftKey: true }))).toBe(">");
+    expect(charForKey(key({ code: "Slash" }))).toBe("/");
+    expect(charForKey(key({ code: "Slash", shiftKey: true }))).toBe("?");
+    expect(charForKey(key({ code: "Equal" }))).toBe("=");
+    expect(charForKey(key({ code: "Equal", shiftKey: true }))).toBe("+");
+    expect(charForKey(key({ code: "Space" }))).toBe(" ");
+    expect(charForKey(key({ code: "Space", shiftKey: true }))).toBe(" ");
+  });
+
+  it("maps jamo (or passes a character) when no physical key is reported, and ignores modifiers", () => {
+    expect(charForKey(key({ key: "ㅆ" }))).toBe("T");
+    expect(charForKey(key({ key: "7" }))).toBe("7");
+    expect(charForKey(key({ key: "Shift", code: "ShiftLeft", shiftKey: true }))).toBeNull();
+    expect(charForKey(key({ key: "Unidentified" }))).toBeNull();
+  });
+});
+
+describe("WedgeDecoder edges", () => {
+  it("accepts a scan at exactly the minimum length and the threshold, not below or above", () => {
+    const at = (text: string, gap: number) => feedAll(new WedgeDecoder({ maxAverageGapMs: 45, pauseMs: 300, minLength: 4 }), scannerKeys(text, 0, gap));
+    expect(at("ABCD", 5)).toEqual(["ABCD"]);
+    expect(at("ABC", 5)).toEqual([]);
+    expect(at("1234", 5)).toEqual(["1234"]);
+    // average gap just under and over the limit
+    expect(feedAll(new WedgeDecoder(), [
+      { key: "1", code: "Digit1", shiftKey: false, timeStamp: 0 },
+      { key: "2", code: "Digit2", shiftKey: false, timeStamp: 45 },
+      { key: "3", code: "Digit3", shiftKey: false, timeStamp: 90 },
+      { key: "4", code: "Digit4", shiftKey: false, timeStamp: 135 },
+      { key: "Enter", code: "Enter", shiftKey: false, timeStamp: 180 },
+    ])).toEqual(["1234"]);
+    expect(feedAll(new WedgeDecoder(), [
+      { key: "1", code: "Digit1", shiftKey: false, timeStamp: 0 },
+      { key: "2", code: "Digit2", shiftKey: false, timeStamp: 46 },
+      { key: "3", code: "Digit3", shiftKey: false, timeStamp: 92 },
+      { key: "4", code: "Digit4", shiftKey: false, timeStamp: 138 },
+      { key: "Enter", code: "Enter", shiftKey: false, timeStamp: 184 },
+    ])).toEqual([]);
+  });
+
+  it("ends on NumpadEnter (by key or code) and resets after alt or meta chords", () => {
+    const keys = scannerKeys("TOTE-99", 0, 3, []);
+    const decoder = new WedgeDecoder();
+    feedAll(decoder, keys);
+    expect(decoder.feed({ key: "Enter", code: "NumpadEnter", shiftKey: false, timeStamp: 100 })).toBe("TOTE-99");
+    const again = new WedgeDecoder();
+    feedAll(again, scannerKeys("TOTE-99", 0, 3, []));
+    expect(again.feed({ key: "NumpadEnter", code: "", shiftKey: false, timeStamp: 100 })).toBe("TOTE-99");
+    for (const mod of ["altKey", "metaKey"] as const) {
+      const d = new WedgeDecoder();
+      feedAll(d, scannerKeys("TOTE-99", 0, 3, []));
+      expect(d.feed({ key: "v", code: "KeyV", shiftKey: false, [mod]: true, timeStamp: 60 })).toBeNull();
+      expect(d.feed({ key: "Enter", code: "Enter", shiftKey: false, timeStamp: 61 })).toBeNull();
+    }
+  });
+
+  it("joins keys within the pause and starts over after it", () => {
+    const d = new WedgeDecoder({ maxAverageGapMs: 1000, pauseMs: 300, minLength: 1 });
+    d.feed({ key: "A", code: "KeyA", shiftKey: true, timeStamp: 0 });
+    d.feed({ key: "B", code: "KeyB", shiftKey: true, timeStamp: 300 });
+    expect(d.feed({ key: "Enter", code: "Enter", shiftKey: false, timeStamp: 310 })).toBe("AB");
+    d.feed({ key: "A", code: "KeyA", shiftKey: true, timeStamp: 1000 });
+    d.feed({ key: "B", code: "KeyB", shiftKey: true, timeStamp: 1301 });
+    expect(d.feed({ key: "Enter", code: "Enter", shiftKey: false, timeStamp: 1310 })).toBe("B");
+  });
+});
+
+describe("WedgeDecoder: exact key names and consecutive scans", () => {
+  const key = (k: Partial<KeyInput>): KeyInput => ({ key: "Unidentified", code: "", shiftKey: false, timeStamp: 0, ...k });
+
+  it("only takes whole key codes (KeyA, Digit1), not look-alikes", () => {
+    expect(charForKey(key({ code: "KeyAB" }))).toBeNull();
+    expect(charForKey(key({ code: "XKeyA" }))).toBeNull();
+    expect(charForKey(key({ code: "Digit12" }))).toBeNull();
+    expect(charForKey(key({ code: "XDigit1" }))).toBeNull();
+    expect(charForKey(key({ code: "Numpad10" }))).toBeNull();
+  });
+
+  it("reads two scans in a row on one decoder, however long apart", () => {
+    const decoder = new WedgeDecoder();
+    expect(feedAll(decoder, scannerKeys("TOTE-1", 1000))).toEqual(["TOTE-1"]);
+    expect(feedAll(decoder, scannerKeys("TOTE-2", 6000))).toEqual(["TOTE-2"]);
+    expect(feedAll(decoder, scannerKeys("TOTE-3", 6400))).toEqual(["TOTE-3"]);
+  });
+
+  it("says a burst starts only after the pause, measured from the last key", () => {
+    const decoder = new WedgeDecoder({ maxAverageGapMs: 45, pauseMs: 300, minLength: 4 });
+    decoder.feed({ key: "A", code: "KeyA", shiftKey: true, timeStamp: 1000 });
+    expect(decoder.startsBurst(1100)).toBe(false);
+    expect(decoder.startsBurst(1300)).toBe(false);
+    expect(decoder.startsBurst(1301)).toBe(true);
+    decoder.reset();
+    expect(decoder.startsBurst(1001)).toBe(true);
   });
 });

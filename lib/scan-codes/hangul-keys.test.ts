@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsHangul, hangulToLatin } from "./hangul-keys";
+import { containsHangul, hangulToLatin, keysForChar } from "./hangul-keys";
 
 describe("hangulToLatin", () => {
   it("maps jamo typed key by key back to the Latin keys (as in DESIGN.md)", () => {
@@ -23,5 +23,48 @@ describe("hangulToLatin", () => {
     expect(hangulToLatin("1Z999AA10123456784")).toBe("1Z999AA10123456784");
     expect(containsHangul("ㅑㅆ123")).toBe(true);
     expect(containsHangul("IT123")).toBe(false);
+  });
+});
+
+/** 두벌식 as printed on a Korean keyboard: each jamo and the Latin key it sits on. */
+const layout: [string, string][] = [
+  ["ㅂ", "Q"], ["ㅈ", "W"], ["ㄷ", "E"], ["ㄱ", "R"], ["ㅅ", "T"], ["ㅛ", "Y"], ["ㅕ", "U"], ["ㅑ", "I"], ["ㅐ", "O"], ["ㅔ", "P"],
+  ["ㅁ", "A"], ["ㄴ", "S"], ["ㅇ", "D"], ["ㄹ", "F"], ["ㅎ", "G"], ["ㅗ", "H"], ["ㅓ", "J"], ["ㅏ", "K"], ["ㅣ", "L"],
+  ["ㅋ", "Z"], ["ㅌ", "X"], ["ㅊ", "C"], ["ㅍ", "V"], ["ㅠ", "B"], ["ㅜ", "N"], ["ㅡ", "M"],
+  // Shift
+  ["ㅃ", "Q"], ["ㅉ", "W"], ["ㄸ", "E"], ["ㄲ", "R"], ["ㅆ", "T"], ["ㅒ", "O"], ["ㅖ", "P"],
+  // Two keys each
+  ["ㅘ", "HK"], ["ㅙ", "HO"], ["ㅚ", "HL"], ["ㅝ", "NJ"], ["ㅞ", "NP"], ["ㅟ", "NL"], ["ㅢ", "ML"],
+  ["ㄳ", "RT"], ["ㄵ", "SW"], ["ㄶ", "SG"], ["ㄺ", "FR"], ["ㄻ", "FA"], ["ㄼ", "FQ"], ["ㄽ", "FT"], ["ㄾ", "FX"], ["ㄿ", "FV"], ["ㅀ", "FG"], ["ㅄ", "QT"],
+];
+
+describe("keysForChar: every key of the Korean layout", () => {
+  it.each(layout)("%s is typed with %s", (jamo, keys) => {
+    expect(keysForChar(jamo)).toBe(keys);
+    expect(hangulToLatin(`${jamo}1`)).toBe(`${keys}1`);
+  });
+
+  it("decomposes every initial, medial and final of composed syllables", () => {
+    // 가 (first syllable), 힣 (last syllable), and one syllable per final consonant position
+    expect(keysForChar("가")).toBe("RK");
+    expect(keysForChar("힣")).toBe("GLG");
+    expect(keysForChar("각")).toBe("RKR");
+    expect(keysForChar("갛")).toBe("RKG");
+    expect(keysForChar("까")).toBe("RK");
+    expect(keysForChar("빠")).toBe("QK");
+    expect(keysForChar("\uabff")).toBe("\uabff"); // just before the syllable block
+    expect(keysForChar("\ud7a4")).toBe("\ud7a4"); // just after it
+  });
+
+  it("passes other characters through and knows Hangul from other scripts", () => {
+    expect(keysForChar("7")).toBe("7");
+    expect(keysForChar("-")).toBe("-");
+    expect(keysForChar("ー")).toBe("ー");
+    expect(containsHangul("ᄀ")).toBe(true); // conjoining jamo block
+    expect(containsHangul("가")).toBe(true);
+    expect(containsHangul("힣")).toBe(true);
+    expect(containsHangul("ㆎ")).toBe(true); // end of the compatibility jamo block
+    expect(containsHangul("カ")).toBe(false);
+    expect(containsHangul("")).toBe(false);
   });
 });
