@@ -79,6 +79,12 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     description: "An API client's token (`lgt_…`), made by an admin in Legit or with `npm run legit -- api-client create`. Scoped to centers.",
   });
   const security = [{ bearerAuth: [] }];
+  registry.registerComponent("securitySchemes", "webhookSignature", {
+    type: "apiKey",
+    in: "header",
+    name: signatureHeader,
+    description: `How Legit signs what it sends to your webhook: \`${signatureHeader}: sha256=<hex>\`, the HMAC-SHA256 of the raw body with the client's webhook secret (shown once when the webhook is set).`,
+  });
 
   registry.registerPath({
     method: "post",
@@ -179,6 +185,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     operationId: "eventsWebhook",
     summary: "Events pushed to your webhook",
     description: `The same events as GET /events, in order, in batches. Verify \`${signatureHeader}: sha256=<hex>\`, the HMAC-SHA256 of the raw body with your webhook secret; \`${timestampHeader}\` is the send time (Unix seconds) and equals \`sentAt\`. Answer 2xx to acknowledge; anything else (or no answer in 10 s) is retried with exponential back-off, and later events wait until the batch is acknowledged. A retried batch keeps its \`deliveryId\` and may hold more events; deduplicate by event \`id\`.`,
+    security: [{ webhookSignature: [] }],
     request: { body: body(webhookBatchSchema, "A batch of events.") },
     responses: { 200: { description: "Acknowledged." } },
   });
@@ -189,6 +196,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     info: {
       title: "Legit integration API",
       version: "1.0.0",
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       description:
         "How the marketplace talks to Legit's inspection centers: announce orders, cancel them, report sales, withdrawals and buyer decisions, and read every item change as events. JSON over HTTPS; `Authorization: Bearer <token>`. Every error is `{\"error\":{\"code\",\"message\"}}` with a fitting 4xx status. A token only sees its centers: orders and items of other centers answer 404 as if they did not exist; announcing to another center is 403.",
     },
