@@ -65,6 +65,17 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
         ))}
       </section>
 
+      <section className="stack" data-testid="inspection-today" aria-label={d("verdictMix")}>
+        <div className="state-grid">
+          {verdicts.map((v) => (
+            <div key={v} className="state-card" data-testid={`verdict-${v}`}>
+              <span className="state-card__count">{format.number(data.verdictMix.filter((r) => r.verdict === v).reduce((n, r) => n + r.count, 0))}</span>
+              <span className="state-card__label">{t(`inspection.verdicts.${v}`)}</span>
+            </div>
+          ))}
+        </div>
+      </section>
+
       <Section
         id="queues"
         title={d("queues")}
