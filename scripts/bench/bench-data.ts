@@ -68,10 +68,18 @@ async function main() {
   const started = performance.now();
   const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 
-  await recreateDatabase(url);
+  // --finish-only: the chunks are in (each commits on its own); redo only the steps after them.
+  const finishOnly = process.argv.includes("--finish-only");
+  if (!finishOnly) await recreateDatabase(url);
   const handle = await openDb({ url, max: 2 });
-  log("database re-created and migrated");
+  log(finishOnly ? "finishing" : "database re-created and migrated");
   const sql = postgres(url, { max: 1, onnotice: () => {} });
+  if (finishOnly) {
+    await finish(sql, log);
+    await sql.end();
+    await handle.close();
+    return;
+  }
 
   requireColumns(schema.items, ["id", "center_id", "order_id", "type", "state", "sku", "product_name", "category", "size", "price"]);
   requireColumns(schema.inboundOrders, ["id", "center_id", "external_id", "type", "seller"]);
@@ -184,18 +192,28 @@ async function main() {
     log(`items ${to.toLocaleString("en")} of ${totalItems.toLocaleString("en")}`);
   }
 
+  await finish(sql, log);
+  await sql.end();
+  await handle.close();
+}
+
+/** After the chunks: stored items into bins, bin occupancy, statistics, a summary. */
+async function finish(sql: postgres.Sql, log: (line: string) => void) {
   // Stored items sit in bins, dealt round-robin over each center's bins so no bin is over-full.
   await sql`
-    with ranked as (
-      select i.id, i.center_id, row_number() over (partition by i.center_id order by i.id) - 1 as rn
-      from items i where i.state in ('stored', 'awaiting_pick')
-    ), numbered_bins as (
+    with numbered_bins as (
       select b.id, b.center_id, row_number() over (partition by b.center_id order by b.pick_sequence, b.code) - 1 as bn,
              count(*) over (partition by b.center_id) as nb
       from bins b
+    ), bin_counts as (
+      select distinct center_id, nb from numbered_bins
+    ), ranked as (
+      select i.id, i.center_id, (row_number() over (partition by i.center_id order by i.id) - 1) % bc.nb as bn
+      from items i join bin_counts bc on bc.center_id = i.center_id
+      where i.state in ('stored', 'awaiting_pick')
     )
     update items set bin_id = nb.id, stored_at = items.updated_at
-    from ranked r join numbered_bins nb on nb.center_id = r.center_id and nb.bn = r.rn % nb.nb
+    from ranked r join numbered_bins nb on nb.center_id = r.center_id and nb.bn = r.bn
     where items.id = r.id`;
   await sql`update bins set occupied = o.n from (select bin_id, count(*)::int n from items where bin_id is not null group by bin_id) o where bins.id = o.bin_id`;
   const [{ over }] = await sql`select count(*)::int as over from bins where occupied > capacity`;
@@ -209,8 +227,6 @@ async function main() {
       pg_size_pretty(pg_database_size(current_database())) as size`;
   log(`done: ${counts.map((r) => `${r.state} ${r.n}`).join(", ")}`);
   log(`item_events ${sizes.events}, outbox_events ${sizes.outbox}, inspections ${sizes.inspections}, shipments ${sizes.shipments}; database ${sizes.size}`);
-  await sql.end();
-  await handle.close();
 }
 
 async function timed<T>(label: number, query: Promise<T>): Promise<T> {
