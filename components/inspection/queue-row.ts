@@ -1,4 +1,4 @@
-import type { InspectionQueueEntry } from "@/lib/receiving/list-inspection-queue";
+import type { InspectionQueueEntry } from "@/lib/inspection/list-inspection-queue";
 
 /** A received item waiting for inspection, as the browser gets it. */
 export type QueueRow = {

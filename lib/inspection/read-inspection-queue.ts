@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { listInspectionQueue, type InspectionQueueEntry } from "@/lib/receiving/list-inspection-queue";
+import { listInspectionQueue, type InspectionQueueEntry } from "./list-inspection-queue";
 import { listOpenClaims, releaseExpiredClaims, type ReleaseResult } from "./claims";
 
 export type InspectionQueueRead = {

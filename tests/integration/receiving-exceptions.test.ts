@@ -4,7 +4,7 @@ import { inboundOrders, itemEvents, items, outboxEvents, parcels } from "@/db/sc
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { closeParcel } from "@/lib/receiving/close-parcel";
 import { generateItemCode, itemCodePattern } from "@/lib/receiving/item-code";
-import { listInspectionQueue } from "@/lib/receiving/list-inspection-queue";
+import { listInspectionQueue } from "@/lib/inspection/list-inspection-queue";
 import { placeholderExternalId } from "@/lib/receiving/placeholder-order";
 import { listUnexpectedUnits, receiveUnexpectedUnit, returnFlaggedUnit } from "@/lib/receiving/receive-unexpected-unit";
 import { receiveUnit } from "@/lib/receiving/receive-unit";

@@ -7,7 +7,7 @@ import { renderLabelPdf } from "@/lib/labels/render-label-pdf";
 import { renderLabelZpl } from "@/lib/labels/render-label-zpl";
 import { printDocument } from "@/lib/printing/print-document";
 import { generateItemCode } from "@/lib/receiving/item-code";
-import { listInspectionQueue } from "@/lib/receiving/list-inspection-queue";
+import { listInspectionQueue } from "@/lib/inspection/list-inspection-queue";
 import { receiveUnit } from "@/lib/receiving/receive-unit";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { describeEachDb } from "../helpers/databases";

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { centers, inboundOrders, items, products } from "@/db/schema";
 import type { OrderType } from "@/db/schema/orders";
-import { toUnitView, type UnitView } from "./views";
+import { toUnitView, type UnitView } from "@/lib/receiving/views";
 
 /**
  * How much earlier a trade item counts as having arrived. A trade item has a buyer waiting (and a
