@@ -1,0 +1,38 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demo, loginWithBadge, loginWithPassword } from "./helpers";
+
+/** axe-core (WCAG 2.0/2.1 A and AA rules) finds nothing on each page, as its users see it. */
+async function expectNoViolations(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, `${path}\n${found.join("\n")}`).toEqual([]);
+}
+
+test("public pages", async ({ page }) => {
+  for (const path of ["/login", "/api-docs"]) await expectNoViolations(page, path);
+});
+
+test("operator pages", async ({ page }) => {
+  await loginWithBadge(page, demo.operatorBadge);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  for (const path of ["/", "/receive"]) await expectNoViolations(page, path);
+});
+
+test("inspector pages", async ({ page }) => {
+  await loginWithBadge(page, demo.inspectorBadge);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  for (const path of ["/", "/inspect", "/review"]) await expectNoViolations(page, path);
+});
+
+test("manager and admin pages", async ({ page }) => {
+  await loginWithPassword(page, demo.managerSeoul);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  for (const path of ["/desk", "/receive/unmatched", "/receive/unexpected", "/inspect/checklists"]) await expectNoViolations(page, path);
+  await page.context().clearCookies();
+  await loginWithPassword(page, demo.admin);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  await expectNoViolations(page, "/admin/api-clients");
+});
