@@ -54,6 +54,15 @@ export async function prepareUnits(
                         (3, 'pass', 'in_inspection', 'passed'), (4, 'route_storage', 'passed', 'awaiting_putaway'))
                  as s(step, action, from_state, to_state)
       where s.step <= ${rank}
+    ), outbox as (
+      insert into outbox_events (center_id, item_id, type, payload)
+      select ${input.centerId}, item_id, 'item.' || s.action,
+             jsonb_build_object('itemId', item_id, 'itemCode', case when ${rank} >= 1 then code end, 'orderExternalId', external_id,
+                                'action', s.action, 'from', s.from_state, 'to', s.to_state, 'at', now(), 'actorKind', 'staff')
+      from src, (values (1, 'receive', 'expected', 'received'), (2, 'claim', 'received', 'in_inspection'),
+                        (3, 'pass', 'in_inspection', 'passed'), (4, 'route_storage', 'passed', 'awaiting_putaway'))
+                 as s(step, action, from_state, to_state)
+      where s.step <= ${rank}
     ), inspections_ as (
       insert into inspections (id, item_id, center_id, inspector_id, status, checklist_id, verdict, submitted_at)
       select insp_id, item_id, ${input.centerId}, owner, case when ${rank} = 2 then 'open' else 'done' end,
