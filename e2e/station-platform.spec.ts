@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { itemCodeCheckChar } from "../lib/receiving/item-code";
+import { itemCodeCheckChar } from "../lib/scan-codes/item-code";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, typeLikeScanner } from "./helpers";
 
 /*

@@ -24,7 +24,7 @@ import { defaultReasonCodes } from "@/lib/inspection/default-reason-codes";
 import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
 import { applyTransition } from "@/lib/items/apply-transition";
 import type { ItemAction } from "@/lib/items/transitions";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { expandSizes, loadCatalog } from "./catalog";
 import { seedDispatch } from "./seed-dispatch";
 import { demoPassword, demoPeople, demoPin } from "./demo-people";

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { inboundOrders, items, orderLines, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { storageFeesOf, type ItemStorageFee } from "@/lib/storage/storage-fees";
 import type { ApiCaller } from "./api-clients";
 import type { ItemView } from "./schemas";

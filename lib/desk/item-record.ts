@@ -16,7 +16,7 @@ import {
   type Item,
 } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,7 +5,7 @@ import { items, shipments, type Item, type Shipment } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
-import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { carrierCodes, findCarrier } from "./carriers";

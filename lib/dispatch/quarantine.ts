@@ -6,7 +6,7 @@ import { bins, inspections, items, quarantineActions, quarantineDecisions, type 
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, recordItemEvent, type Actor } from "@/lib/items/apply-transition";
-import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { checkPhotoBytes } from "@/lib/photos/check-photo";
 import { extensionFor } from "@/lib/photos/image-type";
 import type { PhotoStore } from "@/lib/photos/photo-store";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { pdfPageTexts } from "@/tests/helpers/pdf-text";
 import { formatLabelDate, labelProductNames, type LabelData } from "./label-data";
 import { labelSizes, type LabelDocument } from "./label-document";

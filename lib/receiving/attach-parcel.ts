@@ -6,7 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireReceiver, scanIdSchema } from "./guards";
-import { generateItemCode } from "./item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { linkParcelToOrder } from "./link-parcel";
 import { findParcel, findParcelDetail, type ParcelDetail } from "./views";
 import { announcedOrdersOnly } from "./placeholder-order";

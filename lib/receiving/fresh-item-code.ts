@@ -1,6 +1,6 @@
 import type { Tx } from "@/db/client";
 import { isUniqueViolation } from "./guards";
-import { generateItemCode } from "./item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 
 /**
  * Runs `work` with a newly generated item code, inside a savepoint: if the code is already taken

@@ -10,7 +10,7 @@ import type { LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { withFreshItemCode } from "./fresh-item-code";
 import { parseInput, requireReceiver, scanIdSchema } from "./guards";
-import { generateItemCode } from "./item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { findParcel, findUnit, loadOrderViews, parcelOrdersWhere, type OrderView, type UnitView } from "./views";
 
 export const receiveUnitSchema = z.object({

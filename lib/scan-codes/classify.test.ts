@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { classifyScan } from "./classify";
 import { normalizeTrackingNumber } from "./tracking-number";
 

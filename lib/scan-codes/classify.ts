@@ -1,5 +1,5 @@
 import { DomainError } from "@/lib/errors/domain-error";
-import { parseItemCode } from "@/lib/receiving/item-code";
+import { parseItemCode } from "@/lib/scan-codes/item-code";
 import { normalizeTrackingNumber, s10Pattern } from "./tracking-number";
 
 export type ClassifiedScan =

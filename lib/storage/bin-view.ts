@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { bins, cycleCounts, itemEvents, items, zones } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 
 export type BinView = {
   code: string;

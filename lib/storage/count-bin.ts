@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { bins, cycleCountDifferences, cycleCounts, cycleCountScans, items, type CycleCount } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { binCodeSchema, itemCodeInputSchema, parseInput, requireStorageOperator, scanIdSchema } from "./guards";
 import { findBin } from "./occupancy";

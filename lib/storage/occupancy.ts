@@ -4,7 +4,7 @@ import { bins, items, products, type Bin, type Item } from "@/db/schema";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { normalizeItemCode } from "@/lib/receiving/item-code";
+import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { sizeClassOf } from "./size-class";
 import { suggestBin } from "./suggest-bin";
 

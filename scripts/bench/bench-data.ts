@@ -17,7 +17,7 @@ import { loadCatalog } from "@/db/seed/catalog";
 import * as schema from "@/db/schema";
 import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
 import { hashApiToken, displayPrefix } from "@/lib/api/tokens";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import bcrypt from "bcryptjs";
 import { benchDatabaseUrl, recreateDatabase } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchPin, benchManagerEmail, benchPassword, operatorBadge, inspectorBadge } from "./bench-identities";

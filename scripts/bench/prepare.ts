@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 
 /** One unit of work for a station: an item in the state the measured action starts from. */
 export type Unit = { itemId: string; itemCode: string | null; parcelId: string; orderExternalId: string; inspectionId: string | null };

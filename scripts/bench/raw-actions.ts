@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import type { Unit } from "./prepare";
 
 /**

@@ -4,7 +4,7 @@ import { bins, carrierRanges, inboundOrders, itemEvents, items, outboxEvents, sh
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
 import { claimPickList, pickScan } from "@/lib/dispatch/picking";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { createOrderWithItems, createUser, uniq } from "../helpers/fixtures";
 import { ctxOf, inspectionCenter, scan } from "./inspection-fixtures";
 

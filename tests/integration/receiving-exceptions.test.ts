@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { inboundOrders, itemEvents, items, outboxEvents, parcels } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { closeParcel } from "@/lib/receiving/close-parcel";
-import { generateItemCode, itemCodePattern } from "@/lib/receiving/item-code";
+import { generateItemCode, itemCodePattern } from "@/lib/scan-codes/item-code";
 import { listInspectionQueue } from "@/lib/inspection/list-inspection-queue";
 import { placeholderExternalId } from "@/lib/receiving/placeholder-order";
 import { listUnexpectedUnits, receiveUnexpectedUnit, returnFlaggedUnit } from "@/lib/receiving/receive-unexpected-unit";

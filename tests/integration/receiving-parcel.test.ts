@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { itemEvents, items, outboxEvents, parcels, scanRequests } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { attachParcelToOrder } from "@/lib/receiving/attach-parcel";
-import { itemCodePattern } from "@/lib/receiving/item-code";
+import { itemCodePattern } from "@/lib/scan-codes/item-code";
 import { receiveUnit } from "@/lib/receiving/receive-unit";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { searchOrders } from "@/lib/receiving/search-orders";

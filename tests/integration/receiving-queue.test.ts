@@ -6,7 +6,7 @@ import { findLabelData } from "@/lib/labels/find-label-data";
 import { renderLabelPdf } from "@/lib/labels/render-label-pdf";
 import { renderLabelZpl } from "@/lib/labels/render-label-zpl";
 import { printDocument } from "@/lib/printing/print-document";
-import { generateItemCode } from "@/lib/receiving/item-code";
+import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { listInspectionQueue } from "@/lib/inspection/list-inspection-queue";
 import { receiveUnit } from "@/lib/receiving/receive-unit";
 import { scanParcel } from "@/lib/receiving/scan-parcel";

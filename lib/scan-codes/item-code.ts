@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { s10Pattern } from "@/lib/scan-codes/tracking-number";
+import { s10Pattern } from "./tracking-number";
 
 /**
  * Item label codes: `IT` + 10 random Crockford base32 characters + 1 check character.
