@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Page, TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 
 export const demo = {
   password: "legit-demo",
@@ -71,4 +71,13 @@ export async function loginWithBadge(page: Page, badge: string, pin = demo.pin, 
   await (keys === "keyboard" ? typeLikeScanner(page, badge) : scan(page, badge));
   await page.locator('input[name="pin"]').fill(pin);
   await page.getByRole("button", { name: /^(Sign in|로그인)$/ }).click();
+}
+
+/** Puts the signed-in user's screen in `locale` (the choice is kept on the shared demo account). */
+export async function switchLocale(page: Page, locale: "en" | "ko") {
+  const button = page.getByRole("button", { name: locale === "ko" ? "한국어" : "English", exact: true });
+  if ((await button.getAttribute("aria-pressed")) !== "true") {
+    await button.click();
+    await expect(button).toHaveAttribute("aria-pressed", "true");
+  }
 }

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { itemCodeCheckChar } from "../lib/scan-codes/item-code";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, typeLikeScanner } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale, typeLikeScanner } from "./helpers";
 
 /*
  * The shared station platform at tablet size: retries that land once, scans that are never lost
@@ -178,6 +178,9 @@ test("a 90 ms a key scanner works once the station's setting allows it", async (
 
 test("refusals are shown in Korean", async ({ page }, testInfo) => {
   await openReceiving(page);
+  // Other journeys may have left this shared demo account in English.
+  await switchLocale(page, "ko");
+  await page.locator("h1").first().click();
   await scan(page, "BIN-A-03-02-1");
   await expect(status(page)).toHaveClass(/scan-status--error/);
   await expect(status(page)).toContainText("빈(bin) 코드입니다. 입고에서는 택배 송장번호를 스캔하세요.");
