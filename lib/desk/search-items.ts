@@ -31,7 +31,7 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Free text through the same key function as the index (see db/sql/desk-search.sql). */
+/** Free text through the same key function as the index (see db/migrations/0002_desk_search.sql). */
 const keyContains = (column: SQL, text: string) => sql`legit_search_key(${column}) like legit_search_key(${containsPattern(text)})`;
 
 /**
