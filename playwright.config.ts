@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { englishDevice } from "./e2e/english-device";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Playwright cannot download its browsers here: use the system's Chromium when there is one.
@@ -24,7 +25,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".test-output/playwright.json" }]],
-  use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions },
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions, storageState: englishDevice },
   projects: [
     {
       name: "tablet",

@@ -1,3 +1,4 @@
+import { englishDevice } from "./english-device";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
@@ -47,7 +48,7 @@ async function setLocale(page: Page, locale: "en" | "ko") {
 
 /** Announces a one-unit trade order, receives it and passes it; answers the keys to search by. */
 async function inspectedItem(browser: Browser, testInfo: TestInfo) {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const page = await context.newPage();
   const unique = `${Date.now()}${Math.floor(Math.random() * 1e4)}`;
   const trackingNumber = `5511${unique}`;
@@ -129,7 +130,7 @@ test("a manager creates an operator who signs in at a tablet with badge and PIN"
   await expect(page.locator(`[data-testid=staff-row][data-name="${name}"]`)).toContainText(badge);
   await snap(page, testInfo, "desk-staff-ko");
 
-  const tablet = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const tablet = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true });
   const station = await tablet.newPage();
   await loginWithBadge(station, badge, "2468");
   await expect(station.getByTestId("header-user")).toContainText(name);
@@ -155,7 +156,7 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
   await form.getByRole("button", { name: "Create" }).click();
   await expect(form.getByRole("status")).toContainText("Tokyo Admin");
 
-  const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const other = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const admin = await other.newPage();
   await loginWithPassword(admin, email, "tokyo-admin-pw");
   await expect(admin.getByTestId("header-user")).toContainText("Tokyo Admin");
@@ -175,7 +176,7 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
 
   // A 99,000 item in Tokyo now needs a second inspector.
   const tokyo = "lgt_demo_tokyo_0000000000000000000000";
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const station = await context.newPage();
   const unique = `${Date.now()}`;
   const announce = await context.request.post("/api/v1/inbound-orders", {
@@ -236,7 +237,7 @@ test("the dashboard loads live with its charts; a count opens its items; a table
 });
 
 test("an unmatched parcel shows among the exceptions and is resolved from there", async ({ page, browser }, testInfo) => {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const station = await context.newPage();
   await signIn(station, demo.operator2Badge);
   const tracking = `STRAY${Date.now()}`;

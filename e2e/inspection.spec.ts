@@ -1,3 +1,4 @@
+import { englishDevice } from "./english-device";
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -31,7 +32,7 @@ async function receivedOrder(
   lines: Line[],
   type: "trade" | "storage" = "trade",
 ): Promise<{ externalId: string; codes: string[] }> {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const page = await context.newPage();
   const unique = `${testInfo.project.name}-${testInfo.testId}-${Date.now()}`.replace(/[^A-Za-z0-9-]/g, "");
   const trackingNumber = `7788${Date.now()}${Math.floor(Math.random() * 1e6)}`;

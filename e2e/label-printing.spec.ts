@@ -1,3 +1,4 @@
+import { englishDevice } from "./english-device";
 import { expect, test, type Page } from "@playwright/test";
 import { pdfPageTexts } from "../tests/helpers/pdf-text";
 import { startTestPrinter } from "../tests/helpers/test-printer";
@@ -61,7 +62,7 @@ test("a Korean-only product's label prints in Korean: PDF in the page, then ZPL 
 
   // 2. A manager gives this station a network printer (here: a local TCP listener).
   const printer = await startTestPrinter();
-  const managerContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const managerContext = await browser.newContext({ storageState: englishDevice, viewport: { width: 1024, height: 768 } });
   const manager = await managerContext.newPage();
   await loginWithPassword(manager, demo.managerSeoul);
   await expect(manager.getByTestId("header-user")).toBeVisible();

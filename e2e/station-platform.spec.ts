@@ -1,3 +1,4 @@
+import { englishDevice } from "./english-device";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { itemCodeCheckChar } from "../lib/scan-codes/item-code";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale, typeLikeScanner } from "./helpers";
@@ -133,7 +134,7 @@ test("a scan into a focused memo is taken as a scan and kept out of the memo", a
 
 test("Hangul key values with physical codes are read right at every station", async ({ browser, request }, testInfo) => {
   const order = await announce(request);
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const page = await context.newPage();
   await openReceiving(page);
   await scanHangul(page, order.trackingNumber);

@@ -1,3 +1,4 @@
+import { englishDevice } from "./english-device";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
@@ -134,7 +135,7 @@ test.describe("storage floor (tablet)", () => {
 
   test("a blind count with one missing and one unexpected item, resolved by the manager", async ({ page, browser }, testInfo) => {
     test.skip(testInfo.project.name !== "tablet", "tablet journey");
-    const managerContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+    const managerContext = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL, viewport: { width: 1440, height: 900 } });
     const manager = await managerContext.newPage();
     await loginWithPassword(manager, demo.managerSeoul);
     await expect(manager.getByTestId("header-user")).toBeVisible();
