@@ -51,13 +51,18 @@ export const outboxEvents = pgTable(
  * The first answer to each client-made scan id, so a repeated scan request (double Enter, retry
  * after a lost answer) gets the same answer and changes nothing twice.
  */
-export const scanRequests = pgTable("scan_requests", {
-  scanId: text("scan_id").primaryKey(),
-  userId: uuid("user_id").notNull(),
-  kind: text("kind").notNull(),
-  response: jsonb("response").$type<unknown>(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const scanRequests = pgTable(
+  "scan_requests",
+  {
+    scanId: text("scan_id").primaryKey(),
+    userId: uuid("user_id").notNull(),
+    kind: text("kind").notNull(),
+    response: jsonb("response").$type<unknown>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The retention job deletes the oldest answers in batches, oldest first.
+  (t) => [index("scan_requests_created_idx").on(t.createdAt)],
+);
 
 export type ItemEvent = typeof itemEvents.$inferSelect;
 export type OutboxEvent = typeof outboxEvents.$inferSelect;

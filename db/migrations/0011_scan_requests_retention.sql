@@ -1,0 +1,1 @@
+CREATE INDEX "scan_requests_created_idx" ON "scan_requests" USING btree ("created_at");
