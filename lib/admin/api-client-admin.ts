@@ -13,18 +13,17 @@ import { recordAdminEvent } from "./admin-events";
  */
 export async function changeApiClientWebhook(db: Db, ctx: StaffContext, clientId: string, webhookUrl: string | null) {
   requireRole(ctx, ["admin"], "Only an admin can change API clients.");
-  const [client] = await db.select().from(apiClients).where(eq(apiClients.id, clientId));
+  const [client] = await db.select({ centerIds: apiClients.centerIds }).from(apiClients).where(eq(apiClients.id, clientId));
   if (!client || !client.centerIds.includes(ctx.centerId)) throw new DomainError("not_found:api_client", "No such API client.");
-  const answer = await setApiClientWebhook(db, ctx, clientId, webhookUrl);
-  await db.transaction((tx) =>
+  // The change and its audit row commit together; "from" is the URL of the locked row.
+  return setApiClientWebhook(db, ctx, clientId, webhookUrl, (tx, before) =>
     recordAdminEvent(tx, {
       centerId: ctx.centerId,
       actorUserId: ctx.userId,
       action: "api_client_webhook_changed",
       targetType: "api_client",
       targetId: clientId,
-      details: { name: client.name, webhookUrl: { from: client.webhookUrl, to: webhookUrl } },
+      details: { name: before.name, webhookUrl: { from: before.webhookUrl, to: webhookUrl } },
     }),
   );
-  return answer;
 }

@@ -84,6 +84,8 @@ export async function setApiClientWebhook(
   by: ClientManager,
   clientId: string,
   webhookUrl: string | null,
+  /** Runs inside the change's transaction with the row as it was, e.g. to write the audit row. */
+  alsoInTx?: (tx: Tx, before: ApiClient) => Promise<void>,
 ): Promise<{ webhookSecret: string | null }> {
   const url = webhookUrl === null ? null : webhookUrlSchema.safeParse(webhookUrl);
   if (url && !url.success) throw new DomainError("validation:webhook_url", "Give an http(s) URL for the webhook.");
@@ -98,6 +100,7 @@ export async function setApiClientWebhook(
       .where(eq(apiClients.id, clientId))
       .returning();
     if (url) await startRelayAtHead(tx, client);
+    await alsoInTx?.(tx, current);
     return { webhookSecret };
   });
 }

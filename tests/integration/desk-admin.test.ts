@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { centers, users } from "@/db/schema";
+import { apiClients, centers, users } from "@/db/schema";
 import { listAdminEvents } from "@/lib/admin/admin-events";
+import { changeApiClientWebhook } from "@/lib/admin/api-client-admin";
+import { createApiClient, setApiClientWebhook } from "@/lib/api/api-clients";
 import { readCenterSettings, updateCenterSettings } from "@/lib/admin/center-settings";
 import { createStaff, resetCredential, updateStaff } from "@/lib/admin/staff";
 import { verifyBadgeLogin, verifyPasswordLogin } from "@/lib/auth/verify-login";
@@ -106,5 +108,25 @@ describeEachDb("desk administration", (use) => {
     expect(entry.details).toEqual({
       changed: { timezone: { from: "Asia/Seoul", to: "Europe/Berlin" }, fourEyesPrice: { from: 1_000_000, to: 50_000 } },
     });
+  });
+
+  it("an admin changes a webhook and its audit row in one transaction: both or neither", async () => {
+    const db = use();
+    const { client } = await createApiClient(db, { name: `Hooks ${uniq()}`, centerIds: [center.id] });
+    await expect(changeApiClientWebhook(db, ctxOf(manager), client.id, "https://market.example/a")).rejects.toMatchObject({ code: "forbidden:role" });
+    await changeApiClientWebhook(db, ctxOf(admin), client.id, "https://market.example/a");
+    const [entry] = await listAdminEvents(db, center.id, { limit: 1 });
+    expect(entry).toMatchObject({ action: "api_client_webhook_changed", targetId: client.id, actorName: admin.name });
+    expect(entry.details).toMatchObject({ webhookUrl: { from: null, to: "https://market.example/a" } });
+
+    // A failure after the change, inside its transaction (where the audit row is written), undoes the change.
+    await expect(
+      setApiClientWebhook(db, ctxOf(admin), client.id, "https://market.example/b", async () => {
+        throw new Error("audit write failed");
+      }),
+    ).rejects.toThrow("audit write failed");
+    const [row] = await db.select().from(apiClients).where(eq(apiClients.id, client.id));
+    expect(row.webhookUrl).toBe("https://market.example/a");
+    expect((await listAdminEvents(db, center.id, { limit: 1 }))[0].id).toBe(entry.id);
   });
 });
