@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { webhookDeliveries, webhookRelayPositions } from "@/db/schema";
+import { listAdminEvents } from "@/lib/admin/admin-events";
+import { retryWebhookNow } from "@/lib/admin/api-client-admin";
 import { createApiClient, revokeApiClient, type ApiCaller } from "@/lib/api/api-clients";
 import { readEventFeed } from "@/lib/api/event-feed";
 import { webhookBatchSchema, type WebhookBatch } from "@/lib/api/schemas";
@@ -10,7 +12,8 @@ import { relayOnce } from "@/lib/api/webhook-relay";
 import { verifyWebhookSignature } from "@/lib/api/webhook-signature";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { describeEachDb } from "../helpers/databases";
-import { createCenter, createOrderWithItems } from "../helpers/fixtures";
+import { createCenter, createOrderWithItems, createUser } from "../helpers/fixtures";
+import { ctxOf } from "./inspection-fixtures";
 import { waitUntilVisible } from "./api-helpers";
 
 type Received = { headers: IncomingHttpHeaders; body: string; batch: WebhookBatch };
@@ -122,6 +125,29 @@ describeEachDb("webhook relay", (use) => {
     expect(rows).toMatchObject([{ id: receiver.received[0].batch.deliveryId, status: "delivered", attempts: 3, lastError: null }]);
     const [after] = await db.select().from(webhookRelayPositions).where(eq(webhookRelayPositions.apiClientId, client.id));
     expect(after).toMatchObject({ attempts: 0, nextAttemptAt: null, lastError: null });
+  });
+
+  it("'retry now' from the desk cuts the back-off short: the next pass delivers, in order, and the retry is audited", async () => {
+    const { db, center, receiver, client, move } = await setUp({ failFirst: 3 });
+    const units = await move(2);
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    await relayOnce(db, { now: at(0) });
+    await relayOnce(db, { now: at(5) });
+    await relayOnce(db, { now: at(15) }); // three failures: the next try is 20 s later (at 35 s)
+    expect(receiver.calls()).toBe(3);
+    const manager = await createUser(db, center.id, "manager");
+    const operator = await createUser(db, center.id, "operator");
+    await expect(retryWebhookNow(db, ctxOf(operator), client.id)).rejects.toMatchObject({ code: "forbidden:role" });
+    const stranger = await createUser(db, (await createCenter(db)).id, "manager");
+    await expect(retryWebhookNow(db, ctxOf(stranger), client.id)).rejects.toMatchObject({ code: "not_found:api_client" });
+
+    expect(await retryWebhookNow(db, ctxOf(manager), client.id)).toEqual({ retried: true, attempts: 3 });
+    await relayOnce(db, { now: at(16) }); // well before 35 s
+    expect(receiver.calls()).toBe(4);
+    expect(receiver.received.map((r) => r.batch.events.map((e) => e.itemId))).toEqual([units.map((u) => u.id)]);
+    expect(await retryWebhookNow(db, ctxOf(manager), client.id)).toEqual({ retried: false, attempts: 0 });
+    const [entry] = await listAdminEvents(db, center.id, { limit: 1 });
+    expect(entry).toMatchObject({ action: "api_client_webhook_retried", targetId: client.id, actorName: manager.name, details: { attempts: 3 } });
   });
 
   it("delivers each event once when several relays run at the same moment", async () => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
+import { RetryWebhookButton } from "@/components/desk/retry-webhook-button";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listExceptions } from "@/lib/desk/exceptions";
 
@@ -49,9 +50,12 @@ export default async function ExceptionsPage() {
                     </td>
                     <td className="muted">{e.since ? format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short" }) : ""}</td>
                     <td>
-                      <Link href={e.resolveHref} className="button" data-testid="resolve-link">
-                        {t("resolve")}
-                      </Link>
+                      <div className="row">
+                        {g.kind === "failedWebhooks" ? <RetryWebhookButton clientId={e.id} /> : null}
+                        <Link href={e.resolveHref} className="button" data-testid="resolve-link">
+                          {t("resolve")}
+                        </Link>
+                      </div>
                     </td>
                   </tr>
                 ))}
