@@ -54,6 +54,7 @@ export const resetCredentialSchema = z.union([z.strictObject({ pin }), z.strictO
 
 export type StaffRow = Pick<User, "id" | "name" | "role" | "centerId" | "badgeCode" | "email" | "locale" | "active" | "createdAt"> & {
   centerName: string;
+  centerCode: string;
   lockedUntil: Date | null;
 };
 
@@ -66,6 +67,7 @@ export async function listStaff(q: Queryable, ctx: StaffContext): Promise<StaffR
       role: users.role,
       centerId: users.centerId,
       centerName: centers.name,
+      centerCode: centers.code,
       badgeCode: users.badgeCode,
       email: users.email,
       locale: users.locale,
@@ -113,7 +115,7 @@ export async function createStaff(db: Db, ctx: StaffContext, input: z.input<type
   const [pinHash, passwordHash] = await Promise.all([floor ? hashSecret(data.pin!) : null, floor ? null : hashSecret(data.password!)]);
   try {
     return await db.transaction(async (tx) => {
-      const [center] = await tx.select({ name: centers.name }).from(centers).where(eq(centers.id, centerId));
+      const [center] = await tx.select({ name: centers.name, code: centers.code }).from(centers).where(eq(centers.id, centerId));
       if (!center) throw new DomainError("validation:center", "One of the chosen centers does not exist.");
       const [user] = await tx
         .insert(users)
@@ -136,7 +138,7 @@ export async function createStaff(db: Db, ctx: StaffContext, input: z.input<type
         targetId: user.id,
         details: { name: user.name, role: user.role, badgeCode: user.badgeCode, email: user.email },
       });
-      return { ...user, centerName: center.name };
+      return { ...user, centerName: center.name, centerCode: center.code };
     });
   } catch (error) {
     uniqueConflict(error, data);

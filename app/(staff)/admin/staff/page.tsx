@@ -7,6 +7,7 @@ import { StaffRowActions } from "@/components/admin/staff-row-actions";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { isFloorRole, listStaff } from "@/lib/admin/staff";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { centerName } from "@/lib/i18n/center-name";
 
 export const dynamic = "force-dynamic";
 
@@ -18,14 +19,14 @@ export default async function StaffPage() {
   const manageable: Role[] = isAdmin ? [...allRoles] : allRoles.filter(isFloorRole);
   const [members, centerList] = await Promise.all([
     listStaff(db, staff.ctx),
-    isAdmin ? db.select({ id: centers.id, name: centers.name }).from(centers).orderBy(asc(centers.name)) : Promise.resolve([]),
+    isAdmin ? db.select({ id: centers.id, code: centers.code, name: centers.name }).from(centers).orderBy(asc(centers.name)) : Promise.resolve([]),
   ]);
   const t = await getTranslations();
   return (
     <div className="stack">
       <DeskNav current="staff" />
       <h1>{t("admin.staff.title")}</h1>
-      <StaffCreateForm roles={manageable} centers={centerList} centerId={staff.center.id} />
+      <StaffCreateForm roles={manageable} centers={centerList.map((c) => ({ id: c.id, name: centerName(t, c) }))} centerId={staff.center.id} />
       <table className="table" data-testid="staff-list">
         <thead>
           <tr>
@@ -40,7 +41,7 @@ export default async function StaffPage() {
           {members.map((m) => (
             <tr key={m.id} data-testid="staff-row" data-name={m.name}>
               <td>{m.name}</td>
-              <td>{m.centerName}</td>
+              <td>{centerName(t, { code: m.centerCode, name: m.centerName })}</td>
               <td>
                 <code>{m.badgeCode ?? m.email ?? "—"}</code>
               </td>
