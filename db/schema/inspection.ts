@@ -105,7 +105,7 @@ export const inspectionPhotos = pgTable(
     uploadedBy: uuid("uploaded_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("inspection_photos_inspection_idx").on(t.inspectionId)],
+  (t) => [index("inspection_photos_inspection_idx").on(t.inspectionId), index("inspection_photos_item_idx").on(t.itemId)],
 );
 
 export type Checklist = typeof checklists.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "inspection_photos_item_idx" ON "inspection_photos" USING btree ("item_id");
