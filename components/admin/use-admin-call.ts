@@ -1,32 +1,31 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { useStationAction } from "@/components/station/use-station-action";
 
-/** One admin call at a time: busy state, the refusal in the user's language, page refresh after. */
+/**
+ * The desk's admin forms on the shared station action: one scan id per intent (the same form sent
+ * again after a lost answer changes things once), busy state, the refusal in the user's language,
+ * and the page refreshed after a change.
+ */
 export function useAdminCall() {
   const router = useRouter();
-  const errorText = useErrorText();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  async function call<T>(url: string, init: { method?: string; body?: unknown }, doneText?: string): Promise<T | null> {
-    setPending(true);
-    setError(null);
-    setDone(null);
-    try {
-      const answer = await apiFetch<T>(url, init);
-      if (doneText) setDone(doneText);
-      router.refresh();
-      return answer;
-    } catch (e) {
-      setError(errorText(e));
-      return null;
-    } finally {
-      setPending(false);
-    }
+  const action = useStationAction();
+  function call<T>(url: string, init: { method?: string; body?: unknown }, doneText?: string): Promise<T | undefined> {
+    const method = init.method ?? "POST";
+    return action.run(`${method} ${url} ${JSON.stringify(init.body ?? null)}`, (scanId) => apiFetch<T>(url, { ...init, scanId }), {
+      answer: () => {
+        router.refresh();
+        return doneText ? { tone: "success", message: doneText } : null;
+      },
+    });
   }
-  return { call, pending, error, done };
+  const answer = action.answer;
+  return {
+    call,
+    pending: action.busy !== null,
+    error: answer?.tone === "error" ? answer.message : null,
+    done: answer && answer.tone !== "error" ? answer.message : null,
+  };
 }

@@ -9,6 +9,7 @@ export function WebhookForm({ clientId, current }: { clientId: string; current: 
   const t = useTranslations("admin.webhook");
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
+  const [secretLost, setSecretLost] = useState(false);
   const { call, pending, error } = useAdminCall();
   return (
     <div className="stack" style={{ gap: "0.4rem" }}>
@@ -23,9 +24,10 @@ export function WebhookForm({ clientId, current }: { clientId: string; current: 
           onSubmit={async (event) => {
             event.preventDefault();
             const webhookUrl = String(new FormData(event.currentTarget).get("webhookUrl") ?? "");
-            const answer = await call<{ webhookSecret: string | null }>(`/api/station/admin/api-clients/${clientId}/webhook`, { body: { webhookUrl } });
+            const answer = await call<{ webhookSecret: string | null; secretLost?: boolean }>(`/api/station/admin/api-clients/${clientId}/webhook`, { body: { webhookUrl } });
             if (answer) {
               setSecret(answer.webhookSecret);
+              setSecretLost(answer.secretLost === true);
               setOpen(false);
             }
           }}
@@ -39,6 +41,11 @@ export function WebhookForm({ clientId, current }: { clientId: string; current: 
       {secret && (
         <p className="alert alert--ok">
           {t("newSecret")} <code>{secret}</code>
+        </p>
+      )}
+      {secretLost && (
+        <p className="alert alert--warn" data-testid="webhook-secret-lost">
+          {t("secretLost")}
         </p>
       )}
       {error && (

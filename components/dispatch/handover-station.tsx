@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
 import { PrintButton } from "@/components/printing/print-button";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
@@ -22,7 +21,6 @@ const manifestsKey = ["dispatch", "manifests"];
 export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   const t = useTranslations("dispatch.handover");
   const format = useFormatter();
-  const errorText = useErrorText();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const action = useDispatchAction([manifestsKey]);
@@ -33,15 +31,14 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   const list = manifests.data?.manifests ?? [];
   const active = list.find((m) => m.id === activeId) ?? null;
 
-  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
+  // A parcel scan is a station action (retried with its scan id: on the manifest once); the list refreshes after.
+  useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
     if (!active || active.status !== "open") return { tone: "warning", message: t("openFirst") };
-    try {
-      const answer = await apiFetch<AddParcelAnswer>("/api/station/dispatch/manifests/add", { body: { scanId, manifestId: active.id, trackingNumber: code } });
-      await manifests.refetch();
-      return { tone: "success", message: t("answers.added", { tracking: answer.trackingNumber, parcels: answer.manifest.parcels.length }) };
-    } catch (error) {
-      return { tone: "error", message: errorText(error) };
-    }
+    return action.scan(
+      scanId,
+      (id) => apiFetch<AddParcelAnswer>("/api/station/dispatch/manifests/add", { body: { manifestId: active.id, trackingNumber: code }, scanId: id }),
+      (answer) => ({ tone: "success", message: t("answers.added", { tracking: answer.trackingNumber, parcels: answer.manifest.parcels.length }) }),
+    );
   });
 
   function open(carrier: CarrierOption) {

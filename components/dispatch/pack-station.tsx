@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
 import { PrintButton } from "@/components/printing/print-button";
 import { printZplUrl } from "@/components/printing/print-urls";
 import { ScanPanel } from "@/components/scanner/scan-panel";
@@ -23,7 +22,6 @@ export type CarrierOption = { code: string; name: string; issues: boolean };
  */
 export function PackStation({ carriers }: { carriers: CarrierOption[] }) {
   const t = useTranslations("dispatch.pack");
-  const errorText = useErrorText();
   const [view, setView] = useState<PackView | null>(null);
   const [carrier, setCarrier] = useState<CarrierOption>(carriers[0]);
   const [tracking, setTracking] = useState("");
@@ -37,19 +35,18 @@ export function PackStation({ carriers }: { carriers: CarrierOption[] }) {
       return { tone: "success", message: t("answers.trackingScanned", { tracking: scan.trackingNumber }) };
     }
     if (scan.kind !== "item") return { tone: "warning", message: t("answers.scanItem") };
-    try {
-      const next = await apiFetch<PackView>("/api/station/dispatch/pack/lookup", { body: { code: scan.code } });
-      setView(next);
-      setPacked(null);
-      setTracking("");
-      action.tell(null);
-      const who = next.shipment.destination === "seller" ? t("toSeller") : t("toBuyer");
-      return { tone: next.shipment.destination === "seller" ? "warning" : "success", message: t("answers.found", { code: scan.code, who, name: next.shipment.recipient.name }) };
-    } catch (error) {
+    // A lookup only reads; a refusal (not ready to pack) is answered by the scanner in the user's language.
+    const next = await apiFetch<PackView>("/api/station/dispatch/pack/lookup", { body: { code: scan.code } }).catch((error: unknown) => {
       setView(null);
       setPacked(null);
-      return { tone: "error", message: errorText(error) };
-    }
+      throw error;
+    });
+    setView(next);
+    setPacked(null);
+    setTracking("");
+    action.tell(null);
+    const who = next.shipment.destination === "seller" ? t("toSeller") : t("toBuyer");
+    return { tone: next.shipment.destination === "seller" ? "warning" : "success", message: t("answers.found", { code: scan.code, who, name: next.shipment.recipient.name }) };
   });
 
   function pack() {

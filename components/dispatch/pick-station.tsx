@@ -30,15 +30,17 @@ export function PickStation() {
     enabled: list === null,
   });
 
-  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
+  // Every scan is a station action: retried with its one scan id after a lost answer, never picked twice.
+  useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
     if (!list) return { tone: "warning", message: t("takeListFirst") };
-    try {
-      const answer = await apiFetch<PickScanAnswer>("/api/station/dispatch/pick-lists/scan", { body: { scanId, pickListId: list.id, code } });
-      setList(answer.list);
-      return feedbackFor(answer);
-    } catch (error) {
-      return { tone: "error", message: errorText(error) };
-    }
+    return action.scan(
+      scanId,
+      (id) => apiFetch<PickScanAnswer>("/api/station/dispatch/pick-lists/scan", { body: { pickListId: list.id, code }, scanId: id }),
+      (answer) => {
+        setList(answer.list);
+        return feedbackFor(answer);
+      },
+    );
   });
 
   function feedbackFor(answer: PickScanAnswer): ScanFeedback {

@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { classifyScan } from "@/lib/scan-codes/classify";
@@ -25,28 +24,27 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
   const tv = useTranslations("inspection.verdicts");
   const ts = useTranslations("states");
   const format = useFormatter();
-  const errorText = useErrorText();
   const [pendingItem, setPendingItem] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<string | null>(null);
   const action = useDispatchAction([quarantineKey]);
   const query = useQuery({ queryKey: quarantineKey, queryFn: () => apiFetch<{ items: QuarantineEntry[] }>("/api/station/dispatch/quarantine") });
   const entries = query.data?.items ?? [];
 
-  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
+  useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
     const scan = classifyScan(code);
     if (scan.kind === "item") {
       setPendingItem(scan.code);
       return { tone: "success", message: t("answers.itemScanned", { code: scan.code }) };
     }
     if (scan.kind === "bin" && pendingItem) {
-      try {
-        await apiFetch("/api/station/dispatch/quarantine/bin", { body: { scanId, itemCode: pendingItem, binCode: scan.code } });
-        setPendingItem(null);
-        await query.refetch();
-        return { tone: "success", message: t("answers.binned", { code: pendingItem, bin: scan.code }) };
-      } catch (error) {
-        return { tone: "error", message: errorText(error) };
-      }
+      return action.scan(
+        scanId,
+        (id) => apiFetch("/api/station/dispatch/quarantine/bin", { body: { itemCode: pendingItem, binCode: scan.code }, scanId: id }),
+        () => {
+          setPendingItem(null);
+          return { tone: "success", message: t("answers.binned", { code: pendingItem, bin: scan.code }) };
+        },
+      );
     }
     return { tone: "warning", message: t("answers.scanItemThenBin") };
   });
@@ -107,7 +105,7 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
                           onSubmit={(form, decision) =>
                             void action.run(
                               `decide:${e.itemId}:${decision}`,
-                              () => apiFetch<{ itemCode: string; state: string }>("/api/station/dispatch/quarantine/decide", { body: form }),
+                              (scanId) => apiFetch<{ itemCode: string; state: string }>("/api/station/dispatch/quarantine/decide", { body: form, scanId }),
                               (r) => {
                                 setDeciding(null);
                                 return { tone: "success", message: t("answers.decided", { code: r.itemCode, state: ts(r.state) }) };

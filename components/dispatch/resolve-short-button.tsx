@@ -19,7 +19,7 @@ export function ResolveShortButton({ lineId }: { lineId: string }) {
         event.preventDefault();
         void action.run(
           `resolve:${lineId}`,
-          () => apiFetch("/api/station/dispatch/short-picks/resolve", { body: { lineId, note: note || undefined } }),
+          (scanId) => apiFetch("/api/station/dispatch/short-picks/resolve", { body: { lineId, note: note || undefined }, scanId }),
           () => {
             router.refresh();
             return { tone: "success", message: t("resolved") };

@@ -6,9 +6,10 @@ import type { ScanFeedback } from "@/components/scanner/scanner-provider";
 import { useStationAction } from "@/components/station/use-station-action";
 
 /**
- * Button actions of the dispatch stations, on the shared station action (one scan id per intent
- * reused on retries, busy state, the answer with sound, colour and text in the user's language,
- * refreshed queries). Scans from the scanner carry their own scan id (see useScanHandler).
+ * The dispatch stations' actions, on the shared station action (one scan id per intent reused on
+ * retries, busy state, the answer with sound, colour and text in the user's language, refreshed
+ * queries): `run` for buttons (the answer shows on the page), `scan` for scanner handlers (the
+ * scanner shows and sounds the answer; one intent per physical scan).
  */
 export function useDispatchAction(invalidate: QueryKey[] = []) {
   const action = useStationAction({ invalidate });
@@ -17,5 +18,11 @@ export function useDispatchAction(invalidate: QueryKey[] = []) {
     <T,>(intent: string, request: (scanId: string) => Promise<T>, onDone?: (result: T) => ScanFeedback | null) => runAction(intent, request, { answer: onDone }),
     [runAction],
   );
-  return { run, busy: action.busy, answer: action.answer, tell: action.tell };
+  const { runScan } = action;
+  const scan = useCallback(
+    <T,>(scanId: string, request: (scanId: string) => Promise<T>, onDone: (result: T) => ScanFeedback) =>
+      runScan(`scan:${scanId}`, request, { answer: onDone, quiet: true }),
+    [runScan],
+  );
+  return { run, scan, busy: action.busy, answer: action.answer, tell: action.tell };
 }

@@ -16,6 +16,11 @@ export type ActionOptions<T> = {
   refused?: (error: unknown, text: string) => ScanFeedback | null;
   /** Queries to refresh after success (on top of the hook's own). */
   invalidate?: QueryKey[];
+  /**
+   * Leave the answer to the caller: no sound, and `answer` (the page's own) stays as it is. For
+   * scan handlers, whose answer the scanner shows and sounds itself (a second beep, a second text).
+   */
+  quiet?: boolean;
 };
 
 /**
@@ -59,7 +64,7 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
         .then(async (result): Promise<Outcome<T>> => {
           ids.current.settle(intent);
           const feedback = options.answer ? options.answer(result as T) : null;
-          tell(feedback);
+          if (!options.quiet) tell(feedback);
           const keys = [...(defaults.invalidate ?? []), ...(options.invalidate ?? [])];
           await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
           return { result: result as T, feedback };
@@ -68,7 +73,7 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
           ids.current.settle(intent, error);
           const text = errorText(error);
           const feedback: ScanFeedback | null = options.refused ? options.refused(error, text) : { tone: "error", message: text };
-          tell(feedback);
+          if (!options.quiet) tell(feedback);
           return { result: undefined, feedback };
         })
         .finally(() => {

@@ -1,24 +1,23 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import type { AwaitingPutaway } from "@/lib/storage/putaway";
 import styles from "./storage.module.css";
 
-/** Items waiting for putaway, read again whenever `version` changes (after each putaway). */
-export function AwaitingList({ version }: { version: number }) {
+/** The waiting list's query: refreshed after each putaway (the station action invalidates it). */
+export const awaitingPutawayKey = ["storage", "putaway-queue"];
+
+/** Items waiting for putaway, kept live: polled, and read again after every putaway. */
+export function AwaitingList() {
   const t = useTranslations("storage.putaway");
-  const [items, setItems] = useState<AwaitingPutaway[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    apiFetch<{ items: AwaitingPutaway[] }>("/api/station/storage/putaway/queue")
-      .then((r) => live && setItems(r.items))
-      .catch(() => live && setItems(null));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const { data } = useQuery({
+    queryKey: awaitingPutawayKey,
+    queryFn: () => apiFetch<{ items: AwaitingPutaway[] }>("/api/station/storage/putaway/queue"),
+    refetchInterval: 30_000,
+  });
+  const items = data?.items;
   if (!items) return null;
   return (
     <section aria-label={t("waitingTitle")}>

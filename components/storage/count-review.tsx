@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { useStationAction } from "@/components/station/use-station-action";
 import type { CountDifferenceView, CountReview } from "@/lib/storage/reconcile-count";
 import styles from "./storage.module.css";
 
@@ -31,23 +31,23 @@ export function CountReviewList({ counts }: { counts: CountReview[] }) {
 function DifferenceRow({ diff }: { diff: CountDifferenceView }) {
   const t = useTranslations("storage.counts");
   const tStates = useTranslations("states");
-  const errorText = useErrorText();
   const router = useRouter();
   const [binCode, setBinCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useStationAction();
+  const busy = action.busy !== null;
+  const error = action.answer?.tone === "error" ? action.answer.message : null;
 
-  async function resolve(resolution: string, extra: Record<string, string> = {}) {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiFetch("/api/station/storage/counts/resolve", { body: { differenceId: diff.id, resolution, ...extra } });
-      router.refresh();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+  function resolve(resolution: string, extra: Record<string, string> = {}) {
+    void action.run(
+      `resolve:${diff.id}:${resolution}:${extra.binCode ?? ""}`,
+      (scanId) => apiFetch("/api/station/storage/counts/resolve", { body: { differenceId: diff.id, resolution, ...extra }, scanId }),
+      {
+        answer: () => {
+          router.refresh();
+          return null;
+        },
+      },
+    );
   }
 
   return (
@@ -63,15 +63,15 @@ function DifferenceRow({ diff }: { diff: CountDifferenceView }) {
         <span className={styles.done}>{t(`resolution.${diff.resolution}`)}</span>
       ) : diff.kind === "missing" ? (
         <span className="row">
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => void resolve("marked_missing")}>{t("markMissing")}</button>
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => resolve("marked_missing")}>{t("markMissing")}</button>
           <input aria-label={t("foundInBin")} placeholder="BIN-…" value={binCode} onChange={(e) => setBinCode(e.target.value.toUpperCase())} style={{ width: "11rem" }} />
-          <button type="button" className="button" disabled={busy || !binCode} onClick={() => void resolve("moved_found_elsewhere", { binCode })}>{t("foundElsewhere")}</button>
-          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void resolve("no_change")}>{t("noChange")}</button>
+          <button type="button" className="button" disabled={busy || !binCode} onClick={() => resolve("moved_found_elsewhere", { binCode })}>{t("foundElsewhere")}</button>
+          <button type="button" className="button button--ghost" disabled={busy} onClick={() => resolve("no_change")}>{t("noChange")}</button>
         </span>
       ) : (
         <span className="row">
-          {diff.itemId && <button type="button" className="button button--primary" disabled={busy} onClick={() => void resolve("moved_here")}>{t("moveHere")}</button>}
-          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void resolve("no_change")}>{t("noChange")}</button>
+          {diff.itemId && <button type="button" className="button button--primary" disabled={busy} onClick={() => resolve("moved_here")}>{t("moveHere")}</button>}
+          <button type="button" className="button button--ghost" disabled={busy} onClick={() => resolve("no_change")}>{t("noChange")}</button>
         </span>
       )}
     </div>

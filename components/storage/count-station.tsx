@@ -2,12 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, newScanId } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
-import { playFeedback } from "@/components/scanner/feedback-sound";
+import { apiFetch } from "@/components/http/api-fetch";
 import { ScanPanel } from "@/components/scanner/scan-panel";
-import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
-import { classifyScan } from "@/lib/scan-codes/classify";
+import { useScanRoutes } from "@/components/scanner/use-scan-routes";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 import type { CountProgress } from "@/lib/storage/count-bin";
 import type { PlannedCount } from "@/lib/storage/plan-counts";
 import styles from "./storage.module.css";
@@ -18,64 +17,57 @@ import styles from "./storage.module.css";
  */
 export function CountStation({ planned }: { planned: PlannedCount[] }) {
   const t = useTranslations("storage.count");
-  const errorText = useErrorText();
   const [count, setCount] = useState<CountProgress | null>(null);
-  const [finishId, setFinishId] = useState<string | null>(null);
-  const [result, setResult] = useState<ScanFeedback | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Every step (start, each item, finish) is a station action: one scan id per intent, retried safely.
+  const action = useStationAction();
 
-  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
-    const scan = classifyScan(code);
-    try {
-      if (scan.kind === "bin") {
-        const started = await apiFetch<CountProgress>("/api/station/storage/counts/start", { body: { scanId, binCode: scan.code } });
-        setCount(started);
-        setResult(null);
-        return { tone: "success", message: t("started", { bin: started.binCode }) };
-      }
-      if (scan.kind === "item") {
+  useScanRoutes(
+    {
+      bin: (scan, scanId) =>
+        action.runScan(`start:${scanId}`, (id) => apiFetch<CountProgress>("/api/station/storage/counts/start", { body: { binCode: scan.code }, scanId: id }), {
+          quiet: true,
+          answer: (started) => {
+            setCount(started);
+            action.clear();
+            return { tone: "success", message: t("started", { bin: started.binCode }) };
+          },
+        }),
+      item: (scan, scanId) => {
         if (!count) return { tone: "error", message: t("scanBinFirst") };
-        const answer = await apiFetch<CountProgress & { duplicate: boolean }>("/api/station/storage/counts/scan", {
-          body: { scanId, countId: count.countId, itemCode: scan.code },
-        });
-        setCount(answer);
-        return answer.duplicate
-          ? { tone: "warning", message: t("duplicate", { code: scan.code }) }
-          : { tone: "success", message: t("counted", { code: scan.code, scanned: answer.scanned }) };
-      }
-      if (scan.kind === "invalid") return { tone: "error", message: scan.message };
-      return { tone: "error", message: t("wrongKind") };
-    } catch (error) {
-      return { tone: "error", message: errorText(error) };
-    }
-  });
+        return action.runScan(
+          `count:${scanId}`,
+          (id) => apiFetch<CountProgress & { duplicate: boolean }>("/api/station/storage/counts/scan", { body: { countId: count.countId, itemCode: scan.code }, scanId: id }),
+          {
+            quiet: true,
+            answer: (answer) => {
+              setCount(answer);
+              return answer.duplicate
+                ? { tone: "warning", message: t("duplicate", { code: scan.code }) }
+                : { tone: "success", message: t("counted", { code: scan.code, scanned: answer.scanned }) };
+            },
+          },
+        );
+      },
+    },
+    () => ({ tone: "error", message: t("wrongKind") }),
+  );
 
-  async function finish() {
+  function finish() {
     if (!count) return;
-    const scanId = finishId ?? newScanId();
-    setFinishId(scanId);
-    setBusy(true);
-    try {
-      const answer = await apiFetch<CountProgress>("/api/station/storage/counts/submit", { body: { scanId, countId: count.countId } });
-      setFinishId(null);
-      setCount(null);
-      const feedback: ScanFeedback = { tone: "success", message: t("submitted", { bin: answer.binCode, scanned: answer.scanned }) };
-      playFeedback(feedback.tone);
-      setResult(feedback);
-    } catch (error) {
-      const feedback: ScanFeedback = { tone: "error", message: errorText(error) };
-      playFeedback(feedback.tone);
-      setResult(feedback);
-    } finally {
-      setBusy(false);
-    }
+    const { countId } = count;
+    void action.run(`finish:${countId}`, (scanId) => apiFetch<CountProgress>("/api/station/storage/counts/submit", { body: { countId }, scanId }), {
+      answer: (answer) => {
+        setCount(null);
+        return { tone: "success", message: t("submitted", { bin: answer.binCode, scanned: answer.scanned }) };
+      },
+    });
   }
 
   return (
     <div className={styles.station}>
       <div className={styles.main}>
         <h1>{t("title")}</h1>
-        {result && <p className={`alert ${result.tone === "error" ? "alert--error" : "alert--ok"}`} role="status">{result.message}</p>}
+        <ActionAnswer answer={action.answer} testId="count-answer" />
         {count ? (
           <section className={`card ${styles.target}`} data-testid="count-current">
             <p className="muted">{t("counting")}</p>
@@ -83,7 +75,7 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
             <p className={styles.counter} data-testid="count-scanned">{count.scanned}</p>
             <p>{t("scannedSoFar")}</p>
             <p className={styles.hint}>{t("scanEveryItem")}</p>
-            <button type="button" className="button button--primary button--large" disabled={busy} onClick={() => void finish()}>
+            <button type="button" className="button button--primary button--large" disabled={action.busy !== null} onClick={finish}>
               {t("finish")}
             </button>
           </section>

@@ -1,15 +1,17 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
 import { ScanPanel } from "@/components/scanner/scan-panel";
-import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
-import { classifyScan } from "@/lib/scan-codes/classify";
+import { useScanRoutes } from "@/components/scanner/use-scan-routes";
+import { useStationAction } from "@/components/station/use-station-action";
 import type { ItemLocation } from "@/lib/storage/bin-view";
 import type { MoveAnswer } from "@/lib/storage/move-item";
 import styles from "./storage.module.css";
+
+const locationKey = (code: string) => ["storage", "item-location", code];
 
 /** Moves and item location: scan an item to see where it is (and has been), then scan its new bin. */
 export function MoveStation() {
@@ -17,33 +19,37 @@ export function MoveStation() {
   const tStates = useTranslations("states");
   const tActions = useTranslations("actions");
   const format = useFormatter();
-  const errorText = useErrorText();
-  const [item, setItem] = useState<ItemLocation | null>(null);
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState<string | null>(null);
+  const locate = (itemCode: string) => apiFetch<ItemLocation>(`/api/station/storage/items/${encodeURIComponent(itemCode)}`);
+  // The item in hand: read when scanned, read again after each move (the action invalidates it).
+  const { data: item = null } = useQuery({ queryKey: locationKey(code ?? ""), queryFn: () => locate(code ?? ""), enabled: code !== null });
+  const action = useStationAction();
 
-  const locate = (code: string) => apiFetch<ItemLocation>(`/api/station/storage/items/${encodeURIComponent(code)}`);
-
-  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
-    const scan = classifyScan(code);
-    try {
-      if (scan.kind === "item") {
-        const found = await locate(scan.code);
-        setItem(found);
+  useScanRoutes(
+    {
+      item: async (scan) => {
+        const found = await queryClient.fetchQuery({ queryKey: locationKey(scan.code), queryFn: () => locate(scan.code), staleTime: 0 });
+        setCode(found.code);
         return found.bin
           ? { tone: "success", message: t("isIn", { code: found.code, bin: found.bin }) }
           : { tone: "warning", message: t("notInBin", { code: found.code, state: tStates(found.state) }) };
-      }
-      if (scan.kind === "bin") {
+      },
+      bin: (scan, scanId) => {
         if (!item) return { tone: "error", message: t("scanItemFirst") };
-        const answer = await apiFetch<MoveAnswer>("/api/station/storage/move", { body: { scanId, itemCode: item.code, binCode: scan.code } });
-        setItem(await locate(item.code));
-        return { tone: "success", message: t("moved", { code: answer.item.code, from: answer.from ?? "-", to: answer.to.code }) };
-      }
-      if (scan.kind === "invalid") return { tone: "error", message: scan.message };
-      return { tone: "error", message: t("wrongKind") };
-    } catch (error) {
-      return { tone: "error", message: errorText(error) };
-    }
-  });
+        return action.runScan(
+          `move:${scanId}`,
+          (id) => apiFetch<MoveAnswer>("/api/station/storage/move", { body: { itemCode: item.code, binCode: scan.code }, scanId: id }),
+          {
+            quiet: true,
+            invalidate: [locationKey(item.code)],
+            answer: (answer) => ({ tone: "success", message: t("moved", { code: answer.item.code, from: answer.from ?? "-", to: answer.to.code }) }),
+          },
+        );
+      },
+    },
+    () => ({ tone: "error", message: t("wrongKind") }),
+  );
 
   return (
     <div className={styles.station}>

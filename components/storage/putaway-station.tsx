@@ -3,12 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
 import { ScanPanel } from "@/components/scanner/scan-panel";
-import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
-import { classifyScan } from "@/lib/scan-codes/classify";
+import type { ScanFeedback } from "@/components/scanner/scanner-provider";
+import { useScanRoutes } from "@/components/scanner/use-scan-routes";
+import { useStationAction } from "@/components/station/use-station-action";
 import type { PutawayAnswer, PutawayLookup } from "@/lib/storage/putaway";
-import { AwaitingList } from "./awaiting-list";
+import { AwaitingList, awaitingPutawayKey } from "./awaiting-list";
 import styles from "./storage.module.css";
 
 type Done = { code: string; bin: string; override: boolean };
@@ -20,7 +20,6 @@ type Done = { code: string; bin: string; override: boolean };
  */
 export function PutawayStation() {
   const t = useTranslations("storage.putaway");
-  const errorText = useErrorText();
   const [tote, setToteState] = useState<string | null>(null);
   const toteRef = useRef<string | null>(null);
   const setTote = (next: string | null) => {
@@ -35,62 +34,75 @@ export function PutawayStation() {
     setQueueState(queueRef.current);
   };
   const [done, setDone] = useState<Done[]>([]);
-  const [version, setVersion] = useState(0);
+  // Putting away goes through the station action: retried with one scan id, the waiting list refreshed.
+  const action = useStationAction({ invalidate: [awaitingPutawayKey] });
 
   const current = queue[0] ?? null;
 
   const lookup = (itemCode: string) => apiFetch<PutawayLookup>("/api/station/storage/putaway/lookup", { body: { itemCode } });
 
-  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
-    const scan = classifyScan(code);
+  async function putInto(binCode: string, scanId: string): Promise<ScanFeedback> {
     const current = queueRef.current[0] ?? null;
-    try {
-      if (scan.kind === "tote") {
-        setTote(scan.code);
-        return { tone: "success", message: t("toteStarted", { tote: scan.code }) };
-      }
-      if (scan.kind === "item") {
-        const found = await lookup(scan.code);
-        if (toteRef.current) {
-          if (queueRef.current.some((q) => q.item.id === found.item.id)) return { tone: "warning", message: t("alreadyInTote", { code: found.item.code }) };
-          setQueue((q) => [...q, found]);
-          return { tone: "success", message: t("addedToTote", { code: found.item.code, count: queueRef.current.length }) };
-        }
-        setQueue([found]);
-        return found.suggestion
-          ? { tone: "success", message: t("putInto", { code: found.item.code, bin: found.suggestion.code }) }
-          : { tone: "warning", message: t("noBin", { sizeClass: found.item.sizeClass }) };
-      }
-      if (scan.kind === "bin") {
-        if (!current) return { tone: "error", message: t("scanItemFirst") };
-        const answer = await apiFetch<PutawayAnswer>("/api/station/storage/putaway", {
-          body: { scanId, itemCode: current.item.code, binCode: scan.code, suggestedBinCode: current.suggestion?.code },
-        });
-        setDone((d) => [{ code: answer.item.code, bin: answer.bin.code, override: answer.override }, ...d].slice(0, 30));
-        setVersion((v) => v + 1);
-        const rest = queueRef.current.slice(1);
-        // The next item's suggestion is read again: the bin just used may have filled up.
-        const refreshed = rest.length ? [await lookup(rest[0].item.code), ...rest.slice(1)] : [];
-        setQueue(refreshed);
-        if (!refreshed.length && toteRef.current) setTote(null);
-        const message = answer.override
-          ? t("storedOverride", { code: answer.item.code, bin: answer.bin.code, suggested: current.suggestion?.code ?? "-" })
-          : t("stored", { code: answer.item.code, bin: answer.bin.code, occupied: answer.bin.occupied, capacity: answer.bin.capacity });
-        const next = refreshed[0] ? ` ${t("next", { code: refreshed[0].item.code, bin: refreshed[0].suggestion?.code ?? "-" })}` : "";
-        return { tone: answer.override ? "warning" : "success", message: message + next };
-      }
-      if (scan.kind === "invalid") return { tone: "error", message: scan.message };
-      return { tone: "error", message: t("wrongKind") };
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "conflict:bin_full" && current) {
-        // Someone took the last slot: show a new suggestion at once.
-        const fresh = await lookup(current.item.code).catch(() => null);
-        if (fresh) setQueue((q) => [fresh, ...q.slice(1)]);
-        return { tone: "error", message: `${errorText(error)} ${fresh?.suggestion ? t("newSuggestion", { bin: fresh.suggestion.code }) : ""}` };
-      }
-      return { tone: "error", message: errorText(error) };
+    if (!current) return { tone: "error", message: t("scanItemFirst") };
+    let stored: PutawayAnswer | null = null;
+    let binFull = false;
+    const feedback = await action.runScan(
+      `putaway:${scanId}`,
+      (id) => apiFetch<PutawayAnswer>("/api/station/storage/putaway", { body: { itemCode: current.item.code, binCode, suggestedBinCode: current.suggestion?.code }, scanId: id }),
+      {
+        quiet: true,
+        answer: (answer) => {
+          stored = answer;
+          return answer.override
+            ? { tone: "warning", message: t("storedOverride", { code: answer.item.code, bin: answer.bin.code, suggested: current.suggestion?.code ?? "-" }) }
+            : { tone: "success", message: t("stored", { code: answer.item.code, bin: answer.bin.code, occupied: answer.bin.occupied, capacity: answer.bin.capacity }) };
+        },
+        refused: (error, text) => {
+          binFull = error instanceof ApiError && error.code === "conflict:bin_full";
+          return { tone: "error", message: text };
+        },
+      },
+    );
+    if (binFull) {
+      // Someone took the last slot: show a new suggestion at once.
+      const fresh = await lookup(current.item.code).catch(() => null);
+      if (fresh) setQueue((q) => [fresh, ...q.slice(1)]);
+      return fresh?.suggestion ? { ...feedback, message: `${feedback.message} ${t("newSuggestion", { bin: fresh.suggestion.code })}` } : feedback;
     }
-  });
+    const answer = stored as PutawayAnswer | null;
+    if (!answer) return feedback;
+    setDone((d) => [{ code: answer.item.code, bin: answer.bin.code, override: answer.override }, ...d].slice(0, 30));
+    const rest = queueRef.current.slice(1);
+    // The next item's suggestion is read again: the bin just used may have filled up.
+    const refreshed = rest.length ? [await lookup(rest[0].item.code).catch(() => rest[0]), ...rest.slice(1)] : [];
+    setQueue(refreshed);
+    if (!refreshed.length && toteRef.current) setTote(null);
+    const next = refreshed[0] ? ` ${t("next", { code: refreshed[0].item.code, bin: refreshed[0].suggestion?.code ?? "-" })}` : "";
+    return { ...feedback, message: feedback.message + next };
+  }
+
+  async function takeItem(itemCode: string): Promise<ScanFeedback> {
+    const found = await lookup(itemCode);
+    if (toteRef.current) {
+      if (queueRef.current.some((q) => q.item.id === found.item.id)) return { tone: "warning", message: t("alreadyInTote", { code: found.item.code }) };
+      setQueue((q) => [...q, found]);
+      return { tone: "success", message: t("addedToTote", { code: found.item.code, count: queueRef.current.length }) };
+    }
+    setQueue([found]);
+    return found.suggestion
+      ? { tone: "success", message: t("putInto", { code: found.item.code, bin: found.suggestion.code }) }
+      : { tone: "warning", message: t("noBin", { sizeClass: found.item.sizeClass }) };
+  }
+
+  // A lookup refused (not storable, unknown) is answered by the scanner in the user's language.
+  useScanRoutes({
+    tote: (scan) => {
+      setTote(scan.code);
+      return { tone: "success", message: t("toteStarted", { tote: scan.code }) };
+    },
+    item: (scan) => takeItem(scan.code),
+    bin: (scan, scanId) => putInto(scan.code, scanId),
+  }, () => ({ tone: "error", message: t("wrongKind") }));
 
   return (
     <div className={styles.station}>
@@ -157,7 +169,7 @@ export function PutawayStation() {
             </ol>
           </section>
         )}
-        <AwaitingList version={version} />
+        <AwaitingList />
       </div>
       <aside className={styles.side}>
         <ScanPanel />

@@ -70,7 +70,8 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
           return errorResponse(400, "bad_request:malformed_json", "The request body is not valid JSON.");
         }
         refuseUnsafeText(json, "body");
-        const parsed = options.body.safeParse(json);
+        // The scan id is this wrapper's business (below), not part of the domain's input.
+        const parsed = options.body.safeParse(options.scan ? withoutScanId(json) : json);
         if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error), { issues: zodIssues(parsed.error) });
         body = parsed.data;
       }
@@ -88,6 +89,12 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
       return toErrorResponse(error, where, { forScreens: true });
     }
   };
+}
+
+function withoutScanId(json: unknown): unknown {
+  if (!json || typeof json !== "object" || Array.isArray(json) || !("scanId" in json)) return json;
+  const { scanId: _scanId, ...rest } = json as Record<string, unknown>;
+  return rest;
 }
 
 export type StaffFileArgs<P> = { db: Db; staff: CurrentStaff; ctx: StaffContext; params: P; request: Request };

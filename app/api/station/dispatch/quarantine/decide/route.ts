@@ -9,7 +9,7 @@ const field = (form: FormData, name: string) => {
 };
 
 /** A manager's quarantine decision as multipart form data: itemId, decision, reason, handedTo and a photo. */
-export const POST = staffRoute({ roles: ["manager"], upload: true }, async ({ db, ctx, request }) => {
+export const POST = staffRoute({ roles: ["manager"], upload: true, scan: "dispatch.quarantine_decide" }, async ({ db, ctx, request }) => {
   const { bytes, declaredType, form } = await readPhotoUpload(request);
   return decideQuarantine(
     db,

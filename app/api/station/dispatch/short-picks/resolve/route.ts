@@ -2,4 +2,4 @@ import { resolveShortPick, resolveShortPickSchema } from "@/lib/dispatch/short-p
 import { staffRoute } from "@/lib/http/staff-route";
 
 /** A manager closes a short pick: the item is listed for picking again. */
-export const POST = staffRoute({ roles: ["manager"], body: resolveShortPickSchema }, async ({ db, ctx, body }) => resolveShortPick(db, ctx, body));
+export const POST = staffRoute({ roles: ["manager"], scan: "dispatch.short_resolve", body: resolveShortPickSchema }, async ({ db, ctx, body }) => resolveShortPick(db, ctx, body));
