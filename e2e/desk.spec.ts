@@ -219,6 +219,9 @@ test("the dashboard loads live with its charts; a count opens its items; a table
   await asManager(page, "en");
   await page.goto("/desk");
   await expect(page.getByTestId("chart-throughput").getByRole("application")).toBeVisible();
+  await page.getByTestId("throughput-received").click();
+  await expect(page.getByTestId("chart-throughput")).toHaveAttribute("data-flow", "received");
+  await expect(page.getByTestId("chart-throughput").getByRole("application")).toBeVisible();
   await expect(page.getByTestId("chart-verdicts").getByRole("application")).toBeVisible();
   await expect(page.getByTestId("chart-bins").getByRole("application")).toBeVisible();
   await expect(page.getByTestId("queue-receivedToVerdict")).toBeVisible();

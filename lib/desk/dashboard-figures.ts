@@ -72,7 +72,7 @@ export type HourCount = { hour: number; received: number; inspected: number; dis
 
 const verdictActions = ["pass", "fail", "hold", "quarantine"];
 
-/** Counts per local hour (0–23) of receipts, verdicts (from in_inspection) and dispatches in [from, to). */
+/** Counts per local hour (0–23) of receipts, verdicts (from in_inspection) and items leaving the building (dispatched to a carrier or handed over in person) in [from, to). */
 export async function movesByHour(q: Queryable, centerId: string, timeZone: string, from: Date, to: Date): Promise<HourCount[]> {
   const hour = sql<number>`extract(hour from ${itemEvents.createdAt} at time zone ${timeZone})::int`;
   const rows = await q
@@ -83,7 +83,7 @@ export async function movesByHour(q: Queryable, centerId: string, timeZone: stri
         verdictActions.map((a) => sql`${a}`),
         sql`, `,
       )}) and ${itemEvents.fromState} = 'in_inspection')::int`,
-      dispatched: sql<number>`count(*) filter (where ${itemEvents.action} = 'dispatch')::int`,
+      dispatched: sql<number>`count(*) filter (where ${itemEvents.action} in ('dispatch', 'hand_over'))::int`,
     })
     .from(itemEvents)
     .where(and(eq(itemEvents.centerId, centerId), gte(itemEvents.createdAt, from), lt(itemEvents.createdAt, to)))

@@ -81,6 +81,7 @@ describeEachDb("desk dashboard figures", (use) => {
     await ev("fail", at(10, 0), "in_inspection");
     await ev("dispatch", at(10, 5), "packed");
     await ev("label_printed", at(10, 6), "packed");
+    await ev("hand_over", at(10, 30), "quarantined"); // left the building too
     await ev("receive", at(9, 30, 7), "expected");
     await ev("receive", at(13, 0, 7), "expected"); // later than now's hour last week
     await ev("receive", at(9, 30, 1), "expected"); // yesterday: in neither
@@ -88,9 +89,9 @@ describeEachDb("desk dashboard figures", (use) => {
     const rows = await throughputTodayVsLastWeek(db, own, "Asia/Seoul", dayStart, now);
     expect(rows).toHaveLength(24);
     expect(rows[9]).toEqual({ hour: 9, today: { hour: 9, received: 2, inspected: 1, dispatched: 0 }, lastWeek: { hour: 9, received: 1, inspected: 0, dispatched: 0 } });
-    expect(rows[10].today).toEqual({ hour: 10, received: 0, inspected: 1, dispatched: 1 });
+    expect(rows[10].today).toEqual({ hour: 10, received: 0, inspected: 1, dispatched: 2 });
     const total = rows.reduce((n, r) => n + r.today.received + r.today.inspected + r.today.dispatched + r.lastWeek.received, 0);
-    expect(total).toBe(6);
+    expect(total).toBe(7);
   });
 
   it("gives the verdict mix and fail reasons by brand and category, by the verdict that stands, in the range", async () => {

@@ -20,6 +20,9 @@ const verdictColours: Record<string, string> = {
   fail_missing_parts: "#0e7490",
 };
 
+/** The moves the hourly chart can show; the CSV always has all three. */
+const flows = ["received", "inspected", "dispatched"] as const;
+
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
 const minutes = (ms: number | null) => (ms === null ? "—" : (ms / 60_000).toFixed(1));
 
@@ -40,7 +43,8 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
     category,
     ...Object.fromEntries(verdicts.map((v) => [v, data.verdictMix.filter((r) => r.category === category && r.verdict === v).reduce((n, r) => n + r.count, 0)])),
   }));
-  const throughput = data.throughput.map((r) => ({ hour: `${r.hour}`, today: r.today.inspected, lastWeek: r.lastWeek.inspected }));
+  const [flow, setFlow] = useState<(typeof flows)[number]>("inspected");
+  const throughput = data.throughput.map((r) => ({ hour: `${r.hour}`, today: r.today[flow], lastWeek: r.lastWeek[flow] }));
   const binUse = data.binUse.map((r) => ({ name: `${r.zone}·${r.sizeClass}`, used: r.capacity ? Math.round((r.occupied / r.capacity) * 100) : 0 }));
   return (
     <div className="stack" data-testid="live-dashboard" data-fetching={isFetching ? "true" : "false"}>
@@ -122,7 +126,14 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
             rows: data.throughput.map((r) => [r.hour, r.today.received, r.lastWeek.received, r.today.inspected, r.lastWeek.inspected, r.today.dispatched, r.lastWeek.dispatched]),
           }}
         >
-          <div data-testid="chart-throughput" style={{ width: "100%", height: 260 }}>
+          <div className={styles.segmented} role="group" aria-label={d("throughputFlow")}>
+            {flows.map((f) => (
+              <button key={f} type="button" className="button" aria-pressed={flow === f} onClick={() => setFlow(f)} data-testid={`throughput-${f}`}>
+                {d(`flow_${f}`)}
+              </button>
+            ))}
+          </div>
+          <div data-testid="chart-throughput" data-flow={flow} style={{ width: "100%", height: 260 }}>
             <ResponsiveContainer>
               <ComposedChart data={throughput}>
                 <CartesianGrid strokeDasharray="3 3" />
