@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { deviceIn } from "./english-device";
 import { demo, loginWithBadge, loginWithPassword, snap } from "./helpers";
+
+// A Korean manager on a Korean tablet: the screens below are checked in Korean.
+test.use({ storageState: deviceIn("ko") });
 
 test.describe("sign-in", () => {
   test("manager signs in with e-mail and password and sees the dashboard", async ({ page }, testInfo) => {
