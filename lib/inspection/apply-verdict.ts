@@ -42,11 +42,14 @@ export async function applyItemSteps(
   return current;
 }
 
-/** Sets the disclosed defect note on an item that stays where it is (held for the buyer after review). */
+/**
+ * Sets the disclosed defect note on an item that stays where it is (held for the buyer after review).
+ * Not a transition, so the version (the number of transitions: lib/invariants) stays.
+ */
 export async function setDefectNote(tx: Tx, item: Item, defectNote: string): Promise<Item> {
   const [updated] = await tx
     .update(items)
-    .set({ defectNote, version: sql`${items.version} + 1`, updatedAt: sql`now()` })
+    .set({ defectNote, updatedAt: sql`now()` })
     .where(and(eq(items.id, item.id), eq(items.centerId, item.centerId)))
     .returning();
   return updated;

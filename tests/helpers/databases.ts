@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject } from "vitest";
 import { openDb, type Db, type DbHandle } from "@/db/open-db";
+import { checkInvariants, formatInvariantReport } from "@/lib/invariants/check-invariants";
 
 export type DbKind = "pglite" | "postgres";
 
@@ -31,9 +32,11 @@ export function dbKinds(): DbKind[] {
 
 /**
  * Runs the same suite on embedded PGlite and on real PostgreSQL, each with its own fresh database.
- * `use()` returns the database of the running suite.
+ * `use()` returns the database of the running suite. When the suite is done, the invariant checker
+ * (lib/invariants) runs over everything it wrote and fails the suite on any breach; only a suite
+ * that breaks the rules on purpose (the checker's own test) passes `{ invariants: false }`.
  */
-export function describeEachDb(title: string, body: (use: () => Db, kind: DbKind) => void) {
+export function describeEachDb(title: string, body: (use: () => Db, kind: DbKind) => void, options: { invariants?: boolean } = {}) {
   for (const kind of dbKinds()) {
     describe(`${title} [${kind}]`, () => {
       let handle: DbHandle | undefined;
@@ -41,8 +44,15 @@ export function describeEachDb(title: string, body: (use: () => Db, kind: DbKind
         handle = await freshDb(kind);
       }, 180_000); // PGlite applies every migration to a new database: slow when the machine is busy
       afterAll(async () => {
-        await handle?.close();
-      });
+        try {
+          if (handle && options.invariants !== false) {
+            const report = await checkInvariants(handle.db);
+            expect(report.breaches, `invariants after "${title}" [${kind}]:\n${formatInvariantReport(report)}`).toEqual([]);
+          }
+        } finally {
+          await handle?.close();
+        }
+      }, 60_000);
       body(() => {
         if (!handle) throw new Error("database not ready");
         return handle.db;

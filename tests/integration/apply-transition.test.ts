@@ -73,4 +73,9 @@ describeEachDb("applyTransition", (use) => {
     const events = await db.select().from(itemEvents).where(eq(itemEvents.itemId, item.id));
     expect(events).toHaveLength(1);
   });
+}, {
+  // applyTransition alone, on items made in every state: a claim here opens no inspection and a
+  // dispatch names no manifest (the callers in lib/inspection and lib/dispatch do that), so the
+  // cross-table rules cannot hold; every other suite is checked.
+  invariants: false,
 });

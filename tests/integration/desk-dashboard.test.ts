@@ -150,4 +150,8 @@ describeEachDb("desk dashboard figures", (use) => {
       { zone: "A", sizeClass: "S", bins: 2, capacity: 10, occupied: 7 },
     ]);
   });
+}, {
+  // The figures are read from history rows written straight into item_events (to place them in
+  // time), not made by transitions, so the rules between items and their events cannot hold.
+  invariants: false,
 });

@@ -46,4 +46,8 @@ describeEachDb("desk exceptions", (use) => {
     expect((await listExceptions(db, center.id, now)).find((g) => g.kind === "unmatchedParcels")!.entries).toEqual([]);
     expect((await listExceptions(db, other.id, now)).find((g) => g.kind === "failedWebhooks")!.entries).toEqual([]);
   });
+}, {
+  // Holds and receipts are placed in time by writing item_events rows directly (fixtures), so the
+  // rules between items and their events cannot hold.
+  invariants: false,
 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { bins, itemEvents, items, outboxEvents, zones } from "@/db/schema";
+import { bins, itemEvents, items, manifests, outboxEvents, shipments, zones } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { checkInvariants, formatInvariantReport } from "@/lib/invariants/check-invariants";
 import { applyTransition } from "@/lib/items/apply-transition";
@@ -56,4 +56,26 @@ describeEachDb("invariant checker", (use) => {
     await db.update(bins).set({ occupied: 3 }).where(eq(bins.id, bin.id));
     expect(await breachedRules(other.id)).toContain("no bin over capacity");
   });
-});
+
+  it("reports a dispatched item unless its shipment is dispatched on a closed manifest (from the tables, whatever the event says)", async () => {
+    const db = use();
+    const center = await createCenter(db);
+    const [item] = await createOrderWithItems(db, center.id, ["packed"]);
+    // A dispatch event with no manifest in its details: the rule reads the tables, not the event.
+    await db.transaction((tx) => applyTransition(tx, { itemId: item.id, action: "dispatch", actor: {} }));
+    const rule = "every dispatched item is on a closed manifest";
+    expect(await breachedRules(center.id)).toEqual([rule]);
+    const [manifest] = await db.insert(manifests).values({ centerId: center.id, carrier: "CJ" }).returning();
+    const party = { id: "S-1", name: "Kim", address: "Seoul" };
+    const [shipment] = await db
+      .insert(shipments)
+      .values({ centerId: center.id, itemId: item.id, destination: "buyer", recipient: party, reason: "trade_passed", shipBy: new Date(), manifestId: manifest.id, status: "dispatched" })
+      .returning();
+    expect(await breachedRules(center.id)).toEqual([rule]); // manifest still open
+    await db.update(manifests).set({ status: "closed" }).where(eq(manifests.id, manifest.id));
+    await db.update(shipments).set({ status: "packed" }).where(eq(shipments.id, shipment.id));
+    expect(await breachedRules(center.id)).toEqual([rule]); // shipment not dispatched
+    await db.update(shipments).set({ status: "dispatched" }).where(eq(shipments.id, shipment.id));
+    expect(await breachedRules(center.id)).toEqual([]);
+  });
+}, { invariants: false });
