@@ -1,7 +1,8 @@
 /**
  * The webhook relay as its own process: `npm run relay [-- --interval 1000]`. Pushes outbox events
- * to every API client with a webhook. Run as many as you like against one PostgreSQL: they share the
- * work through leases kept in the database. With the embedded database (no DATABASE_URL) only one
+ * to every API client with a webhook, and once an hour deletes scan answers older than a week. Run
+ * as many as you like against one PostgreSQL: they share the work through leases kept in the
+ * database. With the embedded database (no DATABASE_URL) only one
  * process may open it, so stop the app first or let the app run the relay itself.
  */
 import { embeddedDataDir, openDb } from "@/db/open-db";
@@ -25,6 +26,9 @@ async function main() {
     onPass: (r) => {
       if (r.deliveredEvents > 0) console.log(`${new Date().toISOString()} delivered ${r.deliveredEvents} events in ${r.deliveredBatches} batches`);
       for (const f of r.failures) console.warn(`${new Date().toISOString()} client ${f.apiClientId}: attempt ${f.attempts} failed (${f.error}); next try ${f.nextAttemptAt.toISOString()}`);
+    },
+    onPurge: (deleted) => {
+      if (deleted > 0) console.log(`${new Date().toISOString()} deleted ${deleted} scan answers past their retention`);
     },
     onError: (error) => console.error("relay pass failed:", error),
   });

@@ -1,22 +1,42 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
 import { relayOnce, type RelayReport } from "./webhook-relay";
+
+/** How often the relay also deletes expired scan answers (lib/scans/purge-scan-requests.ts). */
+const purgeEveryMs = 60 * 60 * 1000;
 
 /**
  * Runs the webhook relay until `signal` aborts: one pass, then a pause. Used by `npm run relay`;
  * with the embedded database (one process only) the app's start script can run it in-process.
+ * Once an hour (and at the start) a pass also deletes scan answers past their retention.
  */
 export async function runRelayLoop(
   db: Db,
-  options: { signal: AbortSignal; intervalMs?: number; onPass?: (report: RelayReport) => void; onError?: (error: unknown) => void },
+  options: {
+    signal: AbortSignal;
+    intervalMs?: number;
+    onPass?: (report: RelayReport) => void;
+    onPurge?: (deleted: number) => void;
+    onError?: (error: unknown) => void;
+  },
 ): Promise<void> {
   const owner = `relay-${randomUUID()}`;
+  let nextPurge = 0;
   while (!options.signal.aborted) {
     try {
       const report = await relayOnce(db, { now: new Date(), owner });
       options.onPass?.(report);
     } catch (error) {
       options.onError?.(error);
+    }
+    if (Date.now() >= nextPurge) {
+      nextPurge = Date.now() + purgeEveryMs;
+      try {
+        options.onPurge?.(await purgeScanRequests(db, { now: new Date() }));
+      } catch (error) {
+        options.onError?.(error);
+      }
     }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, options.intervalMs ?? 1000);
