@@ -1,17 +1,20 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { otherProductName, productNameIn } from "@/lib/catalog/product-name";
 import styles from "./inspection.module.css";
 import type { InspectionView } from "./types";
 
 /** The product's reference data the inspector compares the item against. */
-export function ProductCard({ view }: { view: InspectionView }) {
+export function ProductCard({ view, state }: { view: InspectionView; state?: string }) {
   const t = useTranslations("inspection");
   const tStates = useTranslations("states");
   const format = useFormatter();
   const locale = useLocale();
   const { item, product, order } = view;
-  const name = product ? (locale === "ko" ? product.nameKo : product.nameEn) : item.productName;
+  const names = { productName: item.productName, productNameKo: product?.nameKo, productNameEn: product?.nameEn };
+  const name = productNameIn(locale, names);
+  const otherName = otherProductName(locale, names);
   return (
     <section className={`card ${styles.product}`} data-testid="product-card">
       {product?.imageUrl ? (
@@ -25,7 +28,7 @@ export function ProductCard({ view }: { view: InspectionView }) {
       <div className={styles.productBody}>
         <div className="muted">{product?.brand ?? t("unknownProduct")}</div>
         <h2 className={styles.productName}>{name}</h2>
-        {product && locale === "ko" && product.nameEn !== name && <div className="muted">{product.nameEn}</div>}
+        {otherName && <div className="muted">{otherName}</div>}
         <dl className={styles.facts}>
           <dt>{t("itemCode")}</dt>
           <dd>
@@ -46,7 +49,7 @@ export function ProductCard({ view }: { view: InspectionView }) {
             {t(`orderTypes.${item.type}`)} {order ? <span className="muted">· {order.externalId}</span> : null}
           </dd>
           <dt>{t("state")}</dt>
-          <dd>{tStates(item.state)}</dd>
+          <dd data-testid="product-state">{tStates(state ?? item.state)}</dd>
         </dl>
       </div>
     </section>

@@ -7,6 +7,8 @@ export type QueueRow = {
   type: string;
   sku: string;
   productName: string;
+  productNameKo: string | null;
+  productNameEn: string | null;
   brand: string | null;
   category: string;
   size: string;
@@ -24,6 +26,8 @@ export type ClaimRow = {
   itemId: string;
   itemCode: string | null;
   productName: string;
+  productNameKo: string | null;
+  productNameEn: string | null;
   inspectorId: string;
   inspectorName: string;
   claimedAt: string;
@@ -45,6 +49,8 @@ export function toQueueData(
       type: e.type,
       sku: e.sku,
       productName: e.productName,
+      productNameKo: e.productNameKo,
+      productNameEn: e.productNameEn,
       brand: e.brand,
       category: e.category,
       size: e.size,

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useProductName } from "@/components/i18n/use-product-name";
 import { useScanner } from "@/components/scanner/scanner-provider";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import styles from "./inspection.module.css";
@@ -11,6 +12,8 @@ export type ReviewRow = {
   inspectionId: string;
   itemCode: string | null;
   productName: string;
+  productNameKo: string | null;
+  productNameEn: string | null;
   category: string;
   size: string;
   price: number;
@@ -28,6 +31,7 @@ export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; use
   const t = useTranslations("inspection");
   const format = useFormatter();
   const router = useRouter();
+  const names = useProductName();
   // A label of an item waiting here opens its review; anything else gets the default answer.
   const { defaultAnswer } = useScanner();
   useScanRoutes({
@@ -55,7 +59,7 @@ export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; use
             <li key={row.inspectionId} className={styles.queueRow} data-testid="review-row" data-item-code={row.itemCode ?? ""}>
               <div className={styles.queueMain}>
                 <div className={styles.queueTitle}>
-                  <code>{row.itemCode}</code> · {row.productName}
+                  <code>{row.itemCode}</code> · {names.name(row)}
                 </div>
                 <div className="muted">
                   {t(`categories.${row.category}`)} · {t("size")} {row.size} · {format.number(row.price)} ₩ · {t(`orderTypes.${row.type}`)}

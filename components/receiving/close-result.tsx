@@ -1,12 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useProductName } from "@/components/i18n/use-product-name";
 import type { CloseParcelAnswer } from "./types";
 import styles from "./receiving.module.css";
 
 /** What closing the parcel found: all there, or which announced units did not come. */
 export function CloseResult({ result }: { result: CloseParcelAnswer }) {
   const t = useTranslations("receiving");
+  const names = useProductName();
   return (
     <section className={`card ${styles.panel}`} data-testid="close-result">
       <h2>
@@ -20,7 +22,7 @@ export function CloseResult({ result }: { result: CloseParcelAnswer }) {
           <ul className={styles.missing} data-testid="missing-units">
             {result.missing.map((u) => (
               <li key={u.itemId}>
-                <strong>{u.productName}</strong> · {t("size", { size: u.size })} · <span className="muted">{u.sku}</span> ·{" "}
+                <strong>{names.name(u)}</strong> · {t("size", { size: u.size })} · <span className="muted">{u.sku}</span> ·{" "}
                 {t("order", { externalId: u.orderExternalId })}
               </li>
             ))}

@@ -7,11 +7,13 @@ import { useState } from "react";
 import type { OrderView } from "./types";
 import styles from "./receiving.module.css";
 import { useErrorText } from "@/components/i18n/use-error-text";
+import { useProductName } from "@/components/i18n/use-product-name";
 
 /** Look an order up by what is written on a parcel without a usable tracking number. */
 export function OrderSearch({ busy, onAttach }: { busy: boolean; onAttach: (order: OrderView) => void }) {
   const t = useTranslations("receiving");
   const errorText = useErrorText();
+  const names = useProductName();
   const [query, setQuery] = useState("");
   // A search changes nothing: a plain React Query mutation (not a station action, no scan id).
   const search = useMutation({ mutationFn: (q: string) => apiFetch<{ orders: OrderView[] }>("/api/station/receiving/orders/search", { body: { query: q } }) });
@@ -42,7 +44,7 @@ export function OrderSearch({ busy, onAttach }: { busy: boolean; onAttach: (orde
               <div>
                 <strong>{order.externalId}</strong> · {order.seller.name}
                 <div className="muted">
-                  {order.units.map((u) => `${u.productName} ${u.size}`).join(", ")} · {t("search.units", { count: order.counts.toReceive })}
+                  {order.units.map((u) => `${names.name(u)} ${u.size}`).join(", ")} · {t("search.units", { count: order.counts.toReceive })}
                 </div>
               </div>
               <button type="button" className="button button--ok" disabled={busy} onClick={() => onAttach(order)}>

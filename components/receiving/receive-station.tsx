@@ -27,6 +27,7 @@ import { UnexpectedUnitForm, type UnexpectedUnitInput } from "./unexpected-unit-
 import { UnmatchedPanel } from "./unmatched-panel";
 import styles from "./receiving.module.css";
 import { useErrorText } from "@/components/i18n/use-error-text";
+import { useProductName } from "@/components/i18n/use-product-name";
 import { useStationAction } from "@/components/station/use-station-action";
 
 type Panel = "none" | "unexpected" | "search";
@@ -52,6 +53,7 @@ export function ReceiveStation() {
   const notice = action.answer;
   const setNotice = (feedback: ScanFeedback | null) => (feedback ? action.tell(feedback) : action.clear());
   const errorText = useErrorText();
+  const productNames = useProductName();
 
   function showParcel(next: ParcelDetail) {
     if (detail?.parcel.id !== next.parcel.id) {
@@ -74,7 +76,7 @@ export function ReceiveStation() {
       setHighlight(u.itemId);
       return {
         tone: "warning",
-        message: t("answers.alreadyReceivedUnit", { code: u.code ?? "?", product: u.productName, size: u.size, order: u.orderExternalId }),
+        message: t("answers.alreadyReceivedUnit", { code: u.code ?? "?", product: productNames.name(u), size: u.size, order: u.orderExternalId }),
       };
     }
     showParcel(answer);

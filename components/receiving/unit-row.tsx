@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useProductName } from "@/components/i18n/use-product-name";
 import { LabelButtons } from "./label-buttons";
 import type { UnitView } from "./types";
 import styles from "./receiving.module.css";
@@ -20,8 +21,9 @@ export function UnitRow({ unit, canConfirm, busy, highlighted, printed, onConfir
   const t = useTranslations("receiving");
   const tAll = useTranslations();
   const waiting = unit.receivedAt === null && (unit.state === "expected" || unit.state === "cancelled");
-  const name = unit.productName;
-  const englishName = unit.productNameEn && unit.productNameEn !== name ? unit.productNameEn : null;
+  const names = useProductName();
+  const name = names.name(unit);
+  const otherName = names.other(unit);
   return (
     <li
       className={`${styles.unit} ${waiting ? "" : styles.unitDone} ${highlighted ? styles.unitHighlighted : ""}`}
@@ -40,7 +42,7 @@ export function UnitRow({ unit, canConfirm, busy, highlighted, printed, onConfir
       </div>
       <div className={styles.unitText}>
         <strong className={styles.unitName}>{name}</strong>
-        {englishName && <span className="muted">{englishName}</span>}
+        {otherName && <span className="muted">{otherName}</span>}
         <span className={styles.unitMeta}>
           <span className={styles.size}>{t("size", { size: unit.size })}</span>
           {unit.sku !== "UNKNOWN" && <span className="muted">{t("sku", { sku: unit.sku })}</span>}

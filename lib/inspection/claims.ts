@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { inspections, items, users, type Inspection, type Item } from "@/db/schema";
+import { inspections, items, products, users, type Inspection, type Item } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { hasRole } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -229,6 +229,8 @@ export async function listOpenClaims(q: Queryable, centerId: string) {
       itemId: items.id,
       itemCode: items.code,
       productName: items.productName,
+      productNameEn: products.nameEn,
+      productNameKo: products.nameKo,
       inspectorId: inspections.inspectorId,
       inspectorName: users.name,
       claimedAt: inspections.claimedAt,
@@ -236,6 +238,7 @@ export async function listOpenClaims(q: Queryable, centerId: string) {
     .from(inspections)
     .innerJoin(items, eq(items.id, inspections.itemId))
     .innerJoin(users, eq(users.id, inspections.inspectorId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open")))
     .orderBy(inspections.claimedAt);
 }

@@ -41,6 +41,7 @@ export async function listInspectionQueue(
     .select({
       item: items,
       productNameEn: products.nameEn,
+      productNameKo: products.nameKo,
       brand: products.brand,
       imageUrl: products.imageUrl,
       orderExternalId: inboundOrders.externalId,

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { checklists, inspectionPhotos, inspections, items, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
+import { checklists, inspectionPhotos, inspections, items, products, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
@@ -23,6 +23,8 @@ export async function listReviewQueue(q: Queryable, centerId: string) {
       itemCode: items.code,
       sku: items.sku,
       productName: items.productName,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
       category: items.category,
       size: items.size,
       price: items.price,
@@ -37,6 +39,7 @@ export async function listReviewQueue(q: Queryable, centerId: string) {
     .from(inspections)
     .innerJoin(items, eq(items.id, inspections.itemId))
     .innerJoin(users, eq(users.id, inspections.inspectorId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "awaiting_review")))
     .orderBy(asc(inspections.submittedAt));
   return rows.map((r) => ({

@@ -15,6 +15,7 @@ export async function findUnitByCode(q: Queryable, centerId: string, code: strin
     .select({
       item: items,
       productNameEn: products.nameEn,
+      productNameKo: products.nameKo,
       brand: products.brand,
       imageUrl: products.imageUrl,
       orderExternalId: inboundOrders.externalId,

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { inboundOrders, items, orderLines, parcels, products, type InboundOrder, type Item, type Parcel } from "@/db/schema";
+import { inboundOrders, itemEvents, items, orderLines, parcels, products, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { ItemState } from "@/db/schema/items";
 import type { OrderType, ParcelStatus, Party } from "@/db/schema/orders";
 import { isPlaceholderOrder } from "./placeholder-order";
@@ -17,8 +17,9 @@ export type UnitView = {
   state: ItemState;
   sku: string;
   productName: string;
-  /** From the product catalogue when the SKU is known. */
+  /** From the product catalogue when the SKU is known (screens pick with lib/catalog/product-name.ts). */
   productNameEn: string | null;
+  productNameKo: string | null;
   brand: string | null;
   imageUrl: string | null;
   category: string;
@@ -75,9 +76,9 @@ export function toParcelView(p: Parcel): ParcelView {
   };
 }
 
-type UnitRow = { item: Item; productNameEn: string | null; brand: string | null; imageUrl: string | null };
+type UnitRow = { item: Item; productNameEn: string | null; productNameKo?: string | null; brand: string | null; imageUrl: string | null };
 
-export function toUnitView({ item, productNameEn, brand, imageUrl }: UnitRow): UnitView {
+export function toUnitView({ item, productNameEn, productNameKo, brand, imageUrl }: UnitRow): UnitView {
   return {
     itemId: item.id,
     orderId: item.orderId,
@@ -86,6 +87,7 @@ export function toUnitView({ item, productNameEn, brand, imageUrl }: UnitRow): U
     sku: item.sku,
     productName: item.productName,
     productNameEn,
+    productNameKo: productNameKo ?? null,
     brand,
     imageUrl,
     category: item.category,
@@ -101,7 +103,7 @@ export function toUnitView({ item, productNameEn, brand, imageUrl }: UnitRow): U
 /** Items with their catalogue data, in announcement order (unexpected units last). */
 export async function selectUnits(q: Queryable, where: SQL | undefined): Promise<UnitView[]> {
   const rows = await q
-    .select({ item: items, productNameEn: products.nameEn, brand: products.brand, imageUrl: products.imageUrl })
+    .select({ item: items, productNameEn: products.nameEn, productNameKo: products.nameKo, brand: products.brand, imageUrl: products.imageUrl })
     .from(items)
     .leftJoin(products, eq(products.sku, items.sku))
     .leftJoin(orderLines, eq(orderLines.id, items.orderLineId))
@@ -184,11 +186,31 @@ export async function findParcel(q: Queryable, centerId: string, parcelId: strin
   return parcel;
 }
 
-export type ParcelDetail = { parcel: ParcelView; orders: OrderView[] };
+export type ParcelDetail = {
+  parcel: ParcelView;
+  orders: OrderView[];
+  /**
+   * Units recorded missing when this parcel was closed and still not received anywhere: the screen
+   * no longer offers to confirm them in this box.
+   */
+  missingAtClose: string[];
+};
 
 /** A parcel and everything the receiving screen shows about it (e.g. to reload the screen). */
 export async function findParcelDetail(q: Queryable, centerId: string, parcelId: string): Promise<ParcelDetail | undefined> {
   const parcel = await findParcel(q, centerId, parcelId);
   if (!parcel) return undefined;
-  return { parcel: toParcelView(parcel), orders: await loadOrderViews(q, centerId, parcelOrdersWhere(parcel)) };
+  const orders = await loadOrderViews(q, centerId, parcelOrdersWhere(parcel));
+  const expected = orders.flatMap((o) => o.units.filter((u) => u.state === "expected").map((u) => u.itemId));
+  return { parcel: toParcelView(parcel), orders, missingAtClose: await missingAtClose(q, parcel.id, expected) };
+}
+
+/** Of these still-expected units, those recorded `missing_at_receipt` when this parcel was closed. */
+async function missingAtClose(q: Queryable, parcelId: string, expectedItemIds: string[]): Promise<string[]> {
+  if (expectedItemIds.length === 0) return [];
+  const rows = await q
+    .selectDistinct({ itemId: itemEvents.itemId })
+    .from(itemEvents)
+    .where(and(inArray(itemEvents.itemId, expectedItemIds), eq(itemEvents.action, "missing_at_receipt"), sql`${itemEvents.details}->>'parcelId' = ${parcelId}`));
+  return rows.map((r) => r.itemId).sort();
 }

@@ -1,13 +1,15 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { PrintButton } from "@/components/desk/print-button";
 import { Timeline } from "@/components/desk/timeline";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { otherProductName, productNameIn } from "@/lib/catalog/product-name";
 import { binCodesFor, loadItemRecord } from "@/lib/desk/item-record";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { StorageFeeLine } from "@/components/storage/storage-fee-line";
+import { ItemTakeOver } from "@/components/inspection/item-take-over";
 import styles from "@/components/desk/desk.module.css";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +23,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
   const db = await getDb();
   const t = await getTranslations();
   const format = await getFormatter();
+  const locale = await getLocale();
   const code = decodeURIComponent(key);
   const record = await loadItemRecord(db, staff.center.id, code).catch((error: unknown) => {
     if (isDomainError(error) && error.code === "not_found:item") return null;
@@ -40,7 +43,11 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
   const { item, order, product, parcel, bin } = record;
   const when = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const money = (n: number) => format.number(n, { style: "currency", currency: staff.center.currency, maximumFractionDigits: 0 });
-  const name = product ? (t("desk.itemPage.productName", { ko: product.nameKo, en: product.nameEn }) as string) : item.productName;
+  // Someone else's live claim: a manager may take it over here (with a reason).
+  const openClaim = item.state === "in_inspection" ? record.inspections.find((i) => i.status === "open" && i.inspectorId !== staff.user.id) : undefined;
+  const names = { productName: item.productName, productNameKo: product?.nameKo, productNameEn: product?.nameEn };
+  const name = productNameIn(locale, names);
+  const otherName = otherProductName(locale, names);
   return (
     <div className="stack" data-testid="item-page">
       <DeskNav current="item" />
@@ -50,6 +57,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
             <code data-testid="item-code">{item.code ?? t("desk.itemPage.noCode")}</code> · {product?.brand ? `${product.brand} ` : ""}
             {name}
           </h1>
+          {otherName && <div className="muted">{otherName}</div>}
           <span className={styles.stateBadge} data-testid="item-state">
             {t(`states.${item.state}`)}
           </span>
@@ -57,6 +65,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
         </div>
         <PrintButton />
       </div>
+      {openClaim && <ItemTakeOver itemId={item.id} itemCode={item.code} holder={openClaim.inspectorName} />}
       <section className={styles.facts}>
         <div className="card">
           <h2>{t("desk.itemPage.product")}</h2>
