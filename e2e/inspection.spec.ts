@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale } from "./helpers";
 
 /**
  * Inspection journeys at tablet and desktop size. Every test makes its OWN items: it announces an
@@ -144,6 +144,7 @@ test("claim by scan, checklist with a note, photo, pass (warned about the not-ok
   await expect(page).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("product-card")).toContainText("DD1391-100");
   await expect(page.getByTestId("product-card")).toContainText("270");
+  await expect(page.getByTestId("product-state")).toHaveText("In inspection");
   await fillChecklist(page, "Tiny glue mark on the heel");
   await addPhoto(page);
   await snap(page, testInfo, "inspect-screen");
@@ -161,6 +162,8 @@ test("claim by scan, checklist with a note, photo, pass (warned about the not-ok
   await warning.getByRole("button", { name: /^(Record Pass anyway|그래도 합격 기록)$/ }).click();
   await expect(page.getByTestId("verdict-outcome")).toContainText(/goes to packing|포장으로 이동/);
   await snap(page, testInfo, "inspect-outcome-pass");
+  // The product card shows the item's new state, not the one the page was loaded with.
+  await expect(page.getByTestId("product-state")).toHaveText("Awaiting pack");
   expect(await itemOverApi(page, externalId, code)).toMatchObject({ state: "awaiting_pack", destination: "buyer" });
   // The note and the not-ok mark were kept: the screen reloads them from the server.
   await page.reload();
@@ -398,4 +401,65 @@ test("a manager saves a checklist as a new version and adds a reason code", asyn
   await row.getByRole("button", { name: /Deactivate|비활성화/ }).click();
   await expect(row.getByRole("button", { name: /^(Activate|활성화)$/ })).toBeVisible();
   await snap(page, testInfo, "inspect-checklists");
+});
+
+/** An inspector claims the item over the station route (in a context of their own). */
+async function claimAsInspector(browser: Browser, testInfo: TestInfo, code: string) {
+  const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
+  await signIn(await context.newPage(), demo.inspectorBadge);
+  const claimed = await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } });
+  expect(claimed.ok(), await claimed.text()).toBeTruthy();
+  await context.close();
+}
+
+test("a senior takes over another inspector's live claim from the queue, with a reason; the refusal of the scan is in the screen's language", async ({ page, browser }, testInfo) => {
+  const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+  await claimAsInspector(browser, testInfo, code);
+  await signIn(page, demo.seniorBadge);
+  await page.goto("/inspect");
+  await scannerReady(page);
+  const row = page.locator(`[data-testid=claim-row][data-item-code="${code}"]`);
+  await expect(row).toBeVisible();
+  // From the row: the reason is asked first; the button says why it waits.
+  await row.getByTestId("takeover").click();
+  const form = page.getByTestId("takeover-form");
+  await expect(form.getByTestId("takeover-confirm")).toBeDisabled();
+  await expect(form).toContainText("at least 3 characters");
+  await form.getByTestId("takeover-reason").fill("Kim went home sick");
+  await expect(form.getByTestId("takeover-confirm")).toBeEnabled();
+  await snap(page, testInfo, "inspect-takeover-en");
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await expect(form).toHaveCount(0);
+  // Scanning the claimed item on a Korean screen: refused in Korean, the take-over offered.
+  await switchLocale(page, "ko");
+  await scannerReady(page);
+  await page.locator("h1").first().click();
+  await scan(page, code);
+  await expect(page.getByTestId("queue-alert")).toContainText("검수 중입니다. 이유를 적으면 넘겨받을 수 있습니다");
+  await expect(form.getByTestId("takeover-confirm")).toBeDisabled();
+  await expect(form).toContainText("이유를 3자 이상");
+  await form.getByTestId("takeover-reason").fill("김 검수자 조퇴");
+  await snap(page, testInfo, "inspect-takeover-ko");
+  await form.getByTestId("takeover-confirm").click();
+  await expect(page).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("checklist")).toBeVisible();
+  await expect(page.getByTestId("product-state")).toHaveText("검수 중");
+  await switchLocale(page, "en");
+});
+
+test("a manager takes over a live claim from the item's page; the reason is in the item's history", async ({ page, browser }, testInfo) => {
+  const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+  await claimAsInspector(browser, testInfo, code);
+  await loginWithPassword(page, demo.managerSeoul);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  await page.goto(`/items/${code}`);
+  const box = page.getByTestId("item-takeover");
+  await expect(box).toContainText("Being inspected by");
+  await box.getByTestId("takeover").click();
+  await box.getByTestId("takeover-reason").fill("Needed for the brand audit");
+  await box.getByTestId("takeover-confirm").click();
+  await expect(page).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
+  await page.goto(`/items/${code}`);
+  await expect(page.getByTestId("item-takeover")).toHaveCount(0);
+  await expect(page.locator('[data-testid=timeline-row][data-action="release_claim"]')).toContainText("Needed for the brand audit");
 });

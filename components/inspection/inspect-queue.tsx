@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/http/api-fetch";
+import { ApiError, apiFetch } from "@/components/http/api-fetch";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanner } from "@/components/scanner/scanner-provider";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
@@ -14,13 +14,21 @@ import styles from "./inspection.module.css";
 import type { ClaimRow, QueueData } from "./queue-row";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
+import { useProductName } from "@/components/i18n/use-product-name";
+import { TakeOverForm } from "./take-over-form";
+import { useTakeOver } from "./use-take-over";
 
 type ClaimAnswer = { inspectionId: string; itemCode: string | null; reopened: boolean; tookOverFrom: { name: string } | null };
 
 export const inspectionQueueKey = ["inspection-queue"];
 
-/** The inspector's queue: scan a label or tap a row to claim; managers release abandoned claims. */
-export function InspectQueue({ initial, userId, isManager }: { initial: QueueData; userId: string; isManager: boolean }) {
+type TakeOverTarget = { itemId?: string; itemCode: string; holder: string };
+
+/**
+ * The inspector's queue: scan a label or tap a row to claim; managers release abandoned claims;
+ * seniors and managers take over someone else's claim with a reason.
+ */
+export function InspectQueue({ initial, userId, isManager, canTakeOver }: { initial: QueueData; userId: string; isManager: boolean; canTakeOver: boolean }) {
   const t = useTranslations("inspection");
   const format = useFormatter();
   const router = useRouter();
@@ -32,7 +40,11 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
     refetchInterval: 20_000,
   });
   const action = useStationAction({ invalidate: [inspectionQueueKey] });
+  const names = useProductName();
   const busyItem = action.busy?.replace(/^claim:/, "") ?? null;
+  // The claim a senior or manager is about to take over (from a row, or offered after a refused scan).
+  const [takeOver, setTakeOver] = useState<TakeOverTarget | null>(null);
+  const runTakeOver = useTakeOver(action);
 
   /** Claims by scan or tap; one intent per item, so a double tap or a retry claims once. */
   const claim = (target: { itemCode?: string; itemId?: string }) =>
@@ -46,7 +58,23 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
             : t("queue.claimed", { code: answer.itemCode ?? "" }),
         };
       },
+      refused: (error, text) => {
+        // Someone else's live claim: a senior or manager is offered the take-over, reason first.
+        if (canTakeOver && error instanceof ApiError && error.code === "conflict:claimed") {
+          const holder = String(error.params.name ?? "");
+          const itemCode = String(error.params.item ?? target.itemCode ?? "");
+          setTakeOver({ itemId: target.itemId, itemCode, holder });
+          return { tone: "warning", message: t("queue.takeOverOffer", { code: itemCode, name: holder }) };
+        }
+        return { tone: "error", message: text };
+      },
     });
+
+  function confirmTakeOver(target: TakeOverTarget, reason: string) {
+    void runTakeOver({ itemId: target.itemId, itemCode: target.itemCode }, reason).then((result) => {
+      if (result) setTakeOver(null);
+    });
+  }
 
   // An item label claims the item; any other code gets the scanner's default answer.
   useScanRoutes({ item: (scan) => claim({ itemCode: scan.code }) });
@@ -88,6 +116,15 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
         </div>
         <p className="muted">{t("queue.hint")}</p>
         <ActionAnswer answer={action.answer} testId="queue-alert" />
+        {takeOver && !data.claims.some((c) => c.itemCode === takeOver.itemCode) && (
+          <TakeOverForm
+            itemCode={takeOver.itemCode}
+            holder={takeOver.holder}
+            busy={action.busy !== null}
+            onSubmit={(reason) => confirmTakeOver(takeOver, reason)}
+            onCancel={() => setTakeOver(null)}
+          />
+        )}
         {claims.length > 0 && (
           <div className="stack">
             <h2>{t("queue.claimsTitle")}</h2>
@@ -98,7 +135,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
                   <li key={row.inspectionId} className={styles.queueRow} data-testid="claim-row" data-item-code={row.itemCode ?? ""}>
                     <div className={styles.queueMain}>
                       <div className={styles.queueTitle}>
-                        <code>{row.itemCode}</code> · {row.productName}
+                        <code>{row.itemCode}</code> · {names.name(row)}
                       </div>
                       <div className={styles.queueMeta}>
                         <span className={`${styles.pill} ${styles.pillClaimed}`}>
@@ -115,12 +152,32 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
                           {t("queue.continue")}
                         </Link>
                       )}
+                      {!mine && canTakeOver && (
+                        <button
+                          type="button"
+                          className="button"
+                          data-testid="takeover"
+                          onClick={() => setTakeOver({ itemId: row.itemId, itemCode: row.itemCode ?? "", holder: row.inspectorName })}
+                        >
+                          {t("queue.takeOver")}
+                        </button>
+                      )}
                       {!mine && isManager && (
                         <button type="button" className="button button--danger" onClick={() => void release(row)}>
                           {t("queue.release")}
                         </button>
                       )}
                     </div>
+                    {!mine && takeOver && takeOver.itemCode === row.itemCode && (
+                      <TakeOverForm
+                        className={styles.rowForm}
+                        itemCode={takeOver.itemCode}
+                        holder={row.inspectorName}
+                        busy={action.busy !== null}
+                        onSubmit={(reason) => confirmTakeOver({ ...takeOver, itemId: row.itemId }, reason)}
+                        onCancel={() => setTakeOver(null)}
+                      />
+                    )}
                   </li>
                 );
               })}
@@ -140,7 +197,7 @@ export function InspectQueue({ initial, userId, isManager }: { initial: QueueDat
               >
                 <div className={styles.queueMain}>
                   <div className={styles.queueTitle}>
-                    <code>{row.itemCode}</code> · {row.productName}
+                    <code>{row.itemCode}</code> · {names.name(row)}
                   </div>
                   <div className="muted">
                     {t(`categories.${row.category}`)} · {t("size")} {row.size} · {format.number(row.price)} ₩ · {t(`orderTypes.${row.type}`)}

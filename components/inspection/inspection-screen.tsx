@@ -70,7 +70,8 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
       {!view.canEdit && !outcome && <InspectionSummary view={view} />}
       <div className={styles.screenGrid}>
         <div className="stack">
-          <ProductCard view={view} />
+          {/* After the verdict the card shows the item's new state, not the one the page loaded with. */}
+          <ProductCard view={view} state={outcome?.itemState} />
           <ChecklistPanel view={view} readOnly={!editable} onNotOkChange={setNotOkPoints} />
         </div>
         {/* On a tablet the photos and the verdict stay in view while the checklist scrolls. */}

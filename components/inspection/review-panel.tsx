@@ -25,7 +25,7 @@ type ReviewAnswer = {
  * decision the server would refuse (the verdict's own author, a counterfeit without a senior) is
  * shown disabled with the reason.
  */
-export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecided?: () => void }) {
+export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecided?: (itemState: string) => void }) {
   const t = useTranslations("inspection");
   const action = useStationAction({ invalidate: [["review-queue"]] });
   const tStates = useTranslations("states");
@@ -49,7 +49,7 @@ export function ReviewPanel({ view, onDecided }: { view: InspectionView; onDecid
     const result = await action.run(`review:${view.inspection.id}`, (scanId) => apiFetch<ReviewAnswer>("/api/station/inspection/review", { body, scanId }));
     if (!result) return;
     setAnswer(result);
-    onDecided?.();
+    onDecided?.(result.itemState);
   }
 
   if (answer) {

@@ -28,7 +28,9 @@ export function ReviewScreen({ view }: { view: InspectionView }) {
   });
   const waiting = view.inspection.status === "awaiting_review";
   const [photos, setPhotos] = useState(view.photos);
-  const [decided, setDecided] = useState(false);
+  // After the decision: the item's new state (the product card shows it).
+  const [decidedState, setDecidedState] = useState<string | null>(null);
+  const decided = decidedState !== null;
   return (
     <div className="stack">
       <div className="row">
@@ -40,7 +42,7 @@ export function ReviewScreen({ view }: { view: InspectionView }) {
       <div className={styles.screenGrid}>
         <div className="stack">
           <InspectionSummary view={view} />
-          {waiting && <ReviewPanel view={view} onDecided={() => setDecided(true)} />}
+          {waiting && <ReviewPanel view={view} onDecided={setDecidedState} />}
           {/* The reviewer may add evidence, e.g. for overturning a Pass to a fail verdict. */}
           <PhotoPanel
             inspectionId={view.inspection.id}
@@ -50,7 +52,7 @@ export function ReviewScreen({ view }: { view: InspectionView }) {
           />
         </div>
         <div className="stack">
-          <ProductCard view={view} />
+          <ProductCard view={view} state={decidedState ?? undefined} />
           <ChecklistPanel view={view} readOnly />
         </div>
       </div>

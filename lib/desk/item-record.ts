@@ -73,6 +73,7 @@ export async function loadItemRecord(q: Queryable, centerId: string, key: string
         claimedAt: inspections.claimedAt,
         submittedAt: inspections.submittedAt,
         durationMs: inspections.durationMs,
+        inspectorId: inspections.inspectorId,
         inspectorName: inspector.name,
         reviewerName: reviewer.name,
         reviewVerdict: inspections.reviewVerdict,

@@ -4,9 +4,12 @@ import { itemEvents } from "@/db/schema";
 import { saveChecklistResults } from "@/lib/inspection/checklist-results";
 import { getActiveChecklist, saveChecklist } from "@/lib/inspection/checklists";
 import { claimItem } from "@/lib/inspection/claims";
+import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
 import { reviewVerdict } from "@/lib/inspection/review";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { describeEachDb } from "../helpers/databases";
+import { createOrderWithItems } from "../helpers/fixtures";
+import { ensureProduct } from "../helpers/receiving-fixtures";
 import { addJpeg, answerChecklist, claimedItem, ctxOf, inspectionCenter, scan, snapshot, tempPhotoStore } from "./inspection-fixtures";
 
 const HIGH = 2_500_000; // at or above the fixture center's four-eyes price of 1,000,000
@@ -138,5 +141,30 @@ describeEachDb("inspection rules the floor needs", (use) => {
     await expect(claimItem(db, ctxOf(c.manager), { scanId: scan(), itemCode: code, takeOverReason: "Senior needed at review" })).resolves.toMatchObject({
       tookOverFrom: { userId: c.senior.id },
     });
+  });
+
+  it("the queue path: a senior takes over a row of the queue's open claims by item id; the queue then shows the new holder, with the catalogue's names in both languages", async () => {
+    const db = use();
+    await ensureProduct(db);
+    const { item } = await claimedItem(db, ctxOf(c.inspector), { answered: false });
+    const before = await readInspectionQueue(db, c.center.id);
+    const row = before.claims.find((r) => r.itemId === item.id)!;
+    expect(row).toMatchObject({
+      inspectorId: c.inspector.id,
+      productName: "Nike Dunk Low Retro White Black",
+      productNameKo: "나이키 덩크 로우 레트로 화이트 블랙",
+      productNameEn: "Nike Dunk Low Retro White Black",
+    });
+    // The row's button sends the item id and the reason; a plain inspector is refused and nothing changes.
+    await expect(claimItem(db, ctxOf(c.inspector2), { scanId: scan(), itemId: row.itemId, takeOverReason: "Mine now" })).rejects.toMatchObject({ code: "forbidden:takeover" });
+    expect((await readInspectionQueue(db, c.center.id)).claims.find((r) => r.itemId === item.id)).toMatchObject({ inspectorId: c.inspector.id });
+    const taken = await claimItem(db, ctxOf(c.senior2), { scanId: scan(), itemId: row.itemId, takeOverReason: "Kim is at the review desk" });
+    expect(taken.tookOverFrom).toMatchObject({ userId: c.inspector.id });
+    const after = (await readInspectionQueue(db, c.center.id)).claims.filter((r) => r.itemId === item.id);
+    expect(after).toEqual([expect.objectContaining({ inspectionId: taken.inspectionId, inspectorId: c.senior2.id })]);
+    // Waiting rows carry both catalogue names too.
+    const [waiting] = await createOrderWithItems(db, c.center.id, ["received"]);
+    const entry = (await readInspectionQueue(db, c.center.id)).waiting.find((w) => w.itemId === waiting.id);
+    expect(entry).toMatchObject({ productNameKo: "나이키 덩크 로우 레트로 화이트 블랙", productNameEn: "Nike Dunk Low Retro White Black" });
   });
 });

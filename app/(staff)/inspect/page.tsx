@@ -4,6 +4,7 @@ import { toQueueData } from "@/components/inspection/queue-row";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
+import { isSenior } from "@/lib/inspection/verdict-rules";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,12 @@ export default async function InspectQueuePage() {
   const staff = await requirePageAccess("/inspect");
   const db = await getDb();
   const { waiting, claims } = await readInspectionQueue(db, staff.center.id, { limit: 200 });
-  return <InspectQueue initial={toQueueData(waiting, claims)} userId={staff.user.id} isManager={hasRole(staff.user.role, ["manager"])} />;
+  return (
+    <InspectQueue
+      initial={toQueueData(waiting, claims)}
+      userId={staff.user.id}
+      isManager={hasRole(staff.user.role, ["manager"])}
+      canTakeOver={isSenior(staff.user.role)}
+    />
+  );
 }
