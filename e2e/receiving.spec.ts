@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale } from "./helpers";
 
 /*
  * Receiving journeys at the station, as an operator with a scanner would do them. Every test
@@ -161,7 +161,7 @@ test.describe("receiving station", () => {
     await expect(page.getByTestId("missing-units")).toHaveCount(0);
   });
 
-  test("fewer units than announced: closing the parcel lists the missing ones", async ({ page, request }, testInfo) => {
+  test("closing with units not confirmed asks first and lists them; after the close they no longer offer confirm in box", async ({ page, request }, testInfo) => {
     const order = await announce(request, [dunk, jordan, hoodie]);
     await openStation(page);
     await scan(page, order.trackingNumber);
@@ -169,14 +169,108 @@ test.describe("receiving station", () => {
     await units(page).nth(1).getByTestId("confirm-unit").click();
     await expect(units(page).nth(1).getByTestId("item-code")).toHaveText(itemCodePattern);
     await page.getByTestId("close-parcel").click();
+    const prompt = page.getByTestId("close-prompt");
+    await expect(prompt.locator("li")).toHaveCount(2);
+    await expect(prompt).toContainText(dunk.productName);
+    await expect(prompt).toContainText(hoodie.productName);
+    await expect(prompt).not.toContainText(jordan.productName);
+    await expect(page.getByTestId("receive-notice")).toHaveAttribute("data-tone", "warning");
+    await snap(page, testInfo, "receive-close-prompt");
+    // Back to the box: nothing was closed or recorded.
+    await prompt.getByTestId("close-cancel").click();
+    await expect(prompt).toHaveCount(0);
+    await expect(page.getByTestId("close-result")).toHaveCount(0);
+    await expect(units(page).getByTestId("confirm-unit")).toHaveCount(2);
+
+    // Asked again on a Korean screen (the catalogue's Korean name), then closed.
+    await switchLocale(page, "ko");
+    await page.getByTestId("close-parcel").click();
+    await expect(prompt).toContainText("아직 확인하지 않은 상품 2개");
+    await expect(prompt).toContainText("나이키 덩크 로우");
+    await snap(page, testInfo, "receive-close-prompt-ko");
+    await prompt.getByTestId("close-confirm").click();
     const missing = page.getByTestId("missing-units");
     await expect(missing.locator("li")).toHaveCount(2);
-    await expect(missing).toContainText(dunk.productName);
-    await expect(missing).toContainText(hoodie.productName);
-    await expect(missing).not.toContainText(jordan.productName);
-    await expect(status(page)).toContainText(order.trackingNumber); // the last scan stays shown
-    await expect(page.getByTestId("receive-notice")).toContainText(/2/);
+    await expect(units(page).getByTestId("confirm-unit")).toHaveCount(0);
+    await expect(units(page).getByTestId("missing-at-close")).toHaveCount(2);
+    await snap(page, testInfo, "receive-closed-missing-ko");
+    await switchLocale(page, "en");
+    await expect(units(page).getByTestId("missing-at-close").first()).toHaveText("Missing: recorded at close");
+    // Scanned again later: still nothing to confirm for the missing units.
+    await scan(page, order.trackingNumber);
+    await expect(status(page)).toContainText(order.trackingNumber);
+    await expect(units(page).getByTestId("missing-at-close")).toHaveCount(2);
+    await expect(units(page).getByTestId("confirm-unit")).toHaveCount(0);
     await snap(page, testInfo, "receive-closed-missing");
+  });
+
+  test("scanning a new parcel while the current one has units to confirm warns and keeps the first one a tap away", async ({ page, request }, testInfo) => {
+    const first = await announce(request, [dunk, jordan]);
+    const second = await announce(request, [hoodie]);
+    await openStation(page);
+    await scan(page, first.trackingNumber);
+    await units(page).nth(0).getByTestId("confirm-unit").click();
+    await expect(units(page).nth(0).getByTestId("item-code")).toHaveText(itemCodePattern);
+
+    await scan(page, second.trackingNumber);
+    await expect(page.getByTestId("parcel-tracking")).toHaveText(second.trackingNumber);
+    await expect(status(page)).toHaveClass(/scan-status--warning/);
+    await expect(status(page)).toContainText(`Parcel ${first.trackingNumber} still has 1 unit to confirm`);
+    const kept = page.getByTestId("previous-parcel");
+    await expect(kept).toContainText(`Parcel ${first.trackingNumber} still has 1 unit to confirm.`);
+    await snap(page, testInfo, "receive-previous-parcel");
+    await switchLocale(page, "ko");
+    await expect(kept).toContainText(`택배 ${first.trackingNumber}에 확인할 상품이 1개 남아 있습니다.`);
+    await snap(page, testInfo, "receive-previous-parcel-ko");
+    await switchLocale(page, "en");
+
+    // Back to the first: the second (its unit not confirmed either) is now the one kept.
+    await kept.getByTestId("back-to-previous").click();
+    await expect(page.getByTestId("parcel-tracking")).toHaveText(first.trackingNumber);
+    await expect(kept).toContainText(second.trackingNumber);
+    await units(page).nth(1).getByTestId("confirm-unit").click();
+    await expect(units(page).nth(1).getByTestId("item-code")).toHaveText(itemCodePattern);
+    // The first parcel is complete: leaving it warns of nothing.
+    await scan(page, second.trackingNumber);
+    await expect(page.getByTestId("parcel-tracking")).toHaveText(second.trackingNumber);
+    await expect(kept).toHaveCount(0);
+    await expect(status(page)).not.toContainText(first.trackingNumber);
+  });
+
+  test("two stations race for a unit: the station that lost sees its card refreshed to what happened, in its language", async ({ page, request }, testInfo) => {
+    const order = await announce(request, [dunk, jordan]);
+    await openStation(page);
+    await scan(page, order.trackingNumber);
+    await expect(units(page).getByTestId("confirm-unit")).toHaveCount(2);
+    const parcelId = await parcelIdOf(page);
+    /** Another station confirms the unit first (its own scan id and station name). */
+    const otherStationReceives = async (index: number) => {
+      const itemId = await units(page).nth(index).getAttribute("data-item-id");
+      const won = await page.request.post("/api/station/receiving/units/receive", {
+        headers: { "x-legit-station": "RCV-OTHER" },
+        data: { scanId: `other-${itemId}`, parcelId, itemId },
+      });
+      expect(won.status(), await won.text()).toBe(200);
+      return (await won.json()).unit.code as string;
+    };
+
+    const first = await otherStationReceives(0);
+    await units(page).nth(0).getByTestId("confirm-unit").click();
+    const notice = page.getByTestId("receive-notice");
+    await expect(notice).toHaveText(`Another station received this unit first, as ${first}. Nothing was recorded here; the card now shows it.`);
+    await expect(units(page).nth(0).getByTestId("item-code")).toHaveText(first);
+    await expect(units(page).nth(0).getByTestId("confirm-unit")).toHaveCount(0);
+    await expect(page.getByTestId("order-counts")).toContainText("1 of 2 received");
+    await snap(page, testInfo, "receive-race-lost");
+
+    await switchLocale(page, "ko");
+    const second = await otherStationReceives(1);
+    await units(page).nth(1).getByTestId("confirm-unit").click();
+    await expect(notice).toContainText(`다른 스테이션이 이 상품을 먼저 ${second}(으)로 입고했습니다`);
+    await expect(units(page).nth(1).getByTestId("item-code")).toHaveText(second);
+    await expect(units(page).getByTestId("confirm-unit")).toHaveCount(0);
+    await snap(page, testInfo, "receive-race-lost-ko");
+    await switchLocale(page, "en");
   });
 
   test("an extra unit in the box is recorded, labelled and returned by a manager", async ({ page, browser, request }, testInfo) => {
@@ -226,7 +320,21 @@ test.describe("receiving station", () => {
     await expect(units(page)).toHaveCount(1);
     await expect(status(page)).toHaveClass(/scan-status--warning/);
     await expect(units(page).first()).toHaveAttribute("data-state", "cancelled");
+    // Amber, never the success green, with the same instruction in the answer and on the order.
+    const instruction = "Confirm each unit that is in the box, label it and put it with returns for the seller.";
+    await expect(status(page)).toContainText(instruction);
+    await expect(page.getByTestId("cancelled-order")).toContainText("confirm each unit that is in the box, label it and put it with returns for the seller.");
+    const badge = page.getByTestId("parcel-status");
+    await expect(badge).toHaveText("Cancelled order: return");
+    await expect(badge).toHaveAttribute("data-tone", "warning");
+    const background = (testId: string) => page.getByTestId(testId).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background("parcel-status")).toBe(await background("cancelled-order"));
     await snap(page, testInfo, "receive-cancelled-order");
+    await switchLocale(page, "ko");
+    await expect(badge).toHaveText("취소된 주문: 반송");
+    await expect(page.getByTestId("cancelled-order")).toContainText("판매자 반송 구역에 두세요");
+    await snap(page, testInfo, "receive-cancelled-order-ko");
+    await switchLocale(page, "en");
     await units(page).first().getByTestId("confirm-unit").click();
     await expect(units(page).first().getByTestId("item-code")).toHaveText(itemCodePattern);
     await expect(units(page).first().getByTestId("flagged-for-return")).toBeVisible();

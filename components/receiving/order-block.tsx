@@ -8,6 +8,8 @@ import styles from "./receiving.module.css";
 type Props = {
   order: OrderView;
   canConfirm: boolean;
+  /** Units recorded missing at this parcel's close: nothing to confirm any more. */
+  missingAtClose: ReadonlySet<string>;
   busyItem: string | null;
   highlightedItem: string | null;
   printed: ReadonlySet<string>;
@@ -16,7 +18,7 @@ type Props = {
 };
 
 /** An order expected in the parcel, with its progress and units. */
-export function OrderBlock({ order, canConfirm, busyItem, highlightedItem, printed, onConfirm, onPrinted }: Props) {
+export function OrderBlock({ order, canConfirm, missingAtClose, busyItem, highlightedItem, printed, onConfirm, onPrinted }: Props) {
   const t = useTranslations("receiving");
   return (
     <section className={styles.order} data-testid="order" data-order={order.externalId}>
@@ -34,13 +36,18 @@ export function OrderBlock({ order, canConfirm, busyItem, highlightedItem, print
           {order.counts.unexpected > 0 && <> · {t("countsUnexpected", { count: order.counts.unexpected })}</>}
         </div>
       </header>
-      {order.cancelled && <p className="alert alert--warn">{t("cancelledOrder")}</p>}
+      {order.cancelled && (
+        <p className="alert alert--warn" data-testid="cancelled-order">
+          {t("cancelledOrder")}
+        </p>
+      )}
       <ul className={styles.units}>
         {order.units.map((unit) => (
           <UnitRow
             key={unit.itemId}
             unit={unit}
             canConfirm={canConfirm}
+            missing={missingAtClose.has(unit.itemId)}
             busy={busyItem === unit.itemId}
             highlighted={highlightedItem === unit.itemId}
             printed={printed.has(unit.itemId)}

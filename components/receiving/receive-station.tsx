@@ -3,11 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiFetch } from "@/components/http/api-fetch";
+import { ApiError, apiFetch } from "@/components/http/api-fetch";
 import { resizePhoto } from "@/components/inspection/resize-photo";
 import { PrintButton } from "@/components/printing/print-button";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, useScanner, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import { ClosePrompt } from "./close-prompt";
+import { unconfirmedUnits } from "./unconfirmed-units";
 import { CloseResult } from "./close-result";
 import { OrderBlock } from "./order-block";
 import { OrderSearch } from "./order-search";
@@ -43,6 +45,10 @@ export function ReceiveStation() {
   const [unknown, setUnknown] = useState<string | null>(null);
   const [closed, setClosed] = useState<CloseParcelAnswer | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
+  // Closing with units not confirmed asks first (the list of them is shown until answered).
+  const [askClose, setAskClose] = useState(false);
+  // A parcel left for another one while it still had units to confirm: kept one tap away.
+  const [previous, setPrevious] = useState<{ id: string; trackingNumber: string; count: number } | null>(null);
   // Labels printed at this station this session: a later print of the same label is a reprint.
   const [printed, setPrinted] = useState<ReadonlySet<string>>(new Set());
   // Units labelled here this session; any other unit's label was printed before (a reprint).
@@ -55,13 +61,24 @@ export function ReceiveStation() {
   const errorText = useErrorText();
   const productNames = useProductName();
 
-  function showParcel(next: ParcelDetail) {
+  /** Shows a parcel; answers the parcel left behind with units still to confirm, if any. */
+  function showParcel(next: ParcelDetail): { trackingNumber: string; count: number } | null {
+    let left: { trackingNumber: string; count: number } | null = null;
     if (detail?.parcel.id !== next.parcel.id) {
       setClosed(null);
       setPanel("none");
       setHighlight(null);
+      setAskClose(false);
+      const open = unconfirmedUnits(detail);
+      if (detail && open.length > 0) {
+        left = { trackingNumber: detail.parcel.trackingNumber, count: open.length };
+        setPrevious({ id: detail.parcel.id, ...left });
+      } else if (previous?.id === next.parcel.id) {
+        setPrevious(null);
+      }
     }
     setDetail(next);
+    return left;
   }
 
   function answerOf(answer: ReceivingScanAnswer): ScanFeedback {
@@ -79,7 +96,14 @@ export function ReceiveStation() {
         message: t("answers.alreadyReceivedUnit", { code: u.code ?? "?", product: productNames.name(u), size: u.size, order: u.orderExternalId }),
       };
     }
-    showParcel(answer);
+    const left = showParcel(answer);
+    const feedback = parcelAnswer(answer);
+    // The parcel left behind still has units to confirm: warn, and keep it one tap away.
+    if (!left) return feedback;
+    return { tone: feedback.tone === "error" ? "error" : "warning", message: `${t("answers.leftUnconfirmed", { previous: left.trackingNumber, count: left.count })} ${feedback.message}` };
+  }
+
+  function parcelAnswer(answer: Extract<ReceivingScanAnswer, { kind: "parcel" }>): ScanFeedback {
     const tracking = answer.parcel.trackingNumber;
     const orders = answer.orders.filter((o) => !o.placeholder);
     const names = orders.map((o) => o.externalId).join(", ");
@@ -127,12 +151,31 @@ export function ReceiveStation() {
     );
   }
 
-  function run<T>(key: string, work: (scanId: string) => Promise<T>, after: (result: T) => ScanFeedback | null) {
-    return action.run(key, work, { answer: after });
+  function run<T>(key: string, work: (scanId: string) => Promise<T>, after: (result: T) => ScanFeedback | null, refused?: (error: unknown, text: string) => ScanFeedback | null) {
+    return action.run(key, work, { answer: after, refused });
   }
 
   async function reload(parcelId: string) {
     showParcel(await apiFetch<ParcelDetail>(`/api/station/receiving/parcels/${parcelId}`));
+  }
+
+  /** Back to the parcel left with units to confirm (the one on screen is kept in its place if it has some too). */
+  function backToPrevious() {
+    if (!previous) return;
+    void reload(previous.id).catch(() => action.tell({ tone: "error", message: t("answers.network") }));
+  }
+
+  /**
+   * Another station acted first (a race for a unit or parcel): the card is reloaded to what really
+   * happened, and the person is told so in their language.
+   */
+  function refreshAfterConflict(parcelId: string) {
+    return (error: unknown, text: string): ScanFeedback => {
+      if (!(error instanceof ApiError) || !error.code.startsWith("conflict:")) return { tone: "error", message: text };
+      void reload(parcelId).catch(() => undefined);
+      if (error.code === "conflict:already_received") return { tone: "warning", message: t("answers.raceLost", { code: String(error.params.code ?? "?") }) };
+      return { tone: "error", message: `${text} ${t("answers.refreshed")}` };
+    };
   }
 
   function confirmUnit(unit: UnitView) {
@@ -150,6 +193,7 @@ export function ReceiveStation() {
           ? { tone: "warning", message: t("answers.unitForReturn", { code }) }
           : { tone: "success", message: t("answers.unitReceived", { code, received: answer.order.counts.received, announced: answer.order.counts.announced }) };
       },
+      refreshAfterConflict(parcelId),
     );
   }
 
@@ -169,20 +213,32 @@ export function ReceiveStation() {
     );
   }
 
-  function closeParcel() {
+  function closeParcel(confirmed = false) {
     if (!detail) return;
     const parcelId = detail.parcel.id;
+    const open = unconfirmedUnits(detail);
+    if (open.length > 0 && !confirmed) {
+      setAskClose(true);
+      action.tell({ tone: "warning", message: t("answers.closePrompt", { count: open.length }) });
+      return;
+    }
+    setAskClose(false);
     void run(
       `close:${parcelId}`,
       (scanId) => apiFetch<CloseParcelAnswer>("/api/station/receiving/parcels/close", { body: { parcelId }, scanId }),
       (answer) => {
         setClosed(answer);
         setPanel("none");
+        // The missing units are recorded: they no longer offer "confirm in box".
+        const missing = answer.missing.map((u) => u.itemId);
+        setDetail((current) => (current && current.parcel.id === answer.parcel.id ? { ...current, missingAtClose: missing } : current));
+        if (previous?.id === answer.parcel.id) setPrevious(null);
         const tracking = answer.parcel.trackingNumber;
         return answer.missing.length > 0
           ? { tone: "warning", message: t("answers.closedMissing", { tracking, received: answer.received, missing: answer.missing.length }) }
           : { tone: "success", message: t("answers.closedComplete", { tracking, received: answer.received }) };
       },
+      refreshAfterConflict(parcelId),
     );
   }
 
@@ -232,6 +288,10 @@ export function ReceiveStation() {
   const parcel = detail?.parcel;
   const receivedIds = detail?.orders.flatMap((o) => o.units.filter((u) => u.code).map((u) => u.itemId)) ?? [];
   const canConfirm = parcel?.status === "received";
+  const missingAtClose = new Set(detail?.missingAtClose ?? []);
+  // A parcel of a cancelled order is a warning, never a green "matched".
+  const cancelledParcel = parcel?.status === "received" && (detail?.orders.some((o) => !o.placeholder && o.cancelled) ?? false);
+  const statusKey = cancelledParcel ? "cancelled" : parcel?.status;
 
   return (
     <div className={styles.station}>
@@ -248,6 +308,14 @@ export function ReceiveStation() {
                 {t("unknownParcel.cancel")}
               </button>
             </div>
+          </section>
+        )}
+        {previous && previous.id !== parcel?.id && (
+          <section className="card row alert alert--warn" data-testid="previous-parcel" role="status">
+            <span>{t("previousParcel.body", { tracking: previous.trackingNumber, count: previous.count })}</span>
+            <button type="button" className="button button--primary" onClick={backToPrevious} data-testid="back-to-previous">
+              {t("previousParcel.back", { tracking: previous.trackingNumber })}
+            </button>
           </section>
         )}
         {!parcel ? (
@@ -272,8 +340,8 @@ export function ReceiveStation() {
                     {parcel.trackingNumber}
                   </h1>
                 </div>
-                <span className={`${styles.status} ${styles[`status_${parcel.status}`]}`} data-testid="parcel-status">
-                  {t(`parcelStatus.${parcel.status}`)}
+                <span className={`${styles.status} ${styles[`status_${statusKey}`]}`} data-testid="parcel-status" data-tone={cancelledParcel || parcel.status === "unmatched" ? "warning" : undefined}>
+                  {t(`parcelStatus.${statusKey}`)}
                 </span>
               </div>
               <div className={styles.actions}>
@@ -283,7 +351,7 @@ export function ReceiveStation() {
                   </button>
                 )}
                 {parcel.status === "received" && (
-                  <button type="button" className="button" disabled={busy !== null} onClick={closeParcel} data-testid="close-parcel">
+                  <button type="button" className="button" disabled={busy !== null} onClick={() => closeParcel()} data-testid="close-parcel">
                     {t("actions.close")}
                   </button>
                 )}
@@ -292,11 +360,14 @@ export function ReceiveStation() {
                 )}
               </div>
               {notice && (
-                <p className={`alert ${notice.tone === "success" ? "alert--ok" : notice.tone === "warning" ? "alert--warn" : "alert--error"}`} data-testid="receive-notice" role="status">
+                <p className={`alert ${notice.tone === "success" ? "alert--ok" : notice.tone === "warning" ? "alert--warn" : "alert--error"}`} data-testid="receive-notice" data-tone={notice.tone} role="status">
                   {notice.message}
                 </p>
               )}
             </section>
+            {askClose && (
+              <ClosePrompt units={unconfirmedUnits(detail)} busy={busy !== null} onConfirm={() => closeParcel(true)} onCancel={() => setAskClose(false)} />
+            )}
             {panel === "unexpected" && (
               <UnexpectedUnitForm orders={detail.orders} busy={busy !== null} onSubmit={recordUnexpected} onCancel={() => setPanel("none")} />
             )}
@@ -316,6 +387,7 @@ export function ReceiveStation() {
                 key={order.id}
                 order={order}
                 canConfirm={canConfirm}
+                missingAtClose={missingAtClose}
                 busyItem={busy}
                 highlightedItem={highlight}
                 printed={alreadyPrinted}

@@ -9,6 +9,8 @@ import styles from "./receiving.module.css";
 type Props = {
   unit: UnitView;
   canConfirm: boolean;
+  /** Recorded missing at the parcel's close: not offered for confirming any more. */
+  missing: boolean;
   busy: boolean;
   highlighted: boolean;
   printed: boolean;
@@ -17,7 +19,7 @@ type Props = {
 };
 
 /** One unit of an order in the parcel: what it is, its state, and the one thing to do with it. */
-export function UnitRow({ unit, canConfirm, busy, highlighted, printed, onConfirm, onPrinted }: Props) {
+export function UnitRow({ unit, canConfirm, missing, busy, highlighted, printed, onConfirm, onPrinted }: Props) {
   const t = useTranslations("receiving");
   const tAll = useTranslations();
   const waiting = unit.receivedAt === null && (unit.state === "expected" || unit.state === "cancelled");
@@ -57,7 +59,11 @@ export function UnitRow({ unit, canConfirm, busy, highlighted, printed, onConfir
         {waiting && unit.state === "cancelled" && <span className={styles.warnText}>{t("willReturn")}</span>}
       </div>
       <div className={styles.unitAction}>
-        {waiting ? (
+        {waiting && missing ? (
+          <span className={`${styles.state} ${styles.flag}`} data-testid="missing-at-close">
+            {t("missingBadge")}
+          </span>
+        ) : waiting ? (
           canConfirm && (
             <button type="button" className="button button--ok button--large" disabled={busy} onClick={() => onConfirm(unit)} data-testid="confirm-unit">
               {busy ? t("confirming") : t("confirm")}
