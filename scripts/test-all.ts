@@ -5,7 +5,7 @@ import { hasPostgresBinaries, startCluster, type Cluster } from "./pg-cluster";
 
 /**
  * `npm test`: type check, lint (ESLint) and unused code (knip), unit and integration tests (PGlite and a throwaway PostgreSQL cluster),
- * production build, Playwright end-to-end tests. Ends with one line: "N passed, N failed".
+ * production build, the HTTP tier against `next start` (access matrix, hostile input, crash), Playwright end-to-end tests. Ends with one line: "N passed, N failed".
  */
 type Tally = { passed: number; failed: number; skipped: number };
 const outDir = path.join(process.cwd(), ".test-output");
@@ -20,9 +20,9 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
-function vitestTally(): Tally | null {
+function vitestTally(file = "vitest.json"): Tally | null {
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
-    path.join(outDir, "vitest.json"),
+    path.join(outDir, file),
   );
   if (!report) return null;
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
@@ -66,12 +66,23 @@ async function main() {
     });
     const built = run("Production build", "npx", ["next", "build"]);
     steps.push({ name: "build", ok: built });
+    if (built) {
+      steps.push({
+        name: "http",
+        ok: run(
+          "Access matrix, hostile input and crash test over HTTP (next start on PostgreSQL)",
+          "npx",
+          ["vitest", "run", "--config", "vitest.http.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(outDir, "vitest-http.json")}`],
+          env,
+        ),
+      });
+    }
     if (built) steps.push({ name: "e2e", ok: run("End-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"], { ...env, CI: process.env.CI ?? "" }) });
   } finally {
     cluster?.stop();
   }
 
-  const tallies = [vitestTally(), playwrightTally()].filter((t): t is Tally => t !== null);
+  const tallies = [vitestTally(), vitestTally("vitest-http.json"), playwrightTally()].filter((t): t is Tally => t !== null);
   const total = tallies.reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), {
     passed: 0,
     failed: 0,
@@ -79,7 +90,7 @@ async function main() {
   });
   const brokenSteps = steps.filter((s) => !s.ok).map((s) => s.name);
   // A step that failed without a failing test (type errors, lint, build, crash) still counts as a failure.
-  const testSteps = ["unit + integration", "e2e"];
+  const testSteps = ["unit + integration", "http", "e2e"];
   const stepFailures = brokenSteps.filter((s) => !testSteps.includes(s)).length;
   const testCrash = total.failed === 0 && brokenSteps.some((s) => testSteps.includes(s)) ? 1 : 0;
   const failed = total.failed + stepFailures + testCrash;

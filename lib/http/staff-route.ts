@@ -11,6 +11,7 @@ import { zodIssues } from "@/lib/errors/error-params";
 import { onceForScan, scanIdOf } from "@/lib/scans/with-scan-id";
 import { refuseUnsafeText } from "./input-text";
 import { assertSameOriginWrite } from "./request-guard";
+import { withPolicy } from "./route-policy";
 
 type RouteContext = { params: Promise<Record<string, unknown>> };
 
@@ -48,7 +49,8 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
   },
   handler: (args: StaffHandlerArgs<B, P>) => Promise<unknown>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
+  const policy = { kind: "staff", roles: options.roles ?? "any-staff", body: options.upload ? "multipart" : options.body ? "json" : "none" } as const;
+  return withPolicy(async (request: Request, context: RouteContext) => {
     const url = new URL(request.url);
     const where = `${request.method} ${url.pathname}`;
     try {
@@ -88,7 +90,7 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
     } catch (error) {
       return toErrorResponse(error, where, { forScreens: true });
     }
-  };
+  }, policy);
 }
 
 function withoutScanId(json: unknown): unknown {
@@ -108,7 +110,7 @@ export function staffFileRoute<P = Record<string, never>>(
   options: { roles?: readonly Role[]; params?: z.ZodType<P> },
   handler: (args: StaffFileArgs<P>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
+  return withPolicy(async (request: Request, context: RouteContext) => {
     const url = new URL(request.url);
     const where = `${request.method} ${url.pathname}`;
     try {
@@ -125,5 +127,5 @@ export function staffFileRoute<P = Record<string, never>>(
     } catch (error) {
       return toErrorResponse(error, where);
     }
-  };
+  }, { kind: "staff", roles: options.roles ?? "any-staff", body: "none" });
 }

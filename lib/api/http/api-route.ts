@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import { refuseUnsafeText } from "@/lib/http/input-text";
+import { withPolicy } from "@/lib/http/route-policy";
 import { authenticateApiRequest, type ApiCaller } from "../api-clients";
 import { describeZodError, errorResponse, toErrorResponse } from "./error-response";
 import { defaultMaxBodyBytes, readBodyText } from "./read-body";
@@ -34,7 +35,7 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
   options: ApiRouteOptions<B, P, Q>,
   handler: (args: ApiHandlerArgs<B, P, Q>) => Promise<ApiResult>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
+  return withPolicy(async (request: Request, context: RouteContext) => {
     const where = `${request.method} ${new URL(request.url).pathname}`;
     try {
       const db = await options.db();
@@ -79,5 +80,5 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
     } catch (error) {
       return toErrorResponse(error, where);
     }
-  };
+  }, { kind: "api" });
 }
