@@ -5,7 +5,7 @@
  * against PostgreSQL (postgres.js) and prints Legit/raw per action. Then a paced run (stations
  * scanning every 2 s), the manager's queries at volume with their plans, and the invariant checker.
  *
- *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,receive,claim,verdict,announce,transition
+ *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition
  *                    --instances 1 --raw-pool 10 --paced 200 --out bench-results]
  */
 import { spawnSync } from "node:child_process";
@@ -20,8 +20,8 @@ import { benchDatabaseUrl } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";
 import { apiCall, signIn, stationGet, stationPost, waitForServer, request, type HttpAnswer, type Station } from "./http-client";
 import { managerQueries } from "./manager-queries";
-import { prepareUnits, sampleBinCodes, sampleItemCodes, type PrepareState, type Unit } from "./prepare";
-import { rawAnnounce, rawBinLookup, rawClaim, rawLookup, rawPutaway, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
+import { preparePickUnits, prepareUnits, sampleBinCodes, sampleItemCodes, type PickUnit, type PrepareState, type Unit } from "./prepare";
+import { rawAnnounce, rawBinLookup, rawClaim, rawHandover, rawLookup, rawPack, rawPick, rawPutaway, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
 import { startLegit, stopLegit } from "./server";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
 
@@ -33,7 +33,7 @@ const opts = {
   levels: (argValue("levels") ?? "10,50,200").split(",").map(Number),
   duration: Number(argValue("duration") ?? 5),
   rounds: Number(argValue("rounds") ?? 2),
-  actions: (argValue("actions") ?? "lookup,bin,receive,claim,verdict,putaway,announce,transition").split(","),
+  actions: (argValue("actions") ?? "lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition").split(","),
   instances: Number(argValue("instances") ?? 1),
   rawPool: Number(argValue("raw-pool") ?? 10),
   paced: Number(argValue("paced") ?? 200),
@@ -46,6 +46,8 @@ const base = `http://127.0.0.1:${opts.port}`;
 const runTag = Date.now().toString(36);
 let scanCounter = 0;
 const scanId = () => `bench-${runTag}-${++scanCounter}`;
+/** A fresh carrier tracking number, as scanned from a new label. */
+const parcelNumber = () => `HJ${runTag.toUpperCase()}${String(++scanCounter).padStart(8, "0")}`;
 
 const uuidOf = (s: string) => {
   const h = createHash("md5").update(s).digest("hex");
@@ -59,8 +61,8 @@ type Slot = { center: number; centerId: string; operator: Station; inspector: St
 type ActionSpec = {
   name: string;
   what: string;
-  /** The state its units must be in (null: no units, e.g. lookups and announcements). */
-  prepare: PrepareState | null;
+  /** The state its units must be in (null: no units, e.g. lookups and announcements); awaiting_pick: on a claimed pick list. */
+  prepare: PrepareState | "awaiting_pick" | null;
   owner?: "operator" | "inspector";
   /** Counted per unit: transition work does several transitions per unit. */
   perUnit?: number;
@@ -144,6 +146,38 @@ const actions: ActionSpec[] = [
     raw: (sql, s, u) => rawPutaway(sql, s.op, u!, scanId()),
   },
   {
+    name: "pick",
+    what: "picking: scan the bin, then the item, on a claimed pick list (POST …/dispatch/pick-lists/scan twice)",
+    prepare: "awaiting_pick",
+    owner: "operator",
+    legit: async (s, u) => {
+      const unit = u as PickUnit;
+      ok(await stationPost(base, s.operator, "/api/station/dispatch/pick-lists/scan", { scanId: scanId(), pickListId: unit.pickListId, code: unit.binCode }));
+      ok(await stationPost(base, s.operator, "/api/station/dispatch/pick-lists/scan", { scanId: scanId(), pickListId: unit.pickListId, code: unit.itemCode }));
+    },
+    raw: (sql, s, u) => rawPick(sql, s.op, u as PickUnit, [scanId(), scanId()]),
+  },
+  {
+    name: "pack",
+    what: "packing: scan the item (where it goes), record the parcel's scanned tracking number (POST …/dispatch/pack/lookup, then …/dispatch/pack/item)",
+    prepare: "awaiting_pack",
+    owner: "operator",
+    legit: async (s, u) => {
+      ok(await stationPost(base, s.operator, "/api/station/dispatch/pack/lookup", { code: u!.itemCode }));
+      ok(await stationPost(base, s.operator, "/api/station/dispatch/pack/item", { scanId: scanId(), itemId: u!.itemId, carrier: "HANJIN", trackingNumber: parcelNumber() }));
+    },
+    raw: (sql, s, u) => rawPack(sql, s.op, u!, scanId(), parcelNumber()),
+  },
+  {
+    name: "handover",
+    what: "handover to the carrier: a packed parcel scanned onto the station's open manifest (POST …/dispatch/manifests/add)",
+    prepare: "packed",
+    owner: "operator",
+    legit: async (s, u) =>
+      ok(await stationPost(base, s.operator, "/api/station/dispatch/manifests/add", { scanId: scanId(), manifestId: u!.manifestId, trackingNumber: u!.trackingNumber })),
+    raw: (sql, s, u) => rawHandover(sql, s.op, u!, scanId()),
+  },
+  {
     name: "announce",
     what: "announce a one-item order (POST /api/v1/inbound-orders, bearer token)",
     prepare: null,
@@ -193,7 +227,8 @@ async function prepare(sql: postgres.Sql, action: ActionSpec, side: Side, slots:
   for (const [c, centerId] of centerIds.entries()) {
     const mine = slots.map((s, i) => ({ s, i })).filter(({ s }) => s.center === c + 1);
     const owners = mine.flatMap(({ s }) => Array.from({ length: per }, () => (action.owner === "inspector" ? s.insp.userId : s.op.userId)));
-    const units = await prepareUnits(sql, { centerId, state: action.prepare, owners });
+    const units =
+      action.prepare === "awaiting_pick" ? await preparePickUnits(sql, { centerId, owners }) : await prepareUnits(sql, { centerId, state: action.prepare, owners });
     mine.forEach(({ i }, k) => queues[i].push(...units.slice(k * per, (k + 1) * per)));
   }
   return queues;

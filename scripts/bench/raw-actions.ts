@@ -1,6 +1,6 @@
 import type postgres from "postgres";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
-import type { Unit } from "./prepare";
+import type { PickUnit, Unit } from "./prepare";
 
 /**
  * The same transactions as Legit's actions, written by hand straight against PostgreSQL through
@@ -188,5 +188,109 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     const [taken] = await tx`update bins set occupied = occupied + 1 where id = ${bin.id} and active and occupied < capacity returning code, occupied, capacity`;
     if (!taken) throw new Refused("bin full");
     await tx`update scan_requests set response = ${tx.json({ ok: { bin: taken } })} where scan_id = ${scanId}`;
+  });
+}
+
+/** Scan the item at packing (where it goes), then record its parcel's tracking number: packItem's rows. */
+export async function rawPack(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string, trackingNumber: string): Promise<void> {
+  const [seen] = await sql`select id, state, code from items where center_id = ${w.centerId} and code = ${unit.itemCode}`;
+  const [open] = await sql`select * from shipments where item_id = ${seen.id} and status <> 'dispatched'`;
+  if (seen.state !== "awaiting_pack" || !open) throw new Refused("not ready to pack");
+  await sql`
+    select s.*, i.code, i.state, i.sku, i.product_name, i.size, i.defect_note, o.external_id
+    from shipments s join items i on i.id = s.item_id join inbound_orders o on o.id = i.order_id
+    where s.center_id = ${w.centerId} and s.id = ${open.id}`;
+  await sql`
+    select tracking_number, carrier, count(*)::int from shipments
+    where center_id = ${w.centerId} and status = 'packed' and manifest_id is null and destination = ${open.destination} and recipient->>'id' = ${open.recipient.id}
+    group by tracking_number, carrier`;
+  await sql.begin(async (tx) => {
+    await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.pack')`;
+    const [item] = await tx`select * from items where id = ${seen.id} and center_id = ${w.centerId} for update`;
+    const [shipment] = await tx`select * from shipments where item_id = ${item.id} and status <> 'dispatched' for update`;
+    if (item.state !== "awaiting_pack" || shipment.status !== "open") throw new Refused("not ready to pack");
+    const existing = await tx`select * from shipments where center_id = ${w.centerId} and tracking_number = ${trackingNumber} for update`;
+    if (existing.length) throw new Refused("parcel in use");
+    const [updated] = await tx`update items set state = 'packed', version = version + 1, updated_at = now() where id = ${item.id} returning updated_at`;
+    const details = { shipmentId: shipment.id, carrier: "HANJIN", trackingNumber, destination: shipment.destination, shipmentReason: shipment.reason };
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+      values (${item.id}, ${w.centerId}, 'pack', 'awaiting_pack', 'packed', ${w.userId}, ${w.station}, ${tx.json(details)})`;
+    const [order] = await tx`select external_id from inbound_orders where id = ${item.order_id}`;
+    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: order.external_id, action: "pack", from: "awaiting_pack", to: "packed", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
+    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.pack', ${tx.json(payload)})`;
+    await tx`update shipments set status = 'packed', carrier = 'HANJIN', tracking_number = ${trackingNumber}, packed_by = ${w.userId}, packed_at = now() where id = ${shipment.id}`;
+    const [view] = await tx`
+      select s.*, i.code, i.state, i.sku, i.product_name, i.size, i.defect_note, o.external_id
+      from shipments s join items i on i.id = s.item_id join inbound_orders o on o.id = i.order_id
+      where s.center_id = ${w.centerId} and s.id = ${shipment.id}`;
+    await tx`update scan_requests set response = ${tx.json({ ok: { shipment: view, trackingNumber, parcelItems: 1, issued: false } })} where scan_id = ${scanId}`;
+  });
+}
+
+/** pickScan's statements for one scan: lock the list, check the code, change, answer with the list. */
+async function rawPickScan(sql: postgres.Sql, w: RawWorker, unit: PickUnit, scanId: string, change: (tx: postgres.TransactionSql, list: postgres.Row) => Promise<void>) {
+  await sql.begin(async (tx) => {
+    await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.pick_scan')`;
+    const [list] = await tx`select * from pick_lists where id = ${unit.pickListId} and center_id = ${w.centerId} for update`;
+    if (!list || list.status === "done" || list.claimed_by !== w.userId) throw new Refused("not my list");
+    await change(tx, list);
+    const [pending] = await tx`select count(*)::int as n from pick_lines where pick_list_id = ${list.id} and status = 'pending'`;
+    if (pending.n === 0) await tx`update pick_lists set status = 'done', done_at = now() where id = ${list.id} and status <> 'done'`;
+    const [view] = await tx`select l.*, b.code as current_bin from pick_lists l left join bins b on b.id = l.current_bin_id where l.id = ${list.id} and l.center_id = ${w.centerId}`;
+    const lines = await tx`
+      select pl.id, pl.sequence, pl.status, i.id as item_id, i.code, i.product_name, i.size, b.code as bin_code, pl.tote_code, s.destination
+      from pick_lines pl join items i on i.id = pl.item_id left join bins b on b.id = pl.bin_id
+      left join shipments s on s.item_id = i.id and s.status <> 'dispatched'
+      where pl.pick_list_id = ${list.id} order by pl.sequence`;
+    await tx`update scan_requests set response = ${tx.json({ ok: { list: { ...view, lines }, done: pending.n === 0 } })} where scan_id = ${scanId}`;
+  });
+}
+
+/** At the picking station: scan the bin, then the item (two scans, two transactions), as pickScan does. */
+export async function rawPick(sql: postgres.Sql, w: RawWorker, unit: PickUnit, scanIds: [string, string]): Promise<void> {
+  await rawPickScan(sql, w, unit, scanIds[0], async (tx, list) => {
+    const [bin] = await tx`select * from bins where center_id = ${w.centerId} and code = ${unit.binCode}`;
+    const [line] = await tx`select id from pick_lines where pick_list_id = ${list.id} and bin_id = ${bin.id} and status = 'pending' limit 1`;
+    if (!line) throw new Refused("wrong bin");
+    await tx`update pick_lists set current_bin_id = ${bin.id} where id = ${list.id}`;
+  });
+  await rawPickScan(sql, w, unit, scanIds[1], async (tx, list) => {
+    const [row] = await tx`
+      select pl.*, i.id as item_id, i.state, b.code as bin_code from pick_lines pl join items i on i.id = pl.item_id left join bins b on b.id = pl.bin_id
+      where pl.pick_list_id = ${list.id} and i.code = ${unit.itemCode} order by pl.status = 'pending' desc limit 1`;
+    if (!row || row.status !== "pending" || row.bin_id !== list.current_bin_id) throw new Refused("wrong item");
+    const [current] = await tx`select * from items where id = ${row.item_id} for update`;
+    if (current.state !== "awaiting_pick") throw new Refused("state");
+    const [updated] = await tx`update items set state = 'awaiting_pack', bin_id = null, version = version + 1, updated_at = now() where id = ${current.id} returning updated_at`;
+    const details = { pickListId: list.id, pickListNumber: list.number, binCode: row.bin_code, tote: list.tote_code };
+    await tx`
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+      values (${current.id}, ${w.centerId}, 'pick', 'awaiting_pick', 'awaiting_pack', ${w.userId}, ${w.station}, ${tx.json(details)})`;
+    const [order] = await tx`select external_id from inbound_orders where id = ${current.order_id}`;
+    const payload = { itemId: current.id, itemCode: current.code, orderExternalId: order.external_id, action: "pick", from: "awaiting_pick", to: "awaiting_pack", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
+    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.pick', ${tx.json(payload)})`;
+    await tx`update bins set occupied = greatest(occupied - 1, 0) where id = ${row.bin_id}`;
+    await tx`update pick_lines set status = 'picked', picked_by = ${w.userId}, picked_at = now(), tote_code = ${list.tote_code} where id = ${row.id}`;
+  });
+}
+
+/** A packed parcel scanned onto its carrier's open manifest (addParcelToManifest's rows), answered with the manifest. */
+export async function rawHandover(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.manifest_add')`;
+    const [manifest] = await tx`select * from manifests where id = ${unit.manifestId!} and center_id = ${w.centerId} for update`;
+    if (!manifest || manifest.status !== "open") throw new Refused("manifest closed");
+    const parcel = await tx`select * from shipments where center_id = ${w.centerId} and tracking_number = ${unit.trackingNumber!}`;
+    if (parcel.length === 0 || parcel.some((p) => p.carrier !== manifest.carrier)) throw new Refused("no such parcel");
+    const claimed = await tx`
+      update shipments set manifest_id = ${manifest.id}
+      where center_id = ${w.centerId} and tracking_number = ${unit.trackingNumber!} and status = 'packed' and manifest_id is null returning id`;
+    if (claimed.length === 0) throw new Refused("on a manifest");
+    await tx`select m.*, u.name from manifests m left join users u on u.id = m.created_by where m.id = ${manifest.id} and m.center_id = ${w.centerId}`;
+    const rows = await tx`
+      select tracking_number, destination, recipient->>'name' as recipient_name, (select code from items i where i.id = s.item_id) as item_code
+      from shipments s where manifest_id = ${manifest.id} order by packed_at`;
+    await tx`update scan_requests set response = ${tx.json({ ok: { trackingNumber: unit.trackingNumber, items: claimed.length, manifest: { id: manifest.id, parcels: rows } } })} where scan_id = ${scanId}`;
   });
 }
