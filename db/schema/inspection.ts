@@ -89,6 +89,8 @@ export const inspections = pgTable(
   (t) => [
     index("inspections_item_idx").on(t.itemId),
     index("inspections_center_status_idx").on(t.centerId, t.status),
+    // The desk's verdict figures for a range of days (today's inspections, verdict mix, fail reasons).
+    index("inspections_center_submitted_idx").on(t.centerId, t.submittedAt),
   ],
 );
 

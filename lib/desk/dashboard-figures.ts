@@ -19,18 +19,26 @@ export type QueueAge = {
   oldest: { id: string; code: string | null; state: string; productName: string; hours: number; breached: boolean }[];
 };
 
-/** When the item entered the queue: its last event of one of `actions` (else its receipt). */
-const sinceAction = (actions: string[]) =>
-  sql<Date>`coalesce((select max(e.created_at) from ${itemEvents} e where e.item_id = ${items.id} and e.action in (${sql.join(
-    actions.map((a) => sql`${a}`),
-    sql`, `,
+/** Actions that put an item into a watched queue; `item_events_queue_entry_idx` indexes exactly these. */
+export const queueEntryActions = ["pass", "sell", "hold", "route_storage"] as const;
+type QueueEntryAction = (typeof queueEntryActions)[number];
+
+/**
+ * When the item entered the queue: its last event of one of `actions` (else its receipt). The
+ * actions are written into the SQL as literals, not parameters, so the planner can prove the
+ * partial index's predicate and look each item up there (a few thousand items per queue).
+ */
+const sinceAction = (actions: QueueEntryAction[]) =>
+  sql<Date>`coalesce((select max(e.created_at) from ${itemEvents} e where e.item_id = ${items.id} and e.action in (${sql.raw(
+    actions.map((a) => `'${a}'`).join(", "),
   )})), ${items.receivedAt}, ${items.createdAt})`;
 
 /**
  * Ages of the desk's queues at `now`: received → verdict (received or in inspection, since
  * receipt), passed → dispatched (a passed trade or sold item not yet handed to a carrier, since its
  * pass), held for a buyer's decision (since the hold), awaiting putaway (since routed to storage).
- * An item older than its queue's limit is a breach.
+ * An item older than its queue's limit is a breach. One statement per queue: each item's age is
+ * computed once, counted in the database, and only the ten oldest come back.
  */
 export async function queueAges(q: Queryable, centerId: string, now: Date): Promise<QueueAge[]> {
   const s = await readCenterSettings(q, centerId);
@@ -49,20 +57,40 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
   return Promise.all(
     queueKeys.map(async (key) => {
       const spec = specs[key];
-      const hoursExpr = sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${spec.since})) / 3600)::float8`;
-      const rows = await q
-        .select({ id: items.id, code: items.code, state: items.state, productName: items.productName, hours: hoursExpr })
+      const aged = q
+        .select({
+          id: items.id,
+          code: items.code,
+          state: items.state,
+          productName: items.productName,
+          hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${spec.since})) / 3600)::float8`.as("hours"),
+        })
         .from(items)
         .where(and(eq(items.centerId, centerId), inArray(items.state, spec.states), spec.where))
-        .orderBy(sql`${hoursExpr} desc`);
-      const list = rows.map((r) => ({ ...r, hours: Number(r.hours), breached: Number(r.hours) > spec.limitHours }));
+        // A fence: without it the planner inlines this query and computes each age twice (select and sort).
+        .offset(0)
+        .as("aged");
+      const rows = await q
+        .select({
+          id: aged.id,
+          code: aged.code,
+          state: aged.state,
+          productName: aged.productName,
+          hours: aged.hours,
+          count: sql<number>`count(*) over ()`.mapWith(Number),
+          breached: sql<number>`count(*) filter (where ${aged.hours} > ${spec.limitHours}) over ()`.mapWith(Number),
+        })
+        .from(aged)
+        .orderBy(sql`${aged.hours} desc`)
+        .limit(10);
+      const oldest = rows.map((r) => ({ id: r.id, code: r.code, state: r.state, productName: r.productName, hours: Number(r.hours), breached: Number(r.hours) > spec.limitHours }));
       return {
         key,
         limitHours: spec.limitHours,
-        count: list.length,
-        breached: list.filter((r) => r.breached).length,
-        oldestHours: list[0]?.hours ?? null,
-        oldest: list.slice(0, 10),
+        count: rows[0]?.count ?? 0,
+        breached: rows[0]?.breached ?? 0,
+        oldestHours: oldest[0]?.hours ?? null,
+        oldest,
       };
     }),
   );

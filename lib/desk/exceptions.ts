@@ -5,7 +5,7 @@ import { listShortPicks } from "@/lib/dispatch/short-picks";
 import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
 import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
 import { listCountsToReview } from "@/lib/storage/reconcile-count";
-import { queueAges, type QueueKey } from "./dashboard-figures";
+import { queueAges, type QueueAge, type QueueKey } from "./dashboard-figures";
 
 /** One thing that needs a manager, with where to resolve it. */
 export type ExceptionEntry = {
@@ -21,7 +21,9 @@ export type ExceptionEntry = {
 
 export type ExceptionGroup = { kind: ExceptionKind; entries: ExceptionEntry[] };
 
-type Lister = (q: Queryable, centerId: string, now: Date) => Promise<ExceptionEntry[]>;
+/** What several listers read, computed once per listing. */
+type Shared = { queueAges: () => Promise<QueueAge[]> };
+type Lister = (q: Queryable, centerId: string, now: Date, shared: Shared) => Promise<ExceptionEntry[]>;
 
 const itemHref = (code: string | null, id: string) => `/items/${encodeURIComponent(code ?? id)}`;
 
@@ -48,8 +50,8 @@ const registry = {
       since: null,
       resolveHref: "/receive/unexpected",
     })),
-  overdueItems: async (q, centerId, now) =>
-    (await queueAges(q, centerId, now))
+  overdueItems: async (_q, _centerId, now, shared) =>
+    (await shared.queueAges())
       .filter((queue) => overdueQueues.includes(queue.key))
       .flatMap((queue) =>
         queue.oldest
@@ -62,8 +64,8 @@ const registry = {
             resolveHref: itemHref(i.code, i.id),
           })),
       ),
-  heldForBuyer: async (q, centerId, now) => {
-    const held = (await queueAges(q, centerId, now)).find((queue) => queue.key === "heldForBuyer");
+  heldForBuyer: async (_q, _centerId, now, shared) => {
+    const held = (await shared.queueAges()).find((queue) => queue.key === "heldForBuyer");
     return (held?.oldest ?? []).map((i) => ({
       id: i.id,
       subject: i.code ?? i.productName,
@@ -121,7 +123,9 @@ export const exceptionKinds = Object.keys(registry) as ExceptionKind[];
 
 /** Every open exception of the center, grouped by kind (every kind listed, empty ones too). */
 export async function listExceptions(q: Queryable, centerId: string, now = new Date()): Promise<ExceptionGroup[]> {
+  let ages: Promise<QueueAge[]> | undefined;
+  const shared: Shared = { queueAges: () => (ages ??= queueAges(q, centerId, now)) };
   const groups: ExceptionGroup[] = [];
-  for (const kind of exceptionKinds) groups.push({ kind, entries: await (registry[kind] as Lister)(q, centerId, now) });
+  for (const kind of exceptionKinds) groups.push({ kind, entries: await (registry[kind] as Lister)(q, centerId, now, shared) });
   return groups;
 }

@@ -2,7 +2,9 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
+import { loadDashboard } from "@/lib/desk/dashboard-data";
 import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
+import { listExceptions } from "@/lib/desk/exceptions";
 import { inspectionStats } from "@/lib/inspection/inspection-stats";
 import { listOpenClaims } from "@/lib/inspection/claims";
 import { searchItems } from "@/lib/desk/search-items";
@@ -28,6 +30,8 @@ const managerCalls: { name: string; run: (db: Db, centerId: string, sample: Samp
   { name: "dashboard: recent events", run: (db, c) => listRecentItemEvents(db, c, 15) },
   { name: "dashboard: today's inspections", run: (db, c) => inspectionStats(db, c, { from: startOfLocalDay("Asia/Seoul", new Date()), to: new Date() }) },
   { name: "exceptions: open claims", run: (db, c) => listOpenClaims(db, c) },
+  { name: "dashboard: everything, last 7 days", run: (db, c) => loadDashboard(db, { id: c, timezone: "Asia/Seoul" }, {}) },
+  { name: "exceptions: every kind", run: (db, c) => listExceptions(db, c) },
 ];
 
 function seqScans(plan: unknown, found: string[] = []): string[] {

@@ -67,6 +67,19 @@ describeEachDb("desk dashboard figures", (use) => {
     expect(queues.awaitingPutaway).toMatchObject({ limitHours: 8, count: 1, breached: 1 });
   });
 
+  it("counts a queue longer than the ten oldest it lists: every item counted, breaches counted, oldest first", async () => {
+    const db = use();
+    const own = (await createCenter(db)).id;
+    const units = await createOrderWithItems(db, own, Array.from({ length: 13 }, () => "received" as const));
+    // Ages 20, 21, … 32 hours: the eight above 24 h breach the 24 h limit.
+    for (const [i, unit] of units.entries()) await db.update(items).set({ receivedAt: ago(20 + i) }).where(eq(items.id, unit.id));
+    const queue = (await queueAges(db, own, now)).find((q) => q.key === "receivedToVerdict")!;
+    expect(queue).toMatchObject({ count: 13, breached: 8 });
+    expect(queue.oldest).toHaveLength(10);
+    expect(queue.oldest.map((i) => Math.round(i.hours))).toEqual([32, 31, 30, 29, 28, 27, 26, 25, 24, 23]);
+    expect(queue.oldestHours).toBeCloseTo(32, 5);
+  });
+
   it("counts receipts, verdicts and dispatches per local hour today against the same hours last week", async () => {
     const db = use();
     const own = (await createCenter(db, { timezone: "Asia/Seoul" })).id;

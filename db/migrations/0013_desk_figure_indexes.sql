@@ -1,0 +1,2 @@
+CREATE INDEX "inspections_center_submitted_idx" ON "inspections" USING btree ("center_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "item_events_queue_entry_idx" ON "item_events" USING btree ("item_id","created_at") WHERE action in ('pass', 'sell', 'hold', 'route_storage');
