@@ -79,7 +79,7 @@ export async function prepareUnits(
       insert into shipments (center_id, item_id, destination, recipient, reason, ship_by, status, carrier, tracking_number, packed_by, packed_at)
       select ${input.centerId}, item_id, 'buyer', '{"id":"B1","name":"Bench buyer","address":"Seoul"}'::jsonb, 'trade_passed', now() + interval '1 day',
              case when ${rank} = 5 then 'packed' else 'open' end, case when ${rank} = 5 then 'HANJIN' end,
-             case when ${rank} = 5 then 'HP' || ${tag} || 'X' || k end, case when ${rank} = 5 then owner end, case when ${rank} = 5 then now() end
+             case when ${rank} = 5 then 'HP' || replace(${tag}, '-', 'Y') || 'X' || k end, case when ${rank} = 5 then owner end, case when ${rank} = 5 then now() end
       from src where ${outbound}
     ), inspections_ as (
       insert into inspections (id, item_id, center_id, inspector_id, status, checklist_id, verdict, submitted_at)
@@ -88,7 +88,7 @@ export async function prepareUnits(
              case when ${rank} > 2 then 'pass' end, case when ${rank} > 2 then now() end
       from src where ${rank} >= 2
     )
-    select item_id, code, parcel_id, external_id, insp_id, 'HP' || ${tag} || 'X' || k as tracking, owner from src order by k`;
+    select item_id, code, parcel_id, external_id, insp_id, 'HP' || replace(${tag}, '-', 'Y') || 'X' || k as tracking, owner from src order by k`;
   // Packed parcels go onto a carrier manifest: one open manifest per station (owner).
   const manifestOf = new Map<string, string>();
   if (rank === 5) {
