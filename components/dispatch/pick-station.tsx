@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { useErrorText } from "@/components/i18n/use-error-text";
+import { useProductName } from "@/components/i18n/use-product-name";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import type { PickListSummary, PickListView, PickScanAnswer } from "./types";
@@ -19,6 +20,7 @@ const queueKey = ["dispatch", "pick-lists"];
  */
 export function PickStation() {
   const t = useTranslations("dispatch.pick");
+  const names = useProductName();
   const format = useFormatter();
   const errorText = useErrorText();
   const [list, setList] = useState<PickListView | null>(null);
@@ -140,7 +142,7 @@ export function PickStation() {
             <span className="muted">{list.currentBin === next.binCode ? t("scanItem") : t("goTo")}</span>
             <p className={`${styles.nextBin} ${styles.mono}`}>{next.binCode ?? t("noBin")}</p>
             <p className={styles.nextItem}>
-              <strong className={styles.mono}>{next.itemCode}</strong> · {next.productName} · {t("size", { size: next.size })}
+              <strong className={styles.mono}>{next.itemCode}</strong> · {names.name(next)} · {t("size", { size: next.size })}
             </p>
             <div className={styles.actions}>
               <button type="button" className="button button--danger" disabled={action.busy !== null} onClick={reportShort} data-testid="pick-short">
@@ -174,7 +176,7 @@ export function PickStation() {
                 <td>{l.sequence}</td>
                 <td className={`${styles.mono} ${styles.nowrap}`}>{l.binCode ?? "—"}</td>
                 <td>
-                  <span className={styles.mono}>{l.itemCode}</span> · {l.productName} · {l.size}
+                  <span className={styles.mono}>{l.itemCode}</span> · {names.name(l)} · {l.size}
                 </td>
                 <td>
                   <span className={`${styles.pill} ${styles[`pill_${l.status}`] ?? ""}`}>{t(`lineStatus.${l.status}`)}</span>

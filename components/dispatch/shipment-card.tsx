@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useProductName } from "@/components/i18n/use-product-name";
 import type { ShipmentView } from "./types";
 import styles from "./dispatch.module.css";
 
@@ -9,6 +10,7 @@ export function ShipmentCard({ shipment }: { shipment: ShipmentView }) {
   const t = useTranslations("dispatch.pack");
   const tv = useTranslations("inspection.verdicts");
   const format = useFormatter();
+  const names = useProductName();
   const isReturn = shipment.destination === "seller";
   const sheet = shipment.resultSheet;
   return (
@@ -23,7 +25,7 @@ export function ShipmentCard({ shipment }: { shipment: ShipmentView }) {
       </p>
       <p className={styles.address}>{shipment.recipient.address ?? t("noAddress")}</p>
       <p>
-        <strong className={styles.mono}>{shipment.itemCode}</strong> · {shipment.productName} · {t("size", { size: shipment.size })} · {t("order", { order: shipment.orderExternalId })}
+        <strong className={styles.mono}>{shipment.itemCode}</strong> · {names.name(shipment)} · {t("size", { size: shipment.size })} · {t("order", { order: shipment.orderExternalId })}
       </p>
       {shipment.defectNote && !isReturn && <p className="alert alert--warn">{t("defectNote", { note: shipment.defectNote })}</p>}
       {isReturn && (

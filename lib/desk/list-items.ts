@@ -1,6 +1,6 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { inboundOrders, items, type ItemState } from "@/db/schema";
+import { inboundOrders, items, products, type ItemState } from "@/db/schema";
 
 export const itemsPageSize = 50;
 
@@ -13,6 +13,8 @@ export async function listItemsInState(q: Queryable, centerId: string, state: It
         id: items.id,
         code: items.code,
         productName: items.productName,
+        productNameKo: products.nameKo,
+        productNameEn: products.nameEn,
         sku: items.sku,
         size: items.size,
         type: items.type,
@@ -22,6 +24,7 @@ export async function listItemsInState(q: Queryable, centerId: string, state: It
       })
       .from(items)
       .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+      .leftJoin(products, eq(products.sku, items.sku))
       .where(where)
       .orderBy(desc(items.updatedAt), desc(items.id))
       .limit(itemsPageSize)

@@ -16,6 +16,9 @@ export type SearchHit = {
   code: string | null;
   state: string;
   productName: string;
+  /** The catalogue's names (pages pick with lib/catalog/product-name.ts). */
+  productNameKo: string | null;
+  productNameEn: string | null;
   sku: string;
   size: string;
   orderExternalId: string;
@@ -117,6 +120,8 @@ export async function searchItems(q: Queryable, centerId: string, rawQuery: stri
       code: items.code,
       state: items.state,
       productName: items.productName,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
       sku: items.sku,
       size: items.size,
       createdAt: items.createdAt,
@@ -125,6 +130,7 @@ export async function searchItems(q: Queryable, centerId: string, rawQuery: stri
     })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .where(and(inCenter, inArray(items.id, [...found.keys()])))
     .orderBy(desc(items.createdAt));
   const rank = (hit: SearchHit) => searchKeys.indexOf(hit.matchedBy[0]);

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { bins, items, pickLines, pickLists, shipments, users, type PickList } from "@/db/schema";
+import { bins, items, pickLines, pickLists, products, shipments, users, type PickList } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, recordItemEvent } from "@/lib/items/apply-transition";
@@ -17,6 +17,9 @@ export type PickLineView = {
   itemId: string;
   itemCode: string | null;
   productName: string;
+  /** The catalogue's names (screens pick with lib/catalog/product-name.ts). */
+  productNameKo: string | null;
+  productNameEn: string | null;
   size: string;
   binCode: string | null;
   toteCode: string | null;
@@ -50,6 +53,8 @@ export async function loadPickList(q: Queryable, centerId: string, pickListId: s
       itemId: items.id,
       itemCode: items.code,
       productName: items.productName,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
       size: items.size,
       binCode: bins.code,
       toteCode: pickLines.toteCode,
@@ -57,6 +62,7 @@ export async function loadPickList(q: Queryable, centerId: string, pickListId: s
     })
     .from(pickLines)
     .innerJoin(items, eq(items.id, pickLines.itemId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .leftJoin(bins, eq(bins.id, pickLines.binId))
     .leftJoin(shipments, and(eq(shipments.itemId, items.id), sql`${shipments.status} <> 'dispatched'`))
     .where(eq(pickLines.pickListId, pickListId))

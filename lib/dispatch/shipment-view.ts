@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { inboundOrders, inspectionPhotos, inspections, items, quarantineActions, reasonCodes, shipments, type Party, type Shipment, type ShipmentReason } from "@/db/schema";
+import { inboundOrders, inspectionPhotos, inspections, items, products, quarantineActions, reasonCodes, shipments, type Party, type Shipment, type ShipmentReason } from "@/db/schema";
 
 /** The inspection result sheet that goes in a returned item's box. */
 export type ResultSheet = {
@@ -18,6 +18,9 @@ export type ShipmentView = {
   itemState: string;
   sku: string;
   productName: string;
+  /** The catalogue's names (screens pick with lib/catalog/product-name.ts; slips print productName). */
+  productNameKo: string | null;
+  productNameEn: string | null;
   size: string;
   orderExternalId: string;
   destination: "buyer" | "seller";
@@ -44,6 +47,8 @@ const columns = {
   itemState: items.state,
   sku: items.sku,
   productName: items.productName,
+  productNameKo: products.nameKo,
+  productNameEn: products.nameEn,
   size: items.size,
   defectNote: items.defectNote,
   orderExternalId: inboundOrders.externalId,
@@ -60,6 +65,7 @@ export async function loadShipmentViews(q: Queryable, centerId: string, where: {
     .from(shipments)
     .innerJoin(items, eq(items.id, shipments.itemId))
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .where(and(...conditions))
     .orderBy(desc(shipments.createdAt));
   const views: ShipmentView[] = [];
@@ -73,6 +79,8 @@ export async function loadShipmentViews(q: Queryable, centerId: string, where: {
       itemState: r.itemState,
       sku: r.sku,
       productName: r.productName,
+      productNameKo: r.productNameKo,
+      productNameEn: r.productNameEn,
       size: r.size,
       orderExternalId: r.orderExternalId,
       destination: s.destination,

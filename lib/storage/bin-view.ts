@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { bins, cycleCounts, itemEvents, items, zones } from "@/db/schema";
+import { bins, cycleCounts, itemEvents, items, products, zones } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 
@@ -16,7 +16,7 @@ export type BinView = {
   lastCountedAt: string | null;
   countRequestedAt: string | null;
   openCount: { id: string; status: string } | null;
-  items: { id: string; code: string | null; productName: string; size: string; storedAt: string | null }[];
+  items: { id: string; code: string | null; productName: string; productNameKo: string | null; productNameEn: string | null; size: string; storedAt: string | null }[];
 };
 
 /** A bin with its contents, free capacity and last count (one index lookup plus its items). */
@@ -29,8 +29,17 @@ export async function findBinView(q: Queryable, centerId: string, code: string):
   if (!row) throw new DomainError("not_found:bin", `No bin ${code.trim()} in this center.`, { bin: code.trim() });
   const { bin } = row;
   const contents = await q
-    .select({ id: items.id, code: items.code, productName: items.productName, size: items.size, storedAt: items.storedAt })
+    .select({
+      id: items.id,
+      code: items.code,
+      productName: items.productName,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
+      size: items.size,
+      storedAt: items.storedAt,
+    })
     .from(items)
+    .leftJoin(products, eq(products.sku, items.sku))
     .where(eq(items.binId, bin.id))
     .orderBy(asc(items.storedAt));
   const [open] = await q

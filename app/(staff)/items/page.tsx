@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { itemStates, type ItemState } from "@/db/schema";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { ItemLink } from "@/components/desk/item-link";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { productNameIn } from "@/lib/catalog/product-name";
 import { listItemsInState } from "@/lib/desk/list-items";
 import styles from "@/components/desk/desk.module.css";
 
@@ -18,6 +19,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const page = Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? "1", 10) || 1));
   const list = await listItemsInState(await getDb(), staff.center.id, state, page);
   const t = await getTranslations();
+  const locale = await getLocale();
   const format = await getFormatter();
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const href = (p: number) => `/items?state=${state}&page=${p}`;
@@ -52,7 +54,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
                 <ItemLink code={r.code} id={r.id} />
               </td>
               <td>
-                {r.productName} <span className="muted">{r.sku} · {r.size}</span>
+                {productNameIn(locale, r)} <span className="muted">{r.sku} · {r.size}</span>
               </td>
               <td>{r.orderExternalId}</td>
               <td>{t(`desk.itemPage.types.${r.type}`)}</td>

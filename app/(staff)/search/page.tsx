@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { ItemLink } from "@/components/desk/item-link";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { productNameIn } from "@/lib/catalog/product-name";
 import { searchItems, searchQuerySchema } from "@/lib/desk/search-items";
 import { classifyScan } from "@/lib/scan-codes/classify";
 
@@ -16,6 +17,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
   const t = await getTranslations();
+  const locale = await getLocale();
   const valid = searchQuerySchema.safeParse(q);
   const started = performance.now();
   const hits = valid.success ? await searchItems(await getDb(), staff.center.id, valid.data) : [];
@@ -52,7 +54,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <ItemLink code={hit.code} id={hit.id} />
                 </td>
                 <td>
-                  {hit.productName} <span className="muted">{hit.sku} · {hit.size}</span>
+                  {productNameIn(locale, hit)} <span className="muted">{hit.sku} · {hit.size}</span>
                 </td>
                 <td>{hit.orderExternalId}</td>
                 <td>{hit.sellerName}</td>

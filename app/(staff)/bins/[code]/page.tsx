@@ -1,9 +1,10 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import styles from "@/components/storage/storage.module.css";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { isDomainError } from "@/lib/errors/domain-error";
+import { productNameIn } from "@/lib/catalog/product-name";
 import { findBinView, type BinView } from "@/lib/storage/bin-view";
 
 /** One bin: what is in it, free capacity, last count (every staff member of the center). */
@@ -19,6 +20,7 @@ export default async function BinPage({ params }: { params: Promise<{ code: stri
   }
   const t = await getTranslations("storage.bin");
   const format = await getFormatter();
+  const locale = await getLocale();
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : t("never"));
   return (
     <div className="stack">
@@ -43,7 +45,9 @@ export default async function BinPage({ params }: { params: Promise<{ code: stri
           {bin.items.map((i) => (
             <tr key={i.id}>
               <td className={styles.code}>{i.code}</td>
-              <td>{i.productName} · {i.size}</td>
+              <td>
+                {productNameIn(locale, i)} · {i.size}
+              </td>
               <td>{when(i.storedAt)}</td>
             </tr>
           ))}
