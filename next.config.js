@@ -7,7 +7,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "bwip-js", "@aws-sdk/client-s3"],
+  // esbuild bundles the service worker (app/serwist/[path]/route.ts, Serwist's Turbopack integration).
+  serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "bwip-js", "@aws-sdk/client-s3", "esbuild"],
   poweredByHeader: false,
   // Separate build folders let several e2e runs (different ports) coexist on one machine.
   distDir: process.env.NEXT_DIST_DIR || ".next",

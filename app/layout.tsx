@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ServiceWorker } from "@/components/offline/service-worker";
 import { Providers } from "@/components/providers";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,7 +21,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
-          <Providers>{children}</Providers>
+          <ServiceWorker enabled={env.NODE_ENV === "production"}>
+            <Providers>{children}</Providers>
+          </ServiceWorker>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -32,6 +32,8 @@ const envSchema = z.object({
   LEGIT_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).optional(),
   /** Set by Next while it builds. */
   NEXT_PHASE: optional,
+  /** Set by Next: "production" under `next build` / `next start` (the service worker is registered only then). */
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -40,11 +40,15 @@ export function ChecklistPanel({
     setResults((r) => ({ ...r, [key]: { key, ok, note } }));
     // Taps may overlap: the server merges each point, so the screen keeps its own (newer) marks
     // rather than taking an answer that may predate a later tap.
+    const url = "/api/station/inspection/results";
     const body = { inspectionId: view.inspection.id, results: [{ key, ok, note }] };
-    const saved = await action.run(`result:${key}:${ok}:${note}`, (scanId) =>
-      apiFetch<{ results: ChecklistResult[] }>("/api/station/inspection/results", { body, scanId }),
-    );
-    if (saved) return action.clear();
+    const point = points.find((p) => p.key === key);
+    const saved = await action.attempt(`result:${key}:${ok}:${note}`, (scanId) => apiFetch<{ results: ChecklistResult[] }>(url, { body, scanId }), {
+      // Offline each tap is kept on the device, in order (the verdict queued after it goes after it).
+      offline: { url, body, summary: { key: ok ? "inspection.queued.pointOk" : "inspection.queued.pointNotOk", params: { point: point ? localLabel(locale, point) : key, code: view.item.code ?? "" } } },
+    });
+    if (saved.result) return action.clear();
+    if (saved.queued) return;
     setResults((r) => {
       const next = { ...r };
       if (previous) next[key] = previous;

@@ -42,6 +42,7 @@ export function VerdictPanel({
   const action = useStationAction({ invalidate: [["inspection-queue"]] });
   const [choice, setChoiceState] = useState<VerdictChoice>({ verdict: null, reasonCodes: [], note: "" });
   const [warnPass, setWarnPass] = useState(false);
+  const [queued, setQueued] = useState(false);
   const setChoice = (next: VerdictChoice) => {
     setChoiceState(next);
     setWarnPass(false);
@@ -60,9 +61,19 @@ export function VerdictPanel({
       return;
     }
     setWarnPass(false);
+    const url = "/api/station/inspection/verdict";
     const body = { inspectionId: view.inspection.id, verdict: choice.verdict, reasonCodes: choice.reasonCodes, note: choice.note };
-    const answer = await action.run(`verdict:${view.inspection.id}`, (scanId) => apiFetch<VerdictAnswer>("/api/station/inspection/verdict", { body, scanId }));
-    if (answer) onDone(answer);
+    // Offline the verdict is kept on the device, after the checklist taps queued before it; the
+    // outcome shows here once it is sent (if the screen is still open).
+    const { queued: kept } = await action.attempt(`verdict:${view.inspection.id}`, (scanId) => apiFetch<VerdictAnswer>(url, { body, scanId }), {
+      answer: (answer) => {
+        setQueued(false);
+        onDone(answer);
+        return null;
+      },
+      offline: { url, body, summary: { key: "inspection.queued.verdict", params: { verdict: choice.verdict, code: view.item.code ?? "" } } },
+    });
+    if (kept) setQueued(true);
   }
 
   return (
@@ -88,7 +99,12 @@ export function VerdictPanel({
         </div>
       )}
       <ActionAnswer answer={action.answer} testId="verdict-error" />
-      <button type="button" className="button button--primary button--large" disabled={!choice.verdict || sending || (warnPass && passDespiteNotOk)} onClick={() => void submit()}>
+      {queued && (
+        <p className="alert alert--queued" data-testid="verdict-queued">
+          {t("queued.verdictKept")}
+        </p>
+      )}
+      <button type="button" className="button button--primary button--large" disabled={!choice.verdict || sending || queued || (warnPass && passDespiteNotOk)} onClick={() => void submit()}>
         {sending ? t("saving") : t("verdict.submit")}
       </button>
     </section>

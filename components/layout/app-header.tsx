@@ -6,6 +6,8 @@ import { centerName, timeZoneName } from "@/lib/i18n/center-name";
 import { ScannerSettingsMenu } from "@/components/scanner/scanner-settings-menu";
 import { hasRole } from "@/lib/auth/staff-context";
 import { navEntries } from "@/lib/navigation";
+import { OfflineStatus } from "@/components/offline/offline-status";
+import { SignOutButton } from "@/components/offline/sign-out-button";
 import { LocaleSwitch } from "./locale-switch";
 
 export async function AppHeader({ staff }: { staff: CurrentStaff }) {
@@ -33,11 +35,8 @@ export async function AppHeader({ staff }: { staff: CurrentStaff }) {
       </div>
       <ScannerSettingsMenu />
       <LocaleSwitch />
-      <form action={signOutAction}>
-        <button type="submit" className="button button--ghost">
-          {t("header.signOut")}
-        </button>
-      </form>
+      <OfflineStatus />
+      <SignOutButton action={signOutAction} label={t("header.signOut")} />
     </header>
   );
 }

@@ -13,12 +13,14 @@ type Props = {
   busyItem: string | null;
   highlightedItem: string | null;
   printed: ReadonlySet<string>;
+  /** Units whose confirmation waits in the offline queue. */
+  queued?: ReadonlySet<string>;
   onConfirm: (unit: UnitView) => void;
   onPrinted: (itemId: string) => void;
 };
 
 /** An order expected in the parcel, with its progress and units. */
-export function OrderBlock({ order, canConfirm, missingAtClose, busyItem, highlightedItem, printed, onConfirm, onPrinted }: Props) {
+export function OrderBlock({ order, canConfirm, missingAtClose, busyItem, highlightedItem, printed, queued, onConfirm, onPrinted }: Props) {
   const t = useTranslations("receiving");
   return (
     <section className={styles.order} data-testid="order" data-order={order.externalId}>
@@ -51,6 +53,7 @@ export function OrderBlock({ order, canConfirm, missingAtClose, busyItem, highli
             busy={busyItem === unit.itemId}
             highlighted={highlightedItem === unit.itemId}
             printed={printed.has(unit.itemId)}
+            queued={queued?.has(unit.itemId) ?? false}
             onConfirm={onConfirm}
             onPrinted={onPrinted}
           />

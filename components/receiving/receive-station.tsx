@@ -30,6 +30,9 @@ import { UnmatchedPanel } from "./unmatched-panel";
 import styles from "./receiving.module.css";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { useProductName } from "@/components/i18n/use-product-name";
+import { useOfflineQueue } from "@/components/offline/offline-queue-provider";
+import { toneClass } from "@/components/station/action-answer";
+import { isSettled } from "@/lib/offline/queued-scan";
 import { useStationAction } from "@/components/station/use-station-action";
 
 type Panel = "none" | "unexpected" | "search";
@@ -55,6 +58,9 @@ export function ReceiveStation() {
   const [receivedHere, setReceivedHere] = useState<ReadonlySet<string>>(new Set());
   // Every change at this station goes through one action hook: scan id per intent, busy, answer.
   const action = useStationAction();
+  const queue = useOfflineQueue();
+  // Units whose confirmation waits in the offline queue (shown as queued, not confirmable again).
+  const queuedUnits = new Set(queue?.scans.filter((s) => s.userId === queue.user.id && !isSettled(s)).map((s) => s.intent) ?? []);
   const busy = action.busy;
   const notice = action.answer;
   const setNotice = (feedback: ScanFeedback | null) => (feedback ? action.tell(feedback) : action.clear());
@@ -123,6 +129,8 @@ export function ReceiveStation() {
 
   useScanHandler(async (code, scanId) => {
     setNotice(null);
+    // A parcel's units come from the server: without the network the scan must wait.
+    if (!navigator.onLine) return { tone: "error", message: t("queued.parcelMustWait", { tracking: code }) };
     try {
       return answerOf(await apiFetch<ReceivingScanAnswer>("/api/station/receiving/scan", { body: { scanId, code } }));
     } catch (error) {
@@ -181,10 +189,12 @@ export function ReceiveStation() {
   function confirmUnit(unit: UnitView) {
     if (!detail) return;
     const parcelId = detail.parcel.id;
-    void run(
-      unit.itemId,
-      (scanId) => apiFetch<ReceiveUnitResult>("/api/station/receiving/units/receive", { body: { scanId, parcelId, itemId: unit.itemId } }),
-      (answer) => {
+    const url = "/api/station/receiving/units/receive";
+    const body = { parcelId, itemId: unit.itemId };
+    const order = detail.orders.find((o) => o.id === unit.orderId);
+    // Offline the confirmation is kept on the device (the item code and label come once it is sent).
+    void action.run(unit.itemId, (scanId) => apiFetch<ReceiveUnitResult>(url, { body, scanId }), {
+      answer: (answer) => {
         setDetail((current) => current && replaceUnit(current, answer));
         setHighlight(answer.unit.itemId);
         setReceivedHere((set) => new Set(set).add(answer.unit.itemId));
@@ -193,8 +203,13 @@ export function ReceiveStation() {
           ? { tone: "warning", message: t("answers.unitForReturn", { code }) }
           : { tone: "success", message: t("answers.unitReceived", { code, received: answer.order.counts.received, announced: answer.order.counts.announced }) };
       },
-      refreshAfterConflict(parcelId),
-    );
+      refused: refreshAfterConflict(parcelId),
+      offline: {
+        url,
+        body,
+        summary: { key: "receiving.queued.unit", params: { product: unit.productName, size: unit.size, order: order?.externalId ?? "", tracking: detail.parcel.trackingNumber } },
+      },
+    });
   }
 
   function recordUnexpected(input: UnexpectedUnitInput) {
@@ -360,7 +375,7 @@ export function ReceiveStation() {
                 )}
               </div>
               {notice && (
-                <p className={`alert ${notice.tone === "success" ? "alert--ok" : notice.tone === "warning" ? "alert--warn" : "alert--error"}`} data-testid="receive-notice" data-tone={notice.tone} role="status">
+                <p className={`alert ${toneClass[notice.tone]}`} data-testid="receive-notice" data-tone={notice.tone} role="status">
                   {notice.message}
                 </p>
               )}
@@ -391,6 +406,7 @@ export function ReceiveStation() {
                 busyItem={busy}
                 highlightedItem={highlight}
                 printed={alreadyPrinted}
+                queued={queuedUnits}
                 onConfirm={confirmUnit}
                 onPrinted={markPrinted}
               />

@@ -14,12 +14,14 @@ type Props = {
   busy: boolean;
   highlighted: boolean;
   printed: boolean;
+  /** Its confirmation waits in the offline queue. */
+  queued?: boolean;
   onConfirm: (unit: UnitView) => void;
   onPrinted: (itemId: string) => void;
 };
 
 /** One unit of an order in the parcel: what it is, its state, and the one thing to do with it. */
-export function UnitRow({ unit, canConfirm, missing, busy, highlighted, printed, onConfirm, onPrinted }: Props) {
+export function UnitRow({ unit, canConfirm, missing, busy, highlighted, printed, queued = false, onConfirm, onPrinted }: Props) {
   const t = useTranslations("receiving");
   const tAll = useTranslations();
   const waiting = unit.receivedAt === null && (unit.state === "expected" || unit.state === "cancelled");
@@ -62,6 +64,10 @@ export function UnitRow({ unit, canConfirm, missing, busy, highlighted, printed,
         {waiting && missing ? (
           <span className={`${styles.state} ${styles.flag}`} data-testid="missing-at-close">
             {t("missingBadge")}
+          </span>
+        ) : waiting && queued ? (
+          <span className="alert alert--queued" data-testid="unit-queued">
+            {t("queued.unitBadge")}
           </span>
         ) : waiting ? (
           canConfirm && (

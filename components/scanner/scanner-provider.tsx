@@ -13,7 +13,8 @@ import { isTextField, restoreField, snapshotField, type FieldSnapshot } from "./
 import { decoderOptions, readScannerSettings, settingsChanged } from "./scanner-settings";
 import { WedgeDecoder } from "./wedge-decoder";
 
-export type ScanTone = "success" | "warning" | "error";
+/** `queued`: kept on this device while the network is away (lib/offline), sent when it is back. */
+export type ScanTone = "success" | "warning" | "error" | "queued";
 export type ScanFeedback = { tone: ScanTone; message: string };
 export type ScanHandler = (code: string, scanId: string) => Promise<ScanFeedback> | ScanFeedback;
 export type ScanLogEntry = { id: string; code: string; at: Date; feedback: ScanFeedback | null };

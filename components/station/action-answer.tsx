@@ -1,6 +1,7 @@
 import type { ScanFeedback } from "@/components/scanner/scanner-provider";
 
-const toneClass = { success: "alert--ok", warning: "alert--warn", error: "alert--error" } as const;
+/** The alert class of each answer tone (queued: its own blue, unlike success, warning and error). */
+export const toneClass = { success: "alert--ok", warning: "alert--warn", error: "alert--error", queued: "alert--queued" } as const;
 
 /** A station action's answer, in colour, announced to screen readers. */
 export function ActionAnswer({ answer, testId = "action-answer", className = "" }: { answer: ScanFeedback | null; testId?: string; className?: string }) {

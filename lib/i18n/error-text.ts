@@ -6,7 +6,7 @@ export type RenderableError = { code: string; message?: string; params?: Record<
 type Tree = Record<string, unknown>;
 
 /** Params holding a code that is itself shown translated, and where its names live. */
-const translatedParams: Record<string, string> = {
+export const translatedParams: Record<string, string> = {
   state: "states",
   from: "states",
   to: "states",

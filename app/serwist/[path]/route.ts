@@ -1,0 +1,13 @@
+import { createSerwistRoute } from "@serwist/turbopack";
+import { publicRoute } from "@/lib/http/public-route";
+
+// Serwist's Turbopack integration: the service worker (app/sw.ts) is bundled with esbuild and its
+// precache manifest (the built app's static files) injected when `next build` prerenders this
+// route, then served as /serwist/sw.js.
+const serwist = createSerwistRoute({ swSrc: "app/sw.ts", useNativeEsbuild: true });
+
+export const dynamic = "force-static";
+export const dynamicParams = false;
+export const revalidate = false;
+export const generateStaticParams = serwist.generateStaticParams;
+export const GET = publicRoute("the service worker script: the same for everyone, no data in it", serwist.GET);
