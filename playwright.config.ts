@@ -25,7 +25,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".test-output/playwright.json" }]],
-  use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions, storageState: englishDevice },
+  // The service worker (offline stations) is blocked except in e2e/offline.spec.ts: each new context
+  // would otherwise precache the whole app, in every test.
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions, storageState: englishDevice, serviceWorkers: "block" },
   projects: [
     {
       name: "tablet",

@@ -39,9 +39,11 @@ const serwist = new Serwist({
       }),
     },
     {
-      // Pages and their React Server Component payloads, as last seen.
-      matcher: ({ request, sameOrigin, url }) =>
-        sameOrigin && !url.pathname.startsWith("/api/") && !url.pathname.startsWith("/_next/") && (request.mode === "navigate" || request.headers.get("RSC") === "1"),
+      // Pages (navigations, the copies the page asks for with CACHE_URLS) and their React Server
+      // Component payloads (?_rsc=…), as last seen: any same-origin path that is not an API, a
+      // build file or a file with an extension.
+      matcher: ({ sameOrigin, url }) => sameOrigin && !/^\/(api|_next|serwist)\//.test(url.pathname) && !/\.[a-z0-9]+$/i.test(url.pathname),
+      method: "GET",
       handler: new NetworkFirst({
         cacheName: "station-pages",
         networkTimeoutSeconds: 5,

@@ -1,0 +1,313 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page, type Route } from "@playwright/test";
+import { englishDevice } from "./english-device";
+import { demo, loginWithBadge, scan, scannerReady, snap, switchLocale } from "./helpers";
+
+/*
+ * Offline stations (issue #16): the service worker serves station pages with no network after a
+ * first visit, actions are kept in the device's queue (IndexedDB) and replayed in order when the
+ * network is back, each exactly once. Tablet size, as on the floor. The service worker is allowed
+ * here only (playwright.config.ts blocks it elsewhere: every context would precache the whole app).
+ */
+test.use({ serviceWorkers: "allow" });
+test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "tablet", "offline journeys run at tablet size (the floor's device)"));
+
+const token = "lgt_demo_seoul_0000000000000000000000";
+const auth = { authorization: `Bearer ${token}` };
+const line = { sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 129000 };
+
+function unique(prefix: string) {
+  return `${prefix}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
+}
+
+async function announce(request: APIRequestContext, units: number) {
+  const externalId = unique("E2E-OFF-");
+  const trackingNumber = unique("CJOFF");
+  const response = await request.post("/api/v1/inbound-orders", {
+    headers: auth,
+    data: {
+      externalId,
+      type: "trade",
+      centerCode: "SEL",
+      seller: { id: "S-OFF", name: "Offline Seller" },
+      buyer: { id: "B-OFF", name: "Offline Buyer", address: "1 Test-ro, Seoul" },
+      items: Array.from({ length: units }, (_, i) => ({ ...line, size: String(250 + (i % 10) * 5) })),
+      trackingNumber,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return { externalId, trackingNumber };
+}
+
+/** The order's items over the public API: id, code, state. */
+async function orderItems(request: APIRequestContext, externalId: string) {
+  const answer = await request.get(`/api/v1/inbound-orders/${encodeURIComponent(externalId)}`, { headers: auth });
+  expect(answer.ok()).toBeTruthy();
+  return (await answer.json()).order.items as { id: string; code: string | null; state: string }[];
+}
+
+type FeedEvent = { id: number; type: string; itemId: string | null };
+
+/** The outbox feed (one row per transition, written with its audit row) from `after` to its end. */
+async function feed(request: APIRequestContext, after: string | null = null): Promise<{ events: FeedEvent[]; end: string | null }> {
+  const events: FeedEvent[] = [];
+  let cursor = after;
+  for (let i = 0; i < 200; i++) {
+    const res = await request.get(`/api/v1/events?limit=1000${cursor ? `&after=${cursor}` : ""}`, { headers: auth });
+    expect(res.ok()).toBeTruthy();
+    const body = (await res.json()) as { events: FeedEvent[]; nextCursor: string | null; hasMore: boolean };
+    events.push(...body.events);
+    cursor = body.nextCursor;
+    if (!body.hasMore) break;
+  }
+  return { events, end: cursor };
+}
+
+/** Requests of the service worker fail too (the context's offline mode does not reach it in every version). */
+const workerOffline = (route: Route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue());
+
+async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route("**", workerOffline);
+}
+
+async function goOnline(context: BrowserContext) {
+  await context.unroute("**", workerOffline);
+  await context.setOffline(false);
+}
+
+/** Waits until the service worker controls the page and keeps a copy of it. */
+async function offlineReady(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+  // Loaded through the worker once, so its copy is kept.
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.match(location.pathname + location.search)) !== undefined), { timeout: 30_000 })
+    .toBe(true);
+}
+
+async function signIn(page: Page, badge: string) {
+  await loginWithBadge(page, badge);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+}
+
+/** An operator's receiving station, kept for offline use, with the parcel open (scanned online). */
+async function openParcel(page: Page, badge: string, trackingNumber: string, locale: "en" | "ko" = "en") {
+  await signIn(page, badge);
+  await switchLocale(page, locale);
+  await page.goto("/receive");
+  await offlineReady(page);
+  await scannerReady(page);
+  await page.locator("h1").first().click();
+  await scan(page, trackingNumber);
+  await expect(page.getByTestId("parcel-tracking")).toHaveText(trackingNumber);
+}
+
+const waiting = (page: Page) => page.getByTestId("offline-status");
+
+test("receive units and record a verdict offline, reload, go online: every action lands once with its audit row", async ({ browser, request }, testInfo) => {
+  test.setTimeout(240_000);
+  const baseURL = testInfo.project.use.baseURL;
+  const { end: start } = await feed(request);
+
+  // An item to inspect, received online beforehand (through the station's routes).
+  const toInspect = await announce(request, 1);
+  const inspector = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const op = await operator.newPage();
+  await signIn(op, demo.operatorBadge);
+  const parcel = await (await op.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: toInspect.trackingNumber } })).json();
+  const unit = parcel.orders[0].units[0];
+  const received = await op.request.post("/api/station/receiving/units/receive", { data: { scanId: randomUUID(), parcelId: parcel.parcel.id, itemId: unit.itemId } });
+  expect(received.ok()).toBeTruthy();
+  const inspectCode: string = (await received.json()).unit.code;
+
+  // The inspector claims it online and opens the inspection screen.
+  const ins = await inspector.newPage();
+  await signIn(ins, demo.inspector2Badge);
+  await ins.goto("/inspect");
+  await scannerReady(ins);
+  await ins.locator("h1").click();
+  await scan(ins, inspectCode);
+  await expect(ins).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
+  await offlineReady(ins);
+  await expect(ins.getByTestId("checklist")).toBeVisible();
+
+  // The operator opens a parcel of two units online.
+  const { externalId, trackingNumber } = await announce(request, 2);
+  await op.goto("/receive");
+  await offlineReady(op);
+  await scannerReady(op);
+  await op.locator("h1").first().click();
+  await scan(op, trackingNumber);
+  await expect(op.getByTestId("parcel-tracking")).toHaveText(trackingNumber);
+
+  // The network drops: both stations keep working, each action answered "queued" at once.
+  await goOffline(operator);
+  await goOffline(inspector);
+  await expect(waiting(op)).toHaveAttribute("data-mode", "offline");
+  const confirms = op.getByTestId("confirm-unit");
+  await confirms.first().click();
+  await expect(op.getByTestId("receive-notice")).toHaveAttribute("data-tone", "queued");
+  await confirms.first().click();
+  await expect(op.getByTestId("unit-queued")).toHaveCount(2);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "2");
+  await expect(op.getByTestId("offline-queue-item")).toHaveCount(2);
+
+  const rows = ins.locator('[data-testid^="check-"]');
+  const points = await rows.count();
+  for (let i = 0; i < points; i++) await rows.nth(i).getByRole("button").first().click();
+  await ins.locator('[data-verdict="pass"]').click();
+  await ins.getByRole("button", { name: /Record verdict|판정 기록/ }).click();
+  await expect(ins.getByTestId("verdict-queued")).toBeVisible();
+  await expect(waiting(ins)).toHaveAttribute("data-waiting", String(points + 1));
+
+  // Reload with no network: the pages come from the service worker, the queue from IndexedDB.
+  await op.reload();
+  await ins.reload();
+  await expect(op.getByTestId("offline-queue-item")).toHaveCount(2);
+  await expect(op.getByTestId("offline-queue-item").first()).toHaveAttribute("data-state", "pending");
+  await expect(ins.getByTestId("offline-queue-item")).toHaveCount(points + 1);
+  await expect(ins.getByTestId("checklist")).toBeVisible();
+  await snap(op, testInfo, "offline-receive-queued-en");
+
+  // The network is back: everything is sent, in order, once.
+  await goOnline(operator);
+  await goOnline(inspector);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+  await expect(waiting(ins)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+  await expect(op.getByTestId("offline-queue-item").and(op.locator('[data-state="done"]'))).toHaveCount(2);
+  await expect(ins.locator('[data-testid="offline-queue-item"][data-state="done"]')).toHaveCount(points + 1);
+
+  const units = await orderItems(request, externalId);
+  expect(units.map((u) => u.state)).toEqual(["received", "received"]);
+  const inspected = (await orderItems(request, toInspect.externalId))[0];
+  expect(inspected.state).not.toBe("in_inspection");
+
+  // A second replay (say a second tab) changes nothing: every transition exactly once in the feed.
+  await op.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("legit-offline");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction("scans", "readwrite");
+    const store = tx.objectStore("scans");
+    const all = await new Promise<Array<Record<string, unknown>>>((resolve) => {
+      const r = store.getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    for (const scan of all) store.put({ ...scan, state: "pending", nextAttemptAt: 0 });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+  });
+  await op.reload();
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+
+  const { events } = await feed(request, start);
+  const count = (itemId: string, type: string) => events.filter((e) => e.itemId === itemId && e.type === type).length;
+  for (const u of units) expect(count(u.id, "item.receive"), `receive event of ${u.id}`).toBe(1);
+  // The verdict: one pass, then one route to the buyer.
+  expect(count(inspected.id, "item.pass")).toBe(1);
+  expect(count(inspected.id, "item.route_trade")).toBe(1);
+  expect(inspected.state).toBe("awaiting_pack");
+  await operator.close();
+  await inspector.close();
+});
+
+test("a unit received elsewhere meanwhile is refused on replay, with its reason in Korean", async ({ browser, request }, testInfo) => {
+  test.setTimeout(180_000);
+  const baseURL = testInfo.project.use.baseURL;
+  const { externalId, trackingNumber } = await announce(request, 1);
+  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const op = await operator.newPage();
+  await openParcel(op, demo.operator2Badge, trackingNumber, "ko");
+
+  await goOffline(operator);
+  await op.getByTestId("confirm-unit").click();
+  await expect(op.getByTestId("receive-notice")).toHaveAttribute("data-tone", "queued");
+  await expect(op.getByTestId("receive-notice")).toContainText("네트워크 없음");
+  await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "pending");
+  await expect(waiting(op)).toContainText("오프라인");
+  await snap(op, testInfo, "offline-receive-queued-ko");
+
+  // Meanwhile another station receives the same unit.
+  const other = await browser.newContext({ baseURL, storageState: englishDevice });
+  const otherPage = await other.newPage();
+  await signIn(otherPage, demo.operatorBadge);
+  const parcel = await (await otherPage.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: trackingNumber } })).json();
+  const meanwhile = await otherPage.request.post("/api/station/receiving/units/receive", { data: { scanId: randomUUID(), parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId } });
+  expect(meanwhile.ok()).toBeTruthy();
+  const code: string = (await meanwhile.json()).unit.code;
+  await other.close();
+
+  await goOnline(operator);
+  const item = op.getByTestId("offline-queue-item");
+  await expect(item).toHaveAttribute("data-state", "refused", { timeout: 30_000 });
+  await expect(item.getByTestId("offline-refusal")).toContainText(`이 상품은 이미 ${code}`);
+  await expect(item).toContainText("현재 상태를 확인하고");
+  await expect(waiting(op)).toContainText("거부 1건");
+  await snap(op, testInfo, "offline-refused-ko");
+  expect((await orderItems(request, externalId))[0].state).toBe("received");
+
+  // Removed once read; the account is left in English.
+  await item.getByTestId("offline-remove").click();
+  await expect(op.getByTestId("offline-queue")).toHaveCount(0);
+  await switchLocale(op, "en");
+  await operator.close();
+});
+
+test("a queue of 200 scans replays in order, each once", async ({ browser, request }, testInfo) => {
+  test.setTimeout(300_000);
+  const baseURL = testInfo.project.use.baseURL;
+  const { externalId, trackingNumber } = await announce(request, 200);
+  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const op = await operator.newPage();
+  await openParcel(op, demo.operatorBadge, trackingNumber);
+  await expect(op.getByTestId("confirm-unit")).toHaveCount(200);
+
+  await goOffline(operator);
+  await op.getByTestId("confirm-unit").first().click();
+  await expect(op.getByTestId("offline-queue-item")).toHaveCount(1);
+
+  // The other 199 are queued through the page as the station queues them (one UI tap takes a
+  // second; the replay is what this test is about).
+  const order = await op.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("legit-offline");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const read = db.transaction("scans").objectStore("scans").getAll();
+    const [first] = await new Promise<Array<Record<string, unknown> & { intent: string; seq: number; request: { url: string; body: { parcelId: string } } }>>((resolve) => {
+      read.onsuccess = () => resolve(read.result);
+    });
+    const ids = [...document.querySelectorAll<HTMLElement>("[data-testid=unit]")].map((el) => el.dataset.itemId!).filter((id) => id !== first.intent);
+    const tx = db.transaction("scans", "readwrite");
+    ids.forEach((itemId, i) =>
+      tx.objectStore("scans").add({
+        ...first,
+        scanId: crypto.randomUUID(),
+        seq: first.seq + 1 + i,
+        intent: itemId,
+        queuedAt: Date.now(),
+        request: { url: first.request.url, body: { parcelId: first.request.body.parcelId, itemId } },
+      }),
+    );
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    return [first.intent, ...ids];
+  });
+  expect(order).toHaveLength(200);
+  await op.reload();
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "200");
+
+  const { end: start } = await feed(request);
+  await goOnline(operator);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 240_000 });
+
+  const { events } = await feed(request, start);
+  const wanted = new Set(order);
+  const received = events.filter((e) => e.type === "item.receive" && e.itemId && wanted.has(e.itemId)).map((e) => e.itemId);
+  expect(received).toEqual(order);
+  expect((await orderItems(request, externalId)).every((i) => i.state === "received")).toBe(true);
+  await operator.close();
+});
