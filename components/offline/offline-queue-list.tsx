@@ -28,7 +28,7 @@ export function OfflineQueueList() {
   if (!queue) return null;
   const mine = queue.scans.filter((s) => s.userId === queue.user.id);
   const counts = queueCounts(queue.scans, queue.user.id);
-  if (!queue.listOpen && counts.waiting === 0 && counts.refused === 0) return null;
+  if (!queue.listOpen && counts.waiting === 0 && counts.refused === 0 && !(queue.sentLately && counts.done > 0)) return null;
   const reason = (scan: QueuedScan) => (scan.error ? errorText(new ApiError(scan.error.code, "", scan.error.status, scan.error.params)) : "");
   const time = (at: number) => format.dateTime(new Date(at), { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 

@@ -34,7 +34,12 @@ type OfflineQueueValue = {
   /** The queue list opened from the header (it also shows by itself while scans wait). */
   listOpen: boolean;
   setListOpen: (open: boolean) => void;
+  /** Scans were sent here since the list was last hidden: it stays up to show them done. */
+  sentLately: boolean;
 };
+
+/** Sent scans are kept in the list this long (then dropped when a page opens). */
+const KEEP_DONE_MS = 60 * 60_000;
 
 const OfflineQueueContext = createContext<OfflineQueueValue | null>(null);
 
@@ -69,7 +74,12 @@ export function OfflineQueueProvider({ user, children }: { user: { id: string; n
     setScansState(latest.current);
   }, []);
   const [online, setOnline] = useState(true);
-  const [listOpen, setListOpen] = useState(false);
+  const [listOpen, setListOpenState] = useState(false);
+  const [sentLately, setSentLately] = useState(false);
+  const setListOpen = useCallback((open: boolean) => {
+    setListOpenState(open);
+    if (!open) setSentLately(false);
+  }, []);
   const listeners = useRef(new Map<string, Set<Listener>>());
   const running = useRef(false);
   const again = useRef(false);
@@ -86,6 +96,8 @@ export function OfflineQueueProvider({ user, children }: { user: { id: string; n
       .then(async (s) => {
         if (cancelled) return s.close();
         opened = s;
+        const old = (await s.all()).filter((scan) => scan.state === "done" && (scan.settledAt ?? 0) < Date.now() - KEEP_DONE_MS);
+        if (old.length) await s.remove(old.map((scan) => scan.scanId));
         setStore(s);
         await refresh(s);
       })
@@ -136,7 +148,10 @@ export function OfflineQueueProvider({ user, children }: { user: { id: string; n
     setScans(all);
     announce();
     if (anyRefused) playFeedback("error");
-    if (anyDone) void queryClient.invalidateQueries();
+    if (anyDone) {
+      setSentLately(true);
+      void queryClient.invalidateQueries();
+    }
     // The oldest waiting scan in back-off: try again when it is due.
     const head = all.filter((s) => s.userId === user.id && !isSettled(s)).sort((a, b) => a.seq - b.seq)[0];
     if (head?.state === "retrying") timer.current = setTimeout(() => void replay(), Math.max(0, head.nextAttemptAt - Date.now()));
@@ -228,8 +243,9 @@ export function OfflineQueueProvider({ user, children }: { user: { id: string; n
       remove,
       listOpen,
       setListOpen,
+      sentLately,
     };
-  }, [store, scans, online, user, enqueue, onSettled, replayNow, remove, listOpen]);
+  }, [store, scans, online, user, enqueue, onSettled, replayNow, remove, listOpen, setListOpen, sentLately]);
 
   return <OfflineQueueContext.Provider value={value}>{children}</OfflineQueueContext.Provider>;
 }
