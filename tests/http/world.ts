@@ -62,6 +62,8 @@ async function buildCenter(db: Db) {
       "inspect/[inspectionId]": inspection.id,
       "review/[inspectionId]": inspection.id,
       "items/[key]": stored.code!,
+      // The service worker script (public, the same for every center).
+      "serwist/[path]": "sw.js",
     } as Record<string, string>,
     /** Strings that only this center's data holds: none may appear in an answer to another center. */
     markers: [
