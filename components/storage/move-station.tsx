@@ -10,12 +10,14 @@ import { useStationAction } from "@/components/station/use-station-action";
 import type { ItemLocation } from "@/lib/storage/bin-view";
 import type { MoveAnswer } from "@/lib/storage/move-item";
 import styles from "./storage.module.css";
+import { useProductName } from "@/components/i18n/use-product-name";
 
 const locationKey = (code: string) => ["storage", "item-location", code];
 
 /** Moves and item location: scan an item to see where it is (and has been), then scan its new bin. */
 export function MoveStation() {
   const t = useTranslations("storage.move");
+  const names = useProductName();
   const tStates = useTranslations("states");
   const tActions = useTranslations("actions");
   const format = useFormatter();
@@ -58,7 +60,7 @@ export function MoveStation() {
         {item ? (
           <section className={`card ${styles.target}`} data-testid="move-item">
             <div className={styles.itemHead}>
-              <h2>{item.productName}</h2>
+              <h2>{names.name(item)}</h2>
               <span className={styles.classBadge}>{tStates(item.state)}</span>
             </div>
             <p className="muted">

@@ -10,6 +10,7 @@ import { useStationAction } from "@/components/station/use-station-action";
 import type { PutawayAnswer, PutawayLookup } from "@/lib/storage/putaway";
 import { AwaitingList, awaitingPutawayKey } from "./awaiting-list";
 import styles from "./storage.module.css";
+import { useProductName } from "@/components/i18n/use-product-name";
 
 type Done = { code: string; bin: string; override: boolean };
 
@@ -20,6 +21,7 @@ type Done = { code: string; bin: string; override: boolean };
  */
 export function PutawayStation() {
   const t = useTranslations("storage.putaway");
+  const names = useProductName();
   const [tote, setToteState] = useState<string | null>(null);
   const toteRef = useRef<string | null>(null);
   const setTote = (next: string | null) => {
@@ -119,7 +121,7 @@ export function PutawayStation() {
         {current ? (
           <section className={`card ${styles.target}`} data-testid="putaway-current">
             <div className={styles.itemHead}>
-              <h2>{current.item.productName}</h2>
+              <h2>{names.name(current.item)}</h2>
               <span className={styles.classBadge}>{t("sizeClass", { sizeClass: current.item.sizeClass })}</span>
             </div>
             <p className="muted">
@@ -148,7 +150,7 @@ export function PutawayStation() {
               {queue.map((q, i) => (
                 <li key={q.item.id} aria-current={i === 0}>
                   <span className={styles.code}>{q.item.code}</span>
-                  <span>{q.item.productName}</span>
+                  <span>{names.name(q.item)}</span>
                   <span className={styles.classBadge}>{q.item.sizeClass}</span>
                 </li>
               ))}

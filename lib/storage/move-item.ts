@@ -9,7 +9,7 @@ import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { binCodeSchema, itemCodeInputSchema, parseInput, requireStorageOperator, scanIdSchema } from "./guards";
 import { checkBinFits, findBin, findItemForStorage, releaseSlot, takeSlot } from "./occupancy";
 import { viewOf, type PutawayItemView } from "./putaway";
-import { bins } from "@/db/schema";
+import { bins, products } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
 export const moveSchema = z.object({ scanId: scanIdSchema, itemCode: itemCodeInputSchema, binCode: binCodeSchema });
@@ -57,5 +57,9 @@ export async function relocate(
   });
   if (from && item.state === "stored") await releaseSlot(tx, from.id);
   const taken = await takeSlot(tx, ctx, bin, sizeClass);
-  return { item: viewOf(moved, sizeClass), from: from?.code ?? null, to: { code: taken.code, occupied: taken.occupied, capacity: taken.capacity } };
+  const [names = { productNameKo: null, productNameEn: null }] = await tx
+    .select({ productNameKo: products.nameKo, productNameEn: products.nameEn })
+    .from(products)
+    .where(eq(products.sku, item.sku));
+  return { item: viewOf(moved, sizeClass, names), from: from?.code ?? null, to: { code: taken.code, occupied: taken.occupied, capacity: taken.capacity } };
 }

@@ -8,15 +8,21 @@ import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { sizeClassOf } from "./size-class";
 import { suggestBin } from "./suggest-bin";
 
-/** An item of the center by its label code, with its storage size class. */
-export async function findItemForStorage(tx: Tx, centerId: string, code: string): Promise<{ item: Item; sizeClass: SizeClass }> {
+export type CatalogueNames = { productNameKo: string | null; productNameEn: string | null };
+
+/** An item of the center by its label code, with its storage size class and catalogue names. */
+export async function findItemForStorage(tx: Tx, centerId: string, code: string): Promise<{ item: Item; sizeClass: SizeClass; names: CatalogueNames }> {
   const [row] = await tx
-    .select({ item: items, productClass: products.sizeClass })
+    .select({ item: items, productClass: products.sizeClass, productNameKo: products.nameKo, productNameEn: products.nameEn })
     .from(items)
     .leftJoin(products, eq(products.sku, items.sku))
     .where(and(eq(items.centerId, centerId), eq(items.code, normalizeItemCode(code))));
   if (!row) throw new DomainError("not_found:item", `No item ${code.trim()} in this center.`, { code: code.trim() });
-  return { item: row.item, sizeClass: sizeClassOf(row.item, row.productClass) };
+  return {
+    item: row.item,
+    sizeClass: sizeClassOf(row.item, row.productClass),
+    names: { productNameKo: row.productNameKo, productNameEn: row.productNameEn },
+  };
 }
 
 /** A bin of the center by its code (unique index lookup). */

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { items } from "@/db/schema";
+import { items, products } from "@/db/schema";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { binCodeSchema, itemCodeInputSchema, parseInput, requireStorageOperator, scanIdSchema } from "./guards";
-import { checkBinFits, findBin, findItemForStorage, takeSlot } from "./occupancy";
+import { checkBinFits, findBin, findItemForStorage, takeSlot, type CatalogueNames } from "./occupancy";
 import { suggestBin, type BinSuggestion } from "./suggest-bin";
 
-export type PutawayItemView = { id: string; code: string; productName: string; sku: string; size: string; category: string; state: string; sizeClass: SizeClass };
+/** productNameKo/En: the catalogue's names (screens pick with lib/catalog/product-name.ts). */
+export type PutawayItemView = CatalogueNames & { id: string; code: string; productName: string; sku: string; size: string; category: string; state: string; sizeClass: SizeClass };
 
 export type PutawayLookup = { item: PutawayItemView; suggestion: BinSuggestion | null };
 
@@ -22,7 +23,7 @@ export async function lookupPutaway(db: Db, ctx: StaffContext, input: z.input<ty
   requireStorageOperator(ctx);
   const data = parseInput(putawayLookupSchema, input);
   return db.transaction(async (tx) => {
-    const { item, sizeClass } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
+    const { item, sizeClass, names } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
     if (item.state !== "awaiting_putaway") {
       throw new DomainError("conflict:not_awaiting_putaway", `${item.code} is ${item.state.replace(/_/g, " ")}, not waiting for putaway.`, {
         code: item.code,
@@ -30,7 +31,7 @@ export async function lookupPutaway(db: Db, ctx: StaffContext, input: z.input<ty
       });
     }
     const suggestion = await suggestBin(tx, ctx.centerId, sizeClass, { exclude: data.exclude });
-    return { item: viewOf(item, sizeClass), suggestion };
+    return { item: viewOf(item, sizeClass, names), suggestion };
   });
 }
 
@@ -52,7 +53,7 @@ export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof p
   requireStorageOperator(ctx);
   const data = parseInput(putawaySchema, input);
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "storage.putaway" }, async (tx) => {
-    const { item, sizeClass } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
+    const { item, sizeClass, names } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
     const bin = await findBin(tx, ctx.centerId, data.binCode);
     const override = data.suggestedBinCode !== undefined && data.suggestedBinCode !== bin.code;
     checkBinFits(bin, sizeClass);
@@ -65,21 +66,34 @@ export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof p
       details: { binId: bin.id, binCode: bin.code, sizeClass, ...(override ? { override: true, suggestedBinCode: data.suggestedBinCode } : {}) },
     });
     const taken = await takeSlot(tx, ctx, bin, sizeClass);
-    return { item: viewOf(stored, sizeClass), bin: { code: taken.code, occupied: taken.occupied, capacity: taken.capacity }, override };
+    return { item: viewOf(stored, sizeClass, names), bin: { code: taken.code, occupied: taken.occupied, capacity: taken.capacity }, override };
   });
 }
 
-export function viewOf(item: { id: string; code: string | null; productName: string; sku: string; size: string; category: string; state: string }, sizeClass: SizeClass): PutawayItemView {
-  return { id: item.id, code: item.code ?? "", productName: item.productName, sku: item.sku, size: item.size, category: item.category, state: item.state, sizeClass };
+export function viewOf(
+  item: { id: string; code: string | null; productName: string; sku: string; size: string; category: string; state: string },
+  sizeClass: SizeClass,
+  names: CatalogueNames,
+): PutawayItemView {
+  return { id: item.id, code: item.code ?? "", productName: item.productName, ...names, sku: item.sku, size: item.size, category: item.category, state: item.state, sizeClass };
 }
 
-export type AwaitingPutaway = { id: string; code: string; productName: string; size: string; category: string };
+export type AwaitingPutaway = CatalogueNames & { id: string; code: string; productName: string; size: string; category: string };
 
 /** Items waiting for putaway, oldest first (the station's work list). */
 export async function listAwaitingPutaway(q: Queryable, centerId: string, limit = 50): Promise<AwaitingPutaway[]> {
   const rows = await q
-    .select({ id: items.id, code: items.code, productName: items.productName, size: items.size, category: items.category })
+    .select({
+      id: items.id,
+      code: items.code,
+      productName: items.productName,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
+      size: items.size,
+      category: items.category,
+    })
     .from(items)
+    .leftJoin(products, eq(products.sku, items.sku))
     .where(and(eq(items.centerId, centerId), eq(items.state, "awaiting_putaway")))
     .orderBy(asc(items.updatedAt))
     .limit(limit);

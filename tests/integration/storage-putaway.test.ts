@@ -93,6 +93,8 @@ describeEachDb("storage: putaway and moves", (use) => {
       const lost = results.filter((r) => r.status === "rejected");
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
+      // The answer carries the catalogue's names for the screen to pick from.
+      expect((won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof putAway>>>).value.result.item).toMatchObject({ productNameKo: "큰", productNameEn: "Big" });
       expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: "conflict:bin_full", details: { bin: last.code } });
       const suggestion = (lost[0] as PromiseRejectedResult).reason.details.suggestion;
       expect(suggestion).not.toBe(last.code);
