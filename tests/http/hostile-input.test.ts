@@ -10,6 +10,7 @@ import { call, expectErrorShape, type Caller } from "./http-helpers";
 import { startNextServer, type NextServer } from "@/scripts/next-server";
 import { freshPostgres, hasBuild } from "./next-server";
 import { fillTemplate, routeInventory, type RouteEntry, type RouteHandler } from "./route-inventory";
+import { tradeOrder } from "../integration/api-helpers";
 import { buildWorld, fakeParams, signInAll } from "./world";
 
 /**
@@ -142,7 +143,7 @@ function describeHostile() {
             const answer = await send(route, handler, path, JSON.stringify({ scanId: randomUUID(), note: text }));
             expectSafe(answer, "poison");
             expect(answer.status, "a poisoned write is refused").toBeGreaterThanOrEqual(400);
-            if (handler.policy.kind === "staff" && handler.policy.body === "json") {
+            if ((handler.policy.kind === "staff" && handler.policy.body === "json") || handler.policy.kind === "api") {
               expect(answer.status, `${JSON.stringify(text)}: ${answer.body.slice(0, 200)}`).toBe(422);
               expect(expectErrorShape(answer, "poison").code).toBe("validation:text");
             }
@@ -174,6 +175,32 @@ function describeHostile() {
 
     it("stored nothing: every table holds the rows it held before the hostile run", async () => {
       expect(await rowCounts()).toEqual(before);
+    });
+
+    it("an otherwise valid announce with one poisoned field anywhere is refused with 422 and stores nothing", async () => {
+      const valid = tradeOrder(world.a.center.code);
+      const leaves: string[][] = [];
+      const walk = (value: unknown, at: string[]) => {
+        if (typeof value === "string") leaves.push(at);
+        else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
+      };
+      walk(valid, []);
+      expect(leaves.length).toBeGreaterThan(10);
+      const start = await rowCounts();
+      const handler = { method: "POST", policy: { kind: "api" } } as const;
+      for (const [i, at] of leaves.entries()) {
+        const body = structuredClone(valid) as Record<string, unknown>;
+        let node = body;
+        for (const key of at.slice(0, -1)) node = node[key] as Record<string, unknown>;
+        node[at.at(-1)!] = `${String(node[at.at(-1)!])}${poison[i % poison.length]}`;
+        const answer = await call(server.base, { kind: "api", token: world.a.token }, "POST", "/api/v1/inbound-orders", handler, JSON.stringify(body));
+        expect(answer.status, `${at.join(".")}: ${answer.body.slice(0, 200)}`).toBe(422);
+        expect(expectErrorShape(answer, at.join(".")).code).toBe("validation:text");
+      }
+      expect(await rowCounts()).toEqual(start);
+      // The same body unpoisoned is accepted: the refusals above were the poison's.
+      const ok = await call(server.base, { kind: "api", token: world.a.token }, "POST", "/api/v1/inbound-orders", handler, JSON.stringify(valid));
+      expect(ok.status).toBe(201);
     });
   });
 }
