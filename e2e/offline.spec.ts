@@ -20,17 +20,17 @@ function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
 }
 
-async function announce(request: APIRequestContext, units: number) {
+async function announce(request: APIRequestContext, units: number, type: "trade" | "storage" = "trade") {
   const externalId = unique("E2E-OFF-");
   const trackingNumber = unique("CJOFF");
   const response = await request.post("/api/v1/inbound-orders", {
     headers: auth,
     data: {
       externalId,
-      type: "trade",
+      type,
       centerCode: "SEL",
       seller: { id: "S-OFF", name: "Offline Seller" },
-      buyer: { id: "B-OFF", name: "Offline Buyer", address: "1 Test-ro, Seoul" },
+      ...(type === "trade" ? { buyer: { id: "B-OFF", name: "Offline Buyer", address: "1 Test-ro, Seoul" } } : {}),
       items: Array.from({ length: units }, (_, i) => ({ ...line, size: String(250 + (i % 10) * 5) })),
       trackingNumber,
     },
@@ -309,5 +309,50 @@ test("a queue of 200 scans replays in order, each once", async ({ browser, reque
   const received = events.filter((e) => e.type === "item.receive" && e.itemId && wanted.has(e.itemId)).map((e) => e.itemId);
   expect(received).toEqual(order);
   expect((await orderItems(request, externalId)).every((i) => i.state === "received")).toBe(true);
+  await operator.close();
+});
+
+test("putaway offline: no suggestion, the item goes into the scanned bin, checked when sent", async ({ browser, request }, testInfo) => {
+  test.setTimeout(180_000);
+  const baseURL = testInfo.project.use.baseURL;
+  // A passed storage item of its own, through the station routes: received, inspected, passed.
+  const { externalId, trackingNumber } = await announce(request, 1, "storage");
+  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const op = await operator.newPage();
+  await signIn(op, demo.operatorBadge);
+  const post = async (page: Page, url: string, data: Record<string, unknown>) => {
+    const answer = await page.request.post(url, { data: { scanId: randomUUID(), ...data } });
+    expect(answer.ok(), await answer.text()).toBeTruthy();
+    return answer.json();
+  };
+  const parcel = await post(op, "/api/station/receiving/scan", { code: trackingNumber });
+  const code: string = (await post(op, "/api/station/receiving/units/receive", { parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId })).unit.code;
+  const inspector = await browser.newContext({ baseURL, storageState: englishDevice });
+  const ins = await inspector.newPage();
+  await signIn(ins, demo.inspectorBadge);
+  const { inspectionId } = await post(ins, "/api/station/inspection/claim", { itemCode: code });
+  const view = await (await ins.request.get(`/api/station/inspection/inspections/${inspectionId}`)).json();
+  const results = view.checklist.points.map((p: { key: string }) => ({ key: p.key, ok: true }));
+  await post(ins, "/api/station/inspection/results", { inspectionId, results });
+  await post(ins, "/api/station/inspection/verdict", { inspectionId, verdict: "pass", reasonCodes: [], note: "" });
+  await inspector.close();
+  const { suggestion } = await post(op, "/api/station/storage/putaway/lookup", { itemCode: code });
+
+  await op.goto("/putaway");
+  await offlineReady(op);
+  await scannerReady(op);
+  await op.locator("h1").first().click();
+  await goOffline(operator);
+  await scan(op, code);
+  await expect(op.getByTestId("putaway-offline")).toContainText(code);
+  await scan(op, suggestion.code);
+  await expect(op.getByTestId("scan-status")).toHaveClass(/scan-status--queued/);
+  await expect(op.getByTestId("putaway-done")).toContainText("queued");
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "1");
+  await snap(op, testInfo, "offline-putaway-queued-en");
+
+  await goOnline(operator);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+  expect((await orderItems(request, externalId))[0].state).toBe("stored");
   await operator.close();
 });

@@ -9,6 +9,7 @@ import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import type { CarrierOption } from "./pack-station";
 import type { AddParcelAnswer, CloseManifestAnswer, ManifestView } from "./types";
+import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
 import styles from "./dispatch.module.css";
 
@@ -34,10 +35,14 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   // A parcel scan is a station action (retried with its scan id: on the manifest once); the list refreshes after.
   useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
     if (!active || active.status !== "open") return { tone: "warning", message: t("openFirst") };
+    const url = "/api/station/dispatch/manifests/add";
+    const body = { manifestId: active.id, trackingNumber: code };
+    // Offline each parcel scan is kept and put on the manifest, in order, when the network is back.
     return action.scan(
       scanId,
-      (id) => apiFetch<AddParcelAnswer>("/api/station/dispatch/manifests/add", { body: { manifestId: active.id, trackingNumber: code }, scanId: id }),
+      (id) => apiFetch<AddParcelAnswer>(url, { body, scanId: id }),
       (answer) => ({ tone: "success", message: t("answers.added", { tracking: answer.trackingNumber, parcels: answer.manifest.parcels.length }) }),
+      { url, body, summary: { key: "dispatch.handover.queuedAdd", params: { tracking: code, carrier: active.carrierName } } },
     );
   });
 
@@ -54,10 +59,14 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
 
   function close(m: ManifestView) {
     setConfirming(false);
+    const url = "/api/station/dispatch/manifests/close";
+    const body = { manifestId: m.id };
+    // Offline the close is kept behind the parcel scans queued before it.
     void action.run(
       `close:${m.id}`,
-      (scanId) => apiFetch<CloseManifestAnswer>("/api/station/dispatch/manifests/close", { body: { scanId, manifestId: m.id } }),
+      (scanId) => apiFetch<CloseManifestAnswer>(url, { body, scanId }),
       (answer) => ({ tone: "success", message: t("answers.closed", { count: answer.dispatched, carrier: answer.manifest.carrierName }) }),
+      { url, body, summary: { key: "dispatch.handover.queuedClose", params: { carrier: m.carrierName } } },
     );
   }
 
@@ -66,7 +75,7 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
       <div className={styles.main}>
         <h1>{t("title")}</h1>
         {action.answer && (
-          <div className={`alert alert--${action.answer.tone === "success" ? "ok" : action.answer.tone === "warning" ? "warn" : "error"}`} role="alert" data-testid="handover-answer">
+          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="handover-answer">
             {action.answer.message}
           </div>
         )}

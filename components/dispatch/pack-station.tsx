@@ -10,6 +10,7 @@ import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-
 import { classifyScan } from "@/lib/scan-codes/classify";
 import { ShipmentCard } from "./shipment-card";
 import type { PackAnswer, PackView } from "./types";
+import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
 import styles from "./dispatch.module.css";
 
@@ -71,7 +72,7 @@ export function PackStation({ carriers }: { carriers: CarrierOption[] }) {
       <div className={styles.main}>
         <h1>{t("title")}</h1>
         {action.answer && (
-          <div className={`alert alert--${action.answer.tone === "success" ? "ok" : action.answer.tone === "warning" ? "warn" : "error"}`} role="alert" data-testid="pack-answer">
+          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="pack-answer">
             {action.answer.message}
           </div>
         )}

@@ -9,6 +9,7 @@ import { useProductName } from "@/components/i18n/use-product-name";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import type { PickListSummary, PickListView, PickScanAnswer } from "./types";
+import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
 import styles from "./dispatch.module.css";
 
@@ -35,13 +36,17 @@ export function PickStation() {
   // Every scan is a station action: retried with its one scan id after a lost answer, never picked twice.
   useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
     if (!list) return { tone: "warning", message: t("takeListFirst") };
+    const url = "/api/station/dispatch/pick-lists/scan";
+    const body = { pickListId: list.id, code };
+    // Offline each bin and item scan is kept and sent in order; the server checks each then.
     return action.scan(
       scanId,
-      (id) => apiFetch<PickScanAnswer>("/api/station/dispatch/pick-lists/scan", { body: { pickListId: list.id, code }, scanId: id }),
+      (id) => apiFetch<PickScanAnswer>(url, { body, scanId: id }),
       (answer) => {
         setList(answer.list);
         return feedbackFor(answer);
       },
+      { url, body, summary: { key: "dispatch.pick.queuedScan", params: { code, number: list.number } } },
     );
   });
 
@@ -66,13 +71,16 @@ export function PickStation() {
   function reportShort() {
     const line = list?.next;
     if (!list || !line) return;
+    const url = "/api/station/dispatch/pick-lists/short";
+    const body = { pickListId: list.id, lineId: line.id };
     void action.run(
       `short:${line.id}`,
-      (scanId) => apiFetch<PickScanAnswer>("/api/station/dispatch/pick-lists/short", { body: { scanId, pickListId: list.id, lineId: line.id } }),
+      (scanId) => apiFetch<PickScanAnswer>(url, { body, scanId }),
       (answer) => {
         setList(answer.list);
         return { tone: "warning", message: t("answers.short", { code: line.itemCode ?? "?", bin: line.binCode ?? "—" }) };
       },
+      { url, body, summary: { key: "dispatch.pick.queuedShort", params: { code: line.itemCode ?? "?", bin: line.binCode ?? "—" } } },
     );
   }
 
@@ -83,7 +91,7 @@ export function PickStation() {
         <div className={styles.main}>
           <h1>{t("title")}</h1>
           {action.answer && (
-            <div className={`alert alert--${action.answer.tone === "success" ? "ok" : action.answer.tone === "warning" ? "warn" : "error"}`} role="alert" data-testid="pick-answer">
+            <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="pick-answer">
               {action.answer.message}
             </div>
           )}
@@ -133,7 +141,7 @@ export function PickStation() {
           </button>
         </div>
         {action.answer && (
-          <div className={`alert alert--${action.answer.tone === "success" ? "ok" : action.answer.tone === "warning" ? "warn" : "error"}`} role="alert">
+          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert">
             {action.answer.message}
           </div>
         )}

@@ -8,6 +8,7 @@ import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { classifyScan } from "@/lib/scan-codes/classify";
 import type { QuarantineEntry } from "./types";
+import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
 import styles from "./dispatch.module.css";
 
@@ -55,7 +56,7 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
         <h1>{t("title")}</h1>
         <p className="muted">{t("intro")}</p>
         {action.answer && (
-          <div className={`alert alert--${action.answer.tone === "success" ? "ok" : action.answer.tone === "warning" ? "warn" : "error"}`} role="alert" data-testid="quarantine-answer">
+          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="quarantine-answer">
             {action.answer.message}
           </div>
         )}

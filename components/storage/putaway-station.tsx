@@ -12,7 +12,7 @@ import { AwaitingList, awaitingPutawayKey } from "./awaiting-list";
 import styles from "./storage.module.css";
 import { useProductName } from "@/components/i18n/use-product-name";
 
-type Done = { code: string; bin: string; override: boolean };
+type Done = { code: string; bin: string; override: boolean; queued?: boolean };
 
 /**
  * The putaway station: scan an item, Legit shows the bin it suggests; scanning that bin confirms,
@@ -36,6 +36,14 @@ export function PutawayStation() {
     setQueueState(queueRef.current);
   };
   const [done, setDone] = useState<Done[]>([]);
+  // Offline there is no suggestion (the server decides which bin is free): the item scanned waits
+  // for the bin it goes into, and the putaway is checked when it is sent.
+  const [offlineItem, setOfflineItemState] = useState<string | null>(null);
+  const offlineItemRef = useRef<string | null>(null);
+  const setOfflineItem = (code: string | null) => {
+    offlineItemRef.current = code;
+    setOfflineItemState(code);
+  };
   // Putting away goes through the station action: retried with one scan id, the waiting list refreshed.
   const action = useStationAction({ invalidate: [awaitingPutawayKey] });
 
@@ -43,16 +51,37 @@ export function PutawayStation() {
 
   const lookup = (itemCode: string) => apiFetch<PutawayLookup>("/api/station/storage/putaway/lookup", { body: { itemCode } });
 
+  const putawayUrl = "/api/station/storage/putaway";
+
+  /** Offline: into the scanned bin, kept on the device; the server checks the bin when it is sent. */
+  async function putOffline(itemCode: string, binCode: string, scanId: string): Promise<ScanFeedback> {
+    const body = { itemCode, binCode };
+    const feedback = await action.runScan(`putaway:${scanId}`, (id) => apiFetch<PutawayAnswer>(putawayUrl, { body, scanId: id }), {
+      quiet: true,
+      answer: (answer) => ({ tone: "success", message: t("stored", { code: answer.item.code, bin: answer.bin.code, occupied: answer.bin.occupied, capacity: answer.bin.capacity }) }),
+      offline: { url: putawayUrl, body, summary: { key: "storage.putaway.queuedLine", params: { code: itemCode, bin: binCode } } },
+    });
+    if (feedback.tone === "queued" || feedback.tone === "success") {
+      setOfflineItem(null);
+      setDone((d) => [{ code: itemCode, bin: binCode, override: false, queued: feedback.tone === "queued" }, ...d].slice(0, 30));
+    }
+    return feedback;
+  }
+
   async function putInto(binCode: string, scanId: string): Promise<ScanFeedback> {
     const current = queueRef.current[0] ?? null;
+    if (!current && offlineItemRef.current) return putOffline(offlineItemRef.current, binCode, scanId);
     if (!current) return { tone: "error", message: t("scanItemFirst") };
+    const body = { itemCode: current.item.code, binCode, suggestedBinCode: current.suggestion?.code };
     let stored: PutawayAnswer | null = null;
     let binFull = false;
     const feedback = await action.runScan(
       `putaway:${scanId}`,
-      (id) => apiFetch<PutawayAnswer>("/api/station/storage/putaway", { body: { itemCode: current.item.code, binCode, suggestedBinCode: current.suggestion?.code }, scanId: id }),
+      (id) => apiFetch<PutawayAnswer>(putawayUrl, { body, scanId: id }),
       {
         quiet: true,
+        // The network dropped after the suggestion: kept with the scanned bin, checked when sent.
+        offline: { url: putawayUrl, body, summary: { key: "storage.putaway.queuedLine", params: { code: current.item.code, bin: binCode } } },
         answer: (answer) => {
           stored = answer;
           return answer.override
@@ -72,6 +101,13 @@ export function PutawayStation() {
       return fresh?.suggestion ? { ...feedback, message: `${feedback.message} ${t("newSuggestion", { bin: fresh.suggestion.code })}` } : feedback;
     }
     const answer = stored as PutawayAnswer | null;
+    if (feedback.tone === "queued") {
+      setDone((d) => [{ code: current.item.code, bin: binCode, override: false, queued: true }, ...d].slice(0, 30));
+      const rest = queueRef.current.slice(1);
+      setQueue(rest);
+      if (!rest.length && toteRef.current) setTote(null);
+      return feedback;
+    }
     if (!answer) return feedback;
     setDone((d) => [{ code: answer.item.code, bin: answer.bin.code, override: answer.override }, ...d].slice(0, 30));
     const rest = queueRef.current.slice(1);
@@ -84,7 +120,21 @@ export function PutawayStation() {
   }
 
   async function takeItem(itemCode: string): Promise<ScanFeedback> {
-    const found = await lookup(itemCode);
+    const offline = () => {
+      setQueue([]);
+      setOfflineItem(itemCode);
+      return { tone: "warning", message: t("offlineItem", { code: itemCode }) } as const;
+    };
+    if (!navigator.onLine && !toteRef.current) return offline();
+    let found: PutawayLookup;
+    try {
+      found = await lookup(itemCode);
+    } catch (error) {
+      // No answer (the network dropped): go on without a suggestion, as offline.
+      if (error instanceof ApiError && error.status === 0 && !toteRef.current) return offline();
+      throw error;
+    }
+    setOfflineItem(null);
     if (toteRef.current) {
       if (queueRef.current.some((q) => q.item.id === found.item.id)) return { tone: "warning", message: t("alreadyInTote", { code: found.item.code }) };
       setQueue((q) => [...q, found]);
@@ -138,6 +188,11 @@ export function PutawayStation() {
               <p className="alert alert--warn">{t("noBin", { sizeClass: current.item.sizeClass })}</p>
             )}
           </section>
+        ) : offlineItem ? (
+          <section className={`card ${styles.target}`} data-testid="putaway-offline">
+            <p className={styles.binCode}>{offlineItem}</p>
+            <p className="alert alert--warn">{t("offlineNoSuggestion")}</p>
+          </section>
         ) : (
           <section className="card">
             <p className={styles.hint}>{t("idle")}</p>
@@ -165,7 +220,7 @@ export function PutawayStation() {
                 <li key={d.code}>
                   <span className={styles.code}>{d.code}</span>
                   <span className={styles.done}>→ {d.bin}</span>
-                  <span>{d.override ? t("override") : ""}</span>
+                  <span>{d.queued ? t("queuedBadge") : d.override ? t("override") : ""}</span>
                 </li>
               ))}
             </ol>
