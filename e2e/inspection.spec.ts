@@ -192,7 +192,20 @@ for (const { verdict, outcome } of failingVerdicts) {
     await addPhoto(page);
     await submitVerdict(page);
     await expect(page.getByTestId("verdict-outcome")).toContainText(outcome);
-    if (verdict === "fail_used") await snap(page, testInfo, "inspect-outcome-fail");
+    if (verdict !== "fail_used") return;
+    await snap(page, testInfo, "inspect-outcome-fail");
+    // "Next item" claims the head of the queue and opens it (given back at once: other tests use the queue).
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/api/station/inspection/claim-next")),
+      page.getByTestId("inspect-next").click(),
+    ]);
+    expect(response.status()).toBe(200);
+    const next = (await response.json()) as { inspectionId: string; itemId: string; itemCode: string };
+    expect(next.itemCode).not.toBe(code);
+    await expect(page).toHaveURL(new RegExp(`/inspect/${next.inspectionId}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(next.itemCode);
+    const released = await page.request.post("/api/station/inspection/release", { data: { scanId: `next-${next.inspectionId}`, itemId: next.itemId } });
+    expect(released.ok(), await released.text()).toBe(true);
   });
 }
 

@@ -4,7 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { apiFetch } from "@/components/http/api-fetch";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 import { ChecklistPanel } from "./checklist-panel";
 import { InspectionSummary } from "./inspection-summary";
 import styles from "./inspection.module.css";
@@ -33,6 +36,16 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
   useEffect(() => {
     if (outcome) outcomeRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
   }, [outcome]);
+  // "Next item" claims the head of the queue (one intent per finished inspection: a retry claims once).
+  const next = useStationAction();
+  function claimNext() {
+    void next.run(`next:${view.inspection.id}`, (scanId) => apiFetch<{ inspectionId: string; itemCode: string | null }>("/api/station/inspection/claim-next", { body: {}, scanId }), {
+      answer: (claimed) => {
+        router.push(`/inspect/${claimed.inspectionId}`);
+        return { tone: "success", message: t("queue.claimed", { code: claimed.itemCode ?? "" }) };
+      },
+    });
+  }
   useScanRoutes({
     item: (scan) => {
       if (scan.code === view.item.code) return { tone: "success", message: t("screen.thisItem", { code: scan.code }) };
@@ -62,9 +75,13 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
             {t(outcomeKey(outcome), { penalty: outcome.penaltyRate !== null ? Math.round(outcome.penaltyRate * 100) : 0 })}
           </span>
           <span className="muted">{t("screen.itemNow", { state: tStates(outcome.itemState) })}</span>
-          <Link href="/inspect" className="button button--primary">
+          <button type="button" className="button button--primary" disabled={next.busy !== null} onClick={claimNext} data-testid="inspect-next">
             {t("screen.next")}
+          </button>
+          <Link href="/inspect" className="button">
+            {t("screen.back")}
           </Link>
+          <ActionAnswer answer={next.answer} testId="next-answer" />
         </div>
       )}
       {!view.canEdit && !outcome && <InspectionSummary view={view} />}

@@ -51,7 +51,8 @@ export async function claimItem(db: Db, ctx: StaffContext, input: ClaimItemInput
   return { ...result, repeated };
 }
 
-async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimItemSchema>, now: Date): Promise<Omit<ClaimResult, "repeated">> {
+/** The claim inside the caller's transaction (the scan id already claimed): claimItem, claimNextItem. */
+export async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimItemSchema>, now: Date): Promise<Omit<ClaimResult, "repeated">> {
   const where = data.itemId ? eq(items.id, data.itemId) : eq(items.code, data.itemCode!);
   const [item] = await tx
     .select()

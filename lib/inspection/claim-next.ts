@@ -1,0 +1,39 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { items } from "@/db/schema";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
+import { withScanId } from "@/lib/scans/with-scan-id";
+import { claimInTx, type ClaimResult } from "./claims";
+import { parseInput, requireInspector } from "./guards";
+import { listInspectionQueue } from "./list-inspection-queue";
+
+export const claimNextSchema = z.object({ scanId: z.string().trim().min(1).max(100) });
+
+/** How far down the queue "next" looks past items other inspectors are claiming at this moment. */
+const lookAhead = 20;
+
+/**
+ * "Next item" on the inspection screen: claims the item at the head of the queue (the order the
+ * queue page shows). An item another inspector is claiming at this very moment (its row locked) is
+ * passed over for the one after it, so two inspectors pressing "next" together get two items.
+ * Nothing waiting: refused with `not_found:queue_empty`.
+ */
+export async function claimNextItem(db: Db, ctx: StaffContext, input: z.input<typeof claimNextSchema>, now: Date = new Date()): Promise<ClaimResult> {
+  requireInspector(ctx);
+  const data = parseInput(claimNextSchema, input);
+  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.claim_next" }, async (tx) => {
+    const queue = await listInspectionQueue(tx, ctx.centerId, { limit: lookAhead, now });
+    for (const entry of queue) {
+      const [free] = await tx
+        .select({ id: items.id })
+        .from(items)
+        .where(and(eq(items.id, entry.itemId), eq(items.state, "received")))
+        .for("update", { skipLocked: true });
+      if (free) return claimInTx(tx, ctx, { scanId: data.scanId, itemId: free.id }, now);
+    }
+    throw new DomainError("not_found:queue_empty", "No item is waiting for inspection.");
+  });
+  return { ...result, repeated };
+}
