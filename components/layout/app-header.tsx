@@ -8,6 +8,7 @@ import { hasRole } from "@/lib/auth/staff-context";
 import { navEntries } from "@/lib/navigation";
 import { OfflineStatus } from "@/components/offline/offline-status";
 import { SignOutButton } from "@/components/offline/sign-out-button";
+import { HeaderNav } from "./header-nav";
 import { LocaleSwitch } from "./locale-switch";
 
 export async function AppHeader({ staff }: { staff: CurrentStaff }) {
@@ -18,17 +19,17 @@ export async function AppHeader({ staff }: { staff: CurrentStaff }) {
       <Link href="/" className="app-header__brand">
         {t("app.name")}
       </Link>
-      <nav className="app-header__nav" aria-label={t("nav.home")}>
-        {navEntries
+      <HeaderNav
+        label={t("nav.home")}
+        links={navEntries
           .filter((entry) => entry.kind === "station" && hasRole(staff.user.role, entry.roles))
-          .map((entry) => (
-            <Link key={entry.key} href={entry.href} className="app-header__link">
-              {t(`nav.${entry.key}`)}
-            </Link>
-          ))}
-      </nav>
+          .map((entry) => ({ key: entry.key, href: entry.href, label: t(`nav.${entry.key}`) }))}
+      />
       <div className="app-header__center" data-testid="header-center">
-        <span className="muted">{t("header.center")}</span> {centerName(t, staff.center)} · {timeZoneName(locale, staff.center.timezone)}
+        <span>
+          <span className="muted">{t("header.center")}</span> {centerName(t, staff.center)}
+        </span>
+        <span className="app-header__zone muted">{timeZoneName(locale, staff.center.timezone)}</span>
       </div>
       <div className="app-header__user" data-testid="header-user">
         {staff.user.name} <span className="badge">{t(`roles.${staff.user.role}`)}</span>
