@@ -39,7 +39,7 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
   // "Next item" claims the head of the queue (one intent per finished inspection: a retry claims once).
   const next = useStationAction();
   function claimNext() {
-    void next.run(`next:${view.inspection.id}`, (scanId) => apiFetch<{ inspectionId: string; itemCode: string | null }>("/api/station/inspection/claim-next", { body: {}, scanId }), {
+    void next.run(`next:${view.inspection.id}`, (scanId) => apiFetch<{ inspectionId: string; itemCode: string | null }>("/api/station/inspection/claim-next", { body: { inspectionId: view.inspection.id }, scanId }), {
       answer: (claimed) => {
         router.push(`/inspect/${claimed.inspectionId}`);
         return { tone: "success", message: t("queue.claimed", { code: claimed.itemCode ?? "" }) };

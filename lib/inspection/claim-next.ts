@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { items } from "@/db/schema";
+import { inspections, items } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { withScanId } from "@/lib/scans/with-scan-id";
@@ -9,13 +9,17 @@ import { claimInTx, type ClaimResult } from "./claims";
 import { parseInput, requireInspector } from "./guards";
 import { listInspectionQueue } from "./list-inspection-queue";
 
-export const claimNextSchema = z.object({ scanId: z.string().trim().min(1).max(100) });
+export const claimNextSchema = z.object({
+  scanId: z.string().trim().min(1).max(100),
+  /** The inspection just finished on this screen: "next" is asked from it. */
+  inspectionId: z.uuid(),
+});
 
 /** How far down the queue "next" looks past items other inspectors are claiming at this moment. */
 const lookAhead = 20;
 
 /**
- * "Next item" on the inspection screen: claims the item at the head of the queue (the order the
+ * "Next item" on the inspection screen (after `inspectionId`): claims the item at the head of the queue (the order the
  * queue page shows). An item another inspector is claiming at this very moment (its row locked) is
  * passed over for the one after it, so two inspectors pressing "next" together get two items.
  * Nothing waiting: refused with `not_found:queue_empty`.
@@ -24,6 +28,11 @@ export async function claimNextItem(db: Db, ctx: StaffContext, input: z.input<ty
   requireInspector(ctx);
   const data = parseInput(claimNextSchema, input);
   const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.claim_next" }, async (tx) => {
+    const [from] = await tx
+      .select({ id: inspections.id })
+      .from(inspections)
+      .where(and(eq(inspections.id, data.inspectionId), eq(inspections.centerId, ctx.centerId)));
+    if (!from) throw new DomainError("not_found:inspection", "No such inspection in this center.");
     const queue = await listInspectionQueue(tx, ctx.centerId, { limit: lookAhead, now });
     for (const entry of queue) {
       const [free] = await tx
