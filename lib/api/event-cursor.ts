@@ -5,12 +5,11 @@ export type EventPosition = { txid: number; id: number };
 
 /** Opaque to clients: they pass it back as `after` and never need to read it. */
 export function encodeEventCursor(position: EventPosition): string {
-  return Buffer.from(`v1.${position.txid}.${position.id}`, "utf8").toString("base64url");
+  return Buffer.from(`v1.${position.txid}.${position.id}`).toString("base64url");
 }
 
 export function decodeEventCursor(cursor: string): EventPosition {
-  const text = /^[A-Za-z0-9_-]{1,80}$/.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
-  const match = /^v1\.(\d{1,18})\.(\d{1,18})$/.exec(text);
+  const match = /^[A-Za-z0-9_-]{1,80}$/.test(cursor) ? /^v1\.(\d{1,18})\.(\d{1,18})$/.exec(Buffer.from(cursor, "base64url").toString("utf8")) : null;
   const txid = Number(match?.[1]);
   const id = Number(match?.[2]);
   if (!match || !Number.isSafeInteger(txid) || !Number.isSafeInteger(id)) {
