@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
+import { useProductName } from "@/components/i18n/use-product-name";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { classifyScan } from "@/lib/scan-codes/classify";
@@ -24,6 +25,7 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
   const t = useTranslations("dispatch.quarantine");
   const tv = useTranslations("inspection.verdicts");
   const ts = useTranslations("states");
+  const names = useProductName();
   const format = useFormatter();
   const [pendingItem, setPendingItem] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<string | null>(null);
@@ -79,7 +81,7 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
                   <td>
                     <strong className={styles.mono}>{e.itemCode}</strong>
                     <div>
-                      {e.productName} · {e.size}
+                      {names.name(e)} · {e.size}
                     </div>
                     <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" })}</div>
                   </td>

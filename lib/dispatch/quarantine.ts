@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { bins, inspections, items, quarantineActions, quarantineDecisions, type Item, type QuarantineDecisionKind } from "@/db/schema";
+import { bins, inspections, items, products, quarantineActions, quarantineDecisions, type Item, type QuarantineDecisionKind } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, recordItemEvent, type Actor } from "@/lib/items/apply-transition";
@@ -20,6 +20,9 @@ export type QuarantineEntry = {
   itemId: string;
   itemCode: string | null;
   productName: string;
+  /** The catalogue's names (screens pick with lib/catalog/product-name.ts). */
+  productNameKo: string | null;
+  productNameEn: string | null;
   size: string;
   sku: string;
   state: "quarantined" | "kept_as_evidence";
@@ -34,9 +37,10 @@ export type QuarantineEntry = {
 export async function listQuarantine(db: Db, ctx: StaffContext): Promise<QuarantineEntry[]> {
   requireDispatcher(ctx);
   const rows = await db
-    .select({ item: items, binCode: bins.code })
+    .select({ item: items, binCode: bins.code, productNameKo: products.nameKo, productNameEn: products.nameEn })
     .from(items)
     .leftJoin(bins, eq(bins.id, items.binId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .where(and(eq(items.centerId, ctx.centerId), inArray(items.state, ["quarantined", "kept_as_evidence"])))
     .orderBy(asc(items.updatedAt))
     .limit(200);
@@ -49,12 +53,14 @@ export async function listQuarantine(db: Db, ctx: StaffContext): Promise<Quarant
         .orderBy(desc(inspections.submittedAt))
     : [];
   const actions = ids.length ? await db.select().from(quarantineActions).where(inArray(quarantineActions.itemId, ids)).orderBy(asc(quarantineActions.decidedAt)) : [];
-  return rows.map(({ item, binCode }) => {
+  return rows.map(({ item, binCode, productNameKo, productNameEn }) => {
     const inspection = insp.find((i) => i.itemId === item.id);
     return {
       itemId: item.id,
       itemCode: item.code,
       productName: item.productName,
+      productNameKo,
+      productNameEn,
       size: item.size,
       sku: item.sku,
       state: item.state as QuarantineEntry["state"],

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
-import { bins, items, pickLines, pickLists, users } from "@/db/schema";
+import { bins, items, pickLines, pickLists, products, users } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { recordItemEvent } from "@/lib/items/apply-transition";
@@ -12,6 +12,9 @@ export type ShortPick = {
   itemId: string;
   itemCode: string | null;
   productName: string;
+  /** The catalogue's names (pages pick with lib/catalog/product-name.ts). */
+  productNameKo: string | null;
+  productNameEn: string | null;
   size: string;
   /** The bin it should have been in: flagged for a count until resolved. */
   binCode: string | null;
@@ -28,6 +31,8 @@ export async function listShortPicks(q: Queryable, centerId: string): Promise<Sh
       itemId: items.id,
       itemCode: items.code,
       productName: items.productName,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
       size: items.size,
       binCode: bins.code,
       pickListNumber: pickLists.number,
@@ -36,6 +41,7 @@ export async function listShortPicks(q: Queryable, centerId: string): Promise<Sh
     })
     .from(pickLines)
     .innerJoin(items, eq(items.id, pickLines.itemId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .innerJoin(pickLists, eq(pickLists.id, pickLines.pickListId))
     .leftJoin(bins, eq(bins.id, pickLines.binId))
     .leftJoin(users, eq(users.id, pickLines.shortReportedBy))

@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ResolveShortButton } from "@/components/dispatch/resolve-short-button";
 import { getDb } from "@/db/client";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { productNameIn } from "@/lib/catalog/product-name";
 import { listShortPicks } from "@/lib/dispatch/short-picks";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ export default async function ShortPicksPage() {
   const staff = await requirePageAccess("/pick/exceptions");
   const rows = await listShortPicks(await getDb(), staff.center.id);
   const t = await getTranslations("dispatch.shortPicks");
+  const locale = await getLocale();
   const format = await getFormatter();
   return (
     <div className="stack">
@@ -32,7 +34,7 @@ export default async function ShortPicksPage() {
             {rows.map((r) => (
               <tr key={r.lineId} data-testid="short-pick" data-code={r.itemCode ?? ""}>
                 <td>
-                  <strong>{r.itemCode}</strong> · {r.productName} · {r.size}
+                  <strong>{r.itemCode}</strong> · {productNameIn(locale, r)} · {r.size}
                 </td>
                 <td>
                   {r.binCode ?? "—"} <span className="badge">{t("countRequested")}</span>
