@@ -15,7 +15,7 @@ const pin = "482193";
 const password = "http-tests correct horse";
 
 /** One center with one of everything a route can name in its path, and who may sign in there. */
-async function buildCenter(db: Db) {
+async function buildCenter(db: Db, binLevel: number) {
   const center = await createCenter(db);
   await installInspectionDefaults(db, center.id);
   const people = {} as Record<(typeof staffRoles)[number], { id: string; name: string; login: Record<string, string> }>;
@@ -30,7 +30,7 @@ async function buildCenter(db: Db) {
   }
   const client = await createApiClient(db, { name: `Marketplace ${uniq()}`, centerIds: [center.id] });
   const [zone] = await db.insert(zones).values({ centerId: center.id, code: "A", name: "Zone A" }).returning();
-  const [bin] = await db.insert(bins).values({ centerId: center.id, zoneId: zone.id, code: `BIN-A-01-01-${Math.floor(Math.random() * 9) + 1}`, sizeClass: "S", capacity: 4, pickSequence: 1 }).returning();
+  const [bin] = await db.insert(bins).values({ centerId: center.id, zoneId: zone.id, code: `BIN-A-01-01-${binLevel}`, sizeClass: "S", capacity: 4, pickSequence: 1 }).returning();
   const [stored] = await createOrderWithItems(db, center.id, ["stored"], { type: "storage" });
   const [expected] = await createOrderWithItems(db, center.id, ["expected"]);
   const inspectorUser = { id: people.inspector.id, centerId: center.id, role: "inspector" as const } as Parameters<typeof ctxOf>[0];
@@ -90,7 +90,9 @@ export type WorldCenter = Awaited<ReturnType<typeof buildCenter>>;
 
 /** Two centers, A (the caller's) and B (another's). */
 export async function buildWorld(db: Db) {
-  return { a: await buildCenter(db), b: await buildCenter(db) };
+  // Bin codes are unique per center only: the two centers' bins get different codes, or "another
+  // center's bin" would name the caller's own bin of the same code.
+  return { a: await buildCenter(db, 1), b: await buildCenter(db, 2) };
 }
 
 /** Signs every role of a center in through Auth.js's real endpoints. */
