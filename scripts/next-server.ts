@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +25,7 @@ export type NextServer = { base: string; port: number; process: ChildProcess; ou
  */
 export async function startNextServer(databaseUrl: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<NextServer> {
   const port = options.port ?? (await freePort());
+  const photoDir = mkdtempSync(path.join(os.tmpdir(), "legit-http-photos-"));
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
@@ -34,7 +35,7 @@ export async function startNextServer(databaseUrl: string, options: { port?: num
       LEGIT_SEED: "0",
       AUTH_SECRET: "http-tests-secret-not-for-production-0123456789",
       AUTH_TRUST_HOST: "true",
-      PHOTO_DIR: mkdtempSync(path.join(os.tmpdir(), "legit-http-photos-")),
+      PHOTO_DIR: photoDir,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -75,6 +76,7 @@ export async function startNextServer(databaseUrl: string, options: { port?: num
         }
       }
       await exited;
+      rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }
