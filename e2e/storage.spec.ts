@@ -141,7 +141,7 @@ test.describe("storage floor (tablet)", () => {
     await expect(manager.getByTestId("header-user")).toBeVisible();
     // Two fresh S bins; three stored shoe-box items placed in them (two here, one there).
     const zone = `Y${Math.random().toString(36).slice(2, 4).toUpperCase()}`;
-    await post(manager, "/api/station/storage/bins", { zoneCode: zone, aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 2 }, sizeClass: "S", capacity: 4 });
+    await post(manager, "/api/station/storage/bins", { scanId: randomUUID(), zoneCode: zone, aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 2 }, sizeClass: "S", capacity: 4 });
     const [here, there] = [`BIN-${zone}-01-01-1`, `BIN-${zone}-01-01-2`];
 
     await signIn(page, demo.operatorBadge);

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 import type { BinPreview } from "@/lib/storage/bins-admin";
 import styles from "./storage.module.css";
 
@@ -14,7 +15,6 @@ const classes = ["S", "M", "L", "XL", "Q"] as const;
 /** Bulk creation of bins (zone, aisle/rack/level ranges, class, capacity) with a preview first. */
 export function BinForm() {
   const t = useTranslations("storage.bins");
-  const errorText = useErrorText();
   const router = useRouter();
   const [zoneCode, setZoneCode] = useState("");
   const [zoneName, setZoneName] = useState("");
@@ -24,24 +24,14 @@ export function BinForm() {
   const [sizeClass, setSizeClass] = useState<(typeof classes)[number]>("S");
   const [capacity, setCapacity] = useState("6");
   const [preview, setPreview] = useState<BinPreview | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Preview (a read) and create (a change, once per layout) both go through the station action.
+  const action = useStationAction();
+  const busy = action.busy !== null;
 
   const body = () => ({ zoneCode, zoneName: zoneName || undefined, aisles, racks, levels, sizeClass, capacity });
   const changed = () => setPreview(null);
 
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-    } catch (error) {
-      setMessage({ ok: false, text: errorText(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const layout = () => JSON.stringify(body());
   const range = (label: string, value: Range, set: (r: Range) => void, id: string) => (
     <div className="field">
       <span>{label}</span>
@@ -58,7 +48,13 @@ export function BinForm() {
       className="card form"
       onSubmit={(e) => {
         e.preventDefault();
-        void run(async () => setPreview(await apiFetch<BinPreview>("/api/station/storage/bins/preview", { body: body() })));
+        void action.run(`preview:${layout()}`, () => apiFetch<BinPreview>("/api/station/storage/bins/preview", { body: body() }), {
+          answer: (found) => {
+            setPreview(found);
+            action.clear();
+            return null;
+          },
+        });
       }}
     >
       <h2>{t("createTitle")}</h2>
@@ -94,11 +90,12 @@ export function BinForm() {
           className="button button--primary"
           disabled={busy || !preview || preview.newCount === 0}
           onClick={() =>
-            void run(async () => {
-              const made = await apiFetch<{ created: number; skipped: number; zoneCode: string }>("/api/station/storage/bins", { body: body() });
-              setPreview(null);
-              setMessage({ ok: true, text: t("created", { created: made.created, skipped: made.skipped, zone: made.zoneCode }) });
-              router.refresh();
+            void action.run(`create:${layout()}`, (scanId) => apiFetch<{ created: number; skipped: number; zoneCode: string }>("/api/station/storage/bins", { body: body(), scanId }), {
+              answer: (made) => {
+                setPreview(null);
+                router.refresh();
+                return { tone: "success", message: t("created", { created: made.created, skipped: made.skipped, zone: made.zoneCode }) };
+              },
             })
           }
         >
@@ -112,7 +109,7 @@ export function BinForm() {
           {!preview.zoneExists && <p>{t("newZone", { zone: preview.zoneCode })}</p>}
         </div>
       )}
-      {message && <p className={`alert ${message.ok ? "alert--ok" : "alert--error"}`} role="status">{message.text}</p>}
+      <ActionAnswer answer={action.answer} />
     </form>
   );
 }

@@ -4,32 +4,32 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 type Scope = "bin" | "zone" | "stale";
 
 /** The manager plans blind counts: one bin, a zone, or bins not counted for N days (plus flagged bins). */
 export function CountPlanner() {
   const t = useTranslations("storage.counts");
-  const errorText = useErrorText();
   const router = useRouter();
   const [scope, setScope] = useState<Scope>("stale");
   const [value, setValue] = useState("30");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const action = useStationAction();
   const body = () => (scope === "bin" ? { scope, binCode: value } : scope === "zone" ? { scope, zoneCode: value } : { scope, days: value });
 
   return (
     <form
       className="card form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        try {
-          const r = await apiFetch<{ planned: number; alreadyOpen: number }>("/api/station/storage/counts/plan", { body: body() });
-          setMessage({ ok: true, text: t("planned", { planned: r.planned, alreadyOpen: r.alreadyOpen }) });
-          router.refresh();
-        } catch (error) {
-          setMessage({ ok: false, text: errorText(error) });
-        }
+        const plan = body();
+        void action.run(`plan:${JSON.stringify(plan)}`, (scanId) => apiFetch<{ planned: number; alreadyOpen: number }>("/api/station/storage/counts/plan", { body: plan, scanId }), {
+          answer: (r) => {
+            router.refresh();
+            return { tone: "success", message: t("planned", { planned: r.planned, alreadyOpen: r.alreadyOpen }) };
+          },
+        });
       }}
     >
       <h2>{t("planTitle")}</h2>
@@ -53,8 +53,8 @@ export function CountPlanner() {
         {t(`scopeValue.${scope}`)}
         <input value={value} onChange={(e) => setValue(scope === "stale" ? e.target.value : e.target.value.toUpperCase())} required />
       </label>
-      <button type="submit" className="button button--primary">{t("plan")}</button>
-      {message && <p className={`alert ${message.ok ? "alert--ok" : "alert--error"}`} role="status">{message.text}</p>}
+      <button type="submit" className="button button--primary" disabled={action.busy !== null}>{t("plan")}</button>
+      <ActionAnswer answer={action.answer} />
     </form>
   );
 }

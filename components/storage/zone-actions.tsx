@@ -4,47 +4,42 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useErrorText } from "@/components/i18n/use-error-text";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 /** A manager's small actions: a zone's pick-path order, and deactivating/activating one bin. */
 export function ZonePathButtons({ zoneCode }: { zoneCode: string }) {
   const t = useTranslations("storage.bins");
-  const errorText = useErrorText();
   const router = useRouter();
-  const [note, setNote] = useState<string | null>(null);
-  const set = async (style: "serpentine" | "straight") => {
-    try {
-      await apiFetch("/api/station/storage/bins/path", { body: { zoneCode, style } });
-      setNote(t(`path_${style}`));
-      router.refresh();
-    } catch (error) {
-      setNote(errorText(error));
-    }
-  };
+  const action = useStationAction();
+  const set = (style: "serpentine" | "straight") =>
+    void action.run(`path:${zoneCode}:${style}`, (scanId) => apiFetch("/api/station/storage/bins/path", { body: { zoneCode, style }, scanId }), {
+      answer: () => {
+        router.refresh();
+        return { tone: "success", message: t(`path_${style}`) };
+      },
+    });
   return (
     <span className="row">
-      <button type="button" className="button" onClick={() => void set("serpentine")}>{t("pathSerpentine")}</button>
-      <button type="button" className="button" onClick={() => void set("straight")}>{t("pathStraight")}</button>
-      {note && <span className="muted">{note}</span>}
+      <button type="button" className="button" disabled={action.busy !== null} onClick={() => set("serpentine")}>{t("pathSerpentine")}</button>
+      <button type="button" className="button" disabled={action.busy !== null} onClick={() => set("straight")}>{t("pathStraight")}</button>
+      <ActionAnswer answer={action.answer} />
     </span>
   );
 }
 
 export function BinActiveForm() {
   const t = useTranslations("storage.bins");
-  const errorText = useErrorText();
   const router = useRouter();
   const [code, setCode] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const send = async (active: boolean) => {
-    try {
-      const bin = await apiFetch<{ code: string; active: boolean }>("/api/station/storage/bins/active", { body: { binCode: code, active } });
-      setMessage({ ok: true, text: bin.active ? t("activated", { bin: bin.code }) : t("deactivated", { bin: bin.code }) });
-      router.refresh();
-    } catch (error) {
-      setMessage({ ok: false, text: errorText(error) });
-    }
-  };
+  const action = useStationAction();
+  const send = (active: boolean) =>
+    void action.run(`active:${code}:${active}`, (scanId) => apiFetch<{ code: string; active: boolean }>("/api/station/storage/bins/active", { body: { binCode: code, active }, scanId }), {
+      answer: (bin) => {
+        router.refresh();
+        return { tone: "success", message: bin.active ? t("activated", { bin: bin.code }) : t("deactivated", { bin: bin.code }) };
+      },
+    });
   return (
     <div className="card form">
       <h2>{t("activeTitle")}</h2>
@@ -53,10 +48,10 @@ export function BinActiveForm() {
         <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} placeholder="BIN-A-01-01-1" />
       </label>
       <div className="row">
-        <button type="button" className="button button--danger" onClick={() => void send(false)}>{t("deactivate")}</button>
-        <button type="button" className="button" onClick={() => void send(true)}>{t("activate")}</button>
+        <button type="button" className="button button--danger" disabled={action.busy !== null} onClick={() => send(false)}>{t("deactivate")}</button>
+        <button type="button" className="button" disabled={action.busy !== null} onClick={() => send(true)}>{t("activate")}</button>
       </div>
-      {message && <p className={`alert ${message.ok ? "alert--ok" : "alert--error"}`} role="status">{message.text}</p>}
+      <ActionAnswer answer={action.answer} />
     </div>
   );
 }

@@ -146,6 +146,24 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       expect(await eventCount(use(), lost.id, "mark_missing")).toBe(1);
     });
 
+    it("the manager's bins, pick path, bin deactivation and count plan: each once", async () => {
+      const create = (await import("@/app/api/station/storage/bins/route")).POST;
+      const path = (await import("@/app/api/station/storage/bins/path/route")).POST;
+      const active = (await import("@/app/api/station/storage/bins/active/route")).POST;
+      const plan = (await import("@/app/api/station/storage/counts/plan/route")).POST;
+      const { bins, cycleCounts } = await import("@/db/schema");
+      await as(w.manager);
+      const made = await twice(create, { scanId: sid(), zoneCode: "DD", aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 3 }, sizeClass: "M", capacity: 3 });
+      expect(made).toMatchObject({ created: 3 });
+      const zoneBins = (await use().select().from(bins).where(eq(bins.centerId, w.center.id))).filter((b) => b.code.startsWith("BIN-DD-"));
+      expect(zoneBins).toHaveLength(3);
+      await twice(path, { scanId: sid(), zoneCode: "DD", style: "straight" });
+      await twice(active, { scanId: sid(), binCode: zoneBins[0].code, active: false });
+      const planned = await twice(plan, { scanId: sid(), scope: "zone", zoneCode: "DD" });
+      expect(planned).toMatchObject({ planned: 2 });
+      expect((await use().select().from(cycleCounts).where(eq(cycleCounts.centerId, w.center.id))).filter((c) => zoneBins.some((b) => b.id === c.binId))).toHaveLength(2);
+    });
+
     it("a refusal is answered the same on the repeat (a bin of another size class)", async () => {
       const { POST } = await import("@/app/api/station/storage/putaway/route");
       const [item] = await createOrderWithItems(use(), w.center.id, ["awaiting_putaway"], { type: "storage" });
