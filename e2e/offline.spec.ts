@@ -153,6 +153,11 @@ test("receive units and record a verdict offline, reload, go online: every actio
   await expect(op.getByTestId("unit-queued")).toHaveCount(2);
   await expect(waiting(op)).toHaveAttribute("data-waiting", "2");
   await expect(op.getByTestId("offline-queue-item")).toHaveCount(2);
+  // Signing out with scans waiting asks first.
+  await op.getByTestId("sign-out").click();
+  await expect(op.getByTestId("sign-out-warning")).toContainText("2 scans still wait");
+  await op.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(op.getByTestId("header-user")).toBeVisible();
 
   const rows = ins.locator('[data-testid^="check-"]');
   const points = await rows.count();
