@@ -10,6 +10,9 @@ import { demo, loginWithBadge, scan, scannerReady, snap, switchLocale } from "./
  * here only (playwright.config.ts blocks it elsewhere: every context would precache the whole app).
  */
 test.use({ serviceWorkers: "allow" });
+// One after the other: two of these at once (two browsers installing and taking control with their
+// service workers while the machine is busy) left a page uncontrolled now and then.
+test.describe.configure({ mode: "serial" });
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "tablet", "offline journeys run at tablet size (the floor's device)"));
 
 const token = "lgt_demo_seoul_0000000000000000000000";
@@ -78,7 +81,12 @@ async function goOnline(context: BrowserContext) {
 
 /** Waits until the service worker controls the page and keeps a copy of it. */
 async function offlineReady(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+  // Installed and active (the app's code precached) …
+  await page.waitForFunction(async () => (await navigator.serviceWorker?.getRegistration())?.active?.state === "activated", null, { timeout: 90_000, polling: 500 });
+  // … and in control of this page (a page loaded before the worker was active is taken over by
+  // clientsClaim; if that was missed, a reload is controlled in any case).
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
   // Loaded through the worker once, so its copy is kept.
   await page.reload();
   await expect
