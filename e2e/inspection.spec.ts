@@ -417,12 +417,14 @@ test("a manager saves a checklist as a new version and adds a reason code", asyn
 });
 
 /** An inspector claims the item over the station route (in a context of their own). */
-async function claimAsInspector(browser: Browser, testInfo: TestInfo, code: string) {
+async function claimAsInspector(browser: Browser, testInfo: TestInfo, code: string): Promise<string> {
   const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   await signIn(await context.newPage(), demo.inspectorBadge);
   const claimed = await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } });
   expect(claimed.ok(), await claimed.text()).toBeTruthy();
+  const { inspectionId } = await claimed.json();
   await context.close();
+  return inspectionId;
 }
 
 test("a senior takes over another inspector's live claim from the queue, with a reason; the refusal of the scan is in the screen's language", async ({ page, browser }, testInfo) => {
@@ -475,4 +477,21 @@ test("a manager takes over a live claim from the item's page; the reason is in t
   await page.goto(`/items/${code}`);
   await expect(page.getByTestId("item-takeover")).toHaveCount(0);
   await expect(page.locator('[data-testid=timeline-row][data-action="release_claim"]')).toContainText("Needed for the brand audit");
+});
+
+test("a senior takes over from the item's inspection screen, with a reason", async ({ page, browser }, testInfo) => {
+  const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
+  const inspectionId = await claimAsInspector(browser, testInfo, code);
+  await signIn(page, demo.seniorBadge);
+  await page.goto(`/inspect/${inspectionId}`);
+  const box = page.getByTestId("item-takeover");
+  await expect(box).toContainText("Being inspected by");
+  await box.getByTestId("takeover").click();
+  await expect(box.getByTestId("takeover-confirm")).toBeDisabled();
+  await box.getByTestId("takeover-reason").fill("Second opinion needed now");
+  await box.getByTestId("takeover-confirm").click();
+  await expect(page).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
+  await expect(page).not.toHaveURL(new RegExp(inspectionId));
+  await expect(page.getByTestId("checklist")).toBeVisible();
+  await expect(page.getByTestId("item-takeover")).toHaveCount(0);
 });

@@ -10,6 +10,7 @@ import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
 import { ChecklistPanel } from "./checklist-panel";
 import { InspectionSummary } from "./inspection-summary";
+import { ItemTakeOver } from "./item-take-over";
 import styles from "./inspection.module.css";
 import { PhotoPanel } from "./photo-panel";
 import { ProductCard } from "./product-card";
@@ -18,7 +19,7 @@ import { VerdictPanel, type VerdictAnswer } from "./verdict-panel";
 import { outcomeKey } from "./verdict-outcome";
 
 /** The tablet's inspection screen: reference data, checklist, photos, verdict, then what happens next. */
-export function InspectionScreen({ view }: { view: InspectionView }) {
+export function InspectionScreen({ view, canTakeOver = false }: { view: InspectionView; canTakeOver?: boolean }) {
   const t = useTranslations("inspection");
   const tStates = useTranslations("states");
   const format = useFormatter();
@@ -84,6 +85,7 @@ export function InspectionScreen({ view }: { view: InspectionView }) {
           <ActionAnswer answer={next.answer} testId="next-answer" />
         </div>
       )}
+      {canTakeOver && <ItemTakeOver itemId={view.item.id} itemCode={view.item.code} holder={view.inspection.inspectorName} />}
       {!view.canEdit && !outcome && <InspectionSummary view={view} />}
       <div className={styles.screenGrid}>
         <div className="stack">
