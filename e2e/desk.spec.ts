@@ -236,6 +236,9 @@ test("the dashboard loads live with its charts; a count opens its items; a table
   await setLocale(page, "ko");
   await page.goto("/desk");
   await expect(page.getByTestId("chart-throughput").getByRole("application")).toBeVisible();
+  // Event names are shown translated, never as their codes (route_trade, mark_missing…).
+  await expect(page.getByTestId("recent-events").locator("tbody tr").first()).toBeVisible();
+  expect(await page.getByTestId("recent-events").locator("tbody").innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b|\bannounce\b/);
   await snap(page, testInfo, "desk-dashboard-ko");
 });
 

@@ -274,7 +274,9 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
                 </td>
                 <td>
                   {e.fromState !== e.toState && e.fromState && e.toState ? `${t(`states.${e.fromState}`)} → ${t(`states.${e.toState}`)} ` : ""}
-                  <code className="muted">{e.action}</code>
+                  <span className="muted" title={e.action} data-action={e.action}>
+                    {t.has(`desk.actions.${e.action}`) ? t(`desk.actions.${e.action}`) : e.action}
+                  </span>
                 </td>
                 <td>
                   {e.actorName ?? "API"} {e.station ? `· ${e.station}` : ""}
