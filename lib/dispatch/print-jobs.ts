@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { items, shipments } from "@/db/schema";
-import { recordItemEvent } from "@/lib/items/apply-transition";
+import { recordItemEvent, type RecordedAction } from "@/lib/items/apply-transition";
 import { definePrintJob } from "@/lib/printing/print-job";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -12,7 +12,7 @@ import { loadManifest } from "./manifests";
 const parcelInput = z.object({ trackingNumber: z.string().trim().min(1).max(60).transform(normalizeTrackingNumber) });
 
 /** Logs a parcel document print on each of its items' audit trails. */
-async function recordParcelPrint(tx: Tx, ctx: StaffContext, trackingNumber: string, action: string, via: { format: string; printer: string | null }) {
+async function recordParcelPrint(tx: Tx, ctx: StaffContext, trackingNumber: string, action: RecordedAction, via: { format: string; printer: string | null }) {
   const rows = await tx
     .select({ item: items })
     .from(shipments)

@@ -95,10 +95,30 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
   return { item: updated, from: current.state };
 }
 
+/**
+ * Audit actions that change no state. A new one is added here, with its name in
+ * messages/<locale>/desk.json under `actions` (a test checks every one has both texts).
+ */
+export const recordedActions = [
+  "review",
+  "photo_added",
+  "label_printed",
+  "label_reprinted",
+  "unexpected_unit_found",
+  "order_reassigned",
+  "missing_at_receipt",
+  "short_pick",
+  "short_pick_resolved",
+  "quarantine_binned",
+  "shipping_label_printed",
+  "packing_slip_printed",
+] as const;
+export type RecordedAction = (typeof recordedActions)[number];
+
 /** An audit row for something that does not change state (label reprint, note, photo). */
 export async function recordItemEvent(
   tx: Tx,
-  input: { item: Pick<Item, "id" | "centerId" | "state">; action: string; actor: Actor; details?: Record<string, unknown> },
+  input: { item: Pick<Item, "id" | "centerId" | "state">; action: RecordedAction; actor: Actor; details?: Record<string, unknown> },
 ): Promise<void> {
   await tx.insert(itemEvents).values({
     itemId: input.item.id,
