@@ -16,7 +16,7 @@ export type QueueAge = {
   breached: number;
   oldestHours: number | null;
   /** The oldest items (up to 10), for the manager to act on. */
-  oldest: { id: string; code: string | null; state: string; productName: string; hours: number; breached: boolean }[];
+  oldest: { id: string; code: string | null; state: string; productName: string; productNameKo: string | null; productNameEn: string | null; hours: number; breached: boolean }[];
 };
 
 /** Actions that put an item into a watched queue; `item_events_queue_entry_idx` indexes exactly these. */
@@ -63,9 +63,12 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
           code: items.code,
           state: items.state,
           productName: items.productName,
+          productNameKo: sql<string | null>`${products.nameKo}`.as("product_name_ko"),
+          productNameEn: sql<string | null>`${products.nameEn}`.as("product_name_en"),
           hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${spec.since})) / 3600)::float8`.as("hours"),
         })
         .from(items)
+        .leftJoin(products, eq(products.sku, items.sku))
         .where(and(eq(items.centerId, centerId), inArray(items.state, spec.states), spec.where))
         // A fence: without it the planner inlines this query and computes each age twice (select and sort).
         .offset(0)
@@ -76,6 +79,8 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
           code: aged.code,
           state: aged.state,
           productName: aged.productName,
+          productNameKo: aged.productNameKo,
+          productNameEn: aged.productNameEn,
           hours: aged.hours,
           count: sql<number>`count(*) over ()`.mapWith(Number),
           breached: sql<number>`count(*) filter (where ${aged.hours} > ${spec.limitHours}) over ()`.mapWith(Number),
@@ -83,7 +88,16 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
         .from(aged)
         .orderBy(sql`${aged.hours} desc`)
         .limit(10);
-      const oldest = rows.map((r) => ({ id: r.id, code: r.code, state: r.state, productName: r.productName, hours: Number(r.hours), breached: Number(r.hours) > spec.limitHours }));
+      const oldest = rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        state: r.state,
+        productName: r.productName,
+        productNameKo: r.productNameKo,
+        productNameEn: r.productNameEn,
+        hours: Number(r.hours),
+        breached: Number(r.hours) > spec.limitHours,
+      }));
       return {
         key,
         limitHours: spec.limitHours,

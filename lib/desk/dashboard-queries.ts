@@ -1,6 +1,6 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { itemEvents, items, itemStates, users, type ItemState } from "@/db/schema";
+import { itemEvents, items, itemStates, products, users, type ItemState } from "@/db/schema";
 
 /** How many items of the center are in each state (every state listed, zero included). */
 export async function countItemsByState(db: Queryable, centerId: string): Promise<Record<ItemState, number>> {
@@ -27,10 +27,13 @@ export async function listRecentItemEvents(db: Queryable, centerId: string, limi
       itemId: items.id,
       itemCode: items.code,
       productName: items.productName,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
       actorName: users.name,
     })
     .from(itemEvents)
     .innerJoin(items, eq(items.id, itemEvents.itemId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .leftJoin(users, and(eq(users.id, itemEvents.actorUserId)))
     .where(eq(itemEvents.centerId, centerId))
     .orderBy(desc(itemEvents.id))

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { apiFetch } from "@/components/http/api-fetch";
+import { useProductName } from "@/components/i18n/use-product-name";
 import type { DashboardData } from "@/lib/desk/dashboard-data";
 import { Section } from "./section";
 import styles from "../desk.module.css";
@@ -30,6 +31,7 @@ const minutes = (ms: number | null) => (ms === null ? "—" : (ms / 60_000).toFi
 export function LiveDashboard({ initial, itemStates, verdicts }: { initial: DashboardData; itemStates: readonly string[]; verdicts: readonly string[] }) {
   const t = useTranslations();
   const format = useFormatter();
+  const names = useProductName();
   const [range, setRange] = useState(initial.range);
   const { data = initial, isFetching } = useQuery({
     queryKey: ["desk-dashboard", range.from, range.to],
@@ -106,7 +108,7 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
                 <td>{q.limitHours} h</td>
                 <td>
                   {q.oldest.slice(0, 3).map((i) => (
-                    <Link key={i.id} href={`/items/${encodeURIComponent(i.code ?? i.id)}`} style={{ marginRight: "0.5rem" }}>
+                    <Link key={i.id} href={`/items/${encodeURIComponent(i.code ?? i.id)}`} title={names.name(i)} style={{ marginRight: "0.5rem" }}>
                       <code>{i.code ?? "—"}</code> {hours(i.hours)}
                     </Link>
                   ))}
@@ -270,7 +272,7 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
                   <Link href={`/items/${encodeURIComponent(e.itemCode ?? e.itemId)}`}>
                     <code>{e.itemCode ?? "—"}</code>
                   </Link>{" "}
-                  {e.productName}
+                  {names.name(e)}
                 </td>
                 <td>
                   {e.fromState !== e.toState && e.fromState && e.toState ? `${t(`states.${e.fromState}`)} → ${t(`states.${e.toState}`)} ` : ""}
