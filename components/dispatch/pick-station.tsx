@@ -106,7 +106,7 @@ export function PickStation() {
                 <li key={l.id} className={styles.listCard} data-testid="pick-list" data-number={l.number}>
                   <p className={styles.listNumber}>{t("listNumber", { number: l.number })}</p>
                   <span>{t("counts", { pending: l.pending, lines: l.lines })}</span>
-                  {l.firstBin && <span className={styles.mono}>{t("firstBin", { bin: l.firstBin })}</span>}
+                  {l.firstBin && <span className={styles.mono}>{t("firstBin", { bin: l.firstBin.replaceAll("-", "\u2011") /* non-breaking hyphens: the code never wraps */ })}</span>}
                   {l.shipBy && <span className="muted">{t("shipBy", { time: format.dateTime(new Date(l.shipBy), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }) })}</span>}
                   {l.claimedBy && !l.mine ? (
                     <span className="muted">{t("takenBy", { name: l.claimedBy.name })}</span>
