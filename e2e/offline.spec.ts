@@ -23,10 +23,24 @@ function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
 }
 
+/**
+ * A call of the test's own API client, once more if its kept-alive socket was closed by the server
+ * while the test was busy in the browser (ECONNRESET). Every call here is safe to repeat (reads,
+ * and announces idempotent on their external id).
+ */
+async function again<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return call();
+  }
+}
+
 async function announce(request: APIRequestContext, units: number, type: "trade" | "storage" = "trade") {
   const externalId = unique("E2E-OFF-");
   const trackingNumber = unique("CJOFF");
-  const response = await request.post("/api/v1/inbound-orders", {
+  const response = await again(() => request.post("/api/v1/inbound-orders", {
     headers: auth,
     data: {
       externalId,
@@ -37,14 +51,14 @@ async function announce(request: APIRequestContext, units: number, type: "trade"
       items: Array.from({ length: units }, (_, i) => ({ ...line, size: String(250 + (i % 10) * 5) })),
       trackingNumber,
     },
-  });
+  }));
   expect(response.status(), await response.text()).toBe(201);
   return { externalId, trackingNumber };
 }
 
 /** The order's items over the public API: id, code, state. */
 async function orderItems(request: APIRequestContext, externalId: string) {
-  const answer = await request.get(`/api/v1/inbound-orders/${encodeURIComponent(externalId)}`, { headers: auth });
+  const answer = await again(() => request.get(`/api/v1/inbound-orders/${encodeURIComponent(externalId)}`, { headers: auth }));
   expect(answer.ok()).toBeTruthy();
   return (await answer.json()).order.items as { id: string; code: string | null; state: string }[];
 }
@@ -56,7 +70,8 @@ async function feed(request: APIRequestContext, after: string | null = null): Pr
   const events: FeedEvent[] = [];
   let cursor = after;
   for (let i = 0; i < 200; i++) {
-    const res = await request.get(`/api/v1/events?limit=1000${cursor ? `&after=${cursor}` : ""}`, { headers: auth });
+    const after = cursor;
+    const res = await again(() => request.get(`/api/v1/events?limit=1000${after ? `&after=${after}` : ""}`, { headers: auth }));
     expect(res.ok()).toBeTruthy();
     const body = (await res.json()) as { events: FeedEvent[]; nextCursor: string | null; hasMore: boolean };
     events.push(...body.events);
