@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
+import { useProductName } from "@/components/i18n/use-product-name";
 import { useStationAction } from "@/components/station/use-station-action";
 import type { CountDifferenceView, CountReview } from "@/lib/storage/reconcile-count";
 import styles from "./storage.module.css";
@@ -30,6 +31,7 @@ export function CountReviewList({ counts }: { counts: CountReview[] }) {
 
 function DifferenceRow({ diff }: { diff: CountDifferenceView }) {
   const t = useTranslations("storage.counts");
+  const names = useProductName();
   const tStates = useTranslations("states");
   const router = useRouter();
   const [binCode, setBinCode] = useState("");
@@ -54,7 +56,7 @@ function DifferenceRow({ diff }: { diff: CountDifferenceView }) {
     <div className={styles.diff} data-testid={`diff-${diff.code}`}>
       <span className={styles[`kind_${diff.kind}`]}>{t(`kind.${diff.kind}`)}</span>
       <span>
-        <span className={styles.code}>{diff.code}</span> {diff.productName ?? t("unknownCode")}
+        <span className={styles.code}>{diff.code}</span> {diff.productName !== null ? names.name({ ...diff, productName: diff.productName }) : t("unknownCode")}
         {diff.state && <span className="muted"> · {tStates(diff.state as "stored")}</span>}
         {diff.kind === "unexpected" && <span className="muted"> · {t("recordedIn", { bin: diff.recordedBin ?? "—" })}</span>}
         {error && <span className="alert alert--error">{error}</span>}

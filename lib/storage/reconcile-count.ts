@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
-import { bins, cycleCountDifferences, cycleCounts, items, users, type CountResolution } from "@/db/schema";
+import { bins, cycleCountDifferences, cycleCounts, items, products, users, type CountResolution } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
@@ -15,6 +15,9 @@ export type CountDifferenceView = {
   code: string;
   itemId: string | null;
   productName: string | null;
+  /** The catalogue's names, for the screen's language (lib/catalog/product-name.ts). */
+  productNameKo: string | null;
+  productNameEn: string | null;
   state: string | null;
   /** Where the item is recorded now. */
   recordedBin: string | null;
@@ -35,9 +38,10 @@ export async function listCountsToReview(q: Queryable, centerId: string, opts: {
     .limit(100);
   if (counts.length === 0) return [];
   const rows = await q
-    .select({ d: cycleCountDifferences, productName: items.productName, state: items.state, recordedBin: bins.code })
+    .select({ d: cycleCountDifferences, productName: items.productName, productNameKo: products.nameKo, productNameEn: products.nameEn, state: items.state, recordedBin: bins.code })
     .from(cycleCountDifferences)
     .leftJoin(items, eq(items.id, cycleCountDifferences.itemId))
+    .leftJoin(products, eq(products.sku, items.sku))
     .leftJoin(bins, eq(bins.id, items.binId))
     .where(inArray(cycleCountDifferences.countId, counts.map((c) => c.id)))
     .orderBy(asc(cycleCountDifferences.kind), asc(cycleCountDifferences.code));
@@ -52,6 +56,8 @@ export async function listCountsToReview(q: Queryable, centerId: string, opts: {
         code: r.d.code,
         itemId: r.d.itemId,
         productName: r.productName,
+        productNameKo: r.productNameKo,
+        productNameEn: r.productNameEn,
         state: r.state,
         recordedBin: r.recordedBin,
         resolution: r.d.resolution,

@@ -1,9 +1,10 @@
 import { ItemLink } from "@/components/desk/item-link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ManagerLinks } from "@/components/receiving/manager-links";
 import { ReturnUnitForm } from "@/components/receiving/return-unit-form";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { productNameIn } from "@/lib/catalog/product-name";
 import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
 import styles from "@/components/receiving/receiving.module.css";
 
@@ -15,6 +16,7 @@ export default async function UnexpectedUnitsPage() {
   const units = await listUnexpectedUnits(await getDb(), staff.center.id);
   const t = await getTranslations("receiving");
   const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <div className={styles.queue}>
       <ManagerLinks current="unexpected" />
@@ -38,7 +40,7 @@ export default async function UnexpectedUnitsPage() {
                   <ItemLink code={u.code} id={u.itemId} />
                 </td>
                 <td>
-                  <strong>{u.productName}</strong> · {t("size", { size: u.size })}
+                  <strong>{productNameIn(locale, u)}</strong> · {t("size", { size: u.size })}
                   {u.sku !== "UNKNOWN" && <div className="muted">{t("sku", { sku: u.sku })}</div>}
                 </td>
                 <td>{u.receivedAt ? format.dateTime(new Date(u.receivedAt), "dateTime") : "—"}</td>
