@@ -82,11 +82,15 @@ export async function prepareUnits(
              case when ${rank} = 5 then 'HP' || replace(${tag}, '-', 'Y') || 'X' || k end, case when ${rank} = 5 then owner end, case when ${rank} = 5 then now() end
       from src where ${outbound}
     ), inspections_ as (
-      insert into inspections (id, item_id, center_id, inspector_id, status, checklist_id, verdict, submitted_at)
-      select insp_id, item_id, ${input.centerId}, owner, case when ${rank} = 2 then 'open' else 'done' end,
-             (select id from checklists where center_id = ${input.centerId} and category = 'sneakers' and active order by version desc limit 1),
+      -- Every checklist point answered "ok", as the inspector's taps leave it before the verdict.
+      insert into inspections (id, item_id, center_id, inspector_id, status, checklist_id, results, verdict, submitted_at)
+      select insp_id, item_id, ${input.centerId}, owner, case when ${rank} = 2 then 'open' else 'done' end, ck.id, ck.results,
              case when ${rank} > 2 then 'pass' end, case when ${rank} > 2 then now() end
-      from src where ${rank} >= 2
+      from src cross join lateral (
+        select c.id, (select coalesce(jsonb_agg(jsonb_build_object('key', p->>'key', 'ok', true)), '[]'::jsonb) from jsonb_array_elements(c.points) p) as results
+        from checklists c where c.center_id = ${input.centerId} and c.category = 'sneakers' and c.active order by c.version desc limit 1
+      ) ck
+      where ${rank} >= 2
     )
     select item_id, code, parcel_id, external_id, insp_id, 'HP' || replace(${tag}, '-', 'Y') || 'X' || k as tracking, owner from src order by k`;
   // Packed parcels go onto a carrier manifest: one open manifest per station (owner).

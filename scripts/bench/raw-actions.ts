@@ -85,6 +85,9 @@ export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     const [center] = await tx`select settings from centers where id = ${w.centerId}`;
     await tx`select code, verdicts, active, category from reason_codes where center_id = ${w.centerId}`;
     await tx`select count(*) from inspection_photos where inspection_id = ${inspection.id}`;
+    const [checklist] = await tx`select c.points, i.results from inspections i join checklists c on c.id = i.checklist_id where i.id = ${inspection.id}`;
+    const answered = new Set((checklist?.results ?? []).map((r: { key: string }) => r.key));
+    if (checklist && checklist.points.some((p: { key: string; required?: boolean }) => p.required !== false && !answered.has(p.key))) throw new Refused("checklist");
     if (item.price >= center.settings.fourEyesPrice) throw new Refused("four eyes");
     const route = item.type === "trade" ? ["route_trade", "awaiting_pack"] : ["route_storage", "awaiting_putaway"];
     const [updated] = await tx`
