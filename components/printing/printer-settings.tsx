@@ -3,11 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { ApiError, apiFetch, stationId } from "@/components/http/api-fetch";
-
-function errorText(e: unknown): string {
-  return e instanceof ApiError && e.message ? e.message : String(e);
-}
+import { apiFetch, stationId } from "@/components/http/api-fetch";
+import { ActionAnswer } from "@/components/station/action-answer";
+import { useStationAction } from "@/components/station/use-station-action";
 
 /** Sets a station's network printer; the station field starts with this browser's station id. */
 export function PrinterForm() {
@@ -18,7 +16,8 @@ export function PrinterForm() {
   const [host, setHost] = useState("");
   const [port, setPort] = useState("9100");
   const [dotsPerMm, setDotsPerMm] = useState("8");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // One scan id per setting (retries reuse it); refusals in the user's language.
+  const action = useStationAction();
   useEffect(() => {
     const id = stationId();
     setHere(id);
@@ -30,13 +29,12 @@ export function PrinterForm() {
       data-testid="printer-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        try {
-          await apiFetch("/api/station/printers", { body: { station, host, port, dotsPerMm } });
-          setMessage({ ok: true, text: t("saved") });
-          router.refresh();
-        } catch (error) {
-          setMessage({ ok: false, text: errorText(error) });
-        }
+        const done = await action.run(
+          `printer:${station}:${host}:${port}:${dotsPerMm}`,
+          (scanId) => apiFetch("/api/station/printers", { body: { station, host, port, dotsPerMm }, scanId }),
+          { answer: () => ({ tone: "success", message: t("saved") }) },
+        );
+        if (done) router.refresh();
       }}
     >
       <p className="muted" data-testid="this-station">
@@ -64,10 +62,10 @@ export function PrinterForm() {
         </label>
       </div>
       <div className="row">
-        <button type="submit" className="button button--primary">
+        <button type="submit" className="button button--primary" disabled={action.busy !== null}>
           {t("save")}
         </button>
-        {message && <span className={message.ok ? "alert alert--ok" : "alert alert--error"}>{message.text}</span>}
+        <ActionAnswer answer={action.answer} />
       </div>
     </form>
   );
@@ -76,24 +74,21 @@ export function PrinterForm() {
 export function RemovePrinterButton({ station }: { station: string }) {
   const t = useTranslations("printing.printers");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const action = useStationAction();
   return (
     <div className="row">
       <button
         type="button"
         className="button"
+        disabled={action.busy !== null}
         onClick={async () => {
-          try {
-            await apiFetch("/api/station/printers/remove", { body: { station } });
-            router.refresh();
-          } catch (e) {
-            setError(errorText(e));
-          }
+          const done = await action.run(`printer-remove:${station}`, (scanId) => apiFetch("/api/station/printers/remove", { body: { station }, scanId }));
+          if (done) router.refresh();
         }}
       >
         {t("remove")}
       </button>
-      {error && <span className="alert alert--error">{error}</span>}
+      <ActionAnswer answer={action.answer?.tone === "error" ? action.answer : null} />
     </div>
   );
 }

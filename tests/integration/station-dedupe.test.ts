@@ -118,6 +118,17 @@ describeEachDb("station routes answer a repeated scan id once", (use) => {
     expect(after.length).toBe(before.length + 1);
   });
 
+  it("set and remove a station's network printer", async () => {
+    const set = (await import("@/app/api/station/printers/route")).POST;
+    const remove = (await import("@/app/api/station/printers/remove/route")).POST;
+    await as(people.manager);
+    const station = `TAB-${uniq().toUpperCase().slice(0, 6)}`;
+    const { first, second } = await twice(set, { scanId: sid(), station, host: "192.168.0.50", port: "9100", dotsPerMm: "8" });
+    expect(second).toEqual(first);
+    await twice(remove, { scanId: sid(), station });
+    expect((await post(set, { station, host: "192.168.0.50" })).json.error.code).toBe("validation:scan_id");
+  });
+
   it("save reason code and hide it", async () => {
     const save = (await import("@/app/api/station/inspection/reason-codes/route")).POST;
     const active = (await import("@/app/api/station/inspection/reason-codes/active/route")).POST;

@@ -5,6 +5,6 @@ import { listStationPrinters, setStationPrinter, setStationPrinterSchema } from 
 export const GET = staffRoute({ roles: ["manager"] }, async ({ db, ctx }) => ({ printers: await listStationPrinters(db, ctx.centerId) }));
 
 /** Sets a station's network printer (managers). */
-export const POST = staffRoute({ roles: ["manager"], body: setStationPrinterSchema }, async ({ db, ctx, body }) => ({
+export const POST = staffRoute({ roles: ["manager"], scan: "printing.printer_set", body: setStationPrinterSchema }, async ({ db, ctx, body }) => ({
   printer: await setStationPrinter(db, ctx, body),
 }));
