@@ -17,6 +17,10 @@ test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "tablet", 
 
 const token = "lgt_demo_seoul_0000000000000000000000";
 const auth = { authorization: `Bearer ${token}` };
+// The 200-scan replay runs in Tokyo: its 200 received units would otherwise fill Seoul's inspection
+// queue (it lists the oldest 200) and push other journeys' fresh items off it.
+type Center = "SEL" | "TYO";
+const authOf = (center: Center) => (center === "SEL" ? auth : { authorization: "Bearer lgt_demo_tokyo_0000000000000000000000" });
 const line = { sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 129000 };
 
 function unique(prefix: string) {
@@ -37,15 +41,15 @@ async function again<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-async function announce(request: APIRequestContext, units: number, type: "trade" | "storage" = "trade") {
+async function announce(request: APIRequestContext, units: number, type: "trade" | "storage" = "trade", center: Center = "SEL") {
   const externalId = unique("E2E-OFF-");
   const trackingNumber = unique("CJOFF");
   const response = await again(() => request.post("/api/v1/inbound-orders", {
-    headers: auth,
+    headers: authOf(center),
     data: {
       externalId,
       type,
-      centerCode: "SEL",
+      centerCode: center,
       seller: { id: "S-OFF", name: "Offline Seller" },
       ...(type === "trade" ? { buyer: { id: "B-OFF", name: "Offline Buyer", address: "1 Test-ro, Seoul" } } : {}),
       items: Array.from({ length: units }, (_, i) => ({ ...line, size: String(250 + (i % 10) * 5) })),
@@ -57,8 +61,8 @@ async function announce(request: APIRequestContext, units: number, type: "trade"
 }
 
 /** The order's items over the public API: id, code, state. */
-async function orderItems(request: APIRequestContext, externalId: string) {
-  const answer = await again(() => request.get(`/api/v1/inbound-orders/${encodeURIComponent(externalId)}`, { headers: auth }));
+async function orderItems(request: APIRequestContext, externalId: string, center: Center = "SEL") {
+  const answer = await again(() => request.get(`/api/v1/inbound-orders/${encodeURIComponent(externalId)}`, { headers: authOf(center) }));
   expect(answer.ok()).toBeTruthy();
   return (await answer.json()).order.items as { id: string; code: string | null; state: string }[];
 }
@@ -66,12 +70,12 @@ async function orderItems(request: APIRequestContext, externalId: string) {
 type FeedEvent = { id: number; type: string; itemId: string | null };
 
 /** The outbox feed (one row per transition, written with its audit row) from `after` to its end. */
-async function feed(request: APIRequestContext, after: string | null = null): Promise<{ events: FeedEvent[]; end: string | null }> {
+async function feed(request: APIRequestContext, after: string | null = null, center: Center = "SEL"): Promise<{ events: FeedEvent[]; end: string | null }> {
   const events: FeedEvent[] = [];
   let cursor = after;
   for (let i = 0; i < 200; i++) {
     const after = cursor;
-    const res = await again(() => request.get(`/api/v1/events?limit=1000${after ? `&after=${after}` : ""}`, { headers: auth }));
+    const res = await again(() => request.get(`/api/v1/events?limit=1000${after ? `&after=${after}` : ""}`, { headers: authOf(center) }));
     expect(res.ok()).toBeTruthy();
     const body = (await res.json()) as { events: FeedEvent[]; nextCursor: string | null; hasMore: boolean };
     events.push(...body.events);
@@ -287,10 +291,10 @@ test("a unit received elsewhere meanwhile is refused on replay, with its reason 
 test("a queue of 200 scans replays in order, each once", async ({ browser, request }, testInfo) => {
   test.setTimeout(300_000);
   const baseURL = testInfo.project.use.baseURL;
-  const { externalId, trackingNumber } = await announce(request, 200);
+  const { externalId, trackingNumber } = await announce(request, 200, "trade", "TYO");
   const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
   const op = await operator.newPage();
-  await openParcel(op, demo.operatorBadge, trackingNumber);
+  await openParcel(op, "EMP-5001", trackingNumber); // Tokyo's operator
   await expect(op.getByTestId("confirm-unit")).toHaveCount(200);
 
   await goOffline(operator);
@@ -328,15 +332,15 @@ test("a queue of 200 scans replays in order, each once", async ({ browser, reque
   await op.reload();
   await expect(waiting(op)).toHaveAttribute("data-waiting", "200");
 
-  const { end: start } = await feed(request);
+  const { end: start } = await feed(request, null, "TYO");
   await goOnline(operator);
   await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 240_000 });
 
-  const { events } = await feed(request, start);
+  const { events } = await feed(request, start, "TYO");
   const wanted = new Set(order);
   const received = events.filter((e) => e.type === "item.receive" && e.itemId && wanted.has(e.itemId)).map((e) => e.itemId);
   expect(received).toEqual(order);
-  expect((await orderItems(request, externalId)).every((i) => i.state === "received")).toBe(true);
+  expect((await orderItems(request, externalId, "TYO")).every((i) => i.state === "received")).toBe(true);
   await operator.close();
 });
 
