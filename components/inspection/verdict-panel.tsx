@@ -71,7 +71,7 @@ export function VerdictPanel({
         onDone(answer);
         return null;
       },
-      offline: { url, body, summary: { key: "inspection.queued.verdict", params: { verdict: choice.verdict, code: view.item.code ?? "" } } },
+      offline: { url, body, summary: { key: "inspection.queued.verdict", params: { verdict: t(`verdicts.${choice.verdict}`), code: view.item.code ?? "" } } },
     });
     if (kept) setQueued(true);
   }

@@ -207,7 +207,7 @@ export function ReceiveStation() {
       offline: {
         url,
         body,
-        summary: { key: "receiving.queued.unit", params: { product: unit.productName, size: unit.size, order: order?.externalId ?? "", tracking: detail.parcel.trackingNumber } },
+        summary: { key: "receiving.queued.unit", params: { product: productNames.name(unit), size: unit.size, order: order?.externalId ?? "", tracking: detail.parcel.trackingNumber } },
       },
     });
   }
