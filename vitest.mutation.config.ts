@@ -8,7 +8,7 @@ export default defineConfig({
     include: [
       "components/scanner/wedge-decoder.test.ts",
       "lib/scan-codes/hangul-keys.test.ts",
-      "lib/api/canonical-json.test.ts",
+      "lib/orders/canonical-json.test.ts",
       "lib/api/event-cursor.test.ts",
     ],
     environment: "node",

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { demoApiTokens } from "../lib/api/demo-tokens";
+import { demoApiTokens } from "../scripts/demo-tokens";
 
 // The integration API over real HTTP against the running app and its demo data (center SEL's client,
 // and TYO's for cross-center checks). No browser needed: runs in one project only.

@@ -10,10 +10,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { loadCatalog } from "@/db/seed/catalog";
-import { demoApiTokens } from "@/lib/api/demo-tokens";
-import { MarketplaceSimulator } from "@/lib/api/simulator/marketplace-simulator";
-import { makeRng } from "@/lib/api/simulator/order-generator";
-import { formatSummary } from "@/lib/api/simulator/request-stats";
+import { demoApiTokens } from "@/scripts/demo-tokens";
+import { MarketplaceSimulator } from "@/scripts/simulator/marketplace-simulator";
+import { makeRng } from "@/scripts/simulator/order-generator";
+import { formatSummary } from "@/scripts/simulator/request-stats";
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,7 +11,7 @@ import { useScanner } from "@/components/scanner/scanner-provider";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { formatWaiting } from "./format";
 import styles from "./inspection.module.css";
-import type { ClaimRow, QueueData } from "./queue-row";
+import type { ClaimRow, QueueData } from "@/lib/inspection/queue-row";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
 import { useProductName } from "@/components/i18n/use-product-name";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useProductName } from "@/components/i18n/use-product-name";
-import type { UnitView } from "./types";
+import type { UnitView } from "@/lib/receiving/wire-types";
 import styles from "./receiving.module.css";
 
 /** Asked before a parcel with units not yet confirmed is closed: which ones would be recorded missing. */

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useProductName } from "@/components/i18n/use-product-name";
-import type { CloseParcelAnswer } from "./types";
+import type { CloseParcelAnswer } from "@/lib/receiving/wire-types";
 import styles from "./receiving.module.css";
 
 /** What closing the parcel found: all there, or which announced units did not come. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { OrderView, UnitView } from "./types";
+import type { OrderView, UnitView } from "@/lib/receiving/wire-types";
 import { UnitRow } from "./unit-row";
 import styles from "./receiving.module.css";
 

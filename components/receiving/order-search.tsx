@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch } from "@/components/http/api-fetch";
 import { useState } from "react";
-import type { OrderView } from "./types";
+import type { OrderView } from "@/lib/receiving/wire-types";
 import styles from "./receiving.module.css";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { useProductName } from "@/components/i18n/use-product-name";

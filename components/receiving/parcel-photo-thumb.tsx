@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { parcelPhotoUrl } from "./parcel-photo";
-import type { ParcelView } from "./types";
+import type { ParcelView } from "@/lib/receiving/wire-types";
 import styles from "./receiving.module.css";
 
 /** The manager's look at an unmatched parcel's photo: a thumbnail that opens the photo large. */

@@ -1,5 +1,5 @@
 import { apiFetch } from "@/components/http/api-fetch";
-import type { ParcelView } from "./types";
+import type { ParcelView } from "@/lib/receiving/wire-types";
 
 /** The parcel photo route, versioned by the photo's key so a retaken photo is never served stale from cache. */
 export function parcelPhotoUrl(parcel: Pick<ParcelView, "id" | "photoKey">): string | null {

@@ -24,7 +24,7 @@ import type {
   ReceivingScanAnswer,
   UnexpectedUnitResult,
   UnitView,
-} from "./types";
+} from "@/lib/receiving/wire-types";
 import { UnexpectedUnitForm, type UnexpectedUnitInput } from "./unexpected-unit-form";
 import { UnmatchedPanel } from "./unmatched-panel";
 import styles from "./receiving.module.css";

@@ -1,4 +1,4 @@
-import type { ParcelDetail, UnitView } from "./types";
+import type { ParcelDetail, UnitView } from "@/lib/receiving/wire-types";
 
 /**
  * Units of the parcel's announced orders still to confirm in the box: expected, not received, not

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { OrderView } from "./types";
+import type { OrderView } from "@/lib/receiving/wire-types";
 import styles from "./receiving.module.css";
 
 export type UnexpectedUnitInput = { orderId?: string; sku?: string; productName: string; size: string; note: string };

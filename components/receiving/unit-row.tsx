@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useProductName } from "@/components/i18n/use-product-name";
 import { LabelButtons } from "./label-buttons";
-import type { UnitView } from "./types";
+import type { UnitView } from "@/lib/receiving/wire-types";
 import styles from "./receiving.module.css";
 
 type Props = {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { OrderSearch } from "./order-search";
 import { ParcelPhotoInput } from "./parcel-photo-input";
-import type { OrderView, ParcelView } from "./types";
+import type { OrderView, ParcelView } from "@/lib/receiving/wire-types";
 import styles from "./receiving.module.css";
 
 /** A parcel with no order: find the order, or describe it and leave it for a manager. */

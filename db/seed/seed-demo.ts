@@ -18,7 +18,7 @@ import {
   type Verdict,
 } from "../schema";
 import { createApiClient } from "@/lib/api/api-clients";
-import { demoApiTokens } from "@/lib/api/demo-tokens";
+import { demoApiTokens } from "@/scripts/demo-tokens";
 import { hashSecret } from "@/lib/auth/password-hash";
 import { defaultReasonCodes } from "@/lib/inspection/default-reason-codes";
 import { installInspectionDefaults } from "@/lib/inspection/install-defaults";

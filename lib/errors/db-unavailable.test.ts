@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toErrorResponse } from "@/lib/api/http/error-response";
+import { toErrorResponse } from "@/lib/http/error-response";
 import { isDataException } from "./db-errors";
 import { isDatabaseUnavailable } from "./db-unavailable";
 

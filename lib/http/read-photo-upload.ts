@@ -1,4 +1,4 @@
-import { readBodyBytes } from "@/lib/api/http/read-body";
+import { readBodyBytes } from "@/lib/http/read-body";
 import { DomainError } from "@/lib/errors/domain-error";
 import { maxPhotoBytes } from "@/lib/photos/check-photo";
 import { refuseUnsafeText } from "./input-text";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoApiTokens } from "@/lib/api/demo-tokens";
+import { demoApiTokens } from "@/scripts/demo-tokens";
 import { read, sourceFiles } from "./source-files";
 
 describe("demo API tokens", () => {

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { announceOrder } from "@/lib/api/announce-order";
+import { announceOrder } from "@/lib/orders/announce-order";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { describeEachDb } from "../helpers/databases";
 import { createUser, uniq } from "../helpers/fixtures";

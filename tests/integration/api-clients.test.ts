@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { apiClients } from "@/db/schema";
 import { authenticateApiRequest, createApiClient, listApiClients, revokeApiClient, setApiClientWebhook } from "@/lib/api/api-clients";
-import { demoApiTokens } from "@/lib/api/demo-tokens";
+import { demoApiTokens } from "@/scripts/demo-tokens";
 import { hashApiToken } from "@/lib/api/tokens";
 import { describeEachDb } from "../helpers/databases";
 import { createCenter, createUser } from "../helpers/fixtures";

@@ -11,7 +11,7 @@ import * as withdrawal from "@/app/api/v1/items/[itemId]/withdrawal/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import { inboundOrders } from "@/db/schema";
 import { createApiClient, revokeApiClient } from "@/lib/api/api-clients";
-import { apiRoute } from "@/lib/api/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { cancelOrderResponseSchema, errorResponseSchema, eventsResponseSchema, itemResponseSchema, orderViewSchema } from "@/lib/api/schemas";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems } from "../helpers/fixtures";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { inspections, itemEvents, items, outboxEvents, type Item } from "@/db/schema";
-import { reportSale, reportWithdrawal } from "@/lib/api/item-actions";
-import { reportBuyerDecision } from "@/lib/api/report-buyer-decision";
+import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
+import { reportBuyerDecision } from "@/lib/orders/report-buyer-decision";
 import { itemResponseSchema } from "@/lib/api/schemas";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems, createUser } from "../helpers/fixtures";

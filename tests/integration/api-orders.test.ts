@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { inboundOrders, itemEvents, items, orderLines, outboxEvents } from "@/db/schema";
-import { announceOrder } from "@/lib/api/announce-order";
-import { cancelOrder } from "@/lib/api/cancel-order";
+import { announceOrder } from "@/lib/orders/announce-order";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { getOrderForCaller } from "@/lib/api/get-order";
 import { announceOrderResponseSchema, cancelOrderResponseSchema, orderViewSchema } from "@/lib/api/schemas";
 import { applyTransition } from "@/lib/items/apply-transition";

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { inboundOrders, items, shipments, type Item } from "@/db/schema";
 import type { ApiCaller } from "@/lib/api/api-clients";
 import { createApiClient } from "@/lib/api/api-clients";
-import { reportSale, reportWithdrawal } from "@/lib/api/item-actions";
+import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
 import { addParcelToManifest, closeManifest, openManifest } from "@/lib/dispatch/manifests";
 import { lookupPackItem, packItem } from "@/lib/dispatch/packing";
 import { decideQuarantine } from "@/lib/dispatch/quarantine";

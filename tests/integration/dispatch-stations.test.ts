@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { items, quarantineActions, type Item } from "@/db/schema";
 import type { ApiCaller } from "@/lib/api/api-clients";
 import { createApiClient } from "@/lib/api/api-clients";
-import { reportSale } from "@/lib/api/item-actions";
+import { reportSale } from "@/lib/orders/item-actions";
 import { addParcelToManifest, closeManifest, openManifest } from "@/lib/dispatch/manifests";
 import { lookupPackItem, packItem } from "@/lib/dispatch/packing";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";

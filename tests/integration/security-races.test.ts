@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { inboundOrders, items, quarantineActions, type Item } from "@/db/schema";
 import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
-import { reportSale } from "@/lib/api/item-actions";
+import { reportSale } from "@/lib/orders/item-actions";
 import { packItem } from "@/lib/dispatch/packing";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
 import { claimPickList, pickScan } from "@/lib/dispatch/picking";

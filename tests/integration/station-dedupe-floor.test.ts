@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { adminEvents, apiClients, centers, cycleCountScans, itemEvents, items, quarantineActions, users, type Center, type Item, type User } from "@/db/schema";
 import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
-import { reportSale } from "@/lib/api/item-actions";
+import { reportSale } from "@/lib/orders/item-actions";
 import { readCenterSettings } from "@/lib/admin/center-settings";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { centers, inboundOrders, items } from "@/db/schema";
-import { reportSale, reportWithdrawal } from "@/lib/api/item-actions";
+import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
 import { loadItemView } from "@/lib/api/item-view";
 import { feeReportCsv, storageFeeReport, storageFeesOf } from "@/lib/storage/storage-fees";
 import { storageUtilisation } from "@/lib/storage/utilisation";

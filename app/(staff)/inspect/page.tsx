@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { InspectQueue } from "@/components/inspection/inspect-queue";
-import { toQueueData } from "@/components/inspection/queue-row";
+import { toQueueData } from "@/lib/inspection/queue-row";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { hasRole } from "@/lib/auth/staff-context";
 import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";

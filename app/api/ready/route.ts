@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { retryAfterSeconds } from "@/lib/api/http/error-response";
+import { retryAfterSeconds } from "@/lib/http/error-response";
 import { publicRoute } from "@/lib/http/public-route";
 import { databaseReachable } from "@/lib/http/readiness";
 

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/api/http/error-response";
+import { errorResponse } from "@/lib/http/error-response";
 import { publicRoute } from "@/lib/http/public-route";
 
 /** Unknown /api/v1 paths answer in the API's error shape rather than with an HTML page. */

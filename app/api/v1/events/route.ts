@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { readEventFeed } from "@/lib/api/event-feed";
-import { apiRoute } from "@/lib/api/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { eventsQuerySchema } from "@/lib/api/schemas";
 
 /** The outbox of the caller's centers, in order, after a cursor. */

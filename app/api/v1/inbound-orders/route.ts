@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { announceOrder } from "@/lib/api/announce-order";
-import { apiRoute } from "@/lib/api/http/api-route";
+import { announceOrder } from "@/lib/orders/announce-order";
+import { apiRoute } from "@/lib/http/api-route";
 import { announceOrderSchema } from "@/lib/api/schemas";
 
 /** Announce an order (idempotent on externalId). */

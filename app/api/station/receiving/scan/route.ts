@@ -5,7 +5,7 @@ import { findUnitByCode } from "@/lib/receiving/find-unit-by-code";
 import { scanIdSchema } from "@/lib/receiving/guards";
 import { isKnownParcel, scanParcel } from "@/lib/receiving/scan-parcel";
 import { classifyScan, invalidScanError } from "@/lib/scan-codes/classify";
-import type { ReceivingScanAnswer } from "@/components/receiving/types";
+import type { ReceivingScanAnswer } from "@/lib/receiving/wire-types";
 
 const bodySchema = z.object({
   scanId: scanIdSchema,

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getOrderForCaller } from "@/lib/api/get-order";
-import { apiRoute } from "@/lib/api/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { externalIdParamSchema } from "@/lib/api/schemas";
 
 /** The order and each item's state. */

@@ -1,6 +1,6 @@
 import { staffRoute } from "@/lib/http/staff-route";
 import { receiveUnexpectedUnit, receiveUnexpectedUnitSchema } from "@/lib/receiving/receive-unexpected-unit";
-import type { UnexpectedUnitResult } from "@/components/receiving/types";
+import type { UnexpectedUnitResult } from "@/lib/receiving/wire-types";
 
 /** An extra or different unit found in the box: recorded, labelled, flagged for a manager. */
 export const POST = staffRoute(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeZodError } from "@/lib/api/http/error-response";
+import { describeZodError } from "@/lib/http/error-response";
 import { DomainError } from "@/lib/errors/domain-error";
 import { staffFileRoute } from "@/lib/http/staff-route";
 import { renderPdf } from "@/lib/labels/render-pdf";

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { cancelOrder } from "@/lib/api/cancel-order";
-import { apiRoute } from "@/lib/api/http/api-route";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { apiRoute } from "@/lib/http/api-route";
 import { cancelOrderSchema, externalIdParamSchema } from "@/lib/api/schemas";
 
 /** Cancel the units not yet received. */

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { apiRoute } from "@/lib/api/http/api-route";
-import { reportBuyerDecision } from "@/lib/api/report-buyer-decision";
+import { apiRoute } from "@/lib/http/api-route";
+import { reportBuyerDecision } from "@/lib/orders/report-buyer-decision";
 import { buyerDecisionSchema, itemIdParamSchema } from "@/lib/api/schemas";
 
 /** The buyer accepts or refuses an item held with a disclosed minor defect. */

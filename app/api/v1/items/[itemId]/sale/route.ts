@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { apiRoute } from "@/lib/api/http/api-route";
-import { reportSale } from "@/lib/api/item-actions";
+import { apiRoute } from "@/lib/http/api-route";
+import { reportSale } from "@/lib/orders/item-actions";
 import { itemIdParamSchema, saleSchema } from "@/lib/api/schemas";
 
 /** A stored item has sold: it goes to picking for its buyer. */

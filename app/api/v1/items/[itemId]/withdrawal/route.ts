@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { apiRoute } from "@/lib/api/http/api-route";
-import { reportWithdrawal } from "@/lib/api/item-actions";
+import { apiRoute } from "@/lib/http/api-route";
+import { reportWithdrawal } from "@/lib/orders/item-actions";
 import { itemIdParamSchema, withdrawalSchema } from "@/lib/api/schemas";
 
 /** The seller wants a stored item back. */

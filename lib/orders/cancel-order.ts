@@ -3,9 +3,9 @@ import type { Db } from "@/db/client";
 import { inboundOrders, items } from "@/db/schema";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
-import type { ApiCaller } from "./api-clients";
+import type { ApiCaller } from "@/lib/api/api-clients";
 import { findOrderByExternalId } from "./announce-order";
-import type { CancelOrderRequest, CancelOrderResponse } from "./schemas";
+import type { CancelOrderRequest, CancelOrderResponse } from "@/lib/api/schemas";
 
 /**
  * Cancels the units of an order that have not arrived yet. Units already received go on as usual

@@ -1,4 +1,4 @@
-import type { AnnounceOrderResponse, EventsResponse } from "../schemas";
+import type { AnnounceOrderResponse, EventsResponse } from "@/lib/api/schemas";
 import { generateOrder, type CatalogProduct } from "./order-generator";
 import { RequestStats } from "./request-stats";
 

@@ -5,10 +5,10 @@ import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
 import type { ItemAction } from "@/lib/items/transitions";
 import { storageFeeOnLeaving } from "@/lib/storage/storage-fees";
-import type { ApiCaller } from "./api-clients";
+import type { ApiCaller } from "@/lib/api/api-clients";
 import { canonicalJson } from "./canonical-json";
-import { findCallerItem, loadItemView } from "./item-view";
-import type { ItemResponse, SaleRequest, WithdrawalRequest } from "./schemas";
+import { findCallerItem, loadItemView } from "@/lib/api/item-view";
+import type { ItemResponse, SaleRequest, WithdrawalRequest } from "@/lib/api/schemas";
 
 /** A stored item has sold: it gets its buyer and goes to picking. */
 export async function reportSale(db: Db, caller: ApiCaller, itemRef: string, request: SaleRequest): Promise<ItemResponse> {

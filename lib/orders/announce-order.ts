@@ -3,11 +3,11 @@ import type { Db, Queryable } from "@/db/client";
 import { centers, inboundOrders, itemEvents, items, orderLines, type InboundOrder } from "@/db/schema";
 import { appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { ApiCaller } from "./api-clients";
+import type { ApiCaller } from "@/lib/api/api-clients";
 import { requestFingerprint } from "./canonical-json";
 import { isUniqueViolation } from "@/lib/errors/db-errors";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
-import type { AnnounceOrderRequest, AnnounceOrderResponse } from "./schemas";
+import type { AnnounceOrderRequest, AnnounceOrderResponse } from "@/lib/api/schemas";
 
 export type AnnounceOutcome = { status: 201 | 200; body: AnnounceOrderResponse };
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import { refuseUnsafeText } from "@/lib/http/input-text";
 import { withPolicy } from "@/lib/http/route-policy";
-import { authenticateApiRequest, type ApiCaller } from "../api-clients";
+import { authenticateApiRequest, type ApiCaller } from "@/lib/api/api-clients";
 import { describeZodError, errorResponse, toErrorResponse } from "./error-response";
 import { defaultMaxBodyBytes, readBodyText } from "./read-body";
 

@@ -1,4 +1,4 @@
-import type { AnnounceOrderRequest } from "../schemas";
+import type { AnnounceOrderRequest } from "@/lib/api/schemas";
 
 /** What the simulator needs of a catalog product (db/seed/catalog.ts loads them from the CSV). */
 export type CatalogProduct = { sku: string; nameEn: string; category: string; releasePrice: number; sizes: string };

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { applyBuyerDecision } from "@/lib/inspection/buyer-decision";
-import type { ApiCaller } from "./api-clients";
-import { findCallerItem, loadItemView } from "./item-view";
-import type { BuyerDecisionRequest, ItemResponse } from "./schemas";
+import type { ApiCaller } from "@/lib/api/api-clients";
+import { findCallerItem, loadItemView } from "@/lib/api/item-view";
+import type { BuyerDecisionRequest, ItemResponse } from "@/lib/api/schemas";
 
 /**
  * The buyer accepted or refused a held item with a disclosed defect. Repeating the same decision

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { announceOrderSchema } from "../schemas";
+import { announceOrderSchema } from "@/lib/api/schemas";
 import { generateOrder, makeRng } from "./order-generator";
 
 const catalog = [
