@@ -51,7 +51,9 @@ export async function openDb(options: { url?: string; dataDir?: string; migrate?
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     // At least two connections: migration holds one for its advisory lock.
-    const client = postgres(options.url, { max: Math.max(options.max ?? 10, 2), onnotice: () => {} });
+    // JIT off: our statements are short, and compiling one cost 150 ms on a desk query (EXPLAIN
+    // ANALYZE at 1M items) that runs in a fraction of that without it.
+    const client = postgres(options.url, { max: Math.max(options.max ?? 10, 2), onnotice: () => {}, connection: { jit: "off" } });
     const db = drizzle(preparing(client), { schema }) as unknown as Db;
     if (options.migrate !== false) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");

@@ -22,9 +22,6 @@ export const itemEvents = pgTable(
   (t) => [
     index("item_events_item_idx").on(t.itemId, t.id),
     index("item_events_center_time_idx").on(t.centerId, t.createdAt),
-    // When an item entered a queue the desk watches (lib/desk/dashboard-figures.ts, queueEntryActions):
-    // a small index, a fifth of the events.
-    index("item_events_queue_entry_idx").on(t.itemId, t.createdAt).where(sql`action in ('pass', 'sell', 'hold', 'route_storage')`),
   ],
 );
 

@@ -59,6 +59,12 @@ export const items = pgTable(
     version: integer("version").notNull().default(0),
     receivedAt: timestamp("received_at", { withTimezone: true }),
     storedAt: timestamp("stored_at", { withTimezone: true }),
+    /**
+     * When the item entered the desk-watched queue it is in (its last pass, sale, hold or routing to
+     * storage; lib/items/queue-entry.ts). Set by applyTransition, so queue ages are a column read,
+     * not a search of the item's events.
+     */
+    queueEnteredAt: timestamp("queue_entered_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -19,19 +19,8 @@ export type QueueAge = {
   oldest: { id: string; code: string | null; state: string; productName: string; productNameKo: string | null; productNameEn: string | null; hours: number; breached: boolean }[];
 };
 
-/** Actions that put an item into a watched queue; `item_events_queue_entry_idx` indexes exactly these. */
-export const queueEntryActions = ["pass", "sell", "hold", "route_storage"] as const;
-type QueueEntryAction = (typeof queueEntryActions)[number];
-
-/**
- * When the item entered the queue: its last event of one of `actions` (else its receipt). The
- * actions are written into the SQL as literals, not parameters, so the planner can prove the
- * partial index's predicate and look each item up there (a few thousand items per queue).
- */
-const sinceAction = (actions: QueueEntryAction[]) =>
-  sql<Date>`coalesce((select max(e.created_at) from ${itemEvents} e where e.item_id = ${items.id} and e.action in (${sql.raw(
-    actions.map((a) => `'${a}'`).join(", "),
-  )})), ${items.receivedAt}, ${items.createdAt})`;
+/** When the item entered its queue: stamped by applyTransition (lib/items/queue-entry.ts), else its receipt. */
+const sinceQueueEntry = sql<Date>`coalesce(${items.queueEnteredAt}, ${items.receivedAt}, ${items.createdAt})`;
 
 /**
  * Ages of the desk's queues at `now`: received → verdict (received or in inspection, since
@@ -46,12 +35,12 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
     receivedToVerdict: { states: ["received", "in_inspection"], since: sql<Date>`coalesce(${items.receivedAt}, ${items.createdAt})`, limitHours: s.inspectionDeadlineHours },
     passedToDispatch: {
       states: ["passed", "awaiting_pick", "awaiting_pack", "packed"],
-      since: sinceAction(["pass", "sell"]),
+      since: sinceQueueEntry,
       limitHours: s.passedToDispatchHours,
       where: sql`coalesce(${items.destination}, 'buyer') = 'buyer'`,
     },
-    heldForBuyer: { states: ["held"], since: sinceAction(["hold"]), limitHours: s.heldForBuyerHours },
-    awaitingPutaway: { states: ["awaiting_putaway"], since: sinceAction(["route_storage"]), limitHours: s.awaitingPutawayHours },
+    heldForBuyer: { states: ["held"], since: sinceQueueEntry, limitHours: s.heldForBuyerHours },
+    awaitingPutaway: { states: ["awaiting_putaway"], since: sinceQueueEntry, limitHours: s.awaitingPutawayHours },
   };
   const nowIso = now.toISOString();
   return Promise.all(
@@ -62,32 +51,46 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
           id: items.id,
           code: items.code,
           state: items.state,
+          sku: items.sku,
           productName: items.productName,
-          productNameKo: sql<string | null>`${products.nameKo}`.as("product_name_ko"),
-          productNameEn: sql<string | null>`${products.nameEn}`.as("product_name_en"),
           hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${spec.since})) / 3600)::float8`.as("hours"),
         })
         .from(items)
-        .leftJoin(products, eq(products.sku, items.sku))
         .where(and(eq(items.centerId, centerId), inArray(items.state, spec.states), spec.where))
         // A fence: without it the planner inlines this query and computes each age twice (select and sort).
         .offset(0)
         .as("aged");
-      const rows = await q
+      // Counted over the whole queue, then only the ten oldest are joined to their product names.
+      const ranked = q
         .select({
           id: aged.id,
           code: aged.code,
           state: aged.state,
+          sku: aged.sku,
           productName: aged.productName,
-          productNameKo: aged.productNameKo,
-          productNameEn: aged.productNameEn,
           hours: aged.hours,
-          count: sql<number>`count(*) over ()`.mapWith(Number),
-          breached: sql<number>`count(*) filter (where ${aged.hours} > ${spec.limitHours}) over ()`.mapWith(Number),
+          count: sql<number>`count(*) over ()`.as("count"),
+          breached: sql<number>`count(*) filter (where ${aged.hours} > ${spec.limitHours}) over ()`.as("breached"),
         })
         .from(aged)
         .orderBy(sql`${aged.hours} desc`)
-        .limit(10);
+        .limit(10)
+        .as("ranked");
+      const rows = await q
+        .select({
+          id: ranked.id,
+          code: ranked.code,
+          state: ranked.state,
+          productName: ranked.productName,
+          productNameKo: products.nameKo,
+          productNameEn: products.nameEn,
+          hours: ranked.hours,
+          count: sql<number>`${ranked.count}`.mapWith(Number),
+          breached: sql<number>`${ranked.breached}`.mapWith(Number),
+        })
+        .from(ranked)
+        .leftJoin(products, eq(products.sku, ranked.sku))
+        .orderBy(sql`${ranked.hours} desc`);
       const oldest = rows.map((r) => ({
         id: r.id,
         code: r.code,

@@ -5,6 +5,7 @@ import { insertOutboxEvent, itemEventRow } from "@/lib/events/append-outbox-even
 import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { openShipmentIfLeaving } from "@/lib/dispatch/open-shipment";
 import { DomainError } from "@/lib/errors/domain-error";
+import { entersQueue } from "./queue-entry";
 import { planTransition, type ItemAction } from "./transitions";
 
 /** Who did it: a staff member at a station, or the marketplace through an API client. */
@@ -88,7 +89,13 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
   const [updated] = await tx
     .with(audit, outbox)
     .update(items)
-    .set({ ...input.set, state: to, version: sql`${items.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      ...input.set,
+      state: to,
+      version: sql`${items.version} + 1`,
+      updatedAt: sql`now()`,
+      ...(entersQueue(input.action) ? { queueEnteredAt: sql`now()` } : {}),
+    })
     .where(eq(items.id, current.id))
     .returning();
   await openShipmentIfLeaving(tx, { item: updated, action: input.action, from: current.state, details });

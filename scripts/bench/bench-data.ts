@@ -219,6 +219,13 @@ async function finish(sql: postgres.Sql, log: (line: string) => void) {
   const [{ over }] = await sql`select count(*)::int as over from bins where occupied > capacity`;
   if (over > 0) throw new Error(`${over} bins over-full: more stored items than bin capacity; give more --bins`);
   log("bins filled");
+  // When each waiting item entered the desk's queue, as applyTransition stamps it.
+  await sql`
+    update items set queue_entered_at = e.at
+    from (select item_id, max(created_at) as at from item_events
+          where action in ('pass', 'sell', 'hold', 'route_storage') group by item_id) e
+    where e.item_id = items.id
+      and items.state in ('passed', 'awaiting_pick', 'awaiting_pack', 'packed', 'held', 'awaiting_putaway')`;
   await sql`vacuum analyze`;
   const counts = await sql`select state, count(*)::int n from items group by state order by 2 desc`;
   const [sizes] = await sql`select

@@ -91,7 +91,8 @@ export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     if (item.price >= center.settings.fourEyesPrice) throw new Refused("four eyes");
     const route = item.type === "trade" ? ["route_trade", "awaiting_pack"] : ["route_storage", "awaiting_putaway"];
     const [updated] = await tx`
-      update items set state = ${route[1]}, destination = ${item.type === "trade" ? "buyer" : null}, version = version + 2, updated_at = now()
+      update items set state = ${route[1]}, destination = ${item.type === "trade" ? "buyer" : null}, version = version + 2, updated_at = now(),
+             queue_entered_at = now()
       where id = ${item.id} returning updated_at`;
     const details = { inspectionId: inspection.id, verdict: "pass", reasonCodes: [] };
     await tx`

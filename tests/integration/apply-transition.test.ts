@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { itemEvents, items, itemStates, outboxEvents } from "@/db/schema";
 import { applyTransition } from "@/lib/items/apply-transition";
+import { entersQueue } from "@/lib/items/queue-entry";
 import { itemActions, planTransition } from "@/lib/items/transitions";
 import { describeEachDb } from "../helpers/databases";
 import { createCenter, createOrderWithItems, createUser } from "../helpers/fixtures";
@@ -29,6 +30,9 @@ describeEachDb("applyTransition", (use) => {
             const { item: moved } = await attempt;
             expect(moved.state).toBe(plan.rule.to);
             expect(moved.version).toBe(item.version + 1);
+            // Entering a queue the desk watches stamps when; any other move leaves the stamp alone.
+            if (entersQueue(action)) expect(moved.queueEnteredAt).toEqual(moved.updatedAt);
+            else expect(moved.queueEnteredAt).toBeNull();
             const events = await db.select().from(itemEvents).where(eq(itemEvents.itemId, item.id));
             expect(events).toMatchObject([{ action, fromState: state, toState: plan.rule.to, actorUserId: userId, station: "T1" }]);
             const outbox = await db.select().from(outboxEvents).where(eq(outboxEvents.itemId, item.id));

@@ -43,15 +43,16 @@ describeEachDb("desk dashboard figures", (use) => {
   it("ages each queue from when the item entered it and flags those over the center's limits", async () => {
     await one("received", { receivedAt: ago(30) });
     await one("in_inspection", { receivedAt: ago(2) });
-    const late = await one("awaiting_pack", { receivedAt: ago(40), destination: "buyer" });
+    // queueEnteredAt as applyTransition stamps it on the pass (tests/integration/queue-entry.test.ts).
+    const late = await one("awaiting_pack", { receivedAt: ago(40), destination: "buyer", queueEnteredAt: ago(30) });
     await event(late, "pass", ago(30), "in_inspection", "passed");
-    const fresh = await one("packed", { receivedAt: ago(40), destination: "buyer" });
+    const fresh = await one("packed", { receivedAt: ago(40), destination: "buyer", queueEnteredAt: ago(3) });
     await event(fresh, "pass", ago(3), "in_inspection", "passed");
     const returning = await one("awaiting_pack", { receivedAt: ago(50), destination: "seller" });
     await event(returning, "fail", ago(49), "in_inspection", "failed");
-    const held = await one("held", { receivedAt: ago(20) });
+    const held = await one("held", { receivedAt: ago(20), queueEnteredAt: ago(10) });
     await event(held, "hold", ago(10), "in_inspection", "held");
-    const putaway = await one("awaiting_putaway", { receivedAt: ago(12) });
+    const putaway = await one("awaiting_putaway", { receivedAt: ago(12), queueEnteredAt: ago(9) });
     await event(putaway, "route_storage", ago(9), "passed", "awaiting_putaway");
 
     const queues = Object.fromEntries((await queueAges(use(), centerId, now)).map((q) => [q.key, q]));

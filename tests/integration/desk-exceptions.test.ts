@@ -22,6 +22,7 @@ describeEachDb("desk exceptions", (use) => {
     await db.update(items).set({ receivedAt: ago(1) }).where(eq(items.id, onTime.id));
     const [held] = await createOrderWithItems(db, center.id, ["held"]);
     await db.insert(itemEvents).values({ itemId: held.id, centerId: center.id, action: "hold", fromState: "in_inspection", toState: "held", createdAt: ago(80) });
+    await db.update(items).set({ queueEnteredAt: ago(80) }).where(eq(items.id, held.id)); // as applyTransition stamps the hold
     const [client] = await db
       .insert(apiClients)
       .values({ name: "Marketplace", tokenHash: uniq("h"), tokenPrefix: "lgt_x", centerIds: [center.id], webhookUrl: "https://example.test/hook" })
