@@ -67,7 +67,9 @@ async function openParcelsFor(q: Queryable, centerId: string, shipment: Shipment
     .where(
       and(
         eq(shipments.centerId, centerId),
-        eq(shipments.status, "packed"),
+        // Literals, not parameters: a prepared statement's generic plan can then use the partial
+        // index shipments_open_parcels_idx (its predicate is this one).
+        sql`${shipments.status} = 'packed'`,
         sql`${shipments.manifestId} is null`,
         eq(shipments.destination, shipment.destination),
         sql`${shipments.recipient}->>'id' = ${shipment.recipient.id}`,

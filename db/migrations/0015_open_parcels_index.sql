@@ -1,0 +1,1 @@
+CREATE INDEX "shipments_open_parcels_idx" ON "shipments" USING btree ("center_id","destination",("recipient"->>'id')) WHERE status = 'packed' and manifest_id is null;
