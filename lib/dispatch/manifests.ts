@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { manifests, shipments, users, type Manifest } from "@/db/schema";
+import { items, manifests, shipments, users, type Manifest } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
@@ -9,8 +9,8 @@ import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { carrierCodes, findCarrier } from "./carriers";
 import { parseInput, requireDispatcher, scanIdSchema } from "./guards";
+import { groupParcels, type ManifestParcel } from "./manifest-parcels";
 
-export type ManifestParcel = { trackingNumber: string; destination: "buyer" | "seller"; recipientName: string; items: number; itemCodes: string[] };
 
 export type ManifestView = {
   id: string;
@@ -36,33 +36,24 @@ export async function loadManifest(q: Queryable, centerId: string, manifestId: s
       trackingNumber: shipments.trackingNumber,
       destination: shipments.destination,
       recipientName: sql<string>`${shipments.recipient}->>'name'`,
-      itemCode: sql<string>`(select code from items i where i.id = ${shipments.itemId})`,
+      itemCode: items.code,
     })
     .from(shipments)
+    .innerJoin(items, eq(items.id, shipments.itemId))
     .where(eq(shipments.manifestId, manifestId))
     .orderBy(asc(shipments.packedAt));
-  const parcels: ManifestParcel[] = [];
-  for (const r of rows) {
-    const tracking = r.trackingNumber ?? "";
-    let parcel = parcels.find((p) => p.trackingNumber === tracking);
-    if (!parcel) {
-      parcel = { trackingNumber: tracking, destination: r.destination, recipientName: r.recipientName ?? "?", items: 0, itemCodes: [] };
-      parcels.push(parcel);
-    }
-    parcel.items += 1;
-    parcel.itemCodes.push(r.itemCode);
-  }
-  const m = row.manifest;
+  return { ...manifestHeader(row.manifest, row.createdBy), parcels: groupParcels(rows), itemCount: rows.length };
+}
+
+function manifestHeader(m: Manifest, createdBy: string | null): Omit<ManifestView, "parcels" | "itemCount"> {
   return {
     id: m.id,
     carrier: m.carrier,
     carrierName: findCarrier(m.carrier).name,
     status: m.status,
     createdAt: m.createdAt.toISOString(),
-    createdBy: row.createdBy,
+    createdBy,
     closedAt: m.closedAt?.toISOString() ?? null,
-    parcels,
-    itemCount: rows.length,
   };
 }
 
