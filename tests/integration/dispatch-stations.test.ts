@@ -11,9 +11,9 @@ import { claimPickList, pickScan, reportShortPick } from "@/lib/dispatch/picking
 import { decideQuarantine, listQuarantine, placeInQuarantineBin } from "@/lib/dispatch/quarantine";
 import { listShortPicks, resolveShortPick } from "@/lib/dispatch/short-picks";
 import { describeEachDb } from "../helpers/databases";
-import { createOrderWithItems } from "../helpers/fixtures";
+import { createOrderWithItems, createUser } from "../helpers/fixtures";
 import { binOf, dispatchWorld, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
-import { jpegBytes, scan, tempPhotoStore } from "./inspection-fixtures";
+import { ctxOf, jpegBytes, scan, tempPhotoStore } from "./inspection-fixtures";
 
 describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use) => {
   let w: DispatchWorld;
@@ -235,5 +235,35 @@ describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use
     await expect(decideQuarantine(db, store, w.mgr, { itemId: item.id, decision: "return_to_seller", reason: "too late" }, photo)).rejects.toMatchObject({
       code: "conflict:not_quarantined",
     });
+  });
+  it("quarantine: two managers deciding one item at once, one wins; handed to the brand, it leaves its bin with an event naming who took it", async () => {
+    const db = use();
+    const store = await tempPhotoStore();
+    const [item] = await createOrderWithItems(db, w.center.id, ["quarantined"]);
+    const code = freshCode();
+    await db.update(items).set({ code }).where(eq(items.id, item.id));
+    const qBin = w.quarantineBins[1];
+    await placeInQuarantineBin(db, w.op, { scanId: scan(), itemCode: code, binCode: qBin.code });
+    const before = (await binOf(db, qBin.id)).occupied;
+    const photo = [{ bytes: jpegBytes(), contentType: "image/jpeg" }];
+    const mgr2 = ctxOf(await createUser(db, w.center.id, "manager", { name: "Seo Manager" }), "DESK-2");
+    const results = await Promise.allSettled([
+      decideQuarantine(db, store, w.mgr, { itemId: item.id, decision: "hand_to_brand", reason: "brand collects for destruction", handedTo: "Nike Korea brand protection" }, photo),
+      decideQuarantine(db, store, mgr2, { itemId: item.id, decision: "return_to_seller", reason: "return under penalty" }, photo),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict:not_quarantined" });
+    const now = await itemNow(db, item.id);
+    const { outbox } = await eventsOf(db, item.id);
+    expect(outbox).toHaveLength(now.state === "handed_over" ? 1 : 2);
+    expect(await db.select().from(quarantineActions).where(eq(quarantineActions.itemId, item.id))).toHaveLength(1);
+    expect((await binOf(db, qBin.id)).occupied).toBe(before - 1);
+    expect(now.binId).toBeNull();
+    if (now.state === "handed_over") {
+      expect(outbox[0]).toMatchObject({ type: "item.hand_over", payload: { quarantineDecision: "hand_to_brand", handedTo: "Nike Korea brand protection" } });
+    } else {
+      expect(now.state).toBe("awaiting_pack");
+      expect(outbox.map((e) => e.type)).toEqual(["item.release_quarantine", "item.route_return"]);
+    }
   });
 });
