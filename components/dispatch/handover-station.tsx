@@ -5,12 +5,11 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { PrintButton } from "@/components/printing/print-button";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import type { CarrierOption } from "./pack-station";
 import type { AddParcelAnswer, CloseManifestAnswer, ManifestView } from "./types";
-import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
+import { DispatchStationFrame } from "./dispatch-station-frame";
 import styles from "./dispatch.module.css";
 
 const manifestsKey = ["dispatch", "manifests"];
@@ -71,106 +70,95 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   }
 
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
-        <h1>{t("title")}</h1>
-        {action.answer && (
-          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="handover-answer">
-            {action.answer.message}
+    <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer} answerTestId="handover-answer">
+      <section className="card stack">
+        <h2>{t("openNew")}</h2>
+        <div className={styles.carriers}>
+          {carriers.map((c) => (
+            <button key={c.code} type="button" className="button" disabled={action.busy !== null} onClick={() => open(c)} data-testid={`open-${c.code}`}>
+              {t("openFor", { carrier: c.name })}
+            </button>
+          ))}
+        </div>
+      </section>
+      {active && (
+        <section className={`card stack`} data-testid="manifest-active" data-status={active.status}>
+          <div className={styles.head}>
+            <h2>{t("manifestOf", { carrier: active.carrierName })}</h2>
+            <span className={`${styles.pill} ${styles[`pill_${active.status}`]}`}>{t(`status.${active.status}`)}</span>
           </div>
-        )}
-        <section className="card stack">
-          <h2>{t("openNew")}</h2>
-          <div className={styles.carriers}>
-            {carriers.map((c) => (
-              <button key={c.code} type="button" className="button" disabled={action.busy !== null} onClick={() => open(c)} data-testid={`open-${c.code}`}>
-                {t("openFor", { carrier: c.name })}
-              </button>
-            ))}
-          </div>
-        </section>
-        {active && (
-          <section className={`card stack`} data-testid="manifest-active" data-status={active.status}>
-            <div className={styles.head}>
-              <h2>{t("manifestOf", { carrier: active.carrierName })}</h2>
-              <span className={`${styles.pill} ${styles[`pill_${active.status}`]}`}>{t(`status.${active.status}`)}</span>
-            </div>
-            <p className={styles.hint} data-testid="manifest-count">
-              {t("count", { parcels: active.parcels.length, items: active.itemCount })}
-            </p>
-            {active.status === "open" && <p className="muted">{t("scanParcels")}</p>}
-            {active.parcels.length > 0 && (
-              <table className="table" data-testid="manifest-parcels">
-                <thead>
-                  <tr>
-                    <th>{t("tracking")}</th>
-                    <th>{t("recipient")}</th>
-                    <th>{t("items")}</th>
+          <p className={styles.hint} data-testid="manifest-count">
+            {t("count", { parcels: active.parcels.length, items: active.itemCount })}
+          </p>
+          {active.status === "open" && <p className="muted">{t("scanParcels")}</p>}
+          {active.parcels.length > 0 && (
+            <table className="table" data-testid="manifest-parcels">
+              <thead>
+                <tr>
+                  <th>{t("tracking")}</th>
+                  <th>{t("recipient")}</th>
+                  <th>{t("items")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {active.parcels.map((p) => (
+                  <tr key={p.trackingNumber} data-testid="manifest-parcel">
+                    <td className={styles.mono}>{p.trackingNumber}</td>
+                    <td>
+                      {p.recipientName} <span className={`${styles.pill} ${styles[`pill_${p.destination}`]}`}>{p.destination === "seller" ? t("return") : t("buyer")}</span>
+                    </td>
+                    <td>{p.items}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {active.parcels.map((p) => (
-                    <tr key={p.trackingNumber} data-testid="manifest-parcel">
-                      <td className={styles.mono}>{p.trackingNumber}</td>
-                      <td>
-                        {p.recipientName} <span className={`${styles.pill} ${styles[`pill_${p.destination}`]}`}>{p.destination === "seller" ? t("return") : t("buyer")}</span>
-                      </td>
-                      <td>{p.items}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            <div className={styles.actions}>
-              <PrintButton kind="manifest" input={{ manifestId: active.id }} label={t("printSheet")} testId="print-manifest" />
-              {active.status === "open" &&
-                (confirming ? (
-                  <>
-                    <button type="button" className="button button--danger button--large" onClick={() => close(active)} data-testid="manifest-close-confirm">
-                      {t("confirmClose", { count: active.itemCount })}
-                    </button>
-                    <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-                      {t("cancel")}
-                    </button>
-                  </>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button--primary button--large"
-                    disabled={action.busy !== null || active.parcels.length === 0}
-                    onClick={() => setConfirming(true)}
-                    data-testid="manifest-close"
-                  >
-                    {t("close")}
-                  </button>
                 ))}
-            </div>
-          </section>
-        )}
-        <section className="stack">
-          <h2>{t("today")}</h2>
-          {list.length === 0 ? (
-            <p className="muted">{t("none")}</p>
-          ) : (
-            <ul className={styles.lists} data-testid="manifests">
-              {list.map((m) => (
-                <li key={m.id} className={styles.listCard} data-testid="manifest" data-status={m.status}>
-                  <strong>{m.carrierName}</strong>
-                  <span>{t("count", { parcels: m.parcels.length, items: m.itemCount })}</span>
-                  <span className="muted">{format.dateTime(new Date(m.closedAt ?? m.createdAt), { timeStyle: "short", hourCycle: "h23" })}</span>
-                  <span className={`${styles.pill} ${styles[`pill_${m.status}`]}`}>{t(`status.${m.status}`)}</span>
-                  <button type="button" className="button" onClick={() => setActiveId(m.id)} data-testid="manifest-select">
-                    {m.status === "open" ? t("continue") : t("view")}
-                  </button>
-                </li>
-              ))}
-            </ul>
+              </tbody>
+            </table>
           )}
+          <div className={styles.actions}>
+            <PrintButton kind="manifest" input={{ manifestId: active.id }} label={t("printSheet")} testId="print-manifest" />
+            {active.status === "open" &&
+              (confirming ? (
+                <>
+                  <button type="button" className="button button--danger button--large" onClick={() => close(active)} data-testid="manifest-close-confirm">
+                    {t("confirmClose", { count: active.itemCount })}
+                  </button>
+                  <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+                    {t("cancel")}
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--primary button--large"
+                  disabled={action.busy !== null || active.parcels.length === 0}
+                  onClick={() => setConfirming(true)}
+                  data-testid="manifest-close"
+                >
+                  {t("close")}
+                </button>
+              ))}
+          </div>
         </section>
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+      )}
+      <section className="stack">
+        <h2>{t("today")}</h2>
+        {list.length === 0 ? (
+          <p className="muted">{t("none")}</p>
+        ) : (
+          <ul className={styles.lists} data-testid="manifests">
+            {list.map((m) => (
+              <li key={m.id} className={styles.listCard} data-testid="manifest" data-status={m.status}>
+                <strong>{m.carrierName}</strong>
+                <span>{t("count", { parcels: m.parcels.length, items: m.itemCount })}</span>
+                <span className="muted">{format.dateTime(new Date(m.closedAt ?? m.createdAt), { timeStyle: "short", hourCycle: "h23" })}</span>
+                <span className={`${styles.pill} ${styles[`pill_${m.status}`]}`}>{t(`status.${m.status}`)}</span>
+                <button type="button" className="button" onClick={() => setActiveId(m.id)} data-testid="manifest-select">
+                  {m.status === "open" ? t("continue") : t("view")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </DispatchStationFrame>
   );
 }

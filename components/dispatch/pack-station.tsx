@@ -5,13 +5,12 @@ import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { PrintButton } from "@/components/printing/print-button";
 import { printZplUrl } from "@/components/printing/print-urls";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { classifyScan } from "@/lib/scan-codes/classify";
 import { ShipmentCard } from "./shipment-card";
 import type { PackAnswer, PackView } from "./types";
-import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
+import { DispatchStationFrame } from "./dispatch-station-frame";
 import styles from "./dispatch.module.css";
 
 export type CarrierOption = { code: string; name: string; issues: boolean };
@@ -68,99 +67,88 @@ export function PackStation({ carriers }: { carriers: CarrierOption[] }) {
 
   const needsTracking = !carrier.issues && tracking === "";
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
-        <h1>{t("title")}</h1>
-        {action.answer && (
-          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="pack-answer">
-            {action.answer.message}
-          </div>
-        )}
-        {!view ? (
-          <p className={`card ${styles.hint}`} data-testid="pack-empty">
-            {t("scanToStart")}
-          </p>
-        ) : (
-          <>
-            <ShipmentCard shipment={packed?.shipment ?? view.shipment} />
-            {packed ? (
-              <section className={styles.packed} data-testid="pack-done">
-                <span>{t("packedInto", { carrier: carriers.find((c) => c.code === packed.shipment.carrier)?.name ?? "" })}</span>
-                <p className={`${styles.trackingBig} ${styles.mono}`} data-testid="pack-tracking">
-                  {packed.trackingNumber}
-                </p>
-                <div className={styles.actions}>
-                  <PrintButton kind="shipping_label" input={{ trackingNumber: packed.trackingNumber }} label={t("printLabel")} testId="print-label" primary />
-                  <PrintButton kind="packing_slip" input={{ trackingNumber: packed.trackingNumber }} label={packed.shipment.destination === "seller" ? t("printReturnSlip") : t("printSlip")} testId="print-slip" />
-                  <a className="button button--ghost" href={printZplUrl("shipping_label", { trackingNumber: packed.trackingNumber })} data-testid="label-zpl">
-                    {t("zpl")}
-                  </a>
-                </div>
-                <span className="muted">{t("nextItem")}</span>
-              </section>
-            ) : (
-              <section className="card stack">
-                <h2>{t("carrier")}</h2>
-                <div className={styles.carriers} role="radiogroup">
-                  {carriers.map((c) => (
-                    <button
-                      key={c.code}
-                      type="button"
-                      role="radio"
-                      aria-checked={c.code === carrier.code}
-                      className={`button ${c.code === carrier.code ? `button--primary ${styles.carrierOn}` : ""}`}
-                      onClick={() => setCarrier(c)}
-                      data-testid={`carrier-${c.code}`}
-                    >
-                      {c.name}
-                    </button>
-                  ))}
-                </div>
-                <label className="field">
-                  <span>{carrier.issues ? t("trackingOptional") : t("trackingRequired")}</span>
-                  <input
-                    className={styles.trackingInput}
-                    data-testid="pack-tracking-input"
-                    value={tracking}
-                    onChange={(e) => setTracking(e.target.value.trim())}
-                    autoComplete="off"
-                    placeholder={t("trackingPlaceholder")}
-                  />
-                </label>
-                {view.openParcels.length > 0 && (
-                  <div className="stack" data-testid="pack-open-parcels">
-                    <span>{t("sameRecipient")}</span>
-                    <ul className={styles.parcels}>
-                      {view.openParcels.map((p) => (
-                        <li key={p.trackingNumber}>
-                          <button
-                            type="button"
-                            className="button"
-                            onClick={() => {
-                              setCarrier(carriers.find((c) => c.code === p.carrier) ?? carrier);
-                              setTracking(p.trackingNumber);
-                            }}
-                          >
-                            {t("joinParcel", { tracking: p.trackingNumber, count: p.items })}
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
-                <div className={styles.actions}>
-                  <button type="button" className="button button--primary button--large" disabled={action.busy !== null || needsTracking} onClick={pack} data-testid="pack-submit">
-                    {tracking === "" && carrier.issues ? t("packIssue") : t("pack")}
+    <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer} answerTestId="pack-answer">
+      {!view ? (
+        <p className={`card ${styles.hint}`} data-testid="pack-empty">
+          {t("scanToStart")}
+        </p>
+      ) : (
+        <>
+          <ShipmentCard shipment={packed?.shipment ?? view.shipment} />
+          {packed ? (
+            <section className={styles.packed} data-testid="pack-done">
+              <span>{t("packedInto", { carrier: carriers.find((c) => c.code === packed.shipment.carrier)?.name ?? "" })}</span>
+              <p className={`${styles.trackingBig} ${styles.mono}`} data-testid="pack-tracking">
+                {packed.trackingNumber}
+              </p>
+              <div className={styles.actions}>
+                <PrintButton kind="shipping_label" input={{ trackingNumber: packed.trackingNumber }} label={t("printLabel")} testId="print-label" primary />
+                <PrintButton kind="packing_slip" input={{ trackingNumber: packed.trackingNumber }} label={packed.shipment.destination === "seller" ? t("printReturnSlip") : t("printSlip")} testId="print-slip" />
+                <a className="button button--ghost" href={printZplUrl("shipping_label", { trackingNumber: packed.trackingNumber })} data-testid="label-zpl">
+                  {t("zpl")}
+                </a>
+              </div>
+              <span className="muted">{t("nextItem")}</span>
+            </section>
+          ) : (
+            <section className="card stack">
+              <h2>{t("carrier")}</h2>
+              <div className={styles.carriers} role="radiogroup">
+                {carriers.map((c) => (
+                  <button
+                    key={c.code}
+                    type="button"
+                    role="radio"
+                    aria-checked={c.code === carrier.code}
+                    className={`button ${c.code === carrier.code ? `button--primary ${styles.carrierOn}` : ""}`}
+                    onClick={() => setCarrier(c)}
+                    data-testid={`carrier-${c.code}`}
+                  >
+                    {c.name}
                   </button>
+                ))}
+              </div>
+              <label className="field">
+                <span>{carrier.issues ? t("trackingOptional") : t("trackingRequired")}</span>
+                <input
+                  className={styles.trackingInput}
+                  data-testid="pack-tracking-input"
+                  value={tracking}
+                  onChange={(e) => setTracking(e.target.value.trim())}
+                  autoComplete="off"
+                  placeholder={t("trackingPlaceholder")}
+                />
+              </label>
+              {view.openParcels.length > 0 && (
+                <div className="stack" data-testid="pack-open-parcels">
+                  <span>{t("sameRecipient")}</span>
+                  <ul className={styles.parcels}>
+                    {view.openParcels.map((p) => (
+                      <li key={p.trackingNumber}>
+                        <button
+                          type="button"
+                          className="button"
+                          onClick={() => {
+                            setCarrier(carriers.find((c) => c.code === p.carrier) ?? carrier);
+                            setTracking(p.trackingNumber);
+                          }}
+                        >
+                          {t("joinParcel", { tracking: p.trackingNumber, count: p.items })}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
                 </div>
-              </section>
-            )}
-          </>
-        )}
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+              )}
+              <div className={styles.actions}>
+                <button type="button" className="button button--primary button--large" disabled={action.busy !== null || needsTracking} onClick={pack} data-testid="pack-submit">
+                  {tracking === "" && carrier.issues ? t("packIssue") : t("pack")}
+                </button>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </DispatchStationFrame>
   );
 }

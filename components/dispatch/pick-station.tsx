@@ -6,11 +6,10 @@ import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { useProductName } from "@/components/i18n/use-product-name";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import type { PickListSummary, PickListView, PickScanAnswer } from "./types";
-import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
+import { DispatchStationFrame } from "./dispatch-station-frame";
 import styles from "./dispatch.module.css";
 
 const queueKey = ["dispatch", "pick-lists"];
@@ -87,50 +86,39 @@ export function PickStation() {
   if (!list) {
     const lists = queue.data?.lists ?? [];
     return (
-      <div className={styles.station}>
-        <div className={styles.main}>
-          <h1>{t("title")}</h1>
-          {action.answer && (
-            <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="pick-answer">
-              {action.answer.message}
-            </div>
-          )}
-          {queue.isError && <div className="alert alert--error">{errorText(queue.error)}</div>}
-          {lists.length === 0 ? (
-            <p className="card muted" data-testid="pick-empty">
-              {queue.isLoading ? "…" : t("empty")}
-            </p>
-          ) : (
-            <ul className={styles.lists} data-testid="pick-lists">
-              {lists.map((l) => (
-                <li key={l.id} className={styles.listCard} data-testid="pick-list" data-number={l.number}>
-                  <p className={styles.listNumber}>{t("listNumber", { number: l.number })}</p>
-                  <span>{t("counts", { pending: l.pending, lines: l.lines })}</span>
-                  {l.firstBin && <span className={styles.mono}>{t("firstBin", { bin: l.firstBin.replaceAll("-", "\u2011") /* non-breaking hyphens: the code never wraps */ })}</span>}
-                  {l.shipBy && <span className="muted">{t("shipBy", { time: format.dateTime(new Date(l.shipBy), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }) })}</span>}
-                  {l.claimedBy && !l.mine ? (
-                    <span className="muted">{t("takenBy", { name: l.claimedBy.name })}</span>
-                  ) : (
-                    <button type="button" className="button button--primary" disabled={action.busy !== null} onClick={() => claim(l)} data-testid="pick-claim">
-                      {l.mine ? t("continue") : t("take")}
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <aside className={styles.side}>
-          <ScanPanel />
-        </aside>
-      </div>
+      <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer} answerTestId="pick-answer">
+        {queue.isError && <div className="alert alert--error">{errorText(queue.error)}</div>}
+        {lists.length === 0 ? (
+          <p className="card muted" data-testid="pick-empty">
+            {queue.isLoading ? "…" : t("empty")}
+          </p>
+        ) : (
+          <ul className={styles.lists} data-testid="pick-lists">
+            {lists.map((l) => (
+              <li key={l.id} className={styles.listCard} data-testid="pick-list" data-number={l.number}>
+                <p className={styles.listNumber}>{t("listNumber", { number: l.number })}</p>
+                <span>{t("counts", { pending: l.pending, lines: l.lines })}</span>
+                {l.firstBin && <span className={styles.mono}>{t("firstBin", { bin: l.firstBin.replaceAll("-", "\u2011") /* non-breaking hyphens: the code never wraps */ })}</span>}
+                {l.shipBy && <span className="muted">{t("shipBy", { time: format.dateTime(new Date(l.shipBy), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }) })}</span>}
+                {l.claimedBy && !l.mine ? (
+                  <span className="muted">{t("takenBy", { name: l.claimedBy.name })}</span>
+                ) : (
+                  <button type="button" className="button button--primary" disabled={action.busy !== null} onClick={() => claim(l)} data-testid="pick-claim">
+                    {l.mine ? t("continue") : t("take")}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </DispatchStationFrame>
     );
   }
 
   const next = list.next;
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
+    <DispatchStationFrame
+      heading={
         <div className={styles.head}>
           <h1>{t("listNumber", { number: list.number })}</h1>
           <span className={styles.mono} data-testid="pick-tote">
@@ -140,63 +128,58 @@ export function PickStation() {
             {t("back")}
           </button>
         </div>
-        {action.answer && (
-          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert">
-            {action.answer.message}
+      }
+      answer={action.answer}
+      answerTestId="pick-answer"
+    >
+      {next ? (
+        <section className={styles.next} data-testid="pick-next">
+          <span className="muted">{list.currentBin === next.binCode ? t("scanItem") : t("goTo")}</span>
+          <p className={`${styles.nextBin} ${styles.mono}`}>{next.binCode ?? t("noBin")}</p>
+          <p className={styles.nextItem}>
+            <strong className={styles.mono}>{next.itemCode}</strong> · {names.name(next)} · {t("size", { size: next.size })}
+          </p>
+          <div className={styles.actions}>
+            <button type="button" className="button button--danger" disabled={action.busy !== null} onClick={reportShort} data-testid="pick-short">
+              {t("notInBin")}
+            </button>
           </div>
-        )}
-        {next ? (
-          <section className={styles.next} data-testid="pick-next">
-            <span className="muted">{list.currentBin === next.binCode ? t("scanItem") : t("goTo")}</span>
-            <p className={`${styles.nextBin} ${styles.mono}`}>{next.binCode ?? t("noBin")}</p>
-            <p className={styles.nextItem}>
-              <strong className={styles.mono}>{next.itemCode}</strong> · {names.name(next)} · {t("size", { size: next.size })}
-            </p>
-            <div className={styles.actions}>
-              <button type="button" className="button button--danger" disabled={action.busy !== null} onClick={reportShort} data-testid="pick-short">
-                {t("notInBin")}
-              </button>
-            </div>
-          </section>
-        ) : (
-          <section className={styles.packed} data-testid="pick-done">
-            <strong>{t("listDone")}</strong>
-            <span>{t("toPacking")}</span>
-          </section>
-        )}
-        <table className={`table ${styles.lines}`} data-testid="pick-lines">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t("bin")}</th>
-              <th>{t("item")}</th>
-              <th>{t("status")}</th>
+        </section>
+      ) : (
+        <section className={styles.packed} data-testid="pick-done">
+          <strong>{t("listDone")}</strong>
+          <span>{t("toPacking")}</span>
+        </section>
+      )}
+      <table className={`table ${styles.lines}`} data-testid="pick-lines">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t("bin")}</th>
+            <th>{t("item")}</th>
+            <th>{t("status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.lines.map((l) => (
+            <tr
+              key={l.id}
+              data-testid="pick-line"
+              data-status={l.status}
+              className={l.status === "picked" ? styles.lineDone : l.status === "short" ? styles.lineShort : l.id === next?.id ? styles.lineCurrent : undefined}
+            >
+              <td>{l.sequence}</td>
+              <td className={`${styles.mono} ${styles.nowrap}`}>{l.binCode ?? "—"}</td>
+              <td>
+                <span className={styles.mono}>{l.itemCode}</span> · {names.name(l)} · {l.size}
+              </td>
+              <td>
+                <span className={`${styles.pill} ${styles[`pill_${l.status}`] ?? ""}`}>{t(`lineStatus.${l.status}`)}</span>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.lines.map((l) => (
-              <tr
-                key={l.id}
-                data-testid="pick-line"
-                data-status={l.status}
-                className={l.status === "picked" ? styles.lineDone : l.status === "short" ? styles.lineShort : l.id === next?.id ? styles.lineCurrent : undefined}
-              >
-                <td>{l.sequence}</td>
-                <td className={`${styles.mono} ${styles.nowrap}`}>{l.binCode ?? "—"}</td>
-                <td>
-                  <span className={styles.mono}>{l.itemCode}</span> · {names.name(l)} · {l.size}
-                </td>
-                <td>
-                  <span className={`${styles.pill} ${styles[`pill_${l.status}`] ?? ""}`}>{t(`lineStatus.${l.status}`)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+          ))}
+        </tbody>
+      </table>
+    </DispatchStationFrame>
   );
 }

@@ -5,12 +5,11 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { useProductName } from "@/components/i18n/use-product-name";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { classifyScan } from "@/lib/scan-codes/classify";
 import type { QuarantineEntry } from "./types";
-import { toneClass } from "@/components/station/action-answer";
 import { useDispatchAction } from "./use-dispatch-action";
+import { DispatchStationFrame } from "./dispatch-station-frame";
 import styles from "./dispatch.module.css";
 
 const quarantineKey = ["dispatch", "quarantine"];
@@ -53,85 +52,82 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
   });
 
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("intro")}</p>
-        {action.answer && (
-          <div className={`alert ${toneClass[action.answer.tone]}`} role="alert" data-testid="quarantine-answer">
-            {action.answer.message}
-          </div>
-        )}
-        {entries.length === 0 ? (
-          <p className="card muted">{query.isLoading ? "…" : t("empty")}</p>
-        ) : (
-          <table className="table" data-testid="quarantine-table">
-            <thead>
-              <tr>
-                <th>{t("item")}</th>
-                <th>{t("verdict")}</th>
-                <th>{t("bin")}</th>
-                <th>{t("state")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.itemId} data-testid="quarantine-row" data-code={e.itemCode ?? ""}>
-                  <td>
-                    <strong className={styles.mono}>{e.itemCode}</strong>
-                    <div>
-                      {names.name(e)} · {e.size}
+    <DispatchStationFrame
+      heading={
+        <>
+          <h1>{t("title")}</h1>
+          <p className="muted">{t("intro")}</p>
+        </>
+      }
+      answer={action.answer}
+      answerTestId="quarantine-answer"
+    >
+      {entries.length === 0 ? (
+        <p className="card muted">{query.isLoading ? "…" : t("empty")}</p>
+      ) : (
+        <table className="table" data-testid="quarantine-table">
+          <thead>
+            <tr>
+              <th>{t("item")}</th>
+              <th>{t("verdict")}</th>
+              <th>{t("bin")}</th>
+              <th>{t("state")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.itemId} data-testid="quarantine-row" data-code={e.itemCode ?? ""}>
+                <td>
+                  <strong className={styles.mono}>{e.itemCode}</strong>
+                  <div>
+                    {names.name(e)} · {e.size}
+                  </div>
+                  <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" })}</div>
+                </td>
+                <td>
+                  {e.verdict ? (tv.has(e.verdict) ? tv(e.verdict) : e.verdict) : "—"}
+                  {e.reasonCodes.length > 0 && <div className="muted">{e.reasonCodes.join(", ")}</div>}
+                </td>
+                <td className={`${styles.mono} ${styles.nowrap}`}>{e.binCode ?? t("noBin")}</td>
+                <td>
+                  {ts(e.state)}
+                  {e.decisions.map((d, i) => (
+                    <div key={i} className="muted">
+                      {t(`decisions.${d.decision}`)}: {d.reason}
                     </div>
-                    <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" })}</div>
-                  </td>
-                  <td>
-                    {e.verdict ? (tv.has(e.verdict) ? tv(e.verdict) : e.verdict) : "—"}
-                    {e.reasonCodes.length > 0 && <div className="muted">{e.reasonCodes.join(", ")}</div>}
-                  </td>
-                  <td className={`${styles.mono} ${styles.nowrap}`}>{e.binCode ?? t("noBin")}</td>
-                  <td>
-                    {ts(e.state)}
-                    {e.decisions.map((d, i) => (
-                      <div key={i} className="muted">
-                        {t(`decisions.${d.decision}`)}: {d.reason}
-                      </div>
+                  ))}
+                </td>
+                <td>
+                  {canDecide &&
+                    (deciding === e.itemId ? (
+                      <DecisionForm
+                        entry={e}
+                        busy={action.busy !== null}
+                        onCancel={() => setDeciding(null)}
+                        onSubmit={(form, decision) =>
+                          void action.run(
+                            `decide:${e.itemId}:${decision}`,
+                            (scanId) => apiFetch<{ itemCode: string; state: string }>("/api/station/dispatch/quarantine/decide", { body: form, scanId }),
+                            (r) => {
+                              setDeciding(null);
+                              return { tone: "success", message: t("answers.decided", { code: r.itemCode, state: ts(r.state) }) };
+                            },
+                          )
+                        }
+                      />
+                    ) : (
+                      <button type="button" className="button" onClick={() => setDeciding(e.itemId)} data-testid="quarantine-decide">
+                        {t("decide")}
+                      </button>
                     ))}
-                  </td>
-                  <td>
-                    {canDecide &&
-                      (deciding === e.itemId ? (
-                        <DecisionForm
-                          entry={e}
-                          busy={action.busy !== null}
-                          onCancel={() => setDeciding(null)}
-                          onSubmit={(form, decision) =>
-                            void action.run(
-                              `decide:${e.itemId}:${decision}`,
-                              (scanId) => apiFetch<{ itemCode: string; state: string }>("/api/station/dispatch/quarantine/decide", { body: form, scanId }),
-                              (r) => {
-                                setDeciding(null);
-                                return { tone: "success", message: t("answers.decided", { code: r.itemCode, state: ts(r.state) }) };
-                              },
-                            )
-                          }
-                        />
-                      ) : (
-                        <button type="button" className="button" onClick={() => setDeciding(e.itemId)} data-testid="quarantine-decide">
-                          {t("decide")}
-                        </button>
-                      ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </DispatchStationFrame>
   );
 }
 

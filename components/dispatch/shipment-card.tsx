@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useProductName } from "@/components/i18n/use-product-name";
 import type { ShipmentView } from "./types";
 import styles from "./dispatch.module.css";
@@ -11,6 +11,7 @@ export function ShipmentCard({ shipment }: { shipment: ShipmentView }) {
   const tv = useTranslations("inspection.verdicts");
   const format = useFormatter();
   const names = useProductName();
+  const locale = useLocale();
   const isReturn = shipment.destination === "seller";
   const sheet = shipment.resultSheet;
   return (
@@ -38,7 +39,7 @@ export function ShipmentCard({ shipment }: { shipment: ShipmentView }) {
                 {t("verdict")}: <strong data-testid="pack-verdict">{tv.has(sheet.verdict) ? tv(sheet.verdict) : sheet.verdict}</strong>
               </span>
               <span>
-                {t("reasonsLabel")}: {sheet.reasons.map((r) => r.labelKo + " · " + r.labelEn).join(", ") || "—"}
+                {t("reasonsLabel")}: {sheet.reasons.map((r) => (locale === "ko" ? r.labelKo : r.labelEn)).join(", ") || "—"}
               </span>
               <span data-testid="pack-photos">{t("photos", { count: sheet.photoCount })}</span>
               {sheet.note && <span>{t("note", { note: sheet.note })}</span>}

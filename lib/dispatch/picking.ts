@@ -8,19 +8,13 @@ import { applyTransition, recordItemEvent } from "@/lib/items/apply-transition";
 import { classifyScan } from "@/lib/scan-codes/classify";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireDispatcher, scanIdSchema } from "./guards";
+import { itemNameColumns, type ItemNames } from "./item-names";
 import { finishListIfDone } from "./pick-queue";
 
-export type PickLineView = {
+export type PickLineView = ItemNames & {
   id: string;
   sequence: number;
   status: "pending" | "picked" | "short";
-  itemId: string;
-  itemCode: string | null;
-  productName: string;
-  /** The catalogue's names (screens pick with lib/catalog/product-name.ts). */
-  productNameKo: string | null;
-  productNameEn: string | null;
-  size: string;
   binCode: string | null;
   toteCode: string | null;
   destination: "buyer" | "seller" | null;
@@ -50,12 +44,7 @@ export async function loadPickList(q: Queryable, centerId: string, pickListId: s
       id: pickLines.id,
       sequence: pickLines.sequence,
       status: pickLines.status,
-      itemId: items.id,
-      itemCode: items.code,
-      productName: items.productName,
-      productNameKo: products.nameKo,
-      productNameEn: products.nameEn,
-      size: items.size,
+      ...itemNameColumns,
       binCode: bins.code,
       toteCode: pickLines.toteCode,
       destination: shipments.destination,

@@ -12,18 +12,12 @@ import { extensionFor } from "@/lib/photos/image-type";
 import type { PhotoStore } from "@/lib/photos/photo-store";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireDispatcher, requireManager, scanIdSchema } from "./guards";
+import type { ItemNames } from "./item-names";
 
 /** Bins of this class hold quarantined goods, apart from saleable stock (never suggested for putaway). */
 export const quarantineBinClass = "Q";
 
-export type QuarantineEntry = {
-  itemId: string;
-  itemCode: string | null;
-  productName: string;
-  /** The catalogue's names (screens pick with lib/catalog/product-name.ts). */
-  productNameKo: string | null;
-  productNameEn: string | null;
-  size: string;
+export type QuarantineEntry = ItemNames & {
   sku: string;
   state: "quarantined" | "kept_as_evidence";
   binCode: string | null;
@@ -53,8 +47,13 @@ export async function listQuarantine(db: Db, ctx: StaffContext): Promise<Quarant
         .orderBy(desc(inspections.submittedAt))
     : [];
   const actions = ids.length ? await db.select().from(quarantineActions).where(inArray(quarantineActions.itemId, ids)).orderBy(asc(quarantineActions.decidedAt)) : [];
+  // Newest inspection and every decision of each item, by item id (one pass each, not a search per row).
+  const lastInspection = new Map<string, (typeof insp)[number]>();
+  for (const i of insp) if (!lastInspection.has(i.itemId)) lastInspection.set(i.itemId, i);
+  const decisionsOf = new Map<string, (typeof actions)[number][]>();
+  for (const a of actions) decisionsOf.set(a.itemId, [...(decisionsOf.get(a.itemId) ?? []), a]);
   return rows.map(({ item, binCode, productNameKo, productNameEn }) => {
-    const inspection = insp.find((i) => i.itemId === item.id);
+    const inspection = lastInspection.get(item.id);
     return {
       itemId: item.id,
       itemCode: item.code,
@@ -68,9 +67,7 @@ export async function listQuarantine(db: Db, ctx: StaffContext): Promise<Quarant
       verdict: inspection?.reviewVerdict ?? inspection?.verdict ?? null,
       reasonCodes: inspection?.reasonCodes ?? [],
       since: item.updatedAt.toISOString(),
-      decisions: actions
-        .filter((a) => a.itemId === item.id)
-        .map((a) => ({ decision: a.decision, reason: a.reason, handedTo: a.handedTo, photos: a.photoKeys.length, at: a.decidedAt.toISOString() })),
+      decisions: (decisionsOf.get(item.id) ?? []).map((a) => ({ decision: a.decision, reason: a.reason, handedTo: a.handedTo, photos: a.photoKeys.length, at: a.decidedAt.toISOString() })),
     };
   });
 }

@@ -6,16 +6,10 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { recordItemEvent } from "@/lib/items/apply-transition";
 import { parseInput, requireManager } from "./guards";
+import { itemNameColumns, type ItemNames } from "./item-names";
 
-export type ShortPick = {
+export type ShortPick = ItemNames & {
   lineId: string;
-  itemId: string;
-  itemCode: string | null;
-  productName: string;
-  /** The catalogue's names (pages pick with lib/catalog/product-name.ts). */
-  productNameKo: string | null;
-  productNameEn: string | null;
-  size: string;
   /** The bin it should have been in: flagged for a count until resolved. */
   binCode: string | null;
   pickListNumber: number;
@@ -28,12 +22,7 @@ export async function listShortPicks(q: Queryable, centerId: string): Promise<Sh
   const rows = await q
     .select({
       lineId: pickLines.id,
-      itemId: items.id,
-      itemCode: items.code,
-      productName: items.productName,
-      productNameKo: products.nameKo,
-      productNameEn: products.nameEn,
-      size: items.size,
+      ...itemNameColumns,
       binCode: bins.code,
       pickListNumber: pickLists.number,
       reportedBy: users.name,

@@ -1,0 +1,26 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { ScanFeedback } from "@/components/scanner/scanner-provider";
+import { ScanPanel } from "@/components/scanner/scan-panel";
+import { ActionAnswer } from "@/components/station/action-answer";
+import styles from "./dispatch.module.css";
+
+/**
+ * The frame every dispatch screen shares (pick, pack, handover, quarantine): the work on the left
+ * under its heading and the last action's answer, the scanner's answer and log on the right.
+ */
+export function DispatchStationFrame(props: { heading: ReactNode; answer: ScanFeedback | null; answerTestId: string; children: ReactNode }) {
+  return (
+    <div className={styles.station}>
+      <div className={styles.main}>
+        {props.heading}
+        <ActionAnswer answer={props.answer} testId={props.answerTestId} />
+        {props.children}
+      </div>
+      <aside className={styles.side}>
+        <ScanPanel />
+      </aside>
+    </div>
+  );
+}
