@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import type { ApiCaller } from "@/lib/api/api-clients";
 import { createApiClient } from "@/lib/api/api-clients";
-import { reportSale, reportWithdrawal } from "@/lib/api/item-actions";
+import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
 import { addParcelToManifest, openManifest } from "@/lib/dispatch/manifests";
 import { packItem } from "@/lib/dispatch/packing";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
