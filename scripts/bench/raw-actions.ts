@@ -1,5 +1,7 @@
 import type postgres from "postgres";
+import { hashApiToken } from "@/lib/api/tokens";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
+import { benchApiToken } from "./bench-identities";
 import type { PickUnit, Unit } from "./prepare";
 
 /**
@@ -113,14 +115,16 @@ export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
 }
 
 export async function rawAnnounce(sql: postgres.Sql, w: RawWorker, externalId: string): Promise<void> {
+  // As the API does: the caller by its token's hash, then its own externalId (unique per client).
+  const [client] = await sql`select id, center_ids, revoked_at from api_clients where token_hash = ${hashApiToken(benchApiToken)}`;
   const [center] = await sql`select id, code from centers where code = ${w.centerCode}`;
-  const [earlier] = await sql`select id from inbound_orders where external_id = ${externalId}`;
+  const [earlier] = await sql`select id from inbound_orders where api_client_id = ${client.id} and external_id = ${externalId}`;
   if (earlier) throw new Refused("exists");
   const orderId = await sql.begin(async (tx) => {
     const [order] = await tx`
       insert into inbound_orders (center_id, external_id, type, seller, buyer, tracking_number, request_hash, api_client_id)
       values (${center.id}, ${externalId}, 'trade', ${tx.json({ id: "S1", name: "Bench seller" })},
-              ${tx.json({ id: "B1", name: "Bench buyer", address: "Seoul" })}, null, 'raw', null)
+              ${tx.json({ id: "B1", name: "Bench buyer", address: "Seoul" })}, null, 'raw', ${client.id})
       returning id, external_id, type, tracking_number`;
     const [line] = await tx`
       insert into order_lines (order_id, line_no, sku, product_name, category, size, price)
