@@ -81,3 +81,21 @@ export async function switchLocale(page: Page, locale: "en" | "ko") {
     await expect(button).toHaveAttribute("aria-pressed", "true");
   }
 }
+
+/**
+ * Counts the feedback tones the page plays (components/scanner/feedback-sound.ts: one oscillator
+ * for a success beep, two for an error buzz), so a test can check a scan sounds once. Call before
+ * the page loads.
+ */
+export async function countTones(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tones: number };
+    w.__tones = 0;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (...args: Parameters<typeof start>) {
+      w.__tones += 1;
+      return start.apply(this, args);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __tones: number }).__tones);
+}

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale } from "./helpers";
+import { countTones, demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale } from "./helpers";
 
 /**
  * Inspection journeys at tablet and desktop size. Every test makes its OWN items: it announces an
@@ -134,6 +134,7 @@ async function submitVerdict(page: Page) {
 
 test("claim by scan, checklist with a note, photo, pass (warned about the not-ok point): the item goes to packing", async ({ page, browser }, testInfo) => {
   const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [cheapSneaker]);
+  const tones = await countTones(page);
   await signIn(page, demo.inspectorBadge);
   await page.goto("/inspect");
   await expect(page.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toBeVisible();
@@ -142,6 +143,8 @@ test("claim by scan, checklist with a note, photo, pass (warned about the not-ok
   await scannerReady(page);
   await scan(page, code);
   await expect(page).toHaveURL(/\/inspect\/[0-9a-f-]{36}$/);
+  // One beep for the claiming scan (the scanner panel's), not one from the panel and one from the action.
+  expect(await tones()).toBe(1);
   await expect(page.getByTestId("product-card")).toContainText("DD1391-100");
   await expect(page.getByTestId("product-card")).toContainText("270");
   await expect(page.getByTestId("product-state")).toHaveText("In inspection");

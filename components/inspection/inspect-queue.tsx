@@ -46,9 +46,13 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
   const [takeOver, setTakeOver] = useState<TakeOverTarget | null>(null);
   const runTakeOver = useTakeOver(action);
 
-  /** Claims by scan or tap; one intent per item, so a double tap or a retry claims once. */
-  const claim = (target: { itemCode?: string; itemId?: string }) =>
+  /**
+   * Claims by scan or tap; one intent per item, so a double tap or a retry claims once. A scan's
+   * answer is sounded by the scanner panel, so it stays quiet here (one sound per scan).
+   */
+  const claim = (target: { itemCode?: string; itemId?: string }, by: "scan" | "tap") =>
     action.runScan(`claim:${target.itemId ?? target.itemCode}`, (scanId) => apiFetch<ClaimAnswer>("/api/station/inspection/claim", { body: { ...target }, scanId }), {
+      quiet: by === "scan",
       answer: (answer) => {
         router.push(`/inspect/${answer.inspectionId}`);
         return {
@@ -77,7 +81,7 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
   }
 
   // An item label claims the item; any other code gets the scanner's default answer.
-  useScanRoutes({ item: (scan) => claim({ itemCode: scan.code }) });
+  useScanRoutes({ item: (scan) => claim({ itemCode: scan.code }, "scan") });
 
   // A label scanned on another page (the inspection screen, home) arrives as ?scan=…
   const searchParams = useSearchParams();
@@ -220,7 +224,7 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
                     type="button"
                     className="button button--primary"
                     disabled={busyItem === row.itemId}
-                    onClick={() => void claim({ itemId: row.itemId })}
+                    onClick={() => void claim({ itemId: row.itemId }, "tap")}
                   >
                     {t("queue.inspect")}
                   </button>
