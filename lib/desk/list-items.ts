@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { inboundOrders, items, products, type ItemState } from "@/db/schema";
+import { itemRowColumns, productOfItem } from "@/lib/catalog/item-row-columns";
 
 export const itemsPageSize = 50;
 
@@ -10,13 +11,8 @@ export async function listItemsInState(q: Queryable, centerId: string, state: It
   const [rows, [total]] = await Promise.all([
     q
       .select({
-        id: items.id,
-        code: items.code,
-        productName: items.productName,
-        productNameKo: products.nameKo,
-        productNameEn: products.nameEn,
+        ...itemRowColumns,
         sku: items.sku,
-        size: items.size,
         type: items.type,
         receivedAt: items.receivedAt,
         updatedAt: items.updatedAt,
@@ -24,7 +20,7 @@ export async function listItemsInState(q: Queryable, centerId: string, state: It
       })
       .from(items)
       .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-      .leftJoin(products, eq(products.sku, items.sku))
+      .leftJoin(products, productOfItem)
       .where(where)
       .orderBy(desc(items.updatedAt), desc(items.id))
       .limit(itemsPageSize)

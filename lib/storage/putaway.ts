@@ -2,6 +2,7 @@ import { z } from "zod";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { items, products } from "@/db/schema";
+import { itemRowColumns, productOfItem } from "@/lib/catalog/item-row-columns";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -83,17 +84,9 @@ export type AwaitingPutaway = CatalogueNames & { id: string; code: string; produ
 /** Items waiting for putaway, oldest first (the station's work list). */
 export async function listAwaitingPutaway(q: Queryable, centerId: string, limit = 50): Promise<AwaitingPutaway[]> {
   const rows = await q
-    .select({
-      id: items.id,
-      code: items.code,
-      productName: items.productName,
-      productNameKo: products.nameKo,
-      productNameEn: products.nameEn,
-      size: items.size,
-      category: items.category,
-    })
+    .select({ ...itemRowColumns, category: items.category })
     .from(items)
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(and(eq(items.centerId, centerId), eq(items.state, "awaiting_putaway")))
     .orderBy(asc(items.updatedAt))
     .limit(limit);
