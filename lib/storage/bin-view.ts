@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { bins, cycleCounts, itemEvents, items, products, zones } from "@/db/schema";
+import type { Role } from "@/db/schema/users";
+import { hasRole } from "@/lib/auth/staff-context";
+import { itemRowColumns, productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
 import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 
@@ -10,54 +13,62 @@ export type BinView = {
   zoneName: string;
   sizeClass: string;
   capacity: number;
-  occupied: number;
-  free: number;
+  /** Null while the bin is counted blind and the viewer is not a manager (see `blind`). */
+  occupied: number | null;
+  free: number | null;
   active: boolean;
   lastCountedAt: string | null;
   countRequestedAt: string | null;
   openCount: { id: string; status: string } | null;
+  /**
+   * A count of the bin is planned or under way and the viewer is not a manager: what the bin is
+   * recorded to hold (its items and how many) is withheld, so the count stays blind.
+   */
+  blind: boolean;
   items: { id: string; code: string | null; productName: string; productNameKo: string | null; productNameEn: string | null; size: string; storedAt: string | null }[];
 };
 
-/** A bin with its contents, free capacity and last count (one index lookup plus its items). */
-export async function findBinView(q: Queryable, centerId: string, code: string): Promise<BinView> {
+/** Who looks at a bin: its center, and whether a manager (who may see a bin while it is counted). */
+export type BinViewer = { centerId: string; role: Role };
+
+/**
+ * A bin with its contents, free capacity and last count (one index lookup plus its items). While a
+ * count of it is planned or under way, only managers see what it is recorded to hold.
+ */
+export async function findBinView(q: Queryable, viewer: BinViewer, code: string): Promise<BinView> {
   const [row] = await q
     .select({ bin: bins, zoneCode: zones.code, zoneName: zones.name })
     .from(bins)
     .innerJoin(zones, eq(zones.id, bins.zoneId))
-    .where(and(eq(bins.centerId, centerId), eq(bins.code, code.trim().toUpperCase())));
+    .where(and(eq(bins.centerId, viewer.centerId), eq(bins.code, code.trim().toUpperCase())));
   if (!row) throw new DomainError("not_found:bin", `No bin ${code.trim()} in this center.`, { bin: code.trim() });
   const { bin } = row;
-  const contents = await q
-    .select({
-      id: items.id,
-      code: items.code,
-      productName: items.productName,
-      productNameKo: products.nameKo,
-      productNameEn: products.nameEn,
-      size: items.size,
-      storedAt: items.storedAt,
-    })
-    .from(items)
-    .leftJoin(products, eq(products.sku, items.sku))
-    .where(eq(items.binId, bin.id))
-    .orderBy(asc(items.storedAt));
   const [open] = await q
     .select({ id: cycleCounts.id, status: cycleCounts.status })
     .from(cycleCounts)
     .where(and(eq(cycleCounts.binId, bin.id), ne(cycleCounts.status, "resolved")));
+  const blind = Boolean(open && open.status !== "submitted" && !hasRole(viewer.role, ["manager"]));
+  const contents = blind
+    ? []
+    : await q
+        .select({ ...itemRowColumns, storedAt: items.storedAt })
+        .from(items)
+        .leftJoin(products, productOfItem)
+        .where(eq(items.binId, bin.id))
+        .orderBy(asc(items.storedAt));
   return {
     code: bin.code,
     zoneCode: row.zoneCode,
     zoneName: row.zoneName,
     sizeClass: bin.sizeClass,
     capacity: bin.capacity,
-    occupied: bin.occupied,
-    free: Math.max(0, bin.capacity - bin.occupied),
+    occupied: blind ? null : bin.occupied,
+    free: blind ? null : Math.max(0, bin.capacity - bin.occupied),
     active: bin.active,
     lastCountedAt: bin.lastCountedAt?.toISOString() ?? null,
     countRequestedAt: bin.countRequestedAt?.toISOString() ?? null,
     openCount: open ?? null,
+    blind,
     items: contents.map((i) => ({ ...i, storedAt: i.storedAt?.toISOString() ?? null })),
   };
 }

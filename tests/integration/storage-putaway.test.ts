@@ -130,7 +130,7 @@ describeEachDb("storage: putaway and moves", (use) => {
       ["move", to.code],
       ["putaway", from.code],
     ]);
-    const view = await findBinView(db, setup.center.id, tiny.code.toLowerCase());
+    const view = await findBinView(db, setup.operator, tiny.code.toLowerCase());
     expect(view).toMatchObject({ code: tiny.code, occupied: 2, free: 0, capacity: 2, lastCountedAt: null });
     expect(view.items.map((i) => i.code)).toContain(filler.code);
     // Only items that are stored can move.

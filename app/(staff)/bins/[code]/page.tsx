@@ -7,13 +7,13 @@ import { isDomainError } from "@/lib/errors/domain-error";
 import { productNameIn } from "@/lib/catalog/product-name";
 import { findBinView, type BinView } from "@/lib/storage/bin-view";
 
-/** One bin: what is in it, free capacity, last count (every staff member of the center). */
+/** One bin: what is in it, free capacity, last count (staff of the center; blind to operators while it is counted). */
 export default async function BinPage({ params }: { params: Promise<{ code: string }> }) {
   const staff = await requirePageAccess("/bins/[code]");
   const { code } = await params;
   let bin: BinView;
   try {
-    bin = await findBinView(await getDb(), staff.center.id, decodeURIComponent(code));
+    bin = await findBinView(await getDb(), staff.ctx, decodeURIComponent(code));
   } catch (error) {
     if (isDomainError(error) && error.kind === "not_found") notFound();
     throw error;
@@ -28,36 +28,42 @@ export default async function BinPage({ params }: { params: Promise<{ code: stri
         <p className="muted">{t("zone", { zone: bin.zoneCode, name: bin.zoneName })}</p>
         <h1 className={styles.binCode}>{bin.code}</h1>
         <p data-testid="bin-summary">
-          {t("summary", { sizeClass: bin.sizeClass, occupied: bin.occupied, capacity: bin.capacity, free: bin.free })}
+          {bin.occupied === null || bin.free === null
+            ? t("summaryBlind", { sizeClass: bin.sizeClass, capacity: bin.capacity })
+            : t("summary", { sizeClass: bin.sizeClass, occupied: bin.occupied, capacity: bin.capacity, free: bin.free })}
           {!bin.active && <strong> · {t("inactive")}</strong>}
         </p>
         <p>{t("lastCounted", { when: when(bin.lastCountedAt) })}{bin.openCount ? ` · ${t("openCount")}` : ""}</p>
       </section>
-      <table className="table" data-testid="bin-contents">
-        <thead>
-          <tr>
-            <th>{t("item")}</th>
-            <th>{t("product")}</th>
-            <th>{t("storedAt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bin.items.map((i) => (
-            <tr key={i.id}>
-              <td className={styles.code}>{i.code}</td>
-              <td>
-                {productNameIn(locale, i)} · {i.size}
-              </td>
-              <td>{when(i.storedAt)}</td>
-            </tr>
-          ))}
-          {bin.items.length === 0 && (
+      {bin.blind ? (
+        <p className="alert alert--warn" data-testid="bin-blind">{t("blind")}</p>
+      ) : (
+        <table className="table" data-testid="bin-contents">
+          <thead>
             <tr>
-              <td colSpan={3} className="muted">{t("empty")}</td>
+              <th>{t("item")}</th>
+              <th>{t("product")}</th>
+              <th>{t("storedAt")}</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bin.items.map((i) => (
+              <tr key={i.id}>
+                <td className={styles.code}>{i.code}</td>
+                <td>
+                  {productNameIn(locale, i)} · {i.size}
+                </td>
+                <td>{when(i.storedAt)}</td>
+              </tr>
+            ))}
+            {bin.items.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">{t("empty")}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
