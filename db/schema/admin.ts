@@ -3,7 +3,8 @@ import { centers } from "./centers";
 
 /**
  * Append-only log of administration: staff created or changed, PINs and passwords reset, accounts
- * deactivated, center settings and API clients changed. Who, when, what, and before/after values
+ * deactivated, center settings and API clients changed, bins created, re-pathed or (de)activated,
+ * counts planned and their differences resolved. Who, when, what, and before/after values
  * (never secrets). Managers read their center's rows.
  */
 export const adminEvents = pgTable(
@@ -15,7 +16,7 @@ export const adminEvents = pgTable(
       .references(() => centers.id),
     actorUserId: uuid("actor_user_id"),
     action: text("action").notNull(),
-    /** What was changed: "user", "center", "api_client". */
+    /** What was changed: "user", "center", "api_client", "zone", "bin", "cycle_count". */
     targetType: text("target_type").notNull(),
     targetId: text("target_id").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),

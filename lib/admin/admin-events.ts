@@ -6,7 +6,7 @@ export type AdminEventInput = {
   centerId: string;
   actorUserId: string;
   action: string;
-  targetType: "user" | "center" | "api_client";
+  targetType: "user" | "center" | "api_client" | "zone" | "bin" | "cycle_count";
   targetId: string;
   details?: Record<string, unknown>;
 };

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { bins, items, zones, type Bin } from "@/db/schema";
+import { recordAdminEvent } from "@/lib/admin/admin-events";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { binLayoutSchema, layoutBins, pathOrder, type BinLayout } from "./bin-layout";
@@ -41,7 +42,8 @@ async function existingCodes(db: Queryable, centerId: string, codes: string[]): 
 
 /**
  * Creates the bins of a layout (the zone too, if new). Codes that exist already are left as they
- * are; new bins continue the center's pick path after its last bin, in walking order.
+ * are; new bins continue the center's pick path after its last bin, in walking order. The
+ * administration log records it (as it does a zone's new path and a bin (de)activated).
  */
 export async function createBins(db: Db, ctx: StaffContext, input: unknown): Promise<{ created: number; skipped: number; zoneCode: string }> {
   requireManager(ctx);
@@ -70,6 +72,14 @@ export async function createBins(db: Db, ctx: StaffContext, input: unknown): Pro
       const inserted = await tx.insert(bins).values(rows).onConflictDoNothing().returning({ id: bins.id });
       created += inserted.length;
     }
+    await recordAdminEvent(tx, {
+      centerId: ctx.centerId,
+      actorUserId: ctx.userId,
+      action: "bins_created",
+      targetType: "zone",
+      targetId: zone.code,
+      details: { sizeClass: layout.sizeClass, capacity: layout.capacity, created, skipped: planned.length - created, first: planned[0]?.code ?? null, last: planned.at(-1)?.code ?? null },
+    });
     return { created, skipped: planned.length - created, zoneCode: zone.code };
   });
 }
@@ -90,6 +100,7 @@ export async function setZonePath(db: Db, ctx: StaffContext, input: unknown): Pr
     for (const [i, code] of order.entries()) {
       await tx.update(bins).set({ pickSequence: sequences[i] }).where(eq(bins.id, byCode.get(code)!));
     }
+    await recordAdminEvent(tx, { centerId: ctx.centerId, actorUserId: ctx.userId, action: "zone_path_changed", targetType: "zone", targetId: zone.code, details: { style: data.style, bins: rows.length } });
     return { zoneCode: zone.code, bins: rows.length };
   });
 }
@@ -117,6 +128,9 @@ export async function setBinActive(db: Db, ctx: StaffContext, input: unknown): P
       }
     }
     const [updated] = await tx.update(bins).set({ active: data.active }).where(eq(bins.id, bin.id)).returning();
+    if (bin.active !== data.active) {
+      await recordAdminEvent(tx, { centerId: ctx.centerId, actorUserId: ctx.userId, action: data.active ? "bin_activated" : "bin_deactivated", targetType: "bin", targetId: bin.code });
+    }
     return updated;
   });
 }

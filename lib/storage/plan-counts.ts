@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { bins, cycleCounts, zones } from "@/db/schema";
+import { recordAdminEvent } from "@/lib/admin/admin-events";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { binCodeSchema, parseInput, requireManager } from "./guards";
@@ -50,6 +51,10 @@ export async function planCounts(db: Db, ctx: StaffContext, input: z.input<typeo
       .values(targets.map((t) => ({ centerId: ctx.centerId, binId: t.id, reason: t.requested ? "requested" : data.scope, plannedBy: ctx.userId })))
       .onConflictDoNothing()
       .returning({ id: cycleCounts.id });
+    const target = data.scope === "bin" ? data.binCode : data.scope === "zone" ? data.zoneCode : `${data.days}d`;
+    if (inserted.length) {
+      await recordAdminEvent(tx, { centerId: ctx.centerId, actorUserId: ctx.userId, action: "counts_planned", targetType: "cycle_count", targetId: target, details: { scope: data.scope, planned: inserted.length } });
+    }
     return { planned: inserted.length, alreadyOpen: targets.length - inserted.length };
   });
 }

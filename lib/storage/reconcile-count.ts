@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { bins, cycleCountDifferences, cycleCounts, items, products, users, type CountResolution } from "@/db/schema";
+import { recordAdminEvent } from "@/lib/admin/admin-events";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition } from "@/lib/items/apply-transition";
@@ -79,7 +80,8 @@ export const resolveDifferenceSchema = z.discriminatedUnion("resolution", [
 /**
  * The manager resolves one difference of a submitted count. The item change is a transition (audit
  * row and event) with the bins' counts in the same transaction; the difference records who resolved
- * it how. When the last difference is resolved, the count is closed.
+ * it how, and so does the administration log. When the last difference is resolved, the count is
+ * closed.
  */
 export async function resolveDifference(db: Db, ctx: StaffContext, input: z.input<typeof resolveDifferenceSchema>): Promise<{ countStatus: string }> {
   requireManager(ctx);
@@ -127,6 +129,15 @@ export async function resolveDifference(db: Db, ctx: StaffContext, input: z.inpu
       .update(cycleCountDifferences)
       .set({ resolution: data.resolution, resolvedBy: ctx.userId, resolvedAt: new Date() })
       .where(eq(cycleCountDifferences.id, d.id));
+    // Every decision is in the administration log, a `no_change` (which moves nothing) too.
+    await recordAdminEvent(tx, {
+      centerId: ctx.centerId,
+      actorUserId: ctx.userId,
+      action: "count_difference_resolved",
+      targetType: "cycle_count",
+      targetId: count.id,
+      details: { bin: countBin.code, code: d.code, kind: d.kind, resolution: data.resolution, ...(data.resolution === "moved_found_elsewhere" ? { to: data.binCode } : {}) },
+    });
     const [open] = await tx
       .select({ id: cycleCountDifferences.id })
       .from(cycleCountDifferences)

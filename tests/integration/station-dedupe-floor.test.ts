@@ -144,6 +144,7 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       await twice(resolve, { scanId: sid(), differenceId: difference.id, resolution: "marked_missing" });
       expect(await itemNow(use(), lost.id)).toMatchObject({ state: "missing" });
       expect(await eventCount(use(), lost.id, "mark_missing")).toBe(1);
+      expect(await use().select().from(adminEvents).where(and(eq(adminEvents.targetId, countId), eq(adminEvents.action, "count_difference_resolved")))).toHaveLength(1);
     });
 
     it("the manager's bins, pick path, bin deactivation and count plan: each once", async () => {
@@ -162,6 +163,10 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const planned = await twice(plan, { scanId: sid(), scope: "zone", zoneCode: "DD" });
       expect(planned).toMatchObject({ planned: 2 });
       expect((await use().select().from(cycleCounts).where(eq(cycleCounts.centerId, w.center.id))).filter((c) => zoneBins.some((b) => b.id === c.binId))).toHaveLength(2);
+      // One administration log row per change, not one per request.
+      const logged = await use().select().from(adminEvents).where(eq(adminEvents.centerId, w.center.id));
+      const actions = logged.filter((e) => e.targetId === "DD" || e.targetId === zoneBins[0].code).map((e) => e.action).sort();
+      expect(actions).toEqual(["bin_deactivated", "bins_created", "counts_planned", "zone_path_changed"]);
     });
 
     it("a refusal is answered the same on the repeat (a bin of another size class)", async () => {

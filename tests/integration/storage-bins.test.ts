@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { bins, zones } from "@/db/schema";
+import { adminEvents, bins, zones } from "@/db/schema";
 import { createBins, listZoneBins, previewBins, setBinActive, setZonePath } from "@/lib/storage/bins-admin";
 import { describeEachDb } from "../helpers/databases";
 import { binByCode, storageCenter, storedIn } from "./storage-fixtures";
@@ -54,5 +54,20 @@ describeEachDb("storage: zones and bins", (use) => {
     await expect(setBinActive(db, setup.manager, { binCode: "BIN-K-09-09-9", active: false })).rejects.toMatchObject({ code: "not_found:bin" });
     const rows = await db.select().from(bins).where(eq(bins.centerId, setup.center.id)).orderBy(asc(bins.code));
     expect(rows).toHaveLength(18);
+  });
+
+  it("records every change of bins in the administration log: who created, re-pathed, deactivated and activated what", async () => {
+    const log = await use().select().from(adminEvents).where(eq(adminEvents.centerId, setup.center.id)).orderBy(asc(adminEvents.id));
+    const mine = log.filter((e) => ["zone", "bin"].includes(e.targetType));
+    expect(mine.map((e) => [e.action, e.targetId])).toEqual([
+      ["bins_created", "K"],
+      ["bins_created", "K"],
+      ["zone_path_changed", "K"],
+      ["bin_deactivated", "BIN-K-01-01-2"],
+      ["bin_activated", "BIN-K-01-01-2"],
+    ]);
+    expect(mine[1].details).toMatchObject({ sizeClass: "S", capacity: 6, created: 6, skipped: 12, first: "BIN-K-01-01-1", last: "BIN-K-03-03-2" });
+    expect(mine[2].details).toEqual({ style: "straight", bins: 18 });
+    expect(mine.every((e) => e.actorUserId === setup.manager.userId)).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { bins, cycleCounts } from "@/db/schema";
+import { adminEvents, bins, cycleCounts } from "@/db/schema";
 import { scanCountItem, startCount, submitCount } from "@/lib/storage/count-bin";
 import { listOpenCounts, planCounts, requestBinCount } from "@/lib/storage/plan-counts";
 import { listCountsToReview, resolveDifference } from "@/lib/storage/reconcile-count";
 import { checkInvariants } from "@/lib/invariants/check-invariants";
+import { findBinView } from "@/lib/storage/bin-view";
 import { describeEachDb } from "../helpers/databases";
 import { binByCode, eventsOf, itemById, makeZone, scan, storageCenter, storedIn } from "./storage-fixtures";
 
@@ -20,6 +21,11 @@ describeEachDb("storage: blind cycle counts", (use) => {
     const zoneCode = zone[0].code.split("-")[1];
     expect(await planCounts(db, setup.manager, { scope: "bin", binCode: zone[0].code })).toEqual({ planned: 1, alreadyOpen: 0 });
     expect(await planCounts(db, setup.manager, { scope: "zone", zoneCode })).toEqual({ planned: 2, alreadyOpen: 1 });
+    const plans = await db.select().from(adminEvents).where(and(eq(adminEvents.centerId, setup.center.id), eq(adminEvents.action, "counts_planned"))).orderBy(asc(adminEvents.id));
+    expect(plans.map((e) => [e.targetId, e.details])).toEqual([
+      [zone[0].code, { scope: "bin", planned: 1 }],
+      [zoneCode, { scope: "zone", planned: 2 }],
+    ]);
     await expect(planCounts(db, setup.operator, { scope: "zone", zoneCode })).rejects.toMatchObject({ code: "forbidden:role" });
     await expect(planCounts(db, setup.manager, { scope: "zone", zoneCode: "QQ" })).rejects.toMatchObject({ code: "not_found:zone" });
     const open = await listOpenCounts(db, setup.center.id);
@@ -47,6 +53,12 @@ describeEachDb("storage: blind cycle counts", (use) => {
     const started = await startCount(db, setup.operator, { scanId: scan(), binCode: counted.code });
     // Blind: the operator's answer holds no contents.
     expect(Object.keys(started.result).sort()).toEqual(["binCode", "countId", "scanned", "status"]);
+    // …and the bin view withholds the recorded contents from operators while the count is open.
+    const blindView = await findBinView(db, setup.operator, counted.code);
+    expect(blindView).toMatchObject({ blind: true, items: [], occupied: null, free: null, openCount: { status: "counting" } });
+    const managerView = await findBinView(db, setup.manager, counted.code);
+    expect(managerView).toMatchObject({ blind: false, occupied: 3 });
+    expect(managerView.items.map((i) => i.code).sort()).toEqual([present.code, gone.code, foundLater.code].sort());
     await expect(startCount(db, setup.operator2, { scanId: scan(), binCode: counted.code })).rejects.toMatchObject({ code: "conflict:count_in_progress" });
     const countId = started.result.countId;
     for (const code of [present.code!, stray.code!, "IT0000000000Z", present.code!.toLowerCase()]) {
@@ -56,6 +68,8 @@ describeEachDb("storage: blind cycle counts", (use) => {
     const submitted = await submitCount(db, setup.operator, { scanId: scan(), countId });
     expect(submitted.result).toMatchObject({ status: "submitted", scanned: 3 });
     expect((await binByCode(db, counted.code)).lastCountedAt).not.toBeNull();
+    // Counted: the operator sees the bin again.
+    expect(await findBinView(db, setup.operator, counted.code)).toMatchObject({ blind: false, occupied: 3 });
 
     const [review] = await listCountsToReview(db, setup.center.id, { countId });
     const byCode = new Map(review.differences.map((d) => [d.code, d]));
@@ -91,6 +105,15 @@ describeEachDb("storage: blind cycle counts", (use) => {
     expect((await binByCode(db, third.code)).occupied).toBe(1);
     const [after] = await listCountsToReview(db, setup.center.id, { countId });
     expect(after.differences.every((d) => d.resolution)).toBe(true);
+    // Each resolution is in the administration log, the one that moved nothing too.
+    const log = await db.select().from(adminEvents).where(and(eq(adminEvents.centerId, setup.center.id), eq(adminEvents.targetId, countId))).orderBy(asc(adminEvents.id));
+    expect(log.map((e) => [e.action, e.actorUserId, e.details.code, e.details.resolution])).toEqual([
+      ["count_difference_resolved", setup.manager.userId, gone.code, "marked_missing"],
+      ["count_difference_resolved", setup.manager.userId, foundLater.code, "moved_found_elsewhere"],
+      ["count_difference_resolved", setup.manager.userId, stray.code, "moved_here"],
+      ["count_difference_resolved", setup.manager.userId, "IT0000000000Z", "no_change"],
+    ]);
+    expect(log[1].details).toMatchObject({ bin: counted.code, kind: "missing", to: third.code });
   });
 
   it("a missing item that turns up in a later count is put back (found) into that bin", async () => {
