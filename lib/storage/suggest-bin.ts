@@ -7,12 +7,11 @@ import { chooseBin, suggestionWindow } from "./suggestion-rule";
 export type BinSuggestion = { id: string; code: string; zoneCode: string; zoneName: string; occupied: number; capacity: number };
 
 /**
- * The bin to suggest for an item of a size class: among active bins of that class with room, the
- * first few along the pick path (a short walk of the partial index bins_free_idx, whatever the
- * number of bins), the least filled (see chooseBin).
+ * Active bins of a size class with room, the first few along the pick path: a short walk of the
+ * partial index bins_free_idx, whatever the number of bins (the benchmark explains this query).
  */
-export async function suggestBin(q: Queryable, centerId: string, sizeClass: SizeClass, opts: { exclude?: string[] } = {}): Promise<BinSuggestion | null> {
-  const candidates = await q
+export function candidateBins(q: Queryable, centerId: string, sizeClass: SizeClass, exclude: string[] = []) {
+  return q
     .select({ id: bins.id, code: bins.code, occupied: bins.occupied, capacity: bins.capacity, pickSequence: bins.pickSequence, zoneCode: zones.code, zoneName: zones.name })
     .from(bins)
     .innerJoin(zones, eq(zones.id, bins.zoneId))
@@ -22,12 +21,16 @@ export async function suggestBin(q: Queryable, centerId: string, sizeClass: Size
         eq(bins.sizeClass, sizeClass),
         eq(bins.active, true),
         lt(bins.occupied, bins.capacity),
-        opts.exclude?.length ? notInArray(bins.id, opts.exclude) : sql`true`,
+        exclude.length ? notInArray(bins.id, exclude) : sql`true`,
       ),
     )
     .orderBy(asc(bins.pickSequence))
     .limit(suggestionWindow);
-  const chosen = chooseBin(candidates);
+}
+
+/** The bin to suggest for an item of a size class: of the candidate bins, the least filled (see chooseBin). */
+export async function suggestBin(q: Queryable, centerId: string, sizeClass: SizeClass, opts: { exclude?: string[] } = {}): Promise<BinSuggestion | null> {
+  const chosen = chooseBin(await candidateBins(q, centerId, sizeClass, opts.exclude));
   if (!chosen) return null;
   return { id: chosen.id, code: chosen.code, zoneCode: chosen.zoneCode, zoneName: chosen.zoneName, occupied: chosen.occupied, capacity: chosen.capacity };
 }
