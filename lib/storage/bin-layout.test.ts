@@ -39,5 +39,10 @@ describe("bin labels", () => {
     const zpl = renderZpl(doc);
     expect(zpl.match(/\^XA/g)).toHaveLength(2);
     expect(zpl).toContain("BIN-A-01-01-1");
+    // The same document as PDF: one page per bin.
+    const { renderPdf } = await import("@/lib/labels/render-pdf");
+    const pdf = Buffer.from(await renderPdf(doc)).toString("latin1");
+    expect(pdf.startsWith("%PDF-")).toBe(true);
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(2);
   });
 });

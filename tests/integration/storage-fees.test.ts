@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { centers, inboundOrders, items } from "@/db/schema";
 import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
-import { loadItemView } from "@/lib/api/item-view";
+import { loadItemView, loadItemViews } from "@/lib/api/item-view";
 import { feeReportCsv, storageFeeReport, storageFeesOf } from "@/lib/storage/storage-fees";
 import { storageUtilisation } from "@/lib/storage/utilisation";
 import { describeEachDb } from "../helpers/databases";
@@ -48,6 +48,9 @@ describeEachDb("storage: fees and utilisation", (use) => {
     expect(fee).toMatchObject({ days: 14, freeDays: 10, chargeableDays: 4, dailyFee: 500, amount: 2000, currency: "KRW", sizeClass: "S", endedAt: null });
     // The marketplace's item view carries the same figures.
     expect((await loadItemView(use(), item.id)).storage).toEqual({ days: 14, chargeableDays: 4, amount: 2000, currency: "KRW" });
+    // …and so does the order view (GET /api/v1/inbound-orders/{id} lists its items with it).
+    const orderItems = await loadItemViews(use(), { orderId: item.orderId });
+    expect(orderItems.find((i) => i.id === item.id)?.storage).toEqual({ days: 14, chargeableDays: 4, amount: 2000, currency: "KRW" });
     const fresh = await storedIn(use(), operator, bin.code);
     expect((await storageFeesOf(use(), [fresh.id])).get(fresh.id)).toMatchObject({ days: 1, amount: 0 });
   });
