@@ -173,6 +173,22 @@ test.describe("storage floor (tablet)", () => {
     await scan(page, here);
     await expect(page.getByTestId("count-current")).toContainText(here);
     await expect(page.getByTestId("count-current")).not.toContainText(lost);
+    // The bin's own view does not give the expected list away either while it is counted.
+    const during = (await (await page.request.get(`/api/station/storage/bins/${here}`)).json()) as { blind: boolean; items: unknown[]; occupied: number | null };
+    expect(during).toMatchObject({ blind: true, items: [], occupied: null });
+    await page.goto(`/bins/${here}`);
+    await expect(page.getByTestId("bin-blind")).toBeVisible();
+    await expect(page.getByTestId("bin-contents")).toHaveCount(0);
+    await snap(page, testInfo, "bin-blind-en");
+    await useLocale(page, "ko");
+    await expect(page.getByTestId("bin-blind")).toContainText("블라인드");
+    await snap(page, testInfo, "bin-blind-ko");
+    await useLocale(page, "en");
+    // Back to counting: scanning the bin again picks up the same count.
+    await page.goto("/storage/count");
+    await scannerReady(page);
+    await scan(page, here);
+    await expect(page.getByTestId("count-current")).toContainText(here);
     await scan(page, kept);
     await scan(page, stray);
     await expect(page.getByTestId("count-scanned")).toHaveText("2");
