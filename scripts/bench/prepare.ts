@@ -33,6 +33,8 @@ export async function prepareUnits(
   const codes = input.owners.map(() => generateItemCode());
   const rank = { expected: 0, received: 1, in_inspection: 2, awaiting_putaway: 4, awaiting_pack: 4, packed: 5 }[input.state];
   // A passed item goes to putaway (storage) or to packing for its buyer (trade, with its shipment: open, or packed in a parcel).
+  // Each unit has a buyer of its own: with one buyer for all, packing lists every packed parcel as a
+  // parcel the item could share (10k at 1M items), which no real center sees.
   const outbound = input.state === "awaiting_pack" || input.state === "packed";
   const type = input.state === "awaiting_putaway" ? "storage" : outbound ? "trade" : (input.type ?? "trade");
   const route = type === "storage" ? ["route_storage", "awaiting_putaway"] : ["route_trade", "awaiting_pack"];
@@ -45,7 +47,7 @@ export async function prepareUnits(
     ), orders as (
       insert into inbound_orders (id, center_id, external_id, type, seller, buyer, tracking_number)
       select order_id, ${input.centerId}, external_id, ${type}, '{"id":"S1","name":"Bench seller"}'::jsonb,
-             case when ${type} = 'trade' then '{"id":"B1","name":"Bench buyer","address":"Seoul"}'::jsonb end, tracking
+             case when ${type} = 'trade' then jsonb_build_object('id', 'B-' || external_id, 'name', 'Bench buyer', 'address', 'Seoul') end, tracking
       from src
     ), lines as (
       insert into order_lines (id, order_id, line_no, sku, product_name, category, size, price)
@@ -77,7 +79,7 @@ export async function prepareUnits(
       where s.step <= ${rank}
     ), shipments_ as (
       insert into shipments (center_id, item_id, destination, recipient, reason, ship_by, status, carrier, tracking_number, packed_by, packed_at)
-      select ${input.centerId}, item_id, 'buyer', '{"id":"B1","name":"Bench buyer","address":"Seoul"}'::jsonb, 'trade_passed', now() + interval '1 day',
+      select ${input.centerId}, item_id, 'buyer', jsonb_build_object('id', 'B-' || external_id, 'name', 'Bench buyer', 'address', 'Seoul'), 'trade_passed', now() + interval '1 day',
              case when ${rank} = 5 then 'packed' else 'open' end, case when ${rank} = 5 then 'HANJIN' end,
              case when ${rank} = 5 then 'HP' || replace(${tag}, '-', 'Y') || 'X' || k end, case when ${rank} = 5 then owner end, case when ${rank} = 5 then now() end
       from src where ${outbound}
@@ -188,7 +190,7 @@ export async function preparePickUnits(sql: postgres.Sql, input: { centerId: str
       from src
     ), shipments_ as (
       insert into shipments (center_id, item_id, destination, recipient, reason, ship_by)
-      select ${input.centerId}, item_id, 'buyer', '{"id":"B1","name":"Bench buyer","address":"Seoul"}'::jsonb, 'storage_sold', now() + interval '2 days' from src
+      select ${input.centerId}, item_id, 'buyer', jsonb_build_object('id', 'B-' || external_id, 'name', 'Bench buyer', 'address', 'Seoul'), 'storage_sold', now() + interval '2 days' from src
     ), lists as (
       insert into pick_lists (id, center_id, number, status, claimed_by, claimed_at)
       select list_id, ${input.centerId}, list_no, 'claimed', owner, now() from src
