@@ -141,11 +141,12 @@ test("a manager decides a quarantined counterfeit's fate with a reason and a pho
   test.skip(testInfo.project.name !== "desktop", "a desk decision");
   await loginWithPassword(page, demo.managerSeoul);
   await expect(page.getByTestId("header-user")).toBeVisible();
+  await setLocale(context, "ko", baseURL!);
   await page.goto("/quarantine");
   const row = page.getByTestId("quarantine-row").filter({ hasText: /Quarantined|격리/ }).first();
   await expect(row).toBeVisible();
   const code = await row.getAttribute("data-code");
-  await snap(page, testInfo, "quarantine-list");
+  await snap(page, testInfo, "quarantine-list-ko");
   await row.getByTestId("quarantine-decide").click();
   await row.getByTestId("decision-hand_to_authorities").check();
   await row.getByTestId("quarantine-handed-to").fill("Gangnam police, case 2291");
@@ -157,6 +158,8 @@ test("a manager decides a quarantined counterfeit's fate with a reason and a pho
   await expect(page.locator(`[data-testid="quarantine-row"][data-code="${code}"]`)).toHaveCount(0);
   await setLocale(context, "en", baseURL!);
   await page.reload();
+  await expect(page.locator("h1")).toHaveText("Quarantine");
+  await expect(page.getByTestId("quarantine-table").or(page.getByText("Nothing in quarantine"))).toBeVisible();
   await snap(page, testInfo, "quarantine-en");
 });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { useProductName } from "@/components/i18n/use-product-name";
@@ -26,6 +26,7 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
   const ts = useTranslations("states");
   const names = useProductName();
   const format = useFormatter();
+  const locale = useLocale();
   const [pendingItem, setPendingItem] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<string | null>(null);
   const action = useDispatchAction([quarantineKey]);
@@ -87,7 +88,7 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
                 </td>
                 <td>
                   {e.verdict ? (tv.has(e.verdict) ? tv(e.verdict) : e.verdict) : "—"}
-                  {e.reasonCodes.length > 0 && <div className="muted">{e.reasonCodes.join(", ")}</div>}
+                  {e.reasons.length > 0 && <div className="muted">{e.reasons.map((r) => (locale === "ko" ? r.labelKo : r.labelEn)).join(", ")}</div>}
                 </td>
                 <td className={`${styles.mono} ${styles.nowrap}`}>{e.binCode ?? t("noBin")}</td>
                 <td>

@@ -13,6 +13,7 @@ import type { PhotoStore } from "@/lib/photos/photo-store";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireDispatcher, requireManager, scanIdSchema } from "./guards";
 import type { ItemNames } from "./item-names";
+import { reasonLabeller, type ReasonLabel } from "./reason-labels";
 
 /** Bins of this class hold quarantined goods, apart from saleable stock (never suggested for putaway). */
 export const quarantineBinClass = "Q";
@@ -22,7 +23,8 @@ export type QuarantineEntry = ItemNames & {
   state: "quarantined" | "kept_as_evidence";
   binCode: string | null;
   verdict: string | null;
-  reasonCodes: string[];
+  /** The inspection's reasons, named in both languages (the screen shows the user's). */
+  reasons: ReasonLabel[];
   since: string;
   decisions: { decision: QuarantineDecisionKind; reason: string; handedTo: string | null; photos: number; at: string }[];
 };
@@ -50,6 +52,7 @@ export async function listQuarantine(db: Db, ctx: StaffContext): Promise<Quarant
   // Newest inspection and every decision of each item, by item id (one pass each, not a search per row).
   const lastInspection = new Map<string, (typeof insp)[number]>();
   for (const i of insp) if (!lastInspection.has(i.itemId)) lastInspection.set(i.itemId, i);
+  const labelled = await reasonLabeller(db, ctx.centerId, [...lastInspection.values()].flatMap((i) => i.reasonCodes));
   const decisionsOf = new Map<string, (typeof actions)[number][]>();
   for (const a of actions) decisionsOf.set(a.itemId, [...(decisionsOf.get(a.itemId) ?? []), a]);
   return rows.map(({ item, binCode, productNameKo, productNameEn }) => {
@@ -65,7 +68,7 @@ export async function listQuarantine(db: Db, ctx: StaffContext): Promise<Quarant
       state: item.state as QuarantineEntry["state"],
       binCode,
       verdict: inspection?.reviewVerdict ?? inspection?.verdict ?? null,
-      reasonCodes: inspection?.reasonCodes ?? [],
+      reasons: labelled(inspection?.reasonCodes ?? []),
       since: item.updatedAt.toISOString(),
       decisions: (decisionsOf.get(item.id) ?? []).map((a) => ({ decision: a.decision, reason: a.reason, handedTo: a.handedTo, photos: a.photoKeys.length, at: a.decidedAt.toISOString() })),
     };

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { inboundOrders, inspectionPhotos, inspections, items, products, quarantineActions, reasonCodes, shipments, type Party, type Shipment, type ShipmentReason } from "@/db/schema";
+import { reasonLabeller, type ReasonLabel } from "./reason-labels";
+import { inboundOrders, inspectionPhotos, inspections, items, products, quarantineActions, shipments, type Party, type Shipment, type ShipmentReason } from "@/db/schema";
 
 /** The inspection result sheet that goes in a returned item's box. */
 export type ResultSheet = {
   verdict: string;
-  reasons: { code: string; labelEn: string; labelKo: string }[];
+  reasons: ReasonLabel[];
   note: string | null;
   photoCount: number;
   inspectedAt: string | null;
@@ -117,12 +118,7 @@ async function resultSheet(q: Queryable, centerId: string, itemId: string): Prom
   if (!inspection) return null;
   const verdict = inspection.reviewVerdict ?? inspection.verdict ?? "";
   const codes = inspection.reasonCodes;
-  const labels = codes.length
-    ? await q
-        .select({ code: reasonCodes.code, labelEn: reasonCodes.labelEn, labelKo: reasonCodes.labelKo })
-        .from(reasonCodes)
-        .where(and(eq(reasonCodes.centerId, centerId), inArray(reasonCodes.code, codes)))
-    : [];
+  const labelled = await reasonLabeller(q, centerId, codes);
   const [photos] = await q
     .select({ n: sql<number>`count(*)::int` })
     .from(inspectionPhotos)
@@ -130,7 +126,7 @@ async function resultSheet(q: Queryable, centerId: string, itemId: string): Prom
     .where(and(eq(inspectionPhotos.itemId, itemId), ne(inspections.status, "released")));
   return {
     verdict,
-    reasons: codes.map((code) => labels.find((l) => l.code === code) ?? { code, labelEn: code, labelKo: code }),
+    reasons: labelled(codes),
     note: inspection.reviewNote ?? inspection.note,
     photoCount: Number(photos?.n ?? 0),
     inspectedAt: (inspection.reviewedAt ?? inspection.submittedAt)?.toISOString() ?? null,

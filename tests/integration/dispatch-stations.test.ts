@@ -13,7 +13,9 @@ import { listShortPicks, resolveShortPick } from "@/lib/dispatch/short-picks";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems, createUser } from "../helpers/fixtures";
 import { binOf, dispatchWorld, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
-import { ctxOf, jpegBytes, scan, tempPhotoStore } from "./inspection-fixtures";
+import { addJpeg, claimedItem, ctxOf, jpegBytes, scan, tempPhotoStore } from "./inspection-fixtures";
+import { reviewVerdict } from "@/lib/inspection/review";
+import { submitVerdict } from "@/lib/inspection/submit-verdict";
 
 describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use) => {
   let w: DispatchWorld;
@@ -265,5 +267,18 @@ describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use
       expect(now.state).toBe("awaiting_pack");
       expect(outbox.map((e) => e.type)).toEqual(["item.release_quarantine", "item.route_return"]);
     }
+  });
+  it("a counterfeit confirmed by a senior is listed in quarantine with its reasons named in both languages, then shelved in a quarantine bin", async () => {
+    const db = use();
+    const { item, inspectionId } = await claimedItem(db, ctxOf(w.inspector), { type: "trade" });
+    await addJpeg(db, await tempPhotoStore(), ctxOf(w.inspector), inspectionId);
+    await submitVerdict(db, ctxOf(w.inspector), { scanId: scan(), inspectionId, verdict: "fail_counterfeit", reasonCodes: ["FAKE_LOGO"] });
+    expect(await itemNow(db, item.id)).toMatchObject({ state: "held" });
+    await reviewVerdict(db, ctxOf(w.senior), { scanId: scan(), inspectionId, decision: "confirm", reasonCodes: ["FAKE_LOGO"] });
+    expect(await itemNow(db, item.id)).toMatchObject({ state: "quarantined", binId: null });
+    const entry = (await listQuarantine(db, w.op)).find((e) => e.itemId === item.id);
+    expect(entry).toMatchObject({ verdict: "fail_counterfeit", binCode: null, reasons: [{ code: "FAKE_LOGO", labelEn: "Logo or print not genuine", labelKo: "로고·인쇄 가품" }] });
+    await placeInQuarantineBin(db, w.op, { scanId: scan(), itemCode: item.code!, binCode: w.quarantineBins[0].code });
+    expect((await listQuarantine(db, w.op)).find((e) => e.itemId === item.id)).toMatchObject({ binCode: w.quarantineBins[0].code });
   });
 });
