@@ -1,4 +1,4 @@
-import { items, products } from "@/db/schema";
+import { itemRowColumns } from "@/lib/catalog/item-row-columns";
 
 /** What every dispatch list shows of an item: its code, names and size. */
 export type ItemNames = {
@@ -11,12 +11,7 @@ export type ItemNames = {
   size: string;
 };
 
-/** The columns of {@link ItemNames}, for a select that joins `products` on the item's sku. */
-export const itemNameColumns = {
-  itemId: items.id,
-  itemCode: items.code,
-  productName: items.productName,
-  productNameKo: products.nameKo,
-  productNameEn: products.nameEn,
-  size: items.size,
-};
+const { id, code, ...names } = itemRowColumns;
+
+/** The columns of {@link ItemNames} (the catalogue's item-row columns under dispatch's names), for a select that joins `products` on the item's sku. */
+export const itemNameColumns = { itemId: id, itemCode: code, ...names };

@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
 import type { ApiCaller } from "@/lib/api/api-clients";
-import { createApiClient } from "@/lib/api/api-clients";
 import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
 import { addParcelToManifest, openManifest } from "@/lib/dispatch/manifests";
 import { packItem } from "@/lib/dispatch/packing";
@@ -11,7 +10,7 @@ import { renderZpl, zplFontFile } from "@/lib/labels/render-zpl";
 import { loadPrintDocument } from "@/lib/printing/print-document";
 import { describeEachDb } from "../helpers/databases";
 import { pdfPageTexts } from "../helpers/pdf-text";
-import { dispatchWorld, pickOne, storedItem, type DispatchWorld } from "./dispatch-fixtures";
+import { dispatchWorld, marketplaceCaller, pickOne, storedItem, type DispatchWorld } from "./dispatch-fixtures";
 import { addJpeg, claimedItem, ctxOf, scan, tempPhotoStore } from "./inspection-fixtures";
 
 /*
@@ -24,8 +23,7 @@ describeEachDb("dispatch documents: label, slips and manifest sheet", (use) => {
   let caller: ApiCaller;
   beforeAll(async () => {
     w = await dispatchWorld(use());
-    const client = await createApiClient(use(), { name: "Marketplace", centerIds: [w.center.id] });
-    caller = { id: client.client.id, name: client.client.name, centerIds: [w.center.id] };
+    caller = await marketplaceCaller(use(), w.center.id);
   });
 
   const print = (kind: "shipping_label" | "packing_slip" | "manifest", input: unknown) => loadPrintDocument(use(), w.op, kind, input);

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bins, carrierRanges, inboundOrders, itemEvents, items, outboxEvents, shipments, zones, type Bin, type Item } from "@/db/schema";
+import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
 import { claimPickList, pickScan } from "@/lib/dispatch/picking";
@@ -27,6 +28,12 @@ export async function dispatchWorld(db: Db) {
   return { ...people, operator2, bins: storage, quarantineBins: quarantine, op: ctxOf(people.operator, "PACK-01"), op2: ctxOf(operator2, "PICK-02"), mgr: ctxOf(people.manager, "DESK") };
 }
 export type DispatchWorld = Awaited<ReturnType<typeof dispatchWorld>>;
+
+/** The marketplace as an API caller of the center: it reports sales and withdrawals. */
+export async function marketplaceCaller(db: Db, centerId: string): Promise<ApiCaller> {
+  const { client } = await createApiClient(db, { name: "Marketplace", centerIds: [centerId] });
+  return { id: client.id, name: client.name, centerIds: [centerId] };
+}
 
 /** A stored storage item in `bin` (item and bin occupancy written together, as putaway does). */
 export async function storedItem(db: Db, bin: Bin, seller = { id: uniq("S"), name: "Kim Seller", address: "12 Teheran-ro, Seoul" }): Promise<Item> {

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { inboundOrders, items, shipments, type Item } from "@/db/schema";
 import type { ApiCaller } from "@/lib/api/api-clients";
-import { createApiClient } from "@/lib/api/api-clients";
 import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
 import { addParcelToManifest, closeManifest, openManifest } from "@/lib/dispatch/manifests";
 import { lookupPackItem, packItem } from "@/lib/dispatch/packing";
@@ -13,7 +12,7 @@ import { applyTransition } from "@/lib/items/apply-transition";
 import { returnFlaggedUnit } from "@/lib/receiving/receive-unexpected-unit";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems } from "../helpers/fixtures";
-import { activeShipment, binOf, dispatchWorld, eventsOf, freshCode, itemNow, pickOne, storedItem, type DispatchWorld } from "./dispatch-fixtures";
+import { activeShipment, binOf, dispatchWorld, marketplaceCaller, eventsOf, freshCode, itemNow, pickOne, storedItem, type DispatchWorld } from "./dispatch-fixtures";
 import { addJpeg, claimedItem, ctxOf, jpegBytes, scan, tempPhotoStore } from "./inspection-fixtures";
 
 describeEachDb("dispatch: every kind of shipment, end to end", (use) => {
@@ -22,8 +21,7 @@ describeEachDb("dispatch: every kind of shipment, end to end", (use) => {
   let store: Awaited<ReturnType<typeof tempPhotoStore>>;
   beforeAll(async () => {
     w = await dispatchWorld(use());
-    const client = await createApiClient(use(), { name: "Marketplace", centerIds: [w.center.id] });
-    caller = { id: client.client.id, name: client.client.name, centerIds: [w.center.id] };
+    caller = await marketplaceCaller(use(), w.center.id);
     store = await tempPhotoStore();
   });
 

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { items, quarantineActions, type Item } from "@/db/schema";
 import type { ApiCaller } from "@/lib/api/api-clients";
-import { createApiClient } from "@/lib/api/api-clients";
 import { reportSale } from "@/lib/orders/item-actions";
 import { addParcelToManifest, closeManifest, openManifest } from "@/lib/dispatch/manifests";
 import { lookupPackItem, packItem } from "@/lib/dispatch/packing";
@@ -12,7 +11,7 @@ import { decideQuarantine, listQuarantine, placeInQuarantineBin } from "@/lib/di
 import { listShortPicks, resolveShortPick } from "@/lib/dispatch/short-picks";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems, createUser } from "../helpers/fixtures";
-import { binOf, dispatchWorld, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
+import { binOf, dispatchWorld, marketplaceCaller, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
 import { addJpeg, claimedItem, ctxOf, jpegBytes, scan, tempPhotoStore } from "./inspection-fixtures";
 import { reviewVerdict } from "@/lib/inspection/review";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
@@ -22,8 +21,7 @@ describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use
   let caller: ApiCaller;
   beforeAll(async () => {
     w = await dispatchWorld(use());
-    const client = await createApiClient(use(), { name: "Marketplace", centerIds: [w.center.id] });
-    caller = { id: client.client.id, name: client.client.name, centerIds: [w.center.id] };
+    caller = await marketplaceCaller(use(), w.center.id);
   });
 
   const sold = async (bin = w.bins[0]) => {

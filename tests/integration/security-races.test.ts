@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { inboundOrders, items, quarantineActions, type Item } from "@/db/schema";
-import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
+import type { ApiCaller } from "@/lib/api/api-clients";
 import { reportSale } from "@/lib/orders/item-actions";
 import { packItem } from "@/lib/dispatch/packing";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
@@ -10,7 +10,7 @@ import { decideQuarantine } from "@/lib/dispatch/quarantine";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems, createUser } from "../helpers/fixtures";
-import { binOf, dispatchWorld, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
+import { binOf, dispatchWorld, marketplaceCaller, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
 import { ctxOf, jpegBytes, scan, tempPhotoStore } from "./inspection-fixtures";
 
 /**
@@ -25,8 +25,7 @@ describeEachDb("races from two stations at the same moment", (use) => {
   let caller: ApiCaller;
   beforeAll(async () => {
     w = await dispatchWorld(use());
-    const client = await createApiClient(use(), { name: "Marketplace", centerIds: [w.center.id] });
-    caller = { id: client.client.id, name: client.client.name, centerIds: [w.center.id] };
+    caller = await marketplaceCaller(use(), w.center.id);
   });
 
   const oneWinner = <T>(results: PromiseSettledResult<T>[]) => {
