@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { centers, inboundOrders, items, products, type Center, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "./guards";
-import { chargeableDaysWithin, dayNumberOf, feeTerms, localDayNumber, storageFee, type StorageFee } from "./fees";
-import { sizeClassOf } from "./size-class";
+import { dayNumberOf, feeTerms, localDayNumber, storageFee, type StorageFee } from "./fees";
+import { binClasses } from "@/db/schema/storage";
+import { sizeClassOf, sizeClassSql } from "./size-class";
 
 /** Actions that end a stay in storage: the fee stops on the day they happen. @public */
 export const leavingActions = ["sell", "withdraw", "mark_missing"] as const;
@@ -60,7 +61,9 @@ export type FeeReport = { from: string; to: string; currency: string; rows: FeeR
 
 /**
  * Storage fees per seller for a period of the center's local days (inclusive): for each stay, the
- * chargeable days (past its free period) that fall in the period, at its class's daily fee.
+ * chargeable days (past its free period) that fall in the period, at its class's daily fee. Summed
+ * in the database (one row per seller), so a center with a million stays sends no million rows;
+ * the same rule as `chargeableDaysWithin`, which the tests hold it to.
  */
 export async function storageFeeReport(q: Queryable, centerId: string, input: unknown, now = new Date()): Promise<FeeReport> {
   const period = parseInput(feeReportSchema, input);
@@ -68,31 +71,43 @@ export async function storageFeeReport(q: Queryable, centerId: string, input: un
   if (!center) throw new DomainError("not_found:center", "No such center.");
   const from = dayNumberOf(period.from);
   const to = dayNumberOf(period.to);
-  // Stays that started before the period's end (a day of slack for the zone offset); filtered exactly below.
+  const tz = center.timezone;
+  const localDay = (at: SQLWrapper) => sql`((${at} at time zone ${tz})::date - date '1970-01-01')`;
+  const sizeClass = sizeClassSql(products.sizeClass, items.category, items.size);
+  const perClass = (pick: (terms: ReturnType<typeof feeTerms>) => number) =>
+    sql`(case ${sizeClass} ${sql.join(binClasses.map((cls) => sql`when ${cls} then ${pick(feeTerms(center.settings, cls))}::int`), sql` `)} else 0 end)`;
+  // Stays that started before the period's end (a day of slack for the zone offset); exact below.
   const endInstant = new Date((to + 2) * 86_400_000);
-  const rows = await q
-    .select({ item: items, seller: inboundOrders.seller, productClass: products.sizeClass, endedAt: endedAtSql })
+  const stays = q
+    .select({
+      sellerId: sql<string>`${inboundOrders.seller}->>'id'`.as("seller_id"),
+      sellerName: sql<string>`${inboundOrders.seller}->>'name'`.as("seller_name"),
+      firstDay: sql<number>`${localDay(items.storedAt)}`.as("first_day"),
+      lastDay: sql<number>`coalesce(${localDay(endedAtSql)}, ${localDayNumber(now, tz)}::int)`.as("last_day"),
+      freeDays: sql<number>`${perClass((t) => t.freeDays)}`.as("free_days"),
+      dailyFee: sql<number>`${perClass((t) => t.dailyFee)}`.as("daily_fee"),
+    })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
     .leftJoin(products, eq(products.sku, items.sku))
-    .where(and(eq(items.centerId, centerId), isNotNull(items.storedAt), lt(items.storedAt, endInstant)));
-  const bySeller = new Map<string, FeeReportRow>();
-  const today = localDayNumber(now, center.timezone);
-  for (const row of rows) {
-    const sizeClass = sizeClassOf(row.item, row.productClass);
-    const terms = feeTerms(center.settings, sizeClass);
-    const firstDay = localDayNumber(row.item.storedAt as Date, center.timezone);
-    const lastDay = row.endedAt ? localDayNumber(new Date(row.endedAt), center.timezone) : today;
-    const days = chargeableDaysWithin({ firstDay, lastDay }, terms.freeDays, { from, to });
-    if (days === 0 && (lastDay < from || firstDay > to)) continue;
-    const key = row.seller.id;
-    const entry = bySeller.get(key) ?? { sellerId: row.seller.id, sellerName: row.seller.name, items: 0, chargeableDays: 0, amount: 0 };
-    entry.items += 1;
-    entry.chargeableDays += days;
-    entry.amount += days * terms.dailyFee;
-    bySeller.set(key, entry);
-  }
-  const list = [...bySeller.values()].sort((a, b) => b.amount - a.amount || a.sellerName.localeCompare(b.sellerName));
+    .where(and(eq(items.centerId, centerId), isNotNull(items.storedAt), lt(items.storedAt, endInstant)))
+    .as("stays");
+  const charged = sql`greatest(0, least(${stays.lastDay}, ${to}::int) - greatest(${stays.firstDay} + ${stays.freeDays}, ${from}::int) + 1)`;
+  const rows = await q
+    .select({
+      sellerId: stays.sellerId,
+      sellerName: sql<string>`min(${stays.sellerName})`,
+      items: sql<number>`count(*)::int`,
+      chargeableDays: sql<number>`sum(${charged})::int`,
+      amount: sql<number>`sum(${charged} * ${stays.dailyFee})::float8`,
+    })
+    .from(stays)
+    // A stay counts for the period when it overlaps it.
+    .where(and(sql`${stays.lastDay} >= ${from}::int`, sql`${stays.firstDay} <= ${to}::int`))
+    .groupBy(stays.sellerId);
+  const list: FeeReportRow[] = rows
+    .map((r) => ({ sellerId: r.sellerId, sellerName: r.sellerName, items: Number(r.items), chargeableDays: Number(r.chargeableDays), amount: Number(r.amount) }))
+    .sort((a, b) => b.amount - a.amount || a.sellerName.localeCompare(b.sellerName));
   return { from: period.from, to: period.to, currency: center.currency, rows: list, total: list.reduce((s, r) => s + r.amount, 0) };
 }
 

@@ -1,6 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { centers, inboundOrders, items } from "@/db/schema";
+import { centers, inboundOrders, itemEvents, items } from "@/db/schema";
+import type { SizeClass } from "@/db/schema/catalog";
+import { chargeableDaysWithin, dayNumberOf, feeTerms, localDayNumber } from "@/lib/storage/fees";
+import { sizeClassOf, sizeClassSql } from "@/lib/storage/size-class";
 import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
 import { loadItemView, loadItemViews } from "@/lib/api/item-view";
 import { feeReportCsv, storageFeeReport, storageFeesOf } from "@/lib/storage/storage-fees";
@@ -13,6 +16,9 @@ import { ctxOf } from "./inspection-fixtures";
 import { createUser } from "../helpers/fixtures";
 
 const day = 86_400_000;
+
+/** Rows of a raw query, from either driver (postgres.js: an array; PGlite: `{ rows }`). */
+const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
 
 describeEachDb("storage: fees and utilisation", (use) => {
   let world: Awaited<ReturnType<typeof setUpApiWorld>>;
@@ -31,8 +37,8 @@ describeEachDb("storage: fees and utilisation", (use) => {
   });
 
   /** Stored at 23:30 Seoul time (just before a local midnight) `daysAgo` local days before today. */
-  async function storedDaysAgo(binCode: string, daysAgo: number, seller = "S-FEE") {
-    const item = await storedIn(use(), operator, binCode);
+  async function storedDaysAgo(binCode: string, daysAgo: number, seller = "S-FEE", category?: string) {
+    const item = await storedIn(use(), operator, binCode, { category });
     const seoulMidnightToday = Math.floor((Date.now() + 9 * 3_600_000) / day) * day - 9 * 3_600_000;
     const storedAt = new Date(seoulMidnightToday - (daysAgo - 1) * day - 30 * 60_000);
     await use().update(items).set({ storedAt }).where(eq(items.id, item.id));
@@ -92,6 +98,62 @@ describeEachDb("storage: fees and utilisation", (use) => {
     const early = await storageFeeReport(use(), world.a.id, { from: "2020-01-01", to: "2020-01-31" });
     expect(early.total).toBe(0);
     await expect(storageFeeReport(use(), world.a.id, { from: today, to: weekAgo })).rejects.toMatchObject({ code: "validation" });
+  });
+
+  it("the report, summed in the database, agrees with the per-stay rule: classes, free periods, stays ended, periods cut", async () => {
+    const db = use();
+    const [s] = await makeZone(db, manager, { sizeClass: "S", capacity: 10, count: 1 });
+    const [l] = await makeZone(db, manager, { sizeClass: "L", capacity: 10, count: 1 });
+    const stays = [
+      await storedDaysAgo(s.code, 13, "S-MIX"),
+      await storedDaysAgo(l.code, 8, "S-MIX", "bags"),
+      await storedDaysAgo(s.code, 20, "S-MIX"),
+      await storedDaysAgo(l.code, 30, "S-MIX-2", "bags"),
+      await storedDaysAgo(s.code, 40, "S-MIX-2"),
+    ];
+    // The third stay was sold 3 days ago, the fifth withdrawn 25 days ago (before the period).
+    await reportSale(db, world.callerA, stays[2].id, { buyer: { id: "B-2", name: "Buyer", address: "Seoul" }, saleId: "SALE-MIX" });
+    await reportWithdrawal(db, world.callerA, stays[4].id, { withdrawalId: "W-MIX" });
+    await db.update(itemEvents).set({ createdAt: new Date(Date.now() - 3 * day) }).where(and(eq(itemEvents.itemId, stays[2].id), eq(itemEvents.action, "sell")));
+    await db.update(itemEvents).set({ createdAt: new Date(Date.now() - 25 * day) }).where(and(eq(itemEvents.itemId, stays[4].id), eq(itemEvents.action, "withdraw")));
+    const seoulDate = (daysAgo: number) => new Date(Date.now() + 9 * 3_600_000 - daysAgo * day).toISOString().slice(0, 10);
+    const period = { from: seoulDate(15), to: seoulDate(2) };
+    const report = await storageFeeReport(db, world.a.id, period);
+
+    // The oracle: each stay through the TypeScript rule (chargeableDaysWithin, feeTerms, local days).
+    const [center] = await db.select().from(centers).where(eq(centers.id, world.a.id));
+    const expected = new Map<string, { items: number; chargeableDays: number; amount: number }>();
+    for (const stay of stays) {
+      const [row] = await db.select().from(items).where(eq(items.id, stay.id));
+      const [order] = await db.select().from(inboundOrders).where(eq(inboundOrders.id, row.orderId));
+      const [left] = await db.select().from(itemEvents).where(and(eq(itemEvents.itemId, stay.id), inArray(itemEvents.action, ["sell", "withdraw"])));
+      const terms = feeTerms(center.settings, sizeClassOf(row));
+      const firstDay = localDayNumber(row.storedAt!, center.timezone);
+      const lastDay = localDayNumber(left?.createdAt ?? new Date(), center.timezone);
+      if (lastDay < dayNumberOf(period.from) || firstDay > dayNumberOf(period.to)) continue;
+      const days = chargeableDaysWithin({ firstDay, lastDay }, terms.freeDays, { from: dayNumberOf(period.from), to: dayNumberOf(period.to) });
+      const sum = expected.get(order.seller.id) ?? { items: 0, chargeableDays: 0, amount: 0 };
+      expected.set(order.seller.id, { items: sum.items + 1, chargeableDays: sum.chargeableDays + days, amount: sum.amount + days * terms.dailyFee });
+    }
+    expect(expected.get("S-MIX")?.items).toBe(3);
+    expect(expected.get("S-MIX-2")?.items).toBe(1);
+    for (const seller of ["S-MIX", "S-MIX-2"]) {
+      expect(report.rows.find((r) => r.sellerId === seller)).toEqual({ sellerId: seller, sellerName: `Seller ${seller}`, ...expected.get(seller) });
+    }
+    // Something is charged, at both classes' fees (the L stays at 2000 a day).
+    expect(expected.get("S-MIX-2")!.amount).toBeGreaterThan(0);
+    expect(expected.get("S-MIX-2")!.amount % 2000).toBe(0);
+  });
+
+  it("the database's size class rule is the same as sizeClassOf", async () => {
+    const cases: [string | null, string, string][] = [
+      [null, "sneakers", "270"], [null, "Watches", "40mm"], [null, "apparel", "M"], [null, "apparel", " xxl "], [null, "APPAREL", "3XL"],
+      [null, "tech", "-"], [null, "bags", "OS"], [null, "furniture", "L"], ["XL", "sneakers", "270"], ["S", "bags", "OS"],
+    ];
+    for (const [productClass, category, size] of cases) {
+      const [row] = rowsOf(await use().execute(sql`select ${sizeClassSql(sql`${productClass}::text`, sql`${category}::text`, sql`${size}::text`)} as cls`));
+      expect([productClass, category, size, row.cls]).toEqual([productClass, category, size, sizeClassOf({ category, size }, productClass as SizeClass | null)]);
+    }
   });
 
   it("utilisation per zone and size class counts active bins only", async () => {

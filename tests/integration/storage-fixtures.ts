@@ -42,9 +42,9 @@ export async function awaitingPutaway(db: Db, centerId: string, n = 1, opts: { c
   return createOrderWithItems(db, centerId, Array(n).fill("awaiting_putaway"), { type: "storage", category: opts.category });
 }
 
-/** A stored item in `binCode`, put away through the domain. */
-export async function storedIn(db: Db, operator: StaffContext, binCode: string) {
-  const [item] = await awaitingPutaway(db, operator.centerId);
+/** A stored item in `binCode`, put away through the domain (sneakers unless `category` says otherwise). */
+export async function storedIn(db: Db, operator: StaffContext, binCode: string, opts: { category?: string } = {}) {
+  const [item] = await awaitingPutaway(db, operator.centerId, 1, opts);
   await putAway(db, operator, { scanId: scan(), itemCode: item.code!, binCode });
   return item;
 }
