@@ -12,7 +12,9 @@ import { centers, items, products } from "@/db/schema";
 import { itemRowColumns, productOfItem } from "@/lib/catalog/item-row-columns";
 import { findBinView } from "@/lib/storage/bin-view";
 import { binByCode, findBin } from "@/lib/storage/occupancy";
+import { storageFeeReport } from "@/lib/storage/storage-fees";
 import { candidateBins, suggestBin } from "@/lib/storage/suggest-bin";
+import { storageUtilisation } from "@/lib/storage/utilisation";
 import { startCluster, type Cluster } from "./pg-cluster";
 
 const arg = (name: string, fallback: number) => {
@@ -131,6 +133,13 @@ async function main() {
     console.log(`bin lookup by code: ${stats(lookup)}`);
     const view = await time(Math.min(200, codes.length), (i) => findBinView(db, { centerId: center.id, role: "manager" }, codes[i].code));
     console.log(`bin view (bin, contents, open count): ${stats(view)}`);
+    // The manager's storage figures over the whole center (a scan of its stays, summed in the database).
+    const today = new Date().toISOString().slice(0, 10);
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const report = await time(3, () => storageFeeReport(db, center.id, { from: monthAgo, to: today }));
+    console.log(`fee report per seller, 30 days, ${stored} stays: ${stats(report)}`);
+    const usage = await time(10, () => storageUtilisation(db, center.id));
+    console.log(`utilisation per zone and class, ${count} bins: ${stats(usage)}`);
     const p = (ms: number[], at: number) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length * at)];
     console.log(`machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (wall-clock times include waiting for a core)`);
     const query = Math.max(p(serverSuggest, 0.95), p(serverLookup, 0.95));

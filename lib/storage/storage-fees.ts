@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lt, sql, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { centers, inboundOrders, items, products, type Center, type Item } from "@/db/schema";
@@ -13,7 +13,12 @@ export const leavingActions = ["sell", "withdraw", "mark_missing"] as const;
 
 export type ItemStorageFee = StorageFee & { currency: string; sizeClass: string; storedAt: string; endedAt: string | null };
 
-const endedAtSql = sql<Date | null>`(select min(e.created_at) from item_events e where e.item_id = ${items.id} and e.action in ('sell', 'withdraw', 'mark_missing') and e.created_at >= ${items.storedAt})`;
+/**
+ * When an item's stay ended: never while it is stored (a missing item found again is back in
+ * storage); otherwise its first leaving event since it was put away (one index probe, only for
+ * items that are not stored).
+ */
+const endedAtSql = sql<Date | null>`(case when ${items.state} = 'stored' then null else (select min(e.created_at) from item_events e where e.item_id = ${items.id} and e.action in ('sell', 'withdraw', 'mark_missing') and e.created_at >= ${items.storedAt}) end)`;
 
 /** Days stored and fee so far (or until it left storage) for items that were stored; others are left out. */
 export async function storageFeesOf(q: Queryable, itemIds: string[], now = new Date()): Promise<Map<string, ItemStorageFee>> {
@@ -76,30 +81,44 @@ export async function storageFeeReport(q: Queryable, centerId: string, input: un
   const sizeClass = sizeClassSql(products.sizeClass, items.category, items.size);
   const perClass = (pick: (terms: ReturnType<typeof feeTerms>) => number) =>
     sql`(case ${sizeClass} ${sql.join(binClasses.map((cls) => sql`when ${cls} then ${pick(feeTerms(center.settings, cls))}::int`), sql` `)} else 0 end)`;
-  // Stays that started before the period's end (a day of slack for the zone offset); exact below.
+  // Stays that started before the period's end and did not end before its start (two days of
+  // slack for the zone offset); exact below.
   const endInstant = new Date((to + 2) * 86_400_000);
+  const startInstant = new Date((from - 2) * 86_400_000);
   const stays = q
     .select({
       sellerId: sql<string>`${inboundOrders.seller}->>'id'`.as("seller_id"),
-      sellerName: sql<string>`${inboundOrders.seller}->>'name'`.as("seller_name"),
+      sellerName: sql<string>`min(${inboundOrders.seller}->>'name')`.as("seller_name"),
       firstDay: sql<number>`${localDay(items.storedAt)}`.as("first_day"),
       lastDay: sql<number>`coalesce(${localDay(endedAtSql)}, ${localDayNumber(now, tz)}::int)`.as("last_day"),
       freeDays: sql<number>`${perClass((t) => t.freeDays)}`.as("free_days"),
       dailyFee: sql<number>`${perClass((t) => t.dailyFee)}`.as("daily_fee"),
+      stays: sql<number>`count(*)::int`.as("stays"),
     })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
     .leftJoin(products, eq(products.sku, items.sku))
-    .where(and(eq(items.centerId, centerId), isNotNull(items.storedAt), lt(items.storedAt, endInstant)))
+    .where(
+      and(
+        eq(items.centerId, centerId),
+        isNotNull(items.storedAt),
+        lt(items.storedAt, endInstant),
+        // An item no longer stored and unchanged since before the period left storage before it.
+        or(eq(items.state, "stored"), gte(items.updatedAt, startInstant)),
+      ),
+    )
+    // Stays alike (seller, days, terms) counted once: each stay's expressions are computed once,
+    // and the sums below run over these groups.
+    .groupBy(sql`1, 3, 4, 5, 6`)
     .as("stays");
   const charged = sql`greatest(0, least(${stays.lastDay}, ${to}::int) - greatest(${stays.firstDay} + ${stays.freeDays}, ${from}::int) + 1)`;
   const rows = await q
     .select({
       sellerId: stays.sellerId,
       sellerName: sql<string>`min(${stays.sellerName})`,
-      items: sql<number>`count(*)::int`,
-      chargeableDays: sql<number>`sum(${charged})::int`,
-      amount: sql<number>`sum(${charged} * ${stays.dailyFee})::float8`,
+      items: sql<number>`sum(${stays.stays})::int`,
+      chargeableDays: sql<number>`sum(${charged} * ${stays.stays})::int`,
+      amount: sql<number>`sum(${charged} * ${stays.stays} * ${stays.dailyFee})::float8`,
     })
     .from(stays)
     // A stay counts for the period when it overlaps it.
