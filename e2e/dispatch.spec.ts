@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
 
@@ -134,6 +135,59 @@ test.describe("dispatch at the tablet", () => {
     await page.getByTestId("print-slip").click();
     await expect(page.getByTestId("print-frame")).toHaveAttribute("data-pdf-url", /packing_slip/, { timeout: 30_000 });
     await snap(page, testInfo, "pack-return");
+  });
+
+  test("a failed item's return: packing shows the inspection result sheet in Korean (verdict, reasons, photos)", async ({ page, context, baseURL }, testInfo) => {
+    const externalId = unique("E2E-FAIL-");
+    const inbound = unique("CJFAIL");
+    const announced = await context.request.post("/api/v1/inbound-orders", {
+      headers: { authorization: `Bearer ${apiToken}` },
+      data: {
+        externalId,
+        type: "trade",
+        centerCode: "SEL",
+        seller: { id: unique("S-"), name: "불합격 판매자", address: "서울특별시 성동구 왕십리로 83" },
+        buyer: { id: "B-2", name: "E2E Buyer", address: "2 Test-ro, Seoul" },
+        items: [{ sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "275", price: 129000 }],
+        trackingNumber: inbound,
+      },
+    });
+    expect(announced.status()).toBe(201);
+    // Received at the operator's station, failed as used by an inspector with a photo: over the stations' routes.
+    await station(page, "/receive");
+    const parcel = await (await page.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: inbound } })).json();
+    const received = await page.request.post("/api/station/receiving/units/receive", { data: { scanId: randomUUID(), parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId } });
+    expect(received.ok(), await received.text()).toBeTruthy();
+    const code: string = (await received.json()).unit.code;
+    await context.clearCookies();
+    await loginWithBadge(page, demo.inspectorBadge);
+    await expect(page.getByTestId("header-user")).toBeVisible();
+    const claim = await page.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } });
+    expect(claim.ok(), await claim.text()).toBeTruthy();
+    const { inspectionId } = await claim.json();
+    const view = await (await page.request.get(`/api/station/inspection/inspections/${inspectionId}`)).json();
+    const results = view.checklist.points.map((p: { key: string }) => ({ key: p.key, ok: true }));
+    expect((await page.request.post("/api/station/inspection/results", { data: { scanId: randomUUID(), inspectionId, results } })).ok()).toBeTruthy();
+    const photo = await page.request.post("/api/station/inspection/photos", {
+      headers: { "x-legit-scan-id": randomUUID() },
+      multipart: { inspectionId, photo: { name: "sole.png", mimeType: "image/png", buffer: tinyPng() } },
+    });
+    expect(photo.ok(), await photo.text()).toBeTruthy();
+    const verdict = await page.request.post("/api/station/inspection/verdict", { data: { scanId: randomUUID(), inspectionId, verdict: "fail_used", reasonCodes: ["USED_SOLE"] } });
+    expect(verdict.ok(), await verdict.text()).toBeTruthy();
+
+    await context.clearCookies();
+    await setLocale(context, "ko", baseURL!);
+    await station(page, "/pack");
+    await scan(page, code);
+    // A return is answered in the warning colour: it goes back, not to a buyer.
+    await expect(status(page)).toHaveClass(/scan-status--warning/);
+    await expect(page.getByTestId("pack-shipment")).toHaveAttribute("data-destination", "seller");
+    await expect(page.getByTestId("pack-recipient")).toHaveText("불합격 판매자");
+    await expect(page.getByTestId("pack-verdict")).toHaveText("중고");
+    await expect(page.getByTestId("pack-sheet")).toContainText("아웃솔 마모·오염");
+    await expect(page.getByTestId("pack-photos")).toHaveText("기록된 사진 1장");
+    await snap(page, testInfo, "pack-return-sheet-ko");
   });
 });
 
