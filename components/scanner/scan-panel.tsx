@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations, useFormatter } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { hangulToLatin } from "@/lib/scan-codes/hangul-keys";
 import { useScanner } from "./scanner-provider";
 
@@ -12,13 +12,26 @@ import { useScanner } from "./scanner-provider";
 export function ScanPanel({ showLog = true }: { showLog?: boolean }) {
   const t = useTranslations("scanner");
   const format = useFormatter();
-  const { submit, last, log, busy } = useScanner();
+  const { submit, last, log, busy, setPanelInView } = useScanner();
   const [manual, setManual] = useState("");
   const tone = last?.feedback?.tone ?? "idle";
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  // While this answer is on screen the scanner's toast is not needed; scrolled away, it is.
+  useEffect(() => {
+    const status = statusRef.current;
+    if (!status) return;
+    const observer = new IntersectionObserver(([entry]) => setPanelInView(entry.isIntersecting));
+    observer.observe(status);
+    return () => {
+      observer.disconnect();
+      setPanelInView(false);
+    };
+  }, [setPanelInView]);
 
   return (
     <section className="scan-panel">
-      <div className={`scan-status scan-status--${busy ? "busy" : tone}`} role="status" aria-live="assertive" data-testid="scan-status">
+      <div ref={statusRef} className={`scan-status scan-status--${busy ? "busy" : tone}`} role="status" aria-live="assertive" data-testid="scan-status">
         {busy ? t("working") : last?.feedback ? last.feedback.message : t("ready")}
       </div>
       <form

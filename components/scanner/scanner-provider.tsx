@@ -27,6 +27,8 @@ type ScannerContextValue = {
   busy: boolean;
   /** What a scan means on any page that does not say otherwise (see useScanRoutes). */
   defaultAnswer: (scan: ClassifiedScan, code: string) => ScanFeedback;
+  /** A scan panel reports whether its answer is on screen; the toast stays away while it is. */
+  setPanelInView: (inView: boolean) => void;
 };
 
 const ScannerContext = createContext<ScannerContextValue | null>(null);
@@ -56,6 +58,7 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
   const [log, setLog] = useState<ScanLogEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const [toast, setToast] = useState<ScanLogEntry | null>(null);
+  const [panelInView, setPanelInView] = useState(false);
   const errorText = useErrorText();
   const router = useRouter();
   const t = useTranslations("scanner");
@@ -160,13 +163,22 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
     handlerRef.current = handler;
   }, []);
 
-  const value = useMemo(() => ({ setHandler, submit, log, last: log[0] ?? null, busy, defaultAnswer }), [setHandler, submit, log, busy, defaultAnswer]);
+  const value = useMemo(
+    () => ({ setHandler, submit, log, last: log[0] ?? null, busy, defaultAnswer, setPanelInView }),
+    [setHandler, submit, log, busy, defaultAnswer],
+  );
   return (
     <ScannerContext.Provider value={value}>
       {children}
-      {toast?.feedback && (
+      {/* Only when no scan panel shows the answer (it said it three times, and covered buttons below). */}
+      {toast?.feedback && !panelInView && (
         <div className={`scan-toast scan-status--${toast.feedback.tone}`} role="status" aria-live="polite" data-testid="scan-toast" data-tone={toast.feedback.tone}>
-          <code>{toast.code}</code> {toast.feedback.message}
+          <span>
+            <code>{toast.code}</code> {toast.feedback.message}
+          </span>
+          <button type="button" className="scan-toast__close" aria-label={t("dismiss")} onClick={() => setToast(null)} data-testid="scan-toast-close">
+            ×
+          </button>
         </div>
       )}
     </ScannerContext.Provider>
