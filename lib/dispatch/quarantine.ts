@@ -149,6 +149,14 @@ export async function decideQuarantine(
     await store.put(key, photo.bytes, types[i]);
     keys.push(key);
   }
+  // A refused or lost decision (another manager decided first) leaves no photos behind.
+  return decideInTx(db, ctx, data, keys).catch(async (error: unknown) => {
+    await Promise.all(keys.map((key) => store.delete(key)));
+    throw error;
+  });
+}
+
+function decideInTx(db: Db, ctx: StaffContext, data: z.output<typeof quarantineDecisionSchema>, keys: string[]): Promise<{ itemCode: string | null; state: Item["state"] }> {
   return db.transaction(async (tx) => {
     const item = await decidableItem(tx, ctx, data.itemId, data.decision);
     const actor: Actor = { userId: ctx.userId, station: ctx.station };

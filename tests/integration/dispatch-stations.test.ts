@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { items, quarantineActions, type Item } from "@/db/schema";
@@ -256,7 +258,11 @@ describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use
     const now = await itemNow(db, item.id);
     const { outbox } = await eventsOf(db, item.id);
     expect(outbox).toHaveLength(now.state === "handed_over" ? 1 : 2);
-    expect(await db.select().from(quarantineActions).where(eq(quarantineActions.itemId, item.id))).toHaveLength(1);
+    const decisions = await db.select().from(quarantineActions).where(eq(quarantineActions.itemId, item.id));
+    expect(decisions).toHaveLength(1);
+    // The losing decision's photo is not left in the store: only the winner's files remain.
+    const files = await readdir(path.join(store.dir, "quarantine", item.id));
+    expect(files.sort()).toEqual(decisions[0].photoKeys.map((k) => path.basename(k)).sort());
     expect((await binOf(db, qBin.id)).occupied).toBe(before - 1);
     expect(now.binId).toBeNull();
     if (now.state === "handed_over") {
