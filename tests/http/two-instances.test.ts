@@ -8,7 +8,10 @@ import { apiCall, signIn, stationPost, type HttpAnswer, type Station } from "@/s
 import { startNextServer, type NextServer } from "@/scripts/next-server";
 import { createOrderWithItems, createUser, uniq } from "../helpers/fixtures";
 import { storageOrder } from "../integration/api-helpers";
+import { binOf, storedItem } from "../integration/dispatch-fixtures";
 import { claimedItem, ctxOf } from "../integration/inspection-fixtures";
+import { makeZone } from "../integration/storage-fixtures";
+import { floorWorld } from "./floor-world";
 import { freshPostgres, hasBuild } from "./next-server";
 import { buildWorld, signInAll } from "./world";
 
@@ -27,6 +30,7 @@ describe.skipIf(!ready)("two instances on one database [postgres, next start ×2
   let world: Awaited<ReturnType<typeof buildWorld>>;
   let inspectors: [Station, Station];
   let operators: [Station, Station];
+  let floor: Awaited<ReturnType<typeof floorWorld>>;
   beforeAll(async () => {
     db = await freshPostgres();
     world = await buildWorld(db.db);
@@ -40,6 +44,7 @@ describe.skipIf(!ready)("two instances on one database [postgres, next start ×2
     const operator2 = await createUser(db.db, world.a.center.id, "operator", { badgeCode: badge(2), pinHash });
     inspectors = [a.inspector, await signIn(two.base, "badge", { badge: inspector2.badgeCode!, pin: "482193" }, "TAB-2")];
     operators = [a.operator, await signIn(two.base, "badge", { badge: operator2.badgeCode!, pin: "482193" }, "RECV-2")];
+    floor = await floorWorld(db.db, one.base, two.base);
   }, 180_000);
   afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
@@ -60,6 +65,9 @@ describe.skipIf(!ready)("two instances on one database [postgres, next start ×2
     expect(JSON.parse(lost.body).error.code, what).toMatch(/^conflict/);
     return x.status < 300 ? 0 : 1;
   }
+  /** The same station request sent through both instances at once, one station each. */
+  const bothStations = (stations: readonly [Station, Station], path: string, body: () => object) =>
+    Promise.all([one, two].map((server, i) => stationPost(server.base, stations[i], path, { scanId: randomUUID(), ...body() })));
   const transitions = async (itemId: string, action: string) =>
     (await db.db.select().from(itemEvents).where(eq(itemEvents.itemId, itemId))).filter((e) => e.action === action).length;
 
@@ -121,6 +129,80 @@ describe.skipIf(!ready)("two instances on one database [postgres, next start ×2
       const answers = await Promise.all([one, two].map((server) => apiCall(server.base, world.a.token, "POST", "/api/v1/inbound-orders", order)));
       expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
       expect(JSON.parse(answers[0].body)).toEqual(JSON.parse(answers[1].body));
+    }
+  });
+
+  it("a buyer's accept and refuse of one disclosed defect, through two instances at once", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const { item } = await floor.verdict("pass_minor_defect", 150_000);
+      const answers = await Promise.all(
+        (["accept", "refuse"] as const).map((decision, i) => apiCall([one, two][i].base, floor.token, "POST", `/api/v1/items/${item.id}/buyer-decision`, { decision })),
+      );
+      oneWinner(answers, `round ${round}`);
+      expect((await transitions(item.id, "route_trade")) + (await transitions(item.id, "route_return")), `round ${round}`).toBe(1);
+    }
+  });
+
+  it("two reviewers confirming one held verdict through two instances: one review counts", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const { item, inspectionId } = await floor.verdict("pass", 2_500_000); // above the four-eyes price
+      const answers = await bothStations(floor.reviewers, "/api/station/inspection/review", () => ({ inspectionId, decision: "confirm" }));
+      oneWinner(answers, `round ${round}`);
+      expect(await transitions(item.id, "review")).toBe(1);
+      const [now] = await db.db.select().from(items).where(eq(items.id, item.id));
+      expect(now.state).toBe("awaiting_pack");
+    }
+  });
+
+  it("two operators putting two items into a bin's last slot through two instances: one fits, the bin holds its capacity", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const [last] = await makeZone(db.db, floor.w.mgr, { sizeClass: "S", capacity: 1, count: 1 });
+      const units = await createOrderWithItems(db.db, floor.w.center.id, ["awaiting_putaway", "awaiting_putaway"], { type: "storage" });
+      const answers = await Promise.all(
+        [one, two].map((server, i) => stationPost(server.base, floor.operators[i], "/api/station/storage/putaway", { scanId: randomUUID(), itemCode: units[i].code, binCode: last.code })),
+      );
+      oneWinner(answers, `round ${round}`);
+      expect((await binOf(db.db, last.id)).occupied).toBe(1);
+      expect((await transitions(units[0].id, "putaway")) + (await transitions(units[1].id, "putaway"))).toBe(1);
+    }
+  });
+
+  it("one item scanned on its pick list from two tablets through two instances: picked once, its bin emptied once", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const bin = floor.w.bins[round % floor.w.bins.length];
+      const item = await storedItem(db.db, bin);
+      const sale = await apiCall(one.base, floor.token, "POST", `/api/v1/items/${item.id}/sale`, { buyer: { id: "B-2", name: "Kim", address: "Busan" } });
+      expect(sale.status, sale.body.slice(0, 200)).toBe(200);
+      const pickListId = await floor.atItemScan(item);
+      const occupied = (await binOf(db.db, bin.id)).occupied;
+      const picker = floor.operators[0]; // the list's picker, on two tablets
+      const answers = await bothStations([picker, picker], "/api/station/dispatch/pick-lists/scan", () => ({ pickListId, code: item.code }));
+      oneWinner(answers, `round ${round}`);
+      expect(await transitions(item.id, "pick")).toBe(1);
+      expect((await binOf(db.db, bin.id)).occupied).toBe(occupied - 1);
+    }
+  });
+
+  it("one item packed at two tables through two instances: one parcel", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const item = await floor.readyToPack();
+      const answers = await bothStations(floor.operators, "/api/station/dispatch/pack/item", () => ({ itemId: item.id, carrier: "CJ" }));
+      oneWinner(answers, `round ${round}`);
+      expect(await transitions(item.id, "pack")).toBe(1);
+    }
+  });
+
+  it("one manifest closed from two stations through two instances: its items dispatched once", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const item = await floor.readyToPack();
+      const trackingNumber = await floor.packed(item);
+      const opened = await stationPost(one.base, floor.operators[0], "/api/station/dispatch/manifests/open", { scanId: randomUUID(), carrier: "CJ" });
+      const manifestId = (JSON.parse(opened.body) as { id: string }).id;
+      const added = await stationPost(two.base, floor.operators[1], "/api/station/dispatch/manifests/add", { scanId: randomUUID(), manifestId, trackingNumber });
+      expect(added.status, added.body.slice(0, 200)).toBe(200);
+      const answers = await bothStations(floor.operators, "/api/station/dispatch/manifests/close", () => ({ manifestId }));
+      oneWinner(answers, `round ${round}`);
+      expect(await transitions(item.id, "dispatch")).toBe(1);
     }
   });
 });
