@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { embeddedDataDir, openDb } from "@/db/open-db";
 import { seedDemoIfEmpty } from "@/db/seed/seed-demo";
@@ -37,7 +37,18 @@ function authSecret(): string {
   const file = path.join(root, ".data", "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    // Written whole to a file of its own, then linked into place (which fails if another got there
+    // first): of instances starting at once, the first secret is everyone's and none reads a
+    // half-written one (otherwise each kept its own and a session from one was refused by the other).
+    const mine = `${file}.${process.pid}`;
+    writeFileSync(mine, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    try {
+      linkSync(mine, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(mine);
+    }
   }
   return readFileSync(file, "utf8").trim();
 }
@@ -59,13 +70,42 @@ async function prepareDatabase() {
   if (warning) console.warn(`WARNING: ${warning}`);
 }
 
+/**
+ * Builds when the sources changed, one start at a time: of several instances started at once on
+ * one machine, one builds (holding .data/build.lock) and the others wait, then find the build current
+ * (two `next build` into one .next break each other). A lock older than 30 minutes is a dead start's.
+ */
+async function buildIfNeeded() {
+  const lock = path.join(root, ".data", "build.lock");
+  let told = false;
+  while (needsBuild()) {
+    mkdirSync(path.dirname(lock), { recursive: true });
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (Date.now() - statSync(lock).mtimeMs > 30 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (!told) {
+        console.log("Another start is building the app; waiting for it…");
+        told = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    try {
+      if (!needsBuild()) break;
+      console.log("Building the app (first start or sources changed)…");
+      const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+      if (build.status !== 0) process.exit(build.status ?? 1);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
 async function main() {
   await prepareDatabase();
-  if (needsBuild()) {
-    console.log("Building the app (first start or sources changed)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  await buildIfNeeded();
   console.log(`Legit on http://localhost:${port}`);
   serveNext(port, { ...process.env, AUTH_SECRET: authSecret() });
 }
