@@ -21,9 +21,13 @@ export type NextServer = { base: string; port: number; process: ChildProcess; ou
 
 /**
  * `next start` (production) on `databaseUrl`, as `npm start` runs it behind a load balancer: its
- * own port, no demo seed, photos in a temp folder. Resolves once /api/ready answers 200.
+ * own port, no demo seed, photos in a temp folder. Resolves once `readyPath` (/api/ready: the
+ * database answers) answers 200; /api/health for a server whose database is down on purpose.
  */
-export async function startNextServer(databaseUrl: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<NextServer> {
+export async function startNextServer(
+  databaseUrl: string,
+  options: { port?: number; env?: Record<string, string>; readyPath?: "/api/ready" | "/api/health" } = {},
+): Promise<NextServer> {
   const port = options.port ?? (await freePort());
   const photoDir = mkdtempSync(path.join(os.tmpdir(), "legit-http-photos-"));
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -51,7 +55,7 @@ export async function startNextServer(databaseUrl: string, options: { port?: num
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(`${base}/api/ready`);
+      const res = await fetch(`${base}${options.readyPath ?? "/api/ready"}`);
       if (res.status === 200) break;
     } catch {
       // not listening yet

@@ -3,7 +3,7 @@ import type { DbHandle } from "@/db/open-db";
 import { checkInvariants, formatInvariantReport } from "@/lib/invariants/check-invariants";
 import { pages, type PageEntry } from "@/lib/navigation";
 import { request, type HttpAnswer, type Station } from "@/scripts/bench/http-client";
-import { call, expectErrorShape, mayPass, type Caller } from "./http-helpers";
+import { call, expectErrorShape, mayPass, tableRowCounts, type Caller } from "./http-helpers";
 import { startNextServer, type NextServer } from "@/scripts/next-server";
 import { freshPostgres, hasBuild } from "./next-server";
 import { fillTemplate, pageInventory, routeInventory } from "./route-inventory";
@@ -59,7 +59,7 @@ describe.skipIf(!ready)("access matrix over HTTP [postgres, next start]", () => 
     for (const handler of route.handlers) {
       const { policy } = handler;
       const label = policy.kind === "staff" ? `staff: ${policy.roles === "any-staff" ? "any" : policy.roles.join(", ")}` : policy.kind;
-      it(`${handler.method} ${route.template} (${label})`, async () => {
+      const probe = async () => {
         const { method } = handler;
         // Writes by a caller who may pass go to ids that do not exist: the matrix must not change the world it checks.
         const path = (params: Record<string, string>) => fillTemplate(route.template, params);
@@ -115,6 +115,12 @@ describe.skipIf(!ready)("access matrix over HTTP [postgres, next start]", () => 
             expect(expectErrorShape(answer, role).code).toBe("forbidden:role");
           }
         }
+      };
+      it(`${handler.method} ${route.template} (${label})`, async () => {
+        // No writes on GET: reading, by anyone, allowed or not, stores nothing (an audit row included).
+        const rowsBefore = handler.method === "GET" ? await tableRowCounts(db.db) : null;
+        await probe();
+        if (rowsBefore) expect(await tableRowCounts(db.db), "rows written by a GET").toEqual(rowsBefore);
       });
     }
   }

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DbHandle } from "@/db/open-db";
 import { checkInvariants, formatInvariantReport } from "@/lib/invariants/check-invariants";
 import { request, type HttpAnswer, type Station } from "@/scripts/bench/http-client";
 import { read, sourceFiles } from "../architecture/source-files";
-import { call, expectErrorShape, type Caller } from "./http-helpers";
+import { call, expectErrorShape, tableRowCounts, type Caller } from "./http-helpers";
 import { startNextServer, type NextServer } from "@/scripts/next-server";
 import { freshPostgres, hasBuild } from "./next-server";
 import { fillTemplate, routeInventory, type RouteEntry, type RouteHandler } from "./route-inventory";
@@ -63,18 +62,7 @@ function describeHostile() {
     let admin: Station;
     let before: Record<string, number>;
 
-    async function rowCounts(): Promise<Record<string, number>> {
-      const tables = (await db.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)) as unknown as { table_name: string }[];
-      const out: Record<string, number> = {};
-      for (const { table_name } of tables) {
-        // A refused station action is remembered for its scan id (lib/scans/with-scan-id.ts), so a retry
-        // gets the same refusal: that row is the refusal, not stored input.
-        const where = table_name === "scan_requests" ? sql` where response->'error' is null` : sql``;
-        const [row] = (await db.db.execute(sql`select count(*)::int as n from ${sql.identifier(table_name)}${where}`)) as unknown as { n: number }[];
-        out[table_name] = row.n;
-      }
-      return out;
-    }
+    const rowCounts = () => tableRowCounts(db.db);
 
     beforeAll(async () => {
       db = await freshPostgres();

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { expect } from "vitest";
+import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { request, type HttpAnswer, type Station } from "@/scripts/bench/http-client";
 import type { Method, RouteHandler } from "./route-inventory";
@@ -53,4 +55,20 @@ export function mayPass(role: Role, roles: readonly Role[] | "any-staff"): boole
   if (roles.includes(role) || role === "admin") return true;
   if (role === "manager") return roles.some((r) => r !== "admin");
   return role === "senior_inspector" && roles.includes("inspector");
+}
+
+/**
+ * Rows per table, to show a request stored nothing. A refused station action is remembered for its
+ * scan id (lib/scans/with-scan-id.ts), so a retry gets the same refusal: that row is the refusal,
+ * not stored input, and is not counted.
+ */
+export async function tableRowCounts(db: Db): Promise<Record<string, number>> {
+  const tables = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)) as unknown as { table_name: string }[];
+  const out: Record<string, number> = {};
+  for (const { table_name } of tables) {
+    const where = table_name === "scan_requests" ? sql` where response->'error' is null` : sql``;
+    const [row] = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(table_name)}${where}`)) as unknown as { n: number }[];
+    out[table_name] = row.n;
+  }
+  return out;
 }
