@@ -7,7 +7,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next*/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench-results/**", ".data/**", "next-env.d.ts", "db/migrations/**"],
+    ignores: [".next/**", ".next*/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench-results/**", ".data/**", ".stryker-tmp/**", "reports/**", "next-env.d.ts", "db/migrations/**"],
   },
   {
     rules: {

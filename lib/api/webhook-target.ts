@@ -21,11 +21,8 @@ for (const [net, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::"
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return blocked.check(mapped[1], "ipv4");
-    return blocked.check(address, "ipv6");
-  }
+  // BlockList checks an IPv4-mapped IPv6 address (::ffff:127.0.0.1) against the IPv4 ranges itself.
+  if (family === 6) return blocked.check(address, "ipv6");
   return true; // not an address at all: refuse
 }
 
@@ -38,7 +35,8 @@ type WebhookEnv = { LEGIT_WEBHOOK_ALLOW_PRIVATE?: string };
 
 /** The host of a URL as a bare IP (brackets of IPv6 removed), or the name. */
 function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, "");
+  const host = url.hostname;
+  return host.startsWith("[") ? host.slice(1, -1) : host;
 }
 
 /**

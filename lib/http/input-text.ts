@@ -17,13 +17,7 @@ export function isUnsafeText(value: string): boolean {
 export function findUnsafeText(value: unknown, path: string[] = [], depth = 0): string | null {
   if (typeof value === "string") return isUnsafeText(value) ? path.join(".") || "(value)" : null;
   if (depth > 64 || value === null || typeof value !== "object") return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnsafeText(value[i], [...path, String(i)], depth + 1);
-      if (found !== null) return found;
-    }
-    return null;
-  }
+  // Arrays too: their entries are [index, element].
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     if (isUnsafeText(key)) return [...path, "(key)"].join(".");
     const found = findUnsafeText(inner, [...path, key], depth + 1);

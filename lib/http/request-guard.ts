@@ -33,7 +33,7 @@ export function assertSameOriginWrite(request: Request, accepts: WriteBody = "js
   if (origin !== null) {
     let originHost: string | null = null;
     try {
-      originHost = origin === "null" ? null : new URL(origin).host;
+      originHost = new URL(origin).host; // an opaque origin ("null") is no URL
     } catch {
       originHost = null;
     }

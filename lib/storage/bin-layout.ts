@@ -49,7 +49,7 @@ export function layoutBins(s: BinLayout): { code: string; aisle: number; rack: n
 export function pathOrder(codes: string[], style: "serpentine" | "straight"): string[] {
   const parsed = codes.map((code) => {
     const [, , aisle, rack, level] = code.split("-");
-    return { code, aisle: Number.parseInt(aisle, 10) || 0, rack: Number.parseInt(rack, 10) || 0, level: Number.parseInt(level, 10) || 0, raw: [aisle, rack, level] };
+    return { code, aisle: Number.parseInt(aisle, 10) || 0, rack: Number.parseInt(rack, 10) || 0, level: Number.parseInt(level, 10) || 0 };
   });
   const aisles = [...new Set(parsed.map((p) => p.aisle))].sort((a, b) => a - b);
   const aisleRank = new Map(aisles.map((a, i) => [a, i]));
