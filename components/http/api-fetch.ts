@@ -31,10 +31,16 @@ export function stationId(): string {
  * Calls a staff API route with the station id: a JSON body, or FormData as is (photo uploads).
  * Throws ApiError with the server's message.
  */
-export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown; timeoutMs?: number; scanId?: string } = {}): Promise<T> {
+export async function apiFetch<T>(
+  url: string,
+  init: { method?: string; body?: unknown; timeoutMs?: number; scanId?: string; /** A queued action's own time (epoch ms): x-legit-scanned-at. */ scannedAt?: number } = {},
+): Promise<T> {
   const isForm = typeof FormData !== "undefined" && init.body instanceof FormData;
   // A state-changing action's scan id: in a JSON body as `scanId`, and always as a header (uploads).
-  const scanHeader: Record<string, string> = init.scanId ? { "x-legit-scan-id": init.scanId } : {};
+  const scanHeader: Record<string, string> = {
+    ...(init.scanId ? { "x-legit-scan-id": init.scanId } : {}),
+    ...(init.scannedAt !== undefined ? { "x-legit-scanned-at": new Date(init.scannedAt).toISOString() } : {}),
+  };
   const body = init.scanId && !isForm && init.body && typeof init.body === "object" ? { ...init.body, scanId: init.scanId } : init.body;
   let response: Response;
   // A request that hangs is treated like a lost answer: the caller may retry with the same scan id.

@@ -12,7 +12,7 @@ import { ChecklistPanel } from "./checklist-panel";
 import { InspectionSummary } from "./inspection-summary";
 import { ItemTakeOver } from "./item-take-over";
 import styles from "./inspection.module.css";
-import { PhotoPanel } from "./photo-panel";
+import { PhotoPanel, useQueuedPhotoCount } from "./photo-panel";
 import { ProductCard } from "./product-card";
 import type { InspectionView } from "./types";
 import { VerdictPanel, type VerdictAnswer } from "./verdict-panel";
@@ -24,6 +24,8 @@ export function InspectionScreen({ view, canTakeOver = false }: { view: Inspecti
   const tStates = useTranslations("states");
   const format = useFormatter();
   const [photos, setPhotos] = useState(view.photos);
+  // Photos taken offline count: they are uploaded before the verdict queued behind them.
+  const queuedPhotos = useQueuedPhotoCount(view.inspection.id);
   const [outcome, setOutcome] = useState<VerdictAnswer | null>(null);
   const [notOkPoints, setNotOkPoints] = useState<string[]>([]);
   const editable = view.canEdit && !outcome;
@@ -95,8 +97,8 @@ export function InspectionScreen({ view, canTakeOver = false }: { view: Inspecti
         </div>
         {/* On a tablet the photos and the verdict stay in view while the checklist scrolls. */}
         <div className={`stack ${styles.actionColumn}`}>
-          <PhotoPanel inspectionId={view.inspection.id} photos={photos} canAdd={editable} onAdded={(p) => setPhotos((list) => [...list, p])} />
-          {editable && <VerdictPanel view={view} photoCount={photos.length} notOkPoints={notOkPoints} onDone={setOutcome} />}
+          <PhotoPanel inspectionId={view.inspection.id} itemCode={view.item.code ?? ""} photos={photos} canAdd={editable} onAdded={(p) => setPhotos((list) => [...list, p])} />
+          {editable && <VerdictPanel view={view} photoCount={photos.length + queuedPhotos} notOkPoints={notOkPoints} onDone={setOutcome} />}
         </div>
       </div>
     </div>

@@ -46,6 +46,7 @@ export function ReviewScreen({ view }: { view: InspectionView }) {
           {/* The reviewer may add evidence, e.g. for overturning a Pass to a fail verdict. */}
           <PhotoPanel
             inspectionId={view.inspection.id}
+            itemCode={view.item.code ?? ""}
             photos={photos}
             canAdd={waiting && view.canReview && !decided}
             onAdded={(p) => setPhotos((list) => [...list, p])}

@@ -8,7 +8,7 @@ import { useErrorText } from "@/components/i18n/use-error-text";
 import { useOfflineQueue } from "@/components/offline/offline-queue-provider";
 import { playFeedback } from "@/components/scanner/feedback-sound";
 import type { ScanFeedback } from "@/components/scanner/scanner-provider";
-import { isNetworkStatus, type QueuedScan, type QueuedSummary } from "@/lib/offline/queued-scan";
+import { isNetworkStatus, type QueuedFile, type QueuedScan, type QueuedSummary } from "@/lib/offline/queued-scan";
 import { IntentScanIds, stationMutationOptions, type StationVariables } from "./station-action-core";
 
 type Outcome<T> = { result: T | undefined; feedback: ScanFeedback | null; queued?: QueuedScan };
@@ -23,6 +23,8 @@ type Outcome<T> = { result: T | undefined; feedback: ScanFeedback | null; queued
 export type OfflinePlan = {
   url: string;
   body: Record<string, unknown>;
+  /** An upload: the file, sent as multipart form data with `body` as its fields (kept in IndexedDB). */
+  file?: QueuedFile;
   /** A message key (with its namespace, e.g. "receiving.queued.unit") and params. */
   summary: QueuedSummary;
 };
@@ -106,7 +108,7 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
   const keep = useCallback(
     async <T,>(intent: string, scanId: string, options: ActionOptions<T>, plan: OfflinePlan): Promise<Outcome<T>> => {
       if (!queue) throw new Error("no offline queue");
-      const scan = queue.pendingFor(intent) ?? (await queue.enqueue({ scanId, intent, station: currentStation(), request: { url: plan.url, body: plan.body }, summary: plan.summary }));
+      const scan = queue.pendingFor(intent) ?? (await queue.enqueue({ scanId, intent, station: currentStation(), request: { url: plan.url, body: plan.body, file: plan.file }, summary: plan.summary }));
       const feedback: ScanFeedback = { tone: "queued", message: t("answers.queued", { count: Math.max(1, queue.waitingCount()) }) };
       const unsubscribe = queue.onSettled(scan.scanId, (_settled, outcome) => {
         unsubscribes.current.delete(unsubscribe);

@@ -7,6 +7,8 @@ export type StaffContext = {
   role: Role;
   /** The station (tablet/desk) name, for the audit trail. */
   station?: string;
+  /** When the person made the scan, for an action sent later from a station's offline queue (lib/offline/scanned-at.ts). */
+  scannedAt?: Date;
 };
 
 export const roleRank: Record<Role, number> = {

@@ -4,7 +4,7 @@ import type { Db, Queryable, Tx } from "@/db/client";
 import { items, manifests, shipments, users, type Manifest } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition } from "@/lib/items/apply-transition";
+import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { carrierCodes, findCarrier } from "./carriers";
@@ -172,7 +172,7 @@ export async function closeManifest(db: Db, ctx: StaffContext, input: z.input<ty
       await applyTransition(tx, {
         itemId: s.itemId,
         action: "dispatch",
-        actor: { userId: ctx.userId, station: ctx.station },
+        actor: staffActor(ctx),
         centerId: ctx.centerId,
         details: { shipmentId: s.id, manifestId: manifest.id, carrier: s.carrier, trackingNumber: s.trackingNumber, destination: s.destination, shipmentReason: s.reason },
       });

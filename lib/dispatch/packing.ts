@@ -4,7 +4,7 @@ import type { Db, Queryable, Tx } from "@/db/client";
 import { items, shipments, type Item, type Shipment } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition } from "@/lib/items/apply-transition";
+import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
@@ -122,7 +122,7 @@ export async function packItem(db: Db, ctx: StaffContext, input: z.input<typeof 
     await applyTransition(tx, {
       itemId: item.id,
       action: "pack",
-      actor: { userId: ctx.userId, station: ctx.station },
+      actor: staffActor(ctx),
       centerId: ctx.centerId,
       expectedVersion: item.version,
       details: { shipmentId: shipment.id, carrier: carrier.code, trackingNumber, destination: shipment.destination, shipmentReason: shipment.reason },

@@ -4,7 +4,7 @@ import type { Db, Queryable, Tx } from "@/db/client";
 import { bins, items, pickLines, pickLists, products, shipments, users, type PickList } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, recordItemEvent } from "@/lib/items/apply-transition";
+import { applyTransition, recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { classifyScan } from "@/lib/scan-codes/classify";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireDispatcher, scanIdSchema } from "./guards";
@@ -205,7 +205,7 @@ async function pickItem(tx: Tx, ctx: StaffContext, list: PickList, code: string)
   await applyTransition(tx, {
     itemId: row.itemId,
     action: "pick",
-    actor: { userId: ctx.userId, station: ctx.station },
+    actor: staffActor(ctx),
     centerId: ctx.centerId,
     set: { binId: null },
     details: { pickListId: list.id, pickListNumber: list.number, binCode: row.binCode ?? undefined, tote: list.toteCode },
@@ -254,7 +254,7 @@ export async function reportShortPick(db: Db, ctx: StaffContext, input: z.input<
     await recordItemEvent(tx, {
       item: line.item,
       action: "short_pick",
-      actor: { userId: ctx.userId, station: ctx.station },
+      actor: staffActor(ctx),
       details: { pickListId: list.id, pickListNumber: list.number, bin: line.binCode, countRequested: true },
     });
     const done = await finishListIfDone(tx, list.id);

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { items, shipments } from "@/db/schema";
-import { recordItemEvent, type RecordedAction } from "@/lib/items/apply-transition";
+import { recordItemEvent, type RecordedAction, staffActor } from "@/lib/items/apply-transition";
 import { definePrintJob } from "@/lib/printing/print-job";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -19,7 +19,7 @@ async function recordParcelPrint(tx: Tx, ctx: StaffContext, trackingNumber: stri
     .innerJoin(items, eq(items.id, shipments.itemId))
     .where(and(eq(shipments.centerId, ctx.centerId), eq(shipments.trackingNumber, trackingNumber)));
   for (const { item } of rows) {
-    await recordItemEvent(tx, { item, action, actor: { userId: ctx.userId, station: ctx.station }, details: { trackingNumber, format: via.format, printer: via.printer } });
+    await recordItemEvent(tx, { item, action, actor: staffActor(ctx), details: { trackingNumber, format: via.format, printer: via.printer } });
   }
 }
 

@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/db/client";
 import { bins, inspections, items, products, quarantineActions, quarantineDecisions, type Item, type QuarantineDecisionKind } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, recordItemEvent, type Actor } from "@/lib/items/apply-transition";
+import { applyTransition, recordItemEvent, type Actor, staffActor } from "@/lib/items/apply-transition";
 import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { checkPhotoBytes } from "@/lib/photos/check-photo";
 import { extensionFor } from "@/lib/photos/image-type";
@@ -104,7 +104,7 @@ export async function placeInQuarantineBin(db: Db, ctx: StaffContext, input: z.i
     await moveOutOfBin(tx, item);
     await tx.update(bins).set({ occupied: sql`${bins.occupied} + 1` }).where(eq(bins.id, bin.bin.id));
     await tx.update(items).set({ binId: bin.bin.id, updatedAt: sql`now()` }).where(eq(items.id, item.id));
-    await recordItemEvent(tx, { item, action: "quarantine_binned", actor: { userId: ctx.userId, station: ctx.station }, details: { bin: binCode } });
+    await recordItemEvent(tx, { item, action: "quarantine_binned", actor: staffActor(ctx), details: { bin: binCode } });
     return { itemCode: code, binCode };
   });
 }
@@ -159,7 +159,7 @@ export async function decideQuarantine(
 function decideInTx(db: Db, ctx: StaffContext, data: z.output<typeof quarantineDecisionSchema>, keys: string[]): Promise<{ itemCode: string | null; state: Item["state"] }> {
   return db.transaction(async (tx) => {
     const item = await decidableItem(tx, ctx, data.itemId, data.decision);
-    const actor: Actor = { userId: ctx.userId, station: ctx.station };
+    const actor: Actor = staffActor(ctx);
     const details = { quarantineDecision: data.decision, reason: data.reason, handedTo: data.handedTo ?? null, photos: keys.length };
     let moved: Item;
     if (data.decision === "return_to_seller") {

@@ -4,7 +4,7 @@ import type { Db, Queryable } from "@/db/client";
 import { bins, items, pickLines, pickLists, products, users } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { recordItemEvent } from "@/lib/items/apply-transition";
+import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { parseInput, requireManager } from "./guards";
 import { itemNameColumns, type ItemNames } from "./item-names";
 
@@ -70,7 +70,7 @@ export async function resolveShortPick(db: Db, ctx: StaffContext, input: z.input
     await recordItemEvent(tx, {
       item: row.item,
       action: "short_pick_resolved",
-      actor: { userId: ctx.userId, station: ctx.station },
+      actor: staffActor(ctx),
       details: { note: data.note ?? null },
     });
     return { itemCode: row.item.code };

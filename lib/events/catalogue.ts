@@ -105,6 +105,7 @@ const detailFields = {
   handedTo: z.string().nullable().optional().openapi({ description: "Who received a quarantined unit (brand's agent, authorities)." }),
   photos: z.number().int().optional().openapi({ description: "Photos taken with a quarantine decision." }),
   // any item event
+  scannedAt: at.optional().openapi({ description: "When the staff member made the scan, for an action a station kept while offline and sent later (`at` is when it was recorded)." }),
   seeded: z.boolean().optional().openapi({ description: "Made by the demo data seed (demo centers only)." }),
 };
 type DetailField = keyof typeof detailFields;
@@ -181,7 +182,7 @@ const pascal = (s: string) => s.replace(/(^|[._])([a-z])/g, (_, __, c: string) =
 function itemEvent(action: keyof typeof itemEventDetails) {
   const spec = itemEventDetails[action];
   // Typed as every declared detail; the schema itself allows only this action's ones.
-  const details = Object.fromEntries([...spec.details, "seeded" as const].map((k) => [k, detailFields[k]])) as typeof detailFields;
+  const details = Object.fromEntries([...spec.details, "scannedAt" as const, "seeded" as const].map((k) => [k, detailFields[k]])) as typeof detailFields;
   const type: `item.${ItemEventAction}` = `item.${action}`;
   return z
     .object({

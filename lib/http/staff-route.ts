@@ -8,6 +8,7 @@ import { requireStaff, type CurrentStaff } from "@/lib/auth/current-staff";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { zodIssues } from "@/lib/errors/error-params";
+import { scannedAtHeader, scannedAtOf } from "@/lib/offline/scanned-at";
 import { onceForScan, scanIdOf } from "@/lib/scans/with-scan-id";
 import { refuseUnsafeText } from "./input-text";
 import { assertSameOriginWrite } from "./request-guard";
@@ -57,6 +58,8 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
       assertSameOriginWrite(request, options.upload ? "multipart" : "json");
       const staff = await requireStaff(options.roles);
       const station = request.headers.get("x-legit-station")?.slice(0, 40) || "web";
+      // A station action sent later from the device's offline queue says when it was scanned.
+      const scannedAt = scannedAtOf(request.headers.get(scannedAtHeader), new Date());
       const rawParams = await context.params;
       refuseUnsafeText(rawParams ?? {}, "path");
       refuseUnsafeText([...url.searchParams.entries()].flat(), "query");
@@ -78,7 +81,7 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
         body = parsed.data;
       }
       const db = await getDb();
-      const run = (db: Db) => handler({ db, staff, ctx: { ...staff.ctx, station }, body: body as B, params: (params?.data ?? {}) as P, request });
+      const run = (db: Db) => handler({ db, staff, ctx: { ...staff.ctx, station, scannedAt }, body: body as B, params: (params?.data ?? {}) as P, request });
       if (options.scan) {
         const { kind, remember } = typeof options.scan === "string" ? { kind: options.scan, remember: undefined } : options.scan;
         const scan = { scanId: scanIdOf(request, json), userId: staff.user.id, kind };

@@ -5,7 +5,7 @@ import { inspections, items, products, users, type Inspection, type Item } from 
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { hasRole } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, type Actor } from "@/lib/items/apply-transition";
+import { applyTransition, type Actor, staffActor } from "@/lib/items/apply-transition";
 import { withScanId } from "@/lib/scans/with-scan-id";
 import { getActiveChecklist } from "./checklists";
 import { parseInput, requireInspector } from "./guards";
@@ -62,7 +62,7 @@ export async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof
   if (!item) throw new DomainError("not_found:item", data.itemCode ? `There is no item ${data.itemCode} in this center.` : "No such item in this center.", { item: data.itemCode ?? "—" });
   const label = item.code ?? "This item";
   const item_ = { item: item.code ?? "—" };
-  const actor: Actor = { userId: ctx.userId, station: ctx.station };
+  const actor: Actor = staffActor(ctx);
   let tookOverFrom: ClaimResult["tookOverFrom"] = null;
 
   if (item.state === "in_inspection") {
@@ -193,7 +193,7 @@ export async function releaseClaim(db: Db, ctx: StaffContext, input: { itemId: s
     if (!own && !hasRole(ctx.role, ["manager"])) {
       throw new DomainError("forbidden:role", `Only a manager can release ${open.inspectorName}'s claim.`, { item: item.code ?? "—", name: open.inspectorName });
     }
-    await releaseInTx(tx, item, open.inspection, { userId: ctx.userId, station: ctx.station }, own ? "released_by_inspector" : "released_by_manager");
+    await releaseInTx(tx, item, open.inspection, staffActor(ctx), own ? "released_by_inspector" : "released_by_manager");
     return { inspectionId: open.inspection.id, itemId: item.id, itemCode: item.code };
   });
 }

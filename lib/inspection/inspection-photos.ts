@@ -5,7 +5,7 @@ import type { Db, Queryable } from "@/db/client";
 import { inspectionPhotos, inspections, type Inspection, type InspectionPhoto, type Item } from "@/db/schema";
 import { hasRole, type StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { recordItemEvent } from "@/lib/items/apply-transition";
+import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { checkPhotoBytes } from "@/lib/photos/check-photo";
 import { extensionFor, normaliseContentType, photoContentTypes, type PhotoContentType } from "@/lib/photos/image-type";
 import { storeThenRecord, type PhotoStore, type StoredPhoto } from "@/lib/photos/photo-store";
@@ -74,7 +74,7 @@ export async function addPhoto(db: Db, store: PhotoStore, ctx: StaffContext, inp
     await recordItemEvent(tx, {
       item,
       action: "photo_added",
-      actor: { userId: ctx.userId, station: ctx.station },
+      actor: staffActor(ctx),
       details: { inspectionId: inspection.id, photoId: photo.id, storageKey, bytes: photo.bytes, caption: photo.caption },
     });
     return photo;

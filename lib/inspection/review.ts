@@ -5,7 +5,7 @@ import { checklists, inspectionPhotos, inspections, items, products, users, verd
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
-import { recordItemEvent } from "@/lib/items/apply-transition";
+import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { withScanId } from "@/lib/scans/with-scan-id";
 import { applyItemSteps, defectNoteFor, loadReasons, setDefectNote, verdictDetails } from "./apply-verdict";
 import { parseInput, requireInspector } from "./guards";
@@ -161,7 +161,7 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
     defectNote = defectNoteFor(newVerdict, codes, reasons, data.note);
   }
   const penaltyRate = penaltyRateFor(newVerdict, settings.penaltyRates);
-  const actor = { userId: ctx.userId, station: ctx.station };
+  const actor = staffActor(ctx);
   const details = verdictDetails({
     inspectionId: inspection.id,
     verdict: newVerdict,

@@ -1,3 +1,4 @@
+import { staffActor } from "@/lib/items/apply-transition";
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
@@ -112,7 +113,7 @@ async function submitInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof submi
         ? { awaitingBuyerDecision: true }
         : undefined,
   });
-  const moved = await applyItemSteps(tx, { item, steps: decision.steps, actor: { userId: ctx.userId, station: ctx.station }, details, defectNote });
+  const moved = await applyItemSteps(tx, { item, steps: decision.steps, actor: staffActor(ctx), details, defectNote });
 
   // The column is a 32-bit integer: a claim left open for weeks is capped rather than refused.
   const durationMs = Math.min(2_147_483_647, Math.max(0, now.getTime() - inspection.claimedAt.getTime()));

@@ -4,12 +4,23 @@ import { inboundOrders, itemEvents, items, outboxEvents, type Item } from "@/db/
 import { insertOutboxEvent, itemEventRow } from "@/lib/events/append-outbox-event";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { openShipmentIfLeaving } from "@/lib/dispatch/open-shipment";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { entersQueue } from "./queue-entry";
 import { planTransition, type ItemAction } from "./transitions";
 
 /** Who did it: a staff member at a station, or the marketplace through an API client. */
-export type Actor = { userId?: string; apiClientId?: string; station?: string };
+export type Actor = { userId?: string; apiClientId?: string; station?: string; scannedAt?: Date };
+
+/** The staff member of a station action as the audit trail names them (with the scan's own time, if it was queued). */
+export function staffActor(ctx: Pick<StaffContext, "userId" | "station" | "scannedAt">): Actor {
+  return { userId: ctx.userId, station: ctx.station, scannedAt: ctx.scannedAt };
+}
+
+/** The details of an audit row and its event, with the time the scan was made when it was sent later. */
+function withScanTime<D extends Record<string, unknown>>(details: D, actor: Actor): D & { scannedAt?: string } {
+  return actor.scannedAt ? { ...details, scannedAt: actor.scannedAt.toISOString() } : details;
+}
 
 export type TransitionInput = {
   itemId: string;
@@ -56,7 +67,7 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
       state: current.state,
     });
   }
-  const details = input.details ?? {};
+  const details = withScanTime(input.details ?? {}, input.actor);
   const to = plan.rule.to;
   // The update, its audit row and its outbox event go to the database as one statement.
   const audit = tx.$with("audit").as(
@@ -136,6 +147,6 @@ export async function recordItemEvent(
     actorUserId: input.actor.userId,
     actorApiClientId: input.actor.apiClientId,
     station: input.actor.station,
-    details: input.details ?? {},
+    details: withScanTime(input.details ?? {}, input.actor),
   });
 }

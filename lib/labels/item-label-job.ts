@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { itemEvents, items } from "@/db/schema";
-import { recordItemEvent } from "@/lib/items/apply-transition";
+import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { definePrintJob } from "@/lib/printing/print-job";
 import { findLabelData } from "./find-label-data";
 import { itemLabelDocument } from "./item-labels";
@@ -28,7 +28,7 @@ export const itemLabelJob = definePrintJob({
       await recordItemEvent(tx, {
         item,
         action: printedBefore.has(item.id) ? "label_reprinted" : "label_printed",
-        actor: { userId: ctx.userId, station: ctx.station },
+        actor: staffActor(ctx),
         details: { format: via.format, printer: via.printer, code: item.code, station: ctx.station ?? null },
       });
     }

@@ -9,8 +9,14 @@
  */
 export type QueuedState = "pending" | "sending" | "retrying" | "done" | "refused";
 
-/** The request as data: a station route and its JSON body (the scan id is added when sent). */
-export type QueuedRequest = { url: string; body: Record<string, unknown> };
+/**
+ * The request as data: a station route and its JSON body (the scan id is added when sent), or,
+ * with `file`, a multipart upload of the file with `body` as its text fields (a photo taken
+ * offline: IndexedDB keeps the blob itself).
+ */
+export type QueuedRequest = { url: string; body: Record<string, unknown>; file?: QueuedFile };
+
+export type QueuedFile = { field: string; blob: Blob; name: string };
 
 /** The line the queue list shows: a message key of the screens' texts and its params. */
 export type QueuedSummary = { key: string; params: Record<string, string | number> };

@@ -5,7 +5,7 @@ import { itemEvents, items } from "@/db/schema";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { recordItemEvent } from "@/lib/items/apply-transition";
+import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { parseInput, requireReceiver } from "./guards";
 import { findParcel, loadOrderViews, parcelOrdersWhere, toParcelView, type OrderView, type ParcelView, type UnitView } from "./views";
 
@@ -67,7 +67,7 @@ export async function closeParcel(db: Db, ctx: StaffContext, input: z.input<type
       await recordItemEvent(tx, {
         item: { id: unit.itemId, centerId: ctx.centerId, state: unit.state },
         action: "missing_at_receipt",
-        actor: { userId: ctx.userId, station: ctx.station },
+        actor: staffActor(ctx),
         details,
       });
       await appendItemEvent(tx, {

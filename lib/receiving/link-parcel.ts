@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { inboundOrders, items, parcels, type InboundOrder, type Parcel } from "@/db/schema";
 import { appendItemEvent, appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import { recordItemEvent } from "@/lib/items/apply-transition";
+import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { findPlaceholderOrder } from "./placeholder-order";
 
 /**
@@ -42,7 +42,7 @@ export async function linkParcelToOrder(
       await recordItemEvent(tx, {
         item,
         action: "order_reassigned",
-        actor: { userId: ctx.userId, station: ctx.station },
+        actor: staffActor(ctx),
         details: { fromOrder: placeholder.externalId, toOrder: order.externalId, parcelId: parcel.id, how },
       });
       await appendItemEvent(tx, {

@@ -4,7 +4,7 @@ import type { Db, Queryable, Tx } from "@/db/client";
 import { inboundOrders, items, products, type InboundOrder, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, recordItemEvent } from "@/lib/items/apply-transition";
+import { applyTransition, recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { findLabelData } from "@/lib/labels/find-label-data";
 import type { LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
@@ -47,7 +47,7 @@ export async function receiveUnexpectedUnit(
     const order = await targetOrder(tx, parcel, data.orderId);
     const sku = data.sku ? data.sku.toUpperCase() : null;
     const [product] = sku ? await tx.select().from(products).where(eq(products.sku, sku)) : [];
-    const actor = { userId: ctx.userId, station: ctx.station };
+    const actor = staffActor(ctx);
     const trail = { station: ctx.station ?? null, operatorId: ctx.userId, parcelId: parcel.id, trackingNumber: parcel.trackingNumber };
 
     const [item] = await tx
@@ -137,7 +137,7 @@ export async function returnFlaggedUnit(db: Db, ctx: StaffContext, input: z.inpu
     await applyTransition(tx, {
       itemId: item.id,
       action: "route_return",
-      actor: { userId: ctx.userId, station: ctx.station },
+      actor: staffActor(ctx),
       centerId: ctx.centerId,
       expectedVersion: item.version,
       set: { destination: "seller" },

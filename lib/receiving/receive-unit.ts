@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { inboundOrders, items, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition } from "@/lib/items/apply-transition";
+import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { findLabelData } from "@/lib/labels/find-label-data";
 import type { LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
@@ -56,7 +56,7 @@ export async function receiveUnit(
     const order = await orderOfParcel(tx, ctx, parcel, item);
 
     const cancelled = item.state === "cancelled";
-    const actor = { userId: ctx.userId, station: ctx.station };
+    const actor = staffActor(ctx);
     const trail = { station: ctx.station ?? null, operatorId: ctx.userId, parcelId: parcel.id, trackingNumber: parcel.trackingNumber };
     await withFreshItemCode(
       tx,

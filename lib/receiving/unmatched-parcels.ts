@@ -5,7 +5,7 @@ import { inboundOrders, items, parcels, users } from "@/db/schema";
 import { appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition } from "@/lib/items/apply-transition";
+import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { parseInput, requireManager, requireReceiver } from "./guards";
 import { appendNote, linkParcelToOrder } from "./link-parcel";
 import { announcedOrdersOnly, findPlaceholderOrder } from "./placeholder-order";
@@ -119,7 +119,7 @@ export async function resolveUnmatchedParcel(
       await applyTransition(tx, {
         itemId: item.id,
         action: "route_return",
-        actor: { userId: ctx.userId, station: ctx.station },
+        actor: staffActor(ctx),
         centerId: ctx.centerId,
         set: { destination: "seller" },
         details: { destination: "seller", reason: "parcel_returned_to_sender", parcelId: parcel.id, note: data.note, managerId: ctx.userId },

@@ -4,7 +4,7 @@ import type { Bin, Item } from "@/db/schema";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, type Actor } from "@/lib/items/apply-transition";
+import { applyTransition, type Actor, staffActor } from "@/lib/items/apply-transition";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { binCodeSchema, itemCodeInputSchema, parseInput, requireStorageOperator, scanIdSchema } from "./guards";
 import { checkBinFits, findBin, findItemForStorage, releaseSlot, takeSlot } from "./occupancy";
@@ -23,7 +23,7 @@ export async function moveItem(db: Db, ctx: StaffContext, input: z.input<typeof 
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "storage.move" }, async (tx) => {
     const { item, sizeClass } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
     const bin = await findBin(tx, ctx.centerId, data.binCode);
-    return relocate(tx, ctx, { userId: ctx.userId, station: ctx.station }, item, sizeClass, bin, {});
+    return relocate(tx, ctx, staffActor(ctx), item, sizeClass, bin, {});
   });
 }
 

@@ -6,7 +6,7 @@ import { itemRowColumns, productOfItem } from "@/lib/catalog/item-row-columns";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition } from "@/lib/items/apply-transition";
+import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { binCodeSchema, itemCodeInputSchema, parseInput, requireStorageOperator, scanIdSchema } from "./guards";
 import { checkBinFits, findBin, findItemForStorage, takeSlot, type CatalogueNames } from "./occupancy";
@@ -61,7 +61,7 @@ export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof p
     const { item: stored } = await applyTransition(tx, {
       itemId: item.id,
       action: "putaway",
-      actor: { userId: ctx.userId, station: ctx.station },
+      actor: staffActor(ctx),
       centerId: ctx.centerId,
       set: { binId: bin.id, storedAt: new Date() },
       details: { binId: bin.id, binCode: bin.code, sizeClass, ...(override ? { override: true, suggestedBinCode: data.suggestedBinCode } : {}) },

@@ -5,7 +5,7 @@ import { bins, cycleCountDifferences, cycleCounts, items, products, users, type 
 import { recordAdminEvent } from "@/lib/admin/admin-events";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition } from "@/lib/items/apply-transition";
+import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { binCodeSchema, parseInput, requireManager } from "./guards";
 import { relocate } from "./move-item";
 import { findBin, findItemForStorage, releaseSlot } from "./occupancy";
@@ -96,7 +96,7 @@ export async function resolveDifference(db: Db, ctx: StaffContext, input: z.inpu
     if (!row) throw new DomainError("not_found:count_difference", "No such count difference in this center.");
     const { d, count } = row;
     if (d.resolution) throw new DomainError("conflict:difference_resolved", `${d.code} was already resolved (${d.resolution}).`, { code: d.code });
-    const actor = { userId: ctx.userId, station: ctx.station };
+    const actor = staffActor(ctx);
     const trail = { countId: count.id, resolution: data.resolution };
     const [countBin] = await tx.select().from(bins).where(eq(bins.id, count.binId));
     const allowed: Record<typeof d.kind, string[]> = { missing: ["moved_found_elsewhere", "marked_missing", "no_change"], unexpected: ["moved_here", "no_change"] };
