@@ -21,6 +21,7 @@ const auth = { authorization: `Bearer ${token}` };
 // queue (it lists the oldest 200) and push other journeys' fresh items off it.
 type Center = "SEL" | "TYO";
 const authOf = (center: Center) => (center === "SEL" ? auth : { authorization: "Bearer lgt_demo_tokyo_0000000000000000000000" });
+const tinyPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 const line = { sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 129000 };
 
 function unique(prefix: string) {
@@ -67,7 +68,7 @@ async function orderItems(request: APIRequestContext, externalId: string, center
   return (await answer.json()).order.items as { id: string; code: string | null; state: string }[];
 }
 
-type FeedEvent = { id: number; type: string; itemId: string | null };
+type FeedEvent = { id: number; type: string; itemId: string | null; payload: { at: string; scannedAt?: string } };
 
 /** The outbox feed (one row per transition, written with its audit row) from `after` to its end. */
 async function feed(request: APIRequestContext, after: string | null = null, center: Center = "SEL"): Promise<{ events: FeedEvent[]; end: string | null }> {
@@ -131,6 +132,24 @@ async function openParcel(page: Page, badge: string, trackingNumber: string, loc
 }
 
 const waiting = (page: Page) => page.getByTestId("offline-status");
+
+/** A station write with a fresh scan id, through the signed-in page's session (API-driven setup). */
+async function post(page: Page, url: string, data: Record<string, unknown>) {
+  const answer = await page.request.post(url, { data: { scanId: randomUUID(), ...data } });
+  expect(answer.ok(), await answer.text()).toBeTruthy();
+  return answer.json();
+}
+
+/** The station's unit of `announce`d order, received through the operator's routes: its label code. */
+async function receiveOnline(op: Page, trackingNumber: string): Promise<string> {
+  const parcel = await post(op, "/api/station/receiving/scan", { code: trackingNumber });
+  return (await post(op, "/api/station/receiving/units/receive", { parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId })).unit.code;
+}
+
+/** The session cookie goes (a shift's 12 hours have passed): the page stays, its requests get 401. */
+async function endSession(context: BrowserContext) {
+  await context.clearCookies({ name: /authjs\.session-token/ });
+}
 
 test("receive units and record a verdict offline, reload, go online: every action lands once with its audit row", async ({ browser, request }, testInfo) => {
   test.setTimeout(240_000);
@@ -352,13 +371,7 @@ test("putaway offline: no suggestion, the item goes into the scanned bin, checke
   const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
   const op = await operator.newPage();
   await signIn(op, demo.operatorBadge);
-  const post = async (page: Page, url: string, data: Record<string, unknown>) => {
-    const answer = await page.request.post(url, { data: { scanId: randomUUID(), ...data } });
-    expect(answer.ok(), await answer.text()).toBeTruthy();
-    return answer.json();
-  };
-  const parcel = await post(op, "/api/station/receiving/scan", { code: trackingNumber });
-  const code: string = (await post(op, "/api/station/receiving/units/receive", { parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId })).unit.code;
+  const code = await receiveOnline(op, trackingNumber);
   const inspector = await browser.newContext({ baseURL, storageState: englishDevice });
   const ins = await inspector.newPage();
   await signIn(ins, demo.inspectorBadge);
@@ -386,5 +399,96 @@ test("putaway offline: no suggestion, the item goes into the scanned bin, checke
   await goOnline(operator);
   await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
   expect((await orderItems(request, externalId))[0].state).toBe("stored");
+  await operator.close();
+});
+
+test("a photo taken offline and the verdict that needs it land once, the photo first", async ({ browser, request }, testInfo) => {
+  test.setTimeout(180_000);
+  const baseURL = testInfo.project.use.baseURL;
+  const { externalId, trackingNumber } = await announce(request, 1);
+  const operator = await browser.newContext({ baseURL, storageState: englishDevice });
+  const op = await operator.newPage();
+  await signIn(op, demo.operatorBadge);
+  const code = await receiveOnline(op, trackingNumber);
+  await operator.close();
+
+  // Claimed and its checklist answered online; the inspection screen kept for offline use.
+  const inspector = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const ins = await inspector.newPage();
+  await signIn(ins, demo.inspectorBadge);
+  const { inspectionId } = await post(ins, "/api/station/inspection/claim", { itemCode: code });
+  const view = await (await ins.request.get(`/api/station/inspection/inspections/${inspectionId}`)).json();
+  await post(ins, "/api/station/inspection/results", { inspectionId, results: view.checklist.points.map((p: { key: string }) => ({ key: p.key, ok: true })) });
+  const { end: start } = await feed(request);
+  await ins.goto(`/inspect/${inspectionId}`);
+  await offlineReady(ins);
+  await expect(ins.getByTestId("checklist")).toBeVisible();
+
+  // No network: the photo waits on the device and counts for the verdict, which waits behind it.
+  await goOffline(inspector);
+  await ins.getByTestId("photo-input").setInputFiles({ name: "evidence.png", mimeType: "image/png", buffer: tinyPng });
+  await expect(ins.getByTestId("photo-queued")).toContainText("1 photo waits to be sent");
+  await ins.locator('[data-verdict="fail_used"]').click();
+  await ins.getByTestId("verdict").locator('fieldset input[type="checkbox"]').first().check();
+  await ins.getByRole("button", { name: /Record verdict/ }).click();
+  await expect(ins.getByTestId("verdict-queued")).toBeVisible();
+  await expect(waiting(ins)).toHaveAttribute("data-waiting", "2");
+  await snap(ins, testInfo, "offline-photo-verdict-queued-en");
+  // A reload keeps both, the photo's bytes included.
+  await ins.reload();
+  await expect(ins.getByTestId("offline-queue-item")).toHaveCount(2);
+  await expect(ins.getByTestId("photo-queued")).toBeVisible();
+
+  await goOnline(inspector);
+  await expect(waiting(ins)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+  await expect(ins.locator('[data-testid="offline-queue-item"][data-state="done"]')).toHaveCount(2);
+  const after = await (await ins.request.get(`/api/station/inspection/inspections/${inspectionId}`)).json();
+  expect(after.photos).toHaveLength(1);
+  const item = (await orderItems(request, externalId))[0];
+  expect(item.state).not.toBe("in_inspection");
+  const { events } = await feed(request, start);
+  const fails = events.filter((e) => e.itemId === item.id && e.type === "item.fail");
+  expect(fails).toHaveLength(1);
+  // Recorded with the time it was scanned offline, not only when it was sent.
+  expect(Date.parse(fails[0].payload.scannedAt!)).toBeLessThanOrEqual(Date.parse(fails[0].payload.at));
+  await inspector.close();
+});
+
+test("a session that ends during an offline spell keeps the queue: another person's sign-in sends nothing, the owner's sends it once", async ({ browser, request }, testInfo) => {
+  test.setTimeout(180_000);
+  const baseURL = testInfo.project.use.baseURL;
+  const { externalId, trackingNumber } = await announce(request, 1);
+  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const op = await operator.newPage();
+  await openParcel(op, demo.operatorBadge, trackingNumber);
+  const owner = (await op.getByTestId("header-user").textContent())?.trim() ?? "";
+  const { end: start } = await feed(request);
+
+  await goOffline(operator);
+  await op.getByTestId("confirm-unit").click();
+  await expect(op.getByTestId("unit-queued")).toHaveCount(1);
+  await endSession(operator);
+  await goOnline(operator);
+  // Sent, answered 401: kept, and the person is asked to sign in again.
+  await expect(op.getByTestId("offline-sign-in")).toBeVisible({ timeout: 30_000 });
+  await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "retrying");
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "1");
+  await snap(op, testInfo, "offline-session-ended-en");
+
+  // Someone else signs in on this tablet: the scan is not theirs to send.
+  await signIn(op, demo.operator2Badge);
+  await expect(op.getByTestId("offline-others")).toContainText(owner.split(/\s/)[0]);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0");
+  await op.waitForTimeout(2_000);
+  expect((await orderItems(request, externalId))[0].state).toBe("expected");
+
+  // Its owner signs in again: sent once, as theirs.
+  await endSession(operator);
+  await signIn(op, demo.operatorBadge);
+  await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  const unit = (await orderItems(request, externalId))[0];
+  expect(unit.state).toBe("received");
+  const { events } = await feed(request, start);
+  expect(events.filter((e) => e.itemId === unit.id && e.type === "item.receive")).toHaveLength(1);
   await operator.close();
 });

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { ApiError } from "@/components/http/api-fetch";
 import { useErrorText } from "@/components/i18n/use-error-text";
-import { isSettled, queueCounts, type QueuedScan } from "@/lib/offline/queued-scan";
+import { isSettled, needsSignIn, queueCounts, waitingOwners, type QueuedScan } from "@/lib/offline/queued-scan";
 import { useOfflineQueue } from "./offline-queue-provider";
 import { todoKey, useSummaryText } from "./queue-texts";
 
@@ -56,7 +56,20 @@ export function OfflineQueueList() {
         </span>
       </div>
       <p className="muted">{queue.online ? t("list.introOnline") : t("list.introOffline")}</p>
-      {counts.others > 0 && <p className="muted">{t("list.others", { count: counts.others })}</p>}
+      {needsSignIn(queue.scans, queue.user.id) && (
+        <div className="alert alert--warn row" role="alert" data-testid="offline-sign-in">
+          <span>{t("list.signInAgain", { count: counts.waiting, name: queue.user.name })}</span>
+          {/* A full page load: the sign-in page, then this device's queue replays as its owner. */}
+          <a className="button button--primary" href="/login">
+            {t("list.signIn")}
+          </a>
+        </div>
+      )}
+      {counts.others > 0 && (
+        <p className="muted" data-testid="offline-others">
+          {t("list.others", { count: counts.others, names: waitingOwners(queue.scans, queue.user.id).join(", ") })}
+        </p>
+      )}
       {mine.length === 0 ? (
         <p className="muted">{t("list.empty")}</p>
       ) : (

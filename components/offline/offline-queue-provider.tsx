@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { stationId } from "@/components/http/api-fetch";
 import { playFeedback } from "@/components/scanner/feedback-sound";
-import { dueNow, isSettled, type QueuedScan, type SendOutcome } from "@/lib/offline/queued-scan";
+import { dueNow, isSettled, needsSignIn, type QueuedScan, type SendOutcome } from "@/lib/offline/queued-scan";
 import { QueueStore, type NewQueuedScan } from "@/lib/offline/queue-store";
 import { replayQueue } from "@/lib/offline/replay";
 import { sendQueuedScan } from "./send-queued-scan";
@@ -152,9 +152,10 @@ export function OfflineQueueProvider({ user, children }: { user: { id: string; n
       setSentLately(true);
       void queryClient.invalidateQueries();
     }
-    // The oldest waiting scan in back-off: try again when it is due.
+    // The oldest waiting scan in back-off: try again when it is due (not while the session has
+    // ended: only signing in again helps, and the page replays then).
     const head = all.filter((s) => s.userId === user.id && !isSettled(s)).sort((a, b) => a.seq - b.seq)[0];
-    if (head?.state === "retrying") timer.current = setTimeout(() => void replay(), Math.max(0, head.nextAttemptAt - Date.now()));
+    if (head?.state === "retrying" && !needsSignIn(all, user.id)) timer.current = setTimeout(() => void replay(), Math.max(0, head.nextAttemptAt - Date.now()));
   }, [store, user.id, announce, queryClient, setScans]);
 
   // The network is back (or the browser says so): everything waiting may go now.

@@ -6,9 +6,11 @@ import {
   isFinalStatus,
   isNetworkStatus,
   markSending,
+  needsSignIn,
   nextToSend,
   queueCounts,
   unsettledOf,
+  waitingOwners,
   type QueuedScan,
 } from "./queued-scan";
 
@@ -109,5 +111,30 @@ describe("replay order", () => {
   it("counts what waits, what was refused, and other people's scans", () => {
     const scans = [scan(1), scan(2, { state: "retrying" }), scan(3, { state: "refused" }), scan(4, { state: "done" }), scan(5, { userId: "u2" })];
     expect(queueCounts(scans, "u1")).toEqual({ waiting: 2, refused: 1, done: 1, others: 1 });
+  });
+});
+
+describe("a session that ended while scans waited", () => {
+  const expired = { code: "unauthorized", status: 401, params: {} };
+
+  it("asks to sign in again when the oldest waiting scan was answered 401, and keeps the scans", () => {
+    const head = applyOutcome(markSending(scan(1)), { kind: "failed", error: expired }, 5_000, mid);
+    expect(head.state).toBe("retrying");
+    const queue = [head, scan(2)];
+    expect(needsSignIn(queue, "u1")).toBe(true);
+    expect(unsettledOf(queue, "u1")).toHaveLength(2);
+    // A plain network failure, or nothing failed yet: no sign-in needed.
+    expect(needsSignIn([applyOutcome(markSending(scan(1)), { kind: "failed", error: { code: "network", status: 0, params: {} } }, 5_000, mid)], "u1")).toBe(false);
+    expect(needsSignIn([scan(1)], "u1")).toBe(false);
+  });
+
+  it("another person signed in on the device: their scans are not sent, and are shown as waiting for their owner", () => {
+    const queue = [scan(1, { state: "retrying", error: expired }), scan(2), scan(3, { userId: "u3", userName: "Lee", state: "done" })];
+    expect(nextToSend(queue, "u2", 10_000)).toBeNull();
+    expect(needsSignIn(queue, "u2")).toBe(false);
+    expect(queueCounts(queue, "u2")).toMatchObject({ waiting: 0, others: 2 });
+    expect(waitingOwners(queue, "u2")).toEqual(["Kim"]);
+    // The owner again: the scans go, oldest first.
+    expect(nextToSend(queue, "u1", 10_000)?.scanId).toBe("s1");
   });
 });

@@ -117,6 +117,21 @@ export function nextToSend(scans: readonly QueuedScan[], userId: string, now: nu
   return head.state === "retrying" && head.nextAttemptAt > now ? null : head;
 }
 
+/**
+ * The session ended while scans waited (a 401 on replay, e.g. after a shift's offline spell): the
+ * scans stay, nothing is retried on a timer, and the person is asked to sign in again; they go
+ * when the same person has signed in on this device (another person's sign-in leaves them waiting).
+ */
+export function needsSignIn(scans: readonly QueuedScan[], userId: string): boolean {
+  const head = unsettledOf(scans, userId)[0];
+  return head?.state === "retrying" && head.error?.status === 401;
+}
+
+/** The people whose scans wait on this device for them to sign in here again (not `userId`). */
+export function waitingOwners(scans: readonly QueuedScan[], userId: string): string[] {
+  return [...new Set(scans.filter((s) => s.userId !== userId && !isSettled(s)).map((s) => s.userName))];
+}
+
 /** The network is back: every waiting scan may go at once. */
 export function dueNow(scan: QueuedScan, now: number): QueuedScan {
   return scan.state === "retrying" ? { ...scan, nextAttemptAt: now } : scan;
