@@ -17,7 +17,8 @@ const stateClass: Record<QueuedScan["state"], string> = {
 
 /**
  * The scans kept on this device, each with its state: shown on every staff page while any wait or
- * were refused (or when opened from the header), so the person always sees what is pending.
+ * were refused, or another person's wait for them (or when opened from the header), so the person
+ * always sees what is pending.
  */
 export function OfflineQueueList() {
   const t = useTranslations("offline");
@@ -28,7 +29,8 @@ export function OfflineQueueList() {
   if (!queue) return null;
   const mine = queue.scans.filter((s) => s.userId === queue.user.id);
   const counts = queueCounts(queue.scans, queue.user.id);
-  if (!queue.listOpen && counts.waiting === 0 && counts.refused === 0 && !(queue.sentLately && counts.done > 0)) return null;
+  // Shown while anything waits here, someone else's scans included (they wait for their owner).
+  if (!queue.listOpen && counts.waiting === 0 && counts.refused === 0 && counts.others === 0 && !(queue.sentLately && counts.done > 0)) return null;
   const reason = (scan: QueuedScan) => (scan.error ? errorText(new ApiError(scan.error.code, "", scan.error.status, scan.error.params)) : "");
   const time = (at: number) => format.dateTime(new Date(at), { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/components/http/api-fetch";
+import { ApiError, apiFetch } from "@/components/http/api-fetch";
 import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { useStationAction } from "@/components/station/use-station-action";
@@ -27,27 +27,39 @@ export function MoveStation() {
   // The item in hand: read when scanned, read again after each move (the action invalidates it).
   const { data: item = null } = useQuery({ queryKey: locationKey(code ?? ""), queryFn: () => locate(code ?? ""), enabled: code !== null });
   const action = useStationAction();
+  // Offline the item's bin cannot be read: the scanned item waits for its new bin, and the move is
+  // checked when it is sent (the item must be stored, the bin active with room).
+  const [offlineCode, setOfflineCode] = useState<string | null>(null);
 
   useScanRoutes(
     {
       item: async (scan) => {
-        const found = await queryClient.fetchQuery({ queryKey: locationKey(scan.code), queryFn: () => locate(scan.code), staleTime: 0 });
+        let found: ItemLocation;
+        try {
+          found = await queryClient.fetchQuery({ queryKey: locationKey(scan.code), queryFn: () => locate(scan.code), staleTime: 0 });
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 0)) throw error;
+          setCode(null);
+          setOfflineCode(scan.code);
+          return { tone: "warning", message: t("offlineItem", { code: scan.code }) };
+        }
+        setOfflineCode(null);
         setCode(found.code);
         return found.bin
           ? { tone: "success", message: t("isIn", { code: found.code, bin: found.bin }) }
           : { tone: "warning", message: t("notInBin", { code: found.code, state: tStates(found.state) }) };
       },
       bin: (scan, scanId) => {
-        if (!item) return { tone: "error", message: t("scanItemFirst") };
-        return action.runScan(
-          `move:${scanId}`,
-          (id) => apiFetch<MoveAnswer>("/api/station/storage/move", { body: { itemCode: item.code, binCode: scan.code }, scanId: id }),
-          {
-            quiet: true,
-            invalidate: [locationKey(item.code)],
-            answer: (answer) => ({ tone: "success", message: t("moved", { code: answer.item.code, from: answer.from ?? "-", to: answer.to.code }) }),
-          },
-        );
+        const itemCode = item?.code ?? offlineCode;
+        if (!itemCode) return { tone: "error", message: t("scanItemFirst") };
+        const url = "/api/station/storage/move";
+        const body = { itemCode, binCode: scan.code };
+        return action.runScan(`move:${scanId}`, (id) => apiFetch<MoveAnswer>(url, { body, scanId: id }), {
+          quiet: true,
+          invalidate: [locationKey(itemCode)],
+          answer: (answer) => ({ tone: "success", message: t("moved", { code: answer.item.code, from: answer.from ?? "-", to: answer.to.code }) }),
+          offline: { url, body, summary: { key: "storage.move.queuedLine", params: { code: itemCode, bin: scan.code } } },
+        });
       },
     },
     () => ({ tone: "error", message: t("wrongKind") }),
@@ -57,6 +69,12 @@ export function MoveStation() {
     <div className={styles.station}>
       <div className={styles.main}>
         <h1>{t("title")}</h1>
+        {!item && offlineCode && (
+          <section className={`card alert--queued ${styles.target}`} data-testid="move-offline">
+            <p className={styles.code}>{offlineCode}</p>
+            <p className={styles.hint}>{t("offlineItem", { code: offlineCode })}</p>
+          </section>
+        )}
         {item ? (
           <section className={`card ${styles.target}`} data-testid="move-item">
             <div className={styles.itemHead}>
@@ -80,9 +98,11 @@ export function MoveStation() {
             </ol>
           </section>
         ) : (
-          <section className="card">
-            <p className={styles.hint}>{t("idle")}</p>
-          </section>
+          !offlineCode && (
+            <section className="card">
+              <p className={styles.hint}>{t("idle")}</p>
+            </section>
+          )
         )}
       </div>
       <aside className={styles.side}>
