@@ -52,16 +52,19 @@ export function PackStation({ carriers }: { carriers: CarrierOption[] }) {
   function pack() {
     if (!view) return;
     const itemId = view.shipment.itemId;
+    const url = "/api/station/dispatch/pack/item";
+    const body = { itemId, carrier: carrier.code, ...(tracking ? { trackingNumber: tracking } : {}) };
+    // Offline only a parcel whose tracking number was scanned from the carrier's own label can be
+    // packed (kept, checked when sent); a label we issue needs the carrier's answer, so it waits.
+    const offline = !carrier.issues && tracking ? { url, body, summary: { key: "dispatch.pack.queuedPack", params: { code: view.shipment.itemCode ?? "", tracking } } } : undefined;
     void action.run(
       `pack:${itemId}:${carrier.code}:${tracking}`,
-      (scanId) =>
-        apiFetch<PackAnswer>("/api/station/dispatch/pack/item", {
-          body: { scanId, itemId, carrier: carrier.code, ...(tracking ? { trackingNumber: tracking } : {}) },
-        }),
+      (scanId) => apiFetch<PackAnswer>(url, { body, scanId }),
       (answer) => {
         setPacked(answer);
         return { tone: "success", message: t("answers.packed", { code: view.shipment.itemCode ?? "", tracking: answer.trackingNumber, count: answer.parcelItems }) };
       },
+      offline,
     );
   }
 

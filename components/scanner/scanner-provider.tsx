@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { newScanId } from "@/components/http/api-fetch";
+import { ApiError, newScanId } from "@/components/http/api-fetch";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import type { Role } from "@/db/schema/users";
 import { hasRole } from "@/lib/auth/staff-context";
@@ -63,6 +63,7 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
   const router = useRouter();
   const t = useTranslations("scanner");
   const tKinds = useTranslations("scanKinds");
+  const tOffline = useTranslations("offline");
 
   const defaultAnswer = useCallback(
     (scan: ClassifiedScan, code: string): ScanFeedback => {
@@ -109,10 +110,13 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
       setBusy(true);
       Promise.resolve()
         .then(() => (handler ? handler(code, entry.id) : defaultAnswer(classifyScan(code), code)))
-        .then(finish, (error: unknown) => finish({ tone: "error", message: errorText(error) }))
+        .then(finish, (error: unknown) =>
+          // A scan whose answer needs the server (a lookup, a count's start), made with no network: it must wait.
+          finish({ tone: "error", message: error instanceof ApiError && error.status === 0 && !navigator.onLine ? tOffline("answers.mustWait") : errorText(error) }),
+        )
         .finally(() => setBusy(false));
     },
-    [defaultAnswer, errorText],
+    [defaultAnswer, errorText, tOffline],
   );
 
   useEffect(() => {

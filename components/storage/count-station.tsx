@@ -34,11 +34,16 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
         }),
       item: (scan, scanId) => {
         if (!count) return { tone: "error", message: t("scanBinFirst") };
+        const url = "/api/station/storage/counts/scan";
+        const body = { countId: count.countId, itemCode: scan.code };
+        // A count once started goes on offline: each item scan is kept and counted, in order, when sent
+        // (starting a bin's count needs the network: the server opens it).
         return action.runScan(
           `count:${scanId}`,
-          (id) => apiFetch<CountProgress & { duplicate: boolean }>("/api/station/storage/counts/scan", { body: { countId: count.countId, itemCode: scan.code }, scanId: id }),
+          (id) => apiFetch<CountProgress & { duplicate: boolean }>(url, { body, scanId: id }),
           {
             quiet: true,
+            offline: { url, body, summary: { key: "storage.count.queuedLine", params: { code: scan.code, bin: count.binCode } } },
             answer: (answer) => {
               setCount(answer);
               return answer.duplicate
@@ -54,13 +59,21 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
 
   function finish() {
     if (!count) return;
-    const { countId } = count;
-    void action.run(`finish:${countId}`, (scanId) => apiFetch<CountProgress>("/api/station/storage/counts/submit", { body: { countId }, scanId }), {
-      answer: (answer) => {
-        setCount(null);
-        return { tone: "success", message: t("submitted", { bin: answer.binCode, scanned: answer.scanned }) };
-      },
-    });
+    const { countId, binCode } = count;
+    const url = "/api/station/storage/counts/submit";
+    const body = { countId };
+    void action
+      .attempt(`finish:${countId}`, (scanId) => apiFetch<CountProgress>(url, { body, scanId }), {
+        answer: (answer) => {
+          setCount(null);
+          return { tone: "success", message: t("submitted", { bin: answer.binCode, scanned: answer.scanned }) };
+        },
+        // Offline the finish waits behind the item scans queued before it.
+        offline: { url, body, summary: { key: "storage.count.queuedFinish", params: { bin: binCode } } },
+      })
+      .then(({ queued }) => {
+        if (queued) setCount(null);
+      });
   }
 
   return (
