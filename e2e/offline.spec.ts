@@ -492,3 +492,112 @@ test("a session that ends during an offline spell keeps the queue: another perso
   expect(events.filter((e) => e.itemId === unit.id && e.type === "item.receive")).toHaveLength(1);
   await operator.close();
 });
+
+/** Another active bin of the same size class as `code` with room: its neighbours on the rack. */
+async function anotherBin(page: Page, code: string): Promise<string> {
+  const [, zone, aisle, rack, level] = /^BIN-([A-Z0-9]+)-(\d+)-(\d+)-(\d+)$/.exec(code) ?? [];
+  const from = await (await page.request.get(`/api/station/storage/bins/${code}`)).json();
+  for (const r of [rack, "01", "02", "03", "04"]) {
+    for (const l of ["1", "2", "3", "4"]) {
+      const candidate = `BIN-${zone}-${aisle}-${r}-${l}`;
+      if (candidate === code || (l === level && r === rack)) continue;
+      const answer = await page.request.get(`/api/station/storage/bins/${candidate}`);
+      if (!answer.ok()) continue;
+      const bin = await answer.json();
+      if (bin.active && bin.sizeClass === from.sizeClass && bin.free > 0 && !bin.openCount) return candidate;
+    }
+  }
+  throw new Error(`no other bin like ${code}`);
+}
+
+test("a stored item moved, picked and handed over offline at the tablet: each scan kept, sent in order, once", async ({ browser, request }, testInfo) => {
+  test.setTimeout(300_000);
+  const baseURL = testInfo.project.use.baseURL;
+  // A stored unit of its own in Tokyo (its own pick list), through the station routes.
+  const { externalId, trackingNumber } = await announce(request, 1, "storage", "TYO");
+  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const op = await operator.newPage();
+  await signIn(op, "EMP-5001");
+  const code = await receiveOnline(op, trackingNumber);
+  const inspector = await browser.newContext({ baseURL, storageState: englishDevice });
+  const ins = await inspector.newPage();
+  await signIn(ins, "EMP-6001");
+  const { inspectionId } = await post(ins, "/api/station/inspection/claim", { itemCode: code });
+  const view = await (await ins.request.get(`/api/station/inspection/inspections/${inspectionId}`)).json();
+  await post(ins, "/api/station/inspection/results", { inspectionId, results: view.checklist.points.map((p: { key: string }) => ({ key: p.key, ok: true })) });
+  await post(ins, "/api/station/inspection/verdict", { inspectionId, verdict: "pass", reasonCodes: [], note: "" });
+  await inspector.close();
+  const { suggestion } = await post(op, "/api/station/storage/putaway/lookup", { itemCode: code });
+  await post(op, "/api/station/storage/putaway", { itemCode: code, binCode: suggestion.code });
+  const target = await anotherBin(op, suggestion.code);
+  const { end: start } = await feed(request, null, "TYO");
+
+  // Move offline: the item's bin cannot be read, the move into the scanned bin is kept.
+  await op.goto("/storage/move");
+  await offlineReady(op);
+  await scannerReady(op);
+  await op.locator("h1").first().click();
+  await goOffline(operator);
+  await scan(op, code);
+  await expect(op.getByTestId("move-offline")).toContainText(code);
+  await scan(op, target);
+  await expect(op.getByTestId("scan-status")).toHaveClass(/scan-status--queued/);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "1");
+  await goOnline(operator);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+
+  // Sold: it goes on a pick list of its own.
+  const [item] = await orderItems(request, externalId, "TYO");
+  const sold = await request.post(`/api/v1/items/${item.id}/sale`, { headers: authOf("TYO"), data: { buyer: { id: "B-OFF", name: "Offline Buyer", address: "1 Test-ro, Tokyo" } } });
+  expect(sold.ok(), await sold.text()).toBeTruthy();
+  await op.goto("/pick");
+  await offlineReady(op);
+  await scannerReady(op);
+  const lists = op.getByTestId("pick-list");
+  await expect(lists.first()).toBeVisible();
+  const numbers = await lists.evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.number)));
+  await op.locator(`[data-testid="pick-list"][data-number="${Math.max(...numbers)}"]`).getByTestId("pick-claim").click();
+  await expect(op.getByTestId("pick-next")).toContainText(code);
+  await expect(op.getByTestId("pick-next")).toContainText(target);
+
+  // Picked offline: the bin and the item scans are kept, and sent in that order.
+  await op.locator("h1").first().click();
+  await goOffline(operator);
+  await scan(op, target);
+  await expect(op.getByTestId("scan-status")).toHaveClass(/scan-status--queued/);
+  await scan(op, code);
+  await expect(op.getByTestId("scan-status")).toHaveClass(/scan-status--queued/);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "2");
+  await snap(op, testInfo, "offline-pick-queued-en");
+  await goOnline(operator);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+  await expect.poll(async () => (await orderItems(request, externalId, "TYO"))[0].state).toBe("awaiting_pack");
+
+  // Packed online (our label needs the carrier's number), then handed over offline.
+  const packView = await post(op, "/api/station/dispatch/pack/lookup", { code });
+  const packed = await post(op, "/api/station/dispatch/pack/item", { itemId: packView.shipment.itemId, carrier: "CJ" });
+  await op.goto("/handover");
+  await offlineReady(op);
+  await scannerReady(op);
+  await op.getByTestId("open-CJ").click();
+  await expect(op.getByTestId("manifest-active")).toHaveAttribute("data-status", "open");
+  await op.locator("h1").first().click();
+  await goOffline(operator);
+  await scan(op, packed.trackingNumber);
+  await expect(op.getByTestId("scan-status")).toHaveClass(/scan-status--queued/);
+  await op.getByTestId("manifest-close").click();
+  await op.getByTestId("manifest-close-confirm").click();
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "2");
+  await snap(op, testInfo, "offline-handover-queued-en");
+  await goOnline(operator);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+  await expect(op.locator('[data-testid="offline-queue-item"][data-state="done"]')).toHaveCount(2);
+  expect((await orderItems(request, externalId, "TYO"))[0].state).toBe("dispatched");
+
+  // Each once, in the order scanned, with the time it was scanned.
+  const { events } = await feed(request, start, "TYO");
+  const mine = events.filter((e) => e.itemId === item.id).map((e) => e.type);
+  expect(mine).toEqual(["item.move", "item.sell", "item.pick", "item.pack", "item.dispatch"]);
+  for (const e of events.filter((e) => e.itemId === item.id && ["item.move", "item.pick", "item.dispatch"].includes(e.type))) expect(e.payload.scannedAt).toBeDefined();
+  await operator.close();
+});
