@@ -34,14 +34,19 @@ export function MoveStation() {
   useScanRoutes(
     {
       item: async (scan) => {
-        let found: ItemLocation;
-        try {
-          found = await queryClient.fetchQuery({ queryKey: locationKey(scan.code), queryFn: () => locate(scan.code), staleTime: 0 });
-        } catch (error) {
-          if (!(error instanceof ApiError && error.status === 0)) throw error;
+        const offline = () => {
           setCode(null);
           setOfflineCode(scan.code);
-          return { tone: "warning", message: t("offlineItem", { code: scan.code }) };
+          return { tone: "warning", message: t("offlineItem", { code: scan.code }) } as const;
+        };
+        if (!navigator.onLine) return offline();
+        let found: ItemLocation;
+        try {
+          found = await queryClient.fetchQuery({ queryKey: locationKey(scan.code), queryFn: () => locate(scan.code), staleTime: 0, retry: false });
+        } catch (error) {
+          // No answer (the network dropped): go on as offline.
+          if (error instanceof ApiError && error.status === 0) return offline();
+          throw error;
         }
         setOfflineCode(null);
         setCode(found.code);
