@@ -25,7 +25,11 @@ const onlyDirectAnswers: SerwistPlugin = {
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   skipWaiting: true,
-  clientsClaim: true,
+  // Not Serwist's `clientsClaim: true`: it calls clients.claim() in an activate listener without
+  // waitUntil, so the worker reports "activated" before it controls the open pages, and a page that
+  // checks right then (a test's readiness check, a station's first offline moment) finds no
+  // controller. Claimed below, inside the activation.
+  clientsClaim: false,
   runtimeCaching: [
     { matcher: ({ url }) => url.pathname.startsWith("/api/auth/"), handler: new NetworkOnly() },
     {
@@ -53,5 +57,7 @@ const serwist = new Serwist({
     ...defaultCache,
   ],
 });
+
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
 serwist.addEventListeners();
