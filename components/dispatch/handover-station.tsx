@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
+import { useQueuedCount } from "@/components/offline/use-queued-count";
 import { PrintButton } from "@/components/printing/print-button";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import type { CarrierOption } from "./pack-station";
@@ -13,6 +14,7 @@ import { DispatchStationFrame } from "./dispatch-station-frame";
 import styles from "./dispatch.module.css";
 
 const manifestsKey = ["dispatch", "manifests"];
+const addUrl = "/api/station/dispatch/manifests/add";
 
 /**
  * Handover to a carrier: open a manifest for the pickup, scan each parcel onto it, close it when
@@ -30,11 +32,13 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   });
   const list = manifests.data?.manifests ?? [];
   const active = list.find((m) => m.id === activeId) ?? null;
+  // Parcels scanned onto it offline, still queued: it may be closed behind them.
+  const queuedParcels = useQueuedCount((scan) => scan.request.url === addUrl && scan.request.body.manifestId === activeId);
 
   // A parcel scan is a station action (retried with its scan id: on the manifest once); the list refreshes after.
   useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
     if (!active || active.status !== "open") return { tone: "warning", message: t("openFirst") };
-    const url = "/api/station/dispatch/manifests/add";
+    const url = addUrl;
     const body = { manifestId: active.id, trackingNumber: code };
     // Offline each parcel scan is kept and put on the manifest, in order, when the network is back.
     return action.scan(
@@ -129,7 +133,7 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
                 <button
                   type="button"
                   className="button button--primary button--large"
-                  disabled={action.busy !== null || active.parcels.length === 0}
+                  disabled={action.busy !== null || active.parcels.length + queuedParcels === 0}
                   onClick={() => setConfirming(true)}
                   data-testid="manifest-close"
                 >

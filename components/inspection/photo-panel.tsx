@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { useOfflineQueue } from "@/components/offline/offline-queue-provider";
-import { isSettled } from "@/lib/offline/queued-scan";
+import { useQueuedCount } from "@/components/offline/use-queued-count";
 import styles from "./inspection.module.css";
 import { resizePhoto } from "./resize-photo";
 import type { PhotoSummary } from "./types";
@@ -31,10 +30,7 @@ const photoIntentPrefix = (inspectionId: string) => `photo:${inspectionId}:`;
 
 /** How many photos of the inspection wait in the device's offline queue (sent before the verdict behind them). */
 export function useQueuedPhotoCount(inspectionId: string): number {
-  const queue = useOfflineQueue();
-  if (!queue) return 0;
-  const prefix = photoIntentPrefix(inspectionId);
-  return queue.scans.filter((s) => s.userId === queue.user.id && !isSettled(s) && s.intent.startsWith(prefix)).length;
+  return useQueuedCount((scan) => scan.intent.startsWith(photoIntentPrefix(inspectionId)));
 }
 
 /** Evidence photos: the tablet's camera through a file input, shrunk in the browser, then uploaded. */
