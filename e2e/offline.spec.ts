@@ -104,9 +104,18 @@ async function offlineReady(page: Page) {
   // Installed and active (the app's code precached) …
   await page.waitForFunction(async () => (await navigator.serviceWorker?.getRegistration())?.active?.state === "activated", null, { timeout: 90_000, polling: 500 });
   // … and in control of this page (a page loaded before the worker was active is taken over by
-  // clientsClaim; if that was missed, a reload is controlled in any case).
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  // its clients.claim(); if that was missed, a reload is controlled). Now and then a reloaded page
+  // still had no controller (1 in ~9 under a load of 27, even serially; cause not found): reload
+  // again, at most three times.
+  for (let attempt = 1; ; attempt++) {
+    if (await page.evaluate(() => navigator.serviceWorker.controller !== null)) break;
+    await page.reload();
+    const controlled = await page
+      .waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 })
+      .then(() => true, () => false);
+    if (controlled) break;
+    if (attempt === 3) throw new Error("the service worker does not control this page after three reloads");
+  }
   // Loaded through the worker once, so its copy is kept.
   await page.reload();
   await expect
@@ -591,7 +600,8 @@ test("a stored item moved, picked and handed over offline at the tablet: each sc
   await snap(op, testInfo, "offline-handover-queued-en");
   await goOnline(operator);
   await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
-  await expect(op.locator('[data-testid="offline-queue-item"][data-state="done"]')).toHaveCount(2);
+  // Every scan of the journey is listed as done: the move, two pick scans, the parcel and the close.
+  await expect(op.locator('[data-testid="offline-queue-item"][data-state="done"]')).toHaveCount(5);
   expect((await orderItems(request, externalId, "TYO"))[0].state).toBe("dispatched");
 
   // Each once, in the order scanned, with the time it was scanned.
