@@ -178,7 +178,8 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
       {toast?.feedback && !panelInView && (
         <div className={`scan-toast scan-status--${toast.feedback.tone}`} role="status" aria-live="polite" data-testid="scan-toast" data-tone={toast.feedback.tone}>
           <span>
-            <code>{toast.code}</code> {toast.feedback.message}
+            {/* Most answers name the code already; it is shown first only when they do not. */}
+            {!toast.feedback.message.includes(toast.code) && <code>{toast.code}</code>} {toast.feedback.message}
           </span>
           <button type="button" className="scan-toast__close" aria-label={t("dismiss")} onClick={() => setToast(null)} data-testid="scan-toast-close">
             ×
