@@ -212,6 +212,10 @@ test.describe("storage floor (tablet)", () => {
     expect(bin.items.map((i) => i.code).sort()).toEqual([kept, stray].sort());
     expect(bin.occupied).toBe(2);
     expect(bin.lastCountedAt).toBeTruthy();
+
+    // The item's record shows its days in storage and the fee so far.
+    await manager.goto(`/items/${kept}`);
+    await expect(manager.getByTestId("item-storage-fee")).toContainText(/^\d+ days stored · \d+ charged · ₩[\d,]+$/);
     await managerContext.close();
   });
 });
