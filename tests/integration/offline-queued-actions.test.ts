@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { sendQueuedScan } from "@/components/offline/send-queued-scan";
 import type { DbHandle } from "@/db/client";
-import { centers, inspectionPhotos, itemEvents, items, outboxEvents, type Center, type User } from "@/db/schema";
+import { centers, cycleCounts, inspectionPhotos, itemEvents, items, outboxEvents, users, type Center, type User } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { QueuedRequest } from "@/lib/offline/queued-scan";
 import { QueueStore, type NewQueuedScan } from "@/lib/offline/queue-store";
@@ -14,14 +14,17 @@ import { maxScanAgeMs } from "@/lib/offline/scanned-at";
 import type { LocalPhotoStore } from "@/lib/photos/local-photo-store";
 import { describeEachDb } from "../helpers/databases";
 import { uniq } from "../helpers/fixtures";
+import { startCount } from "@/lib/storage/count-bin";
 import { claimedItem, ctxOf, inspectionCenter, jpegBytes, tempPhotoStore } from "./inspection-fixtures";
+import { itemById, makeZone, scan, storageCenter, storedIn } from "./storage-fixtures";
 
 /**
  * An inspector offline takes a photo and records a verdict that needs one: both wait in the
  * device's queue (lib/offline on fake-indexeddb; the photo as a Blob), then the browser's own
  * sender (sendQueuedScan, with fetch handed to the real station routes) replays them in order on
  * both databases. The photo goes first and once, however often it is sent; the verdict then stands
- * with the time it was scanned on its audit row and event.
+ * with the time it was scanned on its audit row and event. Likewise a move into a scanned bin and a
+ * started count's scans and finish, queued at the storage stations.
  */
 const session = vi.hoisted(() => ({ staff: null as CurrentStaff | null }));
 vi.mock("@/lib/auth/current-staff", () => ({
@@ -36,6 +39,9 @@ type Route = (request: Request, context: { params: Promise<Record<string, unknow
 const routes: Record<string, () => Promise<{ POST: Route }>> = {
   "/api/station/inspection/photos": () => import("@/app/api/station/inspection/photos/route"),
   "/api/station/inspection/verdict": () => import("@/app/api/station/inspection/verdict/route"),
+  "/api/station/storage/move": () => import("@/app/api/station/storage/move/route"),
+  "/api/station/storage/counts/scan": () => import("@/app/api/station/storage/counts/scan/route"),
+  "/api/station/storage/counts/submit": () => import("@/app/api/station/storage/counts/submit/route"),
 };
 
 /** What reached the server: each request's URL, scan id and scan-time header. */
@@ -198,5 +204,59 @@ describeEachDb("a photo and a verdict queued offline, replayed by the browser's 
     );
     expect(response.status).toBe(422);
     expect((await response.json()).error.code).toBe("validation:scanned_at");
+  });
+});
+
+describeEachDb("moves and counts queued offline, replayed by the browser's sender", (use) => {
+  it("a move into the scanned bin and a started count's item scan and finish go in order, each once, with their scan times", async () => {
+    const db = use();
+    (globalThis as { legitDb?: Promise<DbHandle> }).legitDb = Promise.resolve({ db, kind: "pglite", close: async () => {} });
+    const setup = await storageCenter(db);
+    const [user] = await db.select().from(users).where(eq(users.id, setup.operator.userId));
+    const [center] = await db.select().from(centers).where(eq(centers.id, setup.center.id));
+    session.staff = { user, center: center as Center, ctx: { userId: user.id, centerId: user.centerId, role: user.role } };
+    vi.stubGlobal("fetch", routeFetch);
+    const [from, to, counted] = await makeZone(db, setup.manager, { capacity: 2, count: 3 });
+    const moved = await storedIn(db, setup.operator, from.code);
+    const inCount = await storedIn(db, setup.operator, counted.code);
+    // The count was started online (the server opens it); then the network dropped.
+    const { result: count } = await startCount(db, setup.operator, { scanId: scan(), binCode: counted.code });
+
+    const store = await QueueStore.open(`offline-storage-${++dbCount}`);
+    sent.length = 0;
+    const at = Date.now() - 10 * 60_000;
+    const queue = (intent: string, url: string, body: Record<string, unknown>, queuedAt: number): NewQueuedScan => ({
+      scanId: uniq("scan-"),
+      intent,
+      userId: user.id,
+      userName: user.name,
+      station: "storage",
+      device: "TAB-1",
+      queuedAt,
+      request: { url, body },
+      summary: { key: "storage.move.queuedLine", params: {} },
+      state: "pending",
+      attempts: 0,
+      nextAttemptAt: 0,
+    });
+    await store.add(queue("move", "/api/station/storage/move", { itemCode: moved.code, binCode: to.code }, at));
+    const counting = await store.add(queue("count", "/api/station/storage/counts/scan", { countId: count.countId, itemCode: inCount.code }, at + 1_000));
+    await store.add(queue("finish", "/api/station/storage/counts/submit", { countId: count.countId }, at + 2_000));
+
+    const report = await replayQueue(store, { userId: user.id, send: sendQueuedScan });
+    expect(report).toEqual({ done: 3, refused: 0, failed: 0 });
+    expect(sent.map((s) => s.url)).toEqual(["/api/station/storage/move", "/api/station/storage/counts/scan", "/api/station/storage/counts/submit"]);
+    expect((await itemById(db, moved.id)).binId).toBe(to.id);
+    const [move] = await db.select().from(itemEvents).where(and(eq(itemEvents.itemId, moved.id), eq(itemEvents.action, "move")));
+    expect(move.details).toMatchObject({ binCode: to.code, scannedAt: new Date(at).toISOString() });
+    const [submitted] = await db.select().from(cycleCounts).where(eq(cycleCounts.id, count.countId));
+    // The item scan landed before the finish: no difference, so the count closed by itself (a finish
+    // sent before its scans would have left the item missing for a manager to resolve).
+    expect(submitted.status).toBe("resolved");
+
+    // The count scan's answer was lost and it goes again: counted once, the first answer back.
+    const again = await sendQueuedScan((await store.get(counting.scanId))!);
+    expect(again).toMatchObject({ kind: "done", result: { scanned: 1 } });
+    vi.unstubAllGlobals();
   });
 });
