@@ -425,6 +425,7 @@ test("a photo taken offline and the verdict that needs it land once, the photo f
   const inspector = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
   const ins = await inspector.newPage();
   await signIn(ins, demo.inspectorBadge);
+  await switchLocale(ins, "ko");
   const { inspectionId } = await post(ins, "/api/station/inspection/claim", { itemCode: code });
   const view = await (await ins.request.get(`/api/station/inspection/inspections/${inspectionId}`)).json();
   await post(ins, "/api/station/inspection/results", { inspectionId, results: view.checklist.points.map((p: { key: string }) => ({ key: p.key, ok: true })) });
@@ -436,13 +437,14 @@ test("a photo taken offline and the verdict that needs it land once, the photo f
   // No network: the photo waits on the device and counts for the verdict, which waits behind it.
   await goOffline(inspector);
   await ins.getByTestId("photo-input").setInputFiles({ name: "evidence.png", mimeType: "image/png", buffer: tinyPng });
-  await expect(ins.getByTestId("photo-queued")).toContainText("1 photo waits to be sent");
+  await expect(ins.getByTestId("photo-queued")).toContainText("1장 전송 대기");
   await ins.locator('[data-verdict="fail_used"]').click();
   await ins.getByTestId("verdict").locator('fieldset input[type="checkbox"]').first().check();
-  await ins.getByRole("button", { name: /Record verdict/ }).click();
+  await ins.getByRole("button", { name: /Record verdict|판정 기록/ }).click();
   await expect(ins.getByTestId("verdict-queued")).toBeVisible();
   await expect(waiting(ins)).toHaveAttribute("data-waiting", "2");
-  await snap(ins, testInfo, "offline-photo-verdict-queued-en");
+  await ins.getByTestId("photos").scrollIntoViewIfNeeded();
+  await snap(ins, testInfo, "offline-photo-verdict-queued-ko");
   // A reload keeps both, the photo's bytes included.
   await ins.reload();
   await expect(ins.getByTestId("offline-queue-item")).toHaveCount(2);
@@ -460,6 +462,7 @@ test("a photo taken offline and the verdict that needs it land once, the photo f
   expect(fails).toHaveLength(1);
   // Recorded with the time it was scanned offline, not only when it was sent.
   expect(Date.parse(fails[0].payload.scannedAt!)).toBeLessThanOrEqual(Date.parse(fails[0].payload.at));
+  await switchLocale(ins, "en");
   await inspector.close();
 });
 
