@@ -103,7 +103,7 @@ export function PhotoPanel({
           />
         </label>
       )}
-      {photos.length === 0 ? (
+      {photos.length === 0 && queued === 0 ? (
         <p className="muted">{t("photos.none")}</p>
       ) : (
         <ul className={styles.thumbs}>
