@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { itemEvents, items } from "@/db/schema";
 import type { DbHandle } from "@/db/open-db";
 import { checkInvariants, formatInvariantReport } from "@/lib/invariants/check-invariants";
+import { scanIdHeader } from "@/lib/scans/with-scan-id";
 import { apiCall, signIn, stationPost, type HttpAnswer, type Station } from "@/scripts/bench/http-client";
 import { startNextServer, type NextServer } from "@/scripts/next-server";
 import { createOrderWithItems, createUser, uniq } from "../helpers/fixtures";
 import { storageOrder } from "../integration/api-helpers";
 import { binOf, storedItem } from "../integration/dispatch-fixtures";
-import { claimedItem, ctxOf } from "../integration/inspection-fixtures";
+import { claimedItem, ctxOf, jpegBytes } from "../integration/inspection-fixtures";
 import { makeZone } from "../integration/storage-fixtures";
 import { floorWorld } from "./floor-world";
 import { freshPostgres, hasBuild } from "./next-server";
@@ -31,10 +35,13 @@ describe.skipIf(!ready)("two instances on one database [postgres, next start ×2
   let inspectors: [Station, Station];
   let operators: [Station, Station];
   let floor: Awaited<ReturnType<typeof floorWorld>>;
+  const photoDir = mkdtempSync(path.join(os.tmpdir(), "legit-shared-photos-"));
   beforeAll(async () => {
     db = await freshPostgres();
     world = await buildWorld(db.db);
-    [one, two] = await Promise.all([startNextServer(db.url), startNextServer(db.url)]);
+    // Photos where every instance reads them (a shared PHOTO_DIR; S3 in production).
+    const env = { PHOTO_DIR: photoDir };
+    [one, two] = await Promise.all([startNextServer(db.url, { env }), startNextServer(db.url, { env })]);
     const a = await signInAll(one.base, world.a);
     // A second inspector and operator of center A, signed in through the other instance.
     const badge = (n: number) => `EMP-${Date.now() % 1e9}${n}`;
@@ -48,6 +55,7 @@ describe.skipIf(!ready)("two instances on one database [postgres, next start ×2
   }, 180_000);
   afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
+    rmSync(photoDir, { recursive: true, force: true });
     if (db) {
       const report = await checkInvariants(db.db);
       await db.close();
@@ -204,5 +212,25 @@ describe.skipIf(!ready)("two instances on one database [postgres, next start ×2
       oneWinner(answers, `round ${round}`);
       expect(await transitions(item.id, "dispatch")).toBe(1);
     }
+  });
+
+  it("a photo uploaded through one instance is served by the other", async () => {
+    const user = { id: world.a.people.inspector.id, centerId: world.a.center.id, role: "inspector" } as Parameters<typeof ctxOf>[0];
+    const { inspectionId } = await claimedItem(db.db, ctxOf(user));
+    const bytes = jpegBytes(512);
+    const form = new FormData();
+    form.set("inspectionId", inspectionId);
+    form.set("photo", new Blob([bytes], { type: "image/jpeg" }), "evidence.jpg");
+    const upload = await fetch(`${one.base}/api/station/inspection/photos`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: inspectors[0].cookie, [scanIdHeader]: randomUUID() },
+    });
+    const uploaded = await upload.text();
+    expect(upload.status, uploaded.slice(0, 200)).toBe(200);
+    const { photo } = JSON.parse(uploaded) as { photo: { id: string } };
+    const served = await fetch(`${two.base}/api/station/inspection/photos/${photo.id}`, { headers: { cookie: inspectors[0].cookie } });
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
   });
 });
