@@ -6,7 +6,9 @@
  * scanning every 2 s), the manager's queries at volume with their plans, and the invariant checker.
  *
  *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition
- *                    --instances 1 --raw-pool 10 --paced 200 --out bench-results]
+ *                    --instances 1 [--balancer cluster|haproxy] --raw-pool 10 --paced 200 --out bench-results
+ *                    --no-raw --no-manager]
+ *   (--no-raw: Legit alone, no postgres.js side; --no-manager: no manager screens and queries.)
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -22,7 +24,7 @@ import { apiCall, signIn, stationGet, stationPost, waitForServer, request, type 
 import { managerQueries } from "./manager-queries";
 import { preparePickUnits, prepareUnits, sampleBinCodes, sampleItemCodes, type PickUnit, type PrepareState, type Unit } from "./prepare";
 import { rawAnnounce, rawBinLookup, rawClaim, rawHandover, rawLookup, rawPack, rawPick, rawPutaway, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
-import { startLegit, stopLegit } from "./server";
+import { startLegit, stopLegit, type Balancer } from "./server";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
 
 const argValue = (name: string) => {
@@ -35,6 +37,9 @@ const opts = {
   rounds: Number(argValue("rounds") ?? 2),
   actions: (argValue("actions") ?? "lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition").split(","),
   instances: Number(argValue("instances") ?? 1),
+  balancer: (argValue("balancer") ?? "cluster") as Balancer,
+  noRaw: process.argv.includes("--no-raw"),
+  noManager: process.argv.includes("--no-manager"),
   rawPool: Number(argValue("raw-pool") ?? 10),
   paced: Number(argValue("paced") ?? 200),
   pacedSeconds: Number(argValue("paced-seconds") ?? 20),
@@ -282,13 +287,14 @@ async function main() {
   const logFile = path.join(opts.out, `server-${runTag}.log`);
   const log = createWriteStream(logFile);
   const say = (line: string) => console.log(`[load ${fmt(loadAverage(), 2)}] ${line}`);
-  say(`database: ${items.toLocaleString("en")} items, ${centers.length} centers; ${os.cpus().length} cores; raw pool ${opts.rawPool}; instances ${opts.instances}`);
+  say(`database: ${items.toLocaleString("en")} items, ${centers.length} centers; ${os.cpus().length} cores; raw pool ${opts.rawPool}; instances ${opts.instances}${opts.instances > 1 ? ` (${opts.balancer})` : ""}`);
 
   // Migrate first (a new index on a big table can take a while), then start the app on a ready database.
   domain = await openDb({ url: databaseUrl, max: opts.rawPool });
-  const server = opts.noServer ? null : startLegit({ port: opts.port, databaseUrl, instances: opts.instances, log });
+  const server = opts.noServer ? null : startLegit({ port: opts.port, databaseUrl, instances: opts.instances, balancer: opts.balancer, log });
   const results: Record<string, unknown> = {};
   try {
+    for (const instance of server?.instances ?? []) await waitForServer(instance);
     await waitForServer(base);
     // Sign in every station once, through the real login (badge + PIN), as the tablets do.
     const slots: Slot[] = [];
@@ -329,7 +335,7 @@ async function main() {
       const levelSlots = slots.slice(0, level);
       for (let round = 0; round < opts.rounds; round++) {
         for (const action of actions.filter((a) => opts.actions.includes(a.name))) {
-          const sides: Side[] = round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
+          const sides: Side[] = opts.noRaw ? ["legit"] : round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
           for (const side of sides) {
             const queues = await prepare(setup, action, side, levelSlots, centerIds);
             const result = await runPhase(levelSlots, queues, side === "legit" ? action.legit : (slot, unit) => action.raw(sql, slot, unit), action.perUnit);
@@ -369,7 +375,7 @@ async function main() {
     for (const a of actions.filter((x) => opts.actions.includes(x.name))) console.log(`  ${a.name}: ${a.what}`);
 
     if (opts.paced > 0) results.paced = await pacedRun(slots.slice(0, opts.paced), setup, centerIds, say);
-    results.manager = await managerRun(databaseUrl, centerIds, say);
+    if (!opts.noManager) results.manager = await managerRun(databaseUrl, centerIds, say);
   } finally {
     await domain?.close();
     if (server) await stopLegit(server);
