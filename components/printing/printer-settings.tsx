@@ -70,25 +70,3 @@ export function PrinterForm() {
     </form>
   );
 }
-
-export function RemovePrinterButton({ station }: { station: string }) {
-  const t = useTranslations("printing.printers");
-  const router = useRouter();
-  const action = useStationAction();
-  return (
-    <div className="row">
-      <button
-        type="button"
-        className="button"
-        disabled={action.busy !== null}
-        onClick={async () => {
-          const done = await action.run(`printer-remove:${station}`, (scanId) => apiFetch("/api/station/printers/remove", { body: { station }, scanId }));
-          if (done) router.refresh();
-        }}
-      >
-        {t("remove")}
-      </button>
-      <ActionAnswer answer={action.answer?.tone === "error" ? action.answer : null} />
-    </div>
-  );
-}

@@ -2,8 +2,7 @@ import "fake-indexeddb/auto";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { centers, itemEvents, items, type Center, type User } from "@/db/schema";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { itemEvents, items } from "@/db/schema";
 import { isFinalStatus, type QueuedScan, type SendOutcome } from "@/lib/offline/queued-scan";
 import { QueueStore, type NewQueuedScan } from "@/lib/offline/queue-store";
 import { replayQueue } from "@/lib/offline/replay";
@@ -11,6 +10,7 @@ import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { describeEachDb } from "../helpers/databases";
 import { uniq } from "../helpers/fixtures";
 import { createAnnouncedOrder, ensureProduct } from "../helpers/receiving-fixtures";
+import { session, staffOf, type Route } from "../helpers/station-routes";
 import { ctxOf, inspectionCenter } from "./inspection-fixtures";
 
 /**
@@ -18,16 +18,7 @@ import { ctxOf, inspectionCenter } from "./inspection-fixtures";
  * real station routes (staffRoute + withScanId) on both databases: order kept, answers matched by
  * scan id, refusals final, and a scan sent again (lost answer, a second tab) done once.
  */
-const session = vi.hoisted(() => ({ staff: null as CurrentStaff | null }));
-vi.mock("@/lib/auth/current-staff", () => ({
-  currentStaff: async () => session.staff,
-  requireStaff: async () => {
-    if (!session.staff) throw new Error("no staff in test");
-    return session.staff;
-  },
-}));
-
-type Route = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+vi.mock("@/lib/auth/current-staff", async () => (await import("../helpers/station-routes")).currentStaffStandIn);
 
 const routes: Record<string, () => Promise<{ POST: Route }>> = {
   "/api/station/receiving/units/receive": () => import("@/app/api/station/receiving/units/receive/route"),
@@ -62,9 +53,7 @@ describeEachDb("offline queue replayed into the station routes", (use) => {
     (globalThis as { legitDb?: Promise<DbHandle> }).legitDb = Promise.resolve({ db, kind: "pglite", close: async () => {} });
     people = await inspectionCenter(db);
     await ensureProduct(db);
-    const [center] = await db.select().from(centers).where(eq(centers.id, people.operator.centerId));
-    const user: User = people.operator;
-    session.staff = { user, center: center as Center, ctx: { userId: user.id, centerId: user.centerId, role: user.role } };
+    session.staff = await staffOf(db, people.operator);
   });
 
   /** A parcel scanned online, then units confirmed offline: the queue as the station left it. */

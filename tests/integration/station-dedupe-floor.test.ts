@@ -2,16 +2,16 @@ import { readdir } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { adminEvents, apiClients, centers, cycleCountScans, itemEvents, items, quarantineActions, users, type Center, type Item, type User } from "@/db/schema";
+import { adminEvents, apiClients, cycleCountScans, itemEvents, items, quarantineActions, users, type Item, type User } from "@/db/schema";
 import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
 import { reportSale } from "@/lib/orders/item-actions";
 import { readCenterSettings } from "@/lib/admin/center-settings";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
 import type { LocalPhotoStore } from "@/lib/photos/local-photo-store";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems, createUser, uniq } from "../helpers/fixtures";
+import { post, session, staffOf, twice } from "../helpers/station-routes";
 import { binOf, dispatchWorld, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
 import { jpegBytes, tempPhotoStore } from "./inspection-fixtures";
 
@@ -21,43 +21,10 @@ import { jpegBytes, tempPhotoStore } from "./inspection-fixtures";
  * answer is the first one, and the work is done once. A refusal is answered the same way again.
  * The signed-in user is given directly (the session cookie is Auth.js's business, tested in e2e).
  */
-const session = vi.hoisted(() => ({ staff: null as CurrentStaff | null }));
-vi.mock("@/lib/auth/current-staff", () => ({
-  currentStaff: async () => session.staff,
-  requireStaff: async () => {
-    if (!session.staff) throw new Error("no staff in test");
-    return session.staff;
-  },
-}));
-
-type Route = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
-type Answer = { status: number; json: Record<string, unknown> & { error?: { code: string } } };
-
-async function post(route: Route, body: unknown, opts: { params?: Record<string, unknown>; scanId?: string; method?: string } = {}): Promise<Answer> {
-  const isForm = body instanceof FormData;
-  const headers: Record<string, string> = { "x-legit-station": "TAB-09" };
-  if (!isForm) headers["content-type"] = "application/json";
-  if (opts.scanId) headers["x-legit-scan-id"] = opts.scanId;
-  const response = await route(
-    new Request("http://test.local/api/station/x", { method: opts.method ?? "POST", headers, body: isForm ? body : JSON.stringify(body) }),
-    { params: Promise.resolve(opts.params ?? {}) },
-  );
-  return { status: response.status, json: await response.json() };
-}
-
-/** What a station compares: the answer without the "this was a repeat" flag some routes add. */
-const sameAnswer = ({ repeated: _repeated, ...rest }: Record<string, unknown>) => rest;
+vi.mock("@/lib/auth/current-staff", async () => (await import("../helpers/station-routes")).currentStaffStandIn);
 
 /** One action sent twice with one scan id (a retry after a lost answer): one success, answered twice alike. */
-async function twice(route: Route, body: unknown | (() => unknown), opts: { params?: Record<string, unknown>; scanId?: string; method?: string } = {}) {
-  const make = () => (typeof body === "function" ? (body as () => unknown)() : body);
-  const first = await post(route, make(), opts);
-  const second = await post(route, make(), opts);
-  expect(first.status, JSON.stringify(first.json)).toBe(200);
-  expect(second.status, JSON.stringify(second.json)).toBe(200);
-  expect(sameAnswer(second.json)).toEqual(sameAnswer(first.json));
-  return first.json;
-}
+const twiceAlike = async (...[route, body, opts]: Parameters<typeof twice>) => (await twice(route, body, { ...opts, alike: true })).first;
 
 const sid = () => uniq("scan-");
 const eventCount = async (db: Db, itemId: string, action: string) =>
@@ -69,8 +36,7 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
   let admin: User;
   let store: LocalPhotoStore;
   const as = async (user: User) => {
-    const [center] = await use().select().from(centers).where(eq(centers.id, user.centerId));
-    session.staff = { user, center: center as Center, ctx: { userId: user.id, centerId: user.centerId, role: user.role } };
+    session.staff = await staffOf(use(), user);
   };
 
   beforeAll(async () => {
@@ -103,7 +69,7 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const item = await storedItem(use(), w.bins[0]);
       await as(w.operator);
       const before = (await binOf(use(), w.bins[1].id)).occupied;
-      const answer = await twice(POST, { scanId: sid(), itemCode: item.code, binCode: w.bins[1].code });
+      const answer = await twiceAlike(POST, { scanId: sid(), itemCode: item.code, binCode: w.bins[1].code });
       expect(answer).toMatchObject({ to: { code: w.bins[1].code } });
       expect((await binOf(use(), w.bins[1].id)).occupied).toBe(before + 1);
       expect(await eventCount(use(), item.id, "move")).toBe(1);
@@ -114,7 +80,7 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const [item] = await createOrderWithItems(use(), w.center.id, ["awaiting_putaway"], { type: "storage" });
       await as(w.operator);
       const before = (await binOf(use(), w.bins[2].id)).occupied;
-      await twice(POST, { scanId: sid(), itemCode: item.code, binCode: w.bins[2].code });
+      await twiceAlike(POST, { scanId: sid(), itemCode: item.code, binCode: w.bins[2].code });
       expect((await binOf(use(), w.bins[2].id)).occupied).toBe(before + 1);
       expect(await itemNow(use(), item.id)).toMatchObject({ state: "stored", binId: w.bins[2].id });
     });
@@ -128,20 +94,20 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const kept = await storedItem(use(), bin);
       const lost = await storedItem(use(), bin);
       await as(w.operator);
-      const started = await twice(start, { scanId: sid(), binCode: bin.code });
+      const started = await twiceAlike(start, { scanId: sid(), binCode: bin.code });
       const countId = started.countId as string;
       // A second item scan with its own id (a new physical scan of the same code) is a duplicate, not a retry.
-      const counted = await twice(scanItem, { scanId: sid(), countId, itemCode: kept.code });
+      const counted = await twiceAlike(scanItem, { scanId: sid(), countId, itemCode: kept.code });
       expect(counted).toMatchObject({ scanned: 1, duplicate: false });
       expect(await use().select().from(cycleCountScans).where(eq(cycleCountScans.countId, countId))).toHaveLength(1);
-      const submitted = await twice(submit, { scanId: sid(), countId });
+      const submitted = await twiceAlike(submit, { scanId: sid(), countId });
       expect(submitted).toMatchObject({ status: "submitted", scanned: 1 });
 
       const { cycleCountDifferences } = await import("@/db/schema");
       const [difference] = await use().select().from(cycleCountDifferences).where(eq(cycleCountDifferences.countId, countId));
       expect(difference).toMatchObject({ kind: "missing", itemId: lost.id });
       await as(w.manager);
-      await twice(resolve, { scanId: sid(), differenceId: difference.id, resolution: "marked_missing" });
+      await twiceAlike(resolve, { scanId: sid(), differenceId: difference.id, resolution: "marked_missing" });
       expect(await itemNow(use(), lost.id)).toMatchObject({ state: "missing" });
       expect(await eventCount(use(), lost.id, "mark_missing")).toBe(1);
       expect(await use().select().from(adminEvents).where(and(eq(adminEvents.targetId, countId), eq(adminEvents.action, "count_difference_resolved")))).toHaveLength(1);
@@ -154,13 +120,13 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const plan = (await import("@/app/api/station/storage/counts/plan/route")).POST;
       const { bins, cycleCounts } = await import("@/db/schema");
       await as(w.manager);
-      const made = await twice(create, { scanId: sid(), zoneCode: "DD", aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 3 }, sizeClass: "M", capacity: 3 });
+      const made = await twiceAlike(create, { scanId: sid(), zoneCode: "DD", aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 3 }, sizeClass: "M", capacity: 3 });
       expect(made).toMatchObject({ created: 3 });
       const zoneBins = (await use().select().from(bins).where(eq(bins.centerId, w.center.id))).filter((b) => b.code.startsWith("BIN-DD-"));
       expect(zoneBins).toHaveLength(3);
-      await twice(path, { scanId: sid(), zoneCode: "DD", style: "straight" });
-      await twice(active, { scanId: sid(), binCode: zoneBins[0].code, active: false });
-      const planned = await twice(plan, { scanId: sid(), scope: "zone", zoneCode: "DD" });
+      await twiceAlike(path, { scanId: sid(), zoneCode: "DD", style: "straight" });
+      await twiceAlike(active, { scanId: sid(), binCode: zoneBins[0].code, active: false });
+      const planned = await twiceAlike(plan, { scanId: sid(), scope: "zone", zoneCode: "DD" });
       expect(planned).toMatchObject({ planned: 2 });
       expect((await use().select().from(cycleCounts).where(eq(cycleCounts.centerId, w.center.id))).filter((c) => zoneBins.some((b) => b.id === c.binId))).toHaveLength(2);
       // One administration log row per change, not one per request.
@@ -193,27 +159,27 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const missing = await sold(bin);
       const list = (await readPickQueue(use(), w.op)).find((l) => l.status === "open")!;
       await as(w.operator);
-      const claimed = await twice(claim, { scanId: sid(), pickListId: list.id });
+      const claimed = await twiceAlike(claim, { scanId: sid(), pickListId: list.id });
       expect(claimed).toMatchObject({ id: list.id });
-      await twice(pickScan, { scanId: sid(), pickListId: list.id, code: bin.code });
+      await twiceAlike(pickScan, { scanId: sid(), pickListId: list.id, code: bin.code });
       const occupied = (await binOf(use(), bin.id)).occupied;
-      await twice(pickScan, { scanId: sid(), pickListId: list.id, code: picked.code });
+      await twiceAlike(pickScan, { scanId: sid(), pickListId: list.id, code: picked.code });
       expect((await binOf(use(), bin.id)).occupied).toBe(occupied - 1);
       expect(await eventCount(use(), picked.id, "pick")).toBe(1);
 
       const lines = claimed.lines as { id: string; itemId: string }[];
       const line = lines.find((l) => l.itemId === missing.id)!;
-      const answer = await twice(short, { scanId: sid(), pickListId: list.id, lineId: line.id });
+      const answer = await twiceAlike(short, { scanId: sid(), pickListId: list.id, lineId: line.id });
       expect((answer.list as { lines: { id: string; status: string }[] }).lines.find((l) => l.id === line.id)?.status).toBe("short");
       await as(w.manager);
-      await twice(resolveShort, { scanId: sid(), lineId: line.id, note: "behind the bin" });
+      await twiceAlike(resolveShort, { scanId: sid(), lineId: line.id, note: "behind the bin" });
     });
 
     it("pack: one parcel number issued, packed once", async () => {
       const { POST } = await import("@/app/api/station/dispatch/pack/item/route");
       const item = await readyToPack();
       await as(w.operator);
-      const answer = await twice(POST, { scanId: sid(), itemId: item.id, carrier: "CJ" });
+      const answer = await twiceAlike(POST, { scanId: sid(), itemId: item.id, carrier: "CJ" });
       expect(answer.trackingNumber).toMatch(/^6890\d{8}$/);
       expect(await eventCount(use(), item.id, "pack")).toBe(1);
     });
@@ -226,10 +192,10 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const item = await readyToPack();
       await as(w.operator);
       const { trackingNumber } = (await post(pack, { scanId: sid(), itemId: item.id, carrier: "CJ" })).json as { trackingNumber: string };
-      const manifest = await twice(open, { scanId: sid(), carrier: "CJ" });
-      const added = await twice(add, { scanId: sid(), manifestId: manifest.id, trackingNumber });
+      const manifest = await twiceAlike(open, { scanId: sid(), carrier: "CJ" });
+      const added = await twiceAlike(add, { scanId: sid(), manifestId: manifest.id, trackingNumber });
       expect((added.manifest as { parcels: unknown[] }).parcels).toHaveLength(1);
-      const closed = await twice(close, { scanId: sid(), manifestId: manifest.id });
+      const closed = await twiceAlike(close, { scanId: sid(), manifestId: manifest.id });
       expect(closed).toMatchObject({ dispatched: 1 });
       expect((await eventsOf(use(), item.id)).outbox.filter((e) => e.type === "item.dispatch")).toHaveLength(1);
     });
@@ -243,7 +209,7 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const qBin = w.quarantineBins[1];
       const before = (await binOf(use(), qBin.id)).occupied;
       await as(w.operator);
-      await twice(bin, { scanId: sid(), itemCode: code, binCode: qBin.code });
+      await twiceAlike(bin, { scanId: sid(), itemCode: code, binCode: qBin.code });
       expect((await binOf(use(), qBin.id)).occupied).toBe(before + 1);
 
       await as(w.manager);
@@ -256,7 +222,7 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
         return f;
       };
       const filesBefore = await countFiles(store.dir);
-      await twice(decide, form, { scanId: sid() });
+      await twiceAlike(decide, form, { scanId: sid() });
       expect(await use().select().from(quarantineActions).where(eq(quarantineActions.itemId, item.id))).toHaveLength(1);
       expect(await countFiles(store.dir)).toBe(filesBefore + 1);
       expect(await itemNow(use(), item.id)).toMatchObject({ state: "kept_as_evidence" });
@@ -270,11 +236,11 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const credential = (await import("@/app/api/station/admin/staff/[userId]/credential/route")).POST;
       await as(w.manager);
       const badgeCode = `EMP-${Math.floor(Math.random() * 900_000) + 100_000}`;
-      const created = await twice(create, { scanId: sid(), name: "Park Ops", role: "operator", badgeCode, pin: "4826" });
+      const created = await twiceAlike(create, { scanId: sid(), name: "Park Ops", role: "operator", badgeCode, pin: "4826" });
       expect(await use().select().from(users).where(eq(users.badgeCode, badgeCode))).toHaveLength(1);
       const params = { userId: created.id };
-      await twice(update, { scanId: sid(), active: false }, { params, method: "PATCH" });
-      await twice(credential, { scanId: sid(), pin: "7391" }, { params });
+      await twiceAlike(update, { scanId: sid(), active: false }, { params, method: "PATCH" });
+      await twiceAlike(credential, { scanId: sid(), pin: "7391" }, { params });
       expect(await use().select().from(adminEvents).where(and(eq(adminEvents.targetId, String(created.id)), eq(adminEvents.action, "staff_created")))).toHaveLength(1);
     });
 
@@ -284,7 +250,7 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
       const settings = await readCenterSettings(use(), w.center.id);
       const changes = async () => (await use().select().from(adminEvents).where(and(eq(adminEvents.centerId, w.center.id), eq(adminEvents.action, "center_settings_changed")))).length;
       const before = await changes();
-      await twice(PUT, { ...settings, scanId: sid(), claimTimeoutMinutes: settings.claimTimeoutMinutes + 5 }, { method: "PUT" });
+      await twiceAlike(PUT, { ...settings, scanId: sid(), claimTimeoutMinutes: settings.claimTimeoutMinutes + 5 }, { method: "PUT" });
       expect(await changes()).toBe(before + 1);
     });
 

@@ -3,8 +3,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { apiClients, checklists, centers, inspectionPhotos, itemEvents, parcels, reasonCodes, users, type Center, type User } from "@/db/schema";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { apiClients, checklists, inspectionPhotos, itemEvents, parcels, reasonCodes, users, type User } from "@/db/schema";
 import type { LocalPhotoStore } from "@/lib/photos/local-photo-store";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { receiveUnexpectedUnit } from "@/lib/receiving/receive-unexpected-unit";
@@ -12,6 +11,7 @@ import { receiveUnit } from "@/lib/receiving/receive-unit";
 import { describeEachDb } from "../helpers/databases";
 import { uniq } from "../helpers/fixtures";
 import { createAnnouncedOrder, ensureProduct } from "../helpers/receiving-fixtures";
+import { post, session, staffOf, twice } from "../helpers/station-routes";
 import { claimedItem, ctxOf, inspectionCenter, jpegBytes, tempPhotoStore } from "./inspection-fixtures";
 
 /**
@@ -20,45 +20,7 @@ import { claimedItem, ctxOf, inspectionCenter, jpegBytes, tempPhotoStore } from 
  * database and photo store as the process's own. Each action sent twice with one scan id must
  * answer the same and take effect once.
  */
-const session = vi.hoisted(() => ({ staff: null as CurrentStaff | null }));
-vi.mock("@/lib/auth/current-staff", () => ({
-  currentStaff: async () => session.staff,
-  requireStaff: async () => {
-    if (!session.staff) throw new Error("no staff in test");
-    return session.staff;
-  },
-}));
-
-type Route = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
-
-async function post(route: Route, body: unknown, opts: { params?: Record<string, unknown>; scanId?: string } = {}) {
-  const isForm = body instanceof FormData;
-  const headers: Record<string, string> = { "x-legit-station": "TAB-09" };
-  if (!isForm) headers["content-type"] = "application/json";
-  if (opts.scanId) headers["x-legit-scan-id"] = opts.scanId;
-  const response = await route(
-    new Request("http://test.local/api/station/x", { method: "POST", headers, body: isForm ? body : JSON.stringify(body) }),
-    { params: Promise.resolve(opts.params ?? {}) },
-  );
-  return { status: response.status, json: await response.json(), repeated: response.headers.get("x-legit-repeated") };
-}
-
-/** Sends the same action twice with one scan id; both answers must be the same success. */
-async function twice(route: Route, body: unknown | (() => unknown), opts: { params?: Record<string, unknown>; scanId?: string } = {}) {
-  const make = () => (typeof body === "function" ? (body as () => unknown)() : body);
-  const first = await post(route, make(), opts);
-  const second = await post(route, make(), opts);
-  expect(first.status, JSON.stringify(first.json)).toBe(200);
-  expect(second.status).toBe(200);
-  expect(first.repeated).toBe("false");
-  expect(second.repeated).toBe("true");
-  return { first: first.json, second: second.json };
-}
-
-async function staffOf(handle: DbHandle, user: User): Promise<CurrentStaff> {
-  const [center] = await handle.db.select().from(centers).where(eq(centers.id, user.centerId));
-  return { user, center: center as Center, ctx: { userId: user.id, centerId: user.centerId, role: user.role } };
-}
+vi.mock("@/lib/auth/current-staff", async () => (await import("../helpers/station-routes")).currentStaffStandIn);
 
 const sid = () => uniq("scan-");
 
@@ -67,7 +29,7 @@ describeEachDb("station routes answer a repeated scan id once", (use) => {
   let store: LocalPhotoStore;
   let admin: User;
   const as = async (user: User) => {
-    session.staff = await staffOf({ db: use(), kind: "pglite", close: async () => {} }, user);
+    session.staff = await staffOf(use(), user);
   };
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ApiClientForm } from "@/components/admin/api-client-form";
-import { RevokeButton } from "@/components/admin/revoke-button";
 import { WebhookForm } from "@/components/admin/webhook-form";
+import { ActionButton } from "@/components/station/action-button";
 import { getDb } from "@/db/client";
 import { listApiClients } from "@/lib/api/api-clients";
 import { requirePageAccess } from "@/lib/auth/current-staff";
@@ -41,7 +41,13 @@ export default async function ApiClientsPage() {
                 {client.revokedAt ? (
                   <span className="muted">{t("apiClients.revokedAt", { when: format.dateTime(client.revokedAt, "date") })}</span>
                 ) : (
-                  <RevokeButton clientId={client.id} name={client.name} />
+                  <ActionButton
+                    intent={`revoke:${client.id}`}
+                    url={`/api/station/admin/api-clients/${client.id}/revoke`}
+                    label={t("apiClients.revoke")}
+                    confirm={t("apiClients.confirmRevoke", { name: client.name })}
+                    danger
+                  />
                 )}
               </td>
             </tr>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { PrinterForm, RemovePrinterButton } from "@/components/printing/printer-settings";
+import { PrinterForm } from "@/components/printing/printer-settings";
+import { ActionButton } from "@/components/station/action-button";
 import { getDb } from "@/db/client";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listStationPrinters } from "@/lib/printing/station-printers";
@@ -43,7 +44,7 @@ export default async function PrintersPage() {
                 <td>{p.dotsPerMm === 12 ? t("dpi12") : t("dpi8")}</td>
                 <td>{p.fontSentAt ? t("fontSent") : t("fontPending")}</td>
                 <td>
-                  <RemovePrinterButton station={p.station} />
+                  <ActionButton intent={`printer-remove:${p.station}`} url="/api/station/printers/remove" body={{ station: p.station }} label={t("remove")} />
                 </td>
               </tr>
             ))}

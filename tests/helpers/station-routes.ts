@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { expect } from "vitest";
+import type { Db } from "@/db/client";
+import { centers, type Center, type User } from "@/db/schema";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+
+/**
+ * Calling the real station routes (staffRoute + withScanId) as Next calls them, with the signed-in
+ * staff member given directly (the session cookie is Auth.js's business, tested in e2e). A test file
+ * puts the stand-in in place of lib/auth/current-staff (vi.mock must stand in the test file itself):
+ *
+ *   vi.mock("@/lib/auth/current-staff", async () => (await import("../helpers/station-routes")).currentStaffStandIn);
+ *
+ * and signs in with `session.staff = await staffOf(db, user)`.
+ */
+export const session = { staff: null as CurrentStaff | null };
+
+export const currentStaffStandIn = {
+  currentStaff: async () => session.staff,
+  requireStaff: async () => {
+    if (!session.staff) throw new Error("no staff in test");
+    return session.staff;
+  },
+};
+
+/** The user as the session would carry them: with their center and context. */
+export async function staffOf(db: Db, user: User): Promise<CurrentStaff> {
+  const [center] = await db.select().from(centers).where(eq(centers.id, user.centerId));
+  return { user, center: center as Center, ctx: { userId: user.id, centerId: user.centerId, role: user.role } };
+}
+
+export type Route = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+export type RouteAnswer = { status: number; json: any; repeated: string | null };
+type CallOptions = { params?: Record<string, unknown>; scanId?: string; method?: string };
+
+/** One request from station TAB-09: JSON, or a form (photo uploads); the scan id in the header when given. */
+export async function post(route: Route, body: unknown, opts: CallOptions = {}): Promise<RouteAnswer> {
+  const isForm = body instanceof FormData;
+  const headers: Record<string, string> = { "x-legit-station": "TAB-09" };
+  if (!isForm) headers["content-type"] = "application/json";
+  if (opts.scanId) headers["x-legit-scan-id"] = opts.scanId;
+  const response = await route(
+    new Request("http://test.local/api/station/x", { method: opts.method ?? "POST", headers, body: isForm ? body : JSON.stringify(body) }),
+    { params: Promise.resolve(opts.params ?? {}) },
+  );
+  return { status: response.status, json: await response.json(), repeated: response.headers.get("x-legit-repeated") };
+}
+
+/** What a station compares: the answer without the "this was a repeat" flag some routes add. */
+const sameAnswer = ({ repeated: _repeated, ...rest }: Record<string, unknown>) => rest;
+
+/**
+ * Sends the same action twice with one scan id (a retry after a lost answer): both answers are a
+ * success. Routes that declare `scan` in staffRoute flag the second as a repeat (x-legit-repeated
+ * false, then true); with `alike`, for routes that run withScanId themselves, the second answer is
+ * the first one. A body given as a function is made anew for each request (a form is sent once).
+ */
+export async function twice(route: Route, body: unknown | (() => unknown), opts: CallOptions & { alike?: boolean } = {}) {
+  const make = () => (typeof body === "function" ? (body as () => unknown)() : body);
+  const first = await post(route, make(), opts);
+  const second = await post(route, make(), opts);
+  expect(first.status, JSON.stringify(first.json)).toBe(200);
+  expect(second.status, JSON.stringify(second.json)).toBe(200);
+  if (opts.alike) {
+    expect(sameAnswer(second.json)).toEqual(sameAnswer(first.json));
+  } else {
+    expect(first.repeated).toBe("false");
+    expect(second.repeated).toBe("true");
+  }
+  return { first: first.json, second: second.json };
+}
