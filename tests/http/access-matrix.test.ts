@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DbHandle } from "@/db/open-db";
-import { checkInvariants, formatInvariantReport } from "@/lib/invariants/check-invariants";
 import { pages, type PageEntry } from "@/lib/navigation";
 import { request, type HttpAnswer, type Station } from "@/scripts/bench/http-client";
 import { call, expectErrorShape, mayPass, tableRowCounts, type Caller } from "./http-helpers";
-import { startNextServer, type NextServer } from "@/scripts/next-server";
-import { freshPostgres, hasBuild } from "./next-server";
+import type { NextServer } from "@/scripts/next-server";
+import { hasBuild } from "./next-server";
+import { closeServedWorld, serveWorld } from "./served-world";
 import { fillTemplate, pageInventory, routeInventory } from "./route-inventory";
 import { buildWorld, fakeParams, signInAll, staffRoles, type WorldCenter } from "./world";
 
@@ -29,19 +29,10 @@ describe.skipIf(!ready)("access matrix over HTTP [postgres, next start]", () => 
   let world: Awaited<ReturnType<typeof buildWorld>>;
   let stations: Record<(typeof staffRoles)[number], Station>;
   beforeAll(async () => {
-    db = await freshPostgres();
-    world = await buildWorld(db.db);
-    server = await startNextServer(db.url);
+    ({ db, world, servers: [server] } = await serveWorld());
     stations = await signInAll(server.base, world.a);
   }, 180_000);
-  afterAll(async () => {
-    await server?.stop();
-    if (db) {
-      const report = await checkInvariants(db.db);
-      await db.close();
-      expect(report.breaches, formatInvariantReport(report)).toEqual([]);
-    }
-  }, 60_000);
+  afterAll(() => closeServedWorld(db, [server]), 60_000);
 
   /** The center's markers in an answer, less what the request itself named (a 404 may echo the code asked for). */
   const leaks = (answer: HttpAnswer, center: WorldCenter, sent = "") =>

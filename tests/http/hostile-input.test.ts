@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DbHandle } from "@/db/open-db";
-import { checkInvariants, formatInvariantReport } from "@/lib/invariants/check-invariants";
 import { request, type HttpAnswer, type Station } from "@/scripts/bench/http-client";
 import { read, sourceFiles } from "../architecture/source-files";
 import { call, expectErrorShape, tableRowCounts, type Caller } from "./http-helpers";
-import { startNextServer, type NextServer } from "@/scripts/next-server";
-import { freshPostgres, hasBuild } from "./next-server";
+import type { NextServer } from "@/scripts/next-server";
+import { hasBuild } from "./next-server";
+import { closeServedWorld, serveWorld } from "./served-world";
 import { fillTemplate, routeInventory, type RouteEntry, type RouteHandler } from "./route-inventory";
 import { tradeOrder } from "../integration/api-helpers";
 import { buildWorld, fakeParams, signInAll } from "./world";
@@ -65,20 +65,11 @@ function describeHostile() {
     const rowCounts = () => tableRowCounts(db.db);
 
     beforeAll(async () => {
-      db = await freshPostgres();
-      world = await buildWorld(db.db);
-      server = await startNextServer(db.url);
+      ({ db, world, servers: [server] } = await serveWorld());
       admin = (await signInAll(server.base, world.a)).admin;
       before = await rowCounts();
     }, 180_000);
-    afterAll(async () => {
-      await server?.stop();
-      if (db) {
-        const report = await checkInvariants(db.db);
-        await db.close();
-        expect(report.breaches, formatInvariantReport(report)).toEqual([]);
-      }
-    }, 60_000);
+    afterAll(() => closeServedWorld(db, [server]), 60_000);
 
     /** Who may pass the route's own check: the admin of center A, or center A's API client. */
     const callerFor = (handler: RouteHandler): Caller =>
