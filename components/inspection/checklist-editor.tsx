@@ -6,6 +6,7 @@ import { ApiError, apiFetch } from "@/components/http/api-fetch";
 import styles from "./inspection.module.css";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
+import { CategoryOptions } from "./category-options";
 
 type Point = { key: string; subject: "box" | "item"; labelEn: string; labelKo: string; required?: boolean };
 export type EditableChecklist = { category: string; version: number; points: Point[]; highValueMinPhotos: number };
@@ -61,11 +62,7 @@ export function ChecklistEditor({ categories, initial }: { categories: readonly 
         <label className="row">
           <span className="visually-hidden">{t("editor.category")}</span>
           <select className={styles.select} value={category} onChange={(e) => pick(e.target.value)} data-testid="editor-category">
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
+            <CategoryOptions categories={categories} />
           </select>
         </label>
         <span className="muted">{current ? t("checklist.version", { version: current.version }) : t("editor.noChecklist")}</span>

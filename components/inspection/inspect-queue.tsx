@@ -2,15 +2,16 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "@/components/http/api-fetch";
 import { ScanPanel } from "@/components/scanner/scan-panel";
-import { useScanner } from "@/components/scanner/scanner-provider";
+import { useHandedOverScan } from "@/components/scanner/use-handed-over-scan";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { formatWaiting } from "./format";
 import styles from "./inspection.module.css";
+import { QueueItemHeading } from "./queue-item-heading";
 import type { ClaimRow, QueueData } from "@/lib/inspection/queue-row";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
@@ -84,15 +85,7 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
   useScanRoutes({ item: (scan) => claim({ itemCode: scan.code }, "scan") });
 
   // A label scanned on another page (the inspection screen, home) arrives as ?scan=…
-  const searchParams = useSearchParams();
-  const { submit } = useScanner();
-  const handedOver = useRef(false);
-  useEffect(() => {
-    const code = searchParams.get("scan");
-    if (!code || handedOver.current) return;
-    handedOver.current = true;
-    submit(code);
-  }, [searchParams, submit]);
+  useHandedOverScan();
 
   function release(row: ClaimRow) {
     void action.run(`release:${row.itemId}`, (scanId) => apiFetch("/api/station/inspection/release", { body: { itemId: row.itemId }, scanId }), {
@@ -200,12 +193,7 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
                 data-item-code={row.itemCode ?? ""}
               >
                 <div className={styles.queueMain}>
-                  <div className={styles.queueTitle}>
-                    <code>{row.itemCode}</code> · {names.name(row)}
-                  </div>
-                  <div className="muted">
-                    {t(`categories.${row.category}`)} · {t("size")} {row.size} · {format.number(row.price)} ₩ · {t(`orderTypes.${row.type}`)}
-                  </div>
+                  <QueueItemHeading item={row} />
                   <div className={styles.queueMeta}>
                     <span>{t("queue.waited", { duration: formatWaiting(row.waitingMinutes * 60_000, units) })}</span>
                     {row.overdue ? (

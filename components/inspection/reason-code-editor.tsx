@@ -7,6 +7,7 @@ import styles from "./inspection.module.css";
 import { localLabel } from "./types";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
+import { CategoryOptions } from "./category-options";
 
 export type EditableReason = { code: string; category: string | null; labelEn: string; labelKo: string; verdicts: string[]; active: boolean };
 
@@ -86,11 +87,7 @@ export function ReasonCodeEditor({ categories, verdicts, initial }: { categories
             {t("editor.category")}
             <select value={draft.category ?? ""} onChange={(e) => setDraft({ ...draft, category: e.target.value || null })}>
               <option value="">{t("editor.allCategories")}</option>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`categories.${c}`)}
-                </option>
-              ))}
+              <CategoryOptions categories={categories} />
             </select>
           </label>
           <label className="field">

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useProductName } from "@/components/i18n/use-product-name";
 import { useScanner } from "@/components/scanner/scanner-provider";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import styles from "./inspection.module.css";
+import { QueueItemHeading } from "./queue-item-heading";
 
 export type ReviewRow = {
   inspectionId: string;
@@ -31,7 +31,6 @@ export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; use
   const t = useTranslations("inspection");
   const format = useFormatter();
   const router = useRouter();
-  const names = useProductName();
   // A label of an item waiting here opens its review; anything else gets the default answer.
   const { defaultAnswer } = useScanner();
   useScanRoutes({
@@ -58,12 +57,7 @@ export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; use
           {rows.map((row) => (
             <li key={row.inspectionId} className={styles.queueRow} data-testid="review-row" data-item-code={row.itemCode ?? ""}>
               <div className={styles.queueMain}>
-                <div className={styles.queueTitle}>
-                  <code>{row.itemCode}</code> · {names.name(row)}
-                </div>
-                <div className="muted">
-                  {t(`categories.${row.category}`)} · {t("size")} {row.size} · {format.number(row.price)} ₩ · {t(`orderTypes.${row.type}`)}
-                </div>
+                <QueueItemHeading item={row} />
                 <div className={styles.queueMeta}>
                   <span className={`${styles.pill} ${row.verdict.startsWith("fail") ? styles.pillOverdue : styles.pillSoon}`}>
                     {t(`verdicts.${row.verdict}`)}

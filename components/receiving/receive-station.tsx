@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { ApiError, apiFetch } from "@/components/http/api-fetch";
 import { resizePhoto } from "@/components/inspection/resize-photo";
 import { PrintButton } from "@/components/printing/print-button";
 import { ScanPanel } from "@/components/scanner/scan-panel";
-import { useScanHandler, useScanner, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import { useHandedOverScan } from "@/components/scanner/use-handed-over-scan";
+import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
 import { ClosePrompt } from "./close-prompt";
 import { unconfirmedUnits } from "./unconfirmed-units";
 import { CloseResult } from "./close-result";
@@ -139,17 +139,7 @@ export function ReceiveStation() {
   });
 
   // A scan made on another page (a parcel scanned on the home page) arrives as ?scan=…
-  const searchParams = useSearchParams();
-  const router = useRouter();
-  const { submit } = useScanner();
-  const handedOver = useRef(false);
-  useEffect(() => {
-    const code = searchParams.get("scan");
-    if (!code || handedOver.current) return;
-    handedOver.current = true;
-    router.replace("/receive");
-    submit(code);
-  }, [searchParams, router, submit]);
+  useHandedOverScan("/receive");
 
   function openUnmatched(tracking: string) {
     void action.run(

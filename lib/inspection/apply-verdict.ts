@@ -1,13 +1,40 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
-import { items, reasonCodes, type Item, type ReasonCode, type Verdict } from "@/db/schema";
+import { checklists, inspectionPhotos, items, reasonCodes, type Inspection, type Item, type ReasonCode, type Verdict } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { applyTransition, type Actor } from "@/lib/items/apply-transition";
-import { composeDefectNote, type ItemStep } from "./verdict-rules";
+import { composeDefectNote, decideVerdict, type ItemStep, type VerdictDecision, type VerdictRulesInput } from "./verdict-rules";
 
 /** The center's reason codes, all of them (rules filter by verdict, category and active). */
 export async function loadReasons(q: Queryable, centerId: string): Promise<ReasonCode[]> {
   return q.select().from(reasonCodes).where(eq(reasonCodes.centerId, centerId));
+}
+
+/**
+ * Judges a verdict recorded on an inspection (the inspector's, or a reviewer's overturn) by the
+ * center's rules, with the inspection's photos and checklist answers as they stand. A refusal throws
+ * every issue at once, under the first one's code.
+ */
+export async function judgeVerdict(tx: Tx, input: Omit<VerdictRulesInput, "photoCount" | "checklist" | "item"> & { inspection: Inspection; item: Item }): Promise<VerdictDecision> {
+  const { inspection, ...rules } = input;
+  const [{ photos }] = await tx.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, inspection.id));
+  const [checklist] = inspection.checklistId ? await tx.select().from(checklists).where(eq(checklists.id, inspection.checklistId)) : [];
+  const decision = decideVerdict({
+    ...rules,
+    photoCount: Number(photos),
+    checklist: checklist ? { points: checklist.points, results: inspection.results, highValueMinPhotos: checklist.highValueMinPhotos } : null,
+  });
+  if (!decision.ok) {
+    const [first] = decision.issues;
+    throw new DomainError(first.code, decision.issues.map((i) => i.message).join(" "), {
+      item: input.item.code ?? "—",
+      verdict: input.verdict,
+      ...first.params,
+      issues: decision.issues,
+    });
+  }
+  return decision;
 }
 
 /** Defect note disclosed for a pass with a minor defect: reason labels (en / ko) and the note. */

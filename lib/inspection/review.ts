@@ -1,18 +1,18 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { checklists, inspectionPhotos, inspections, items, products, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
+import { inspections, items, products, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
 import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { withScanId } from "@/lib/scans/with-scan-id";
-import { applyItemSteps, defectNoteFor, loadReasons, setDefectNote, verdictDetails } from "./apply-verdict";
+import { applyItemSteps, defectNoteFor, judgeVerdict, loadReasons, setDefectNote, verdictDetails } from "./apply-verdict";
 import { parseInput, requireInspector } from "./guards";
 import { loadCenterSettings } from "./inspection-settings";
 import { lockInspectionAndItem } from "./lock-inspection";
 import { reasonCodesSchema } from "./submit-verdict";
-import { checkReviewer, decideVerdict, penaltyRateFor, verdictLabel, verdictPath, type ItemStep, type ReviewReason } from "./verdict-rules";
+import { checkReviewer, penaltyRateFor, verdictLabel, verdictPath, type ItemStep, type ReviewReason } from "./verdict-rules";
 
 /** Verdicts waiting for a second inspector, oldest first. */
 export async function listReviewQueue(q: Queryable, centerId: string) {
@@ -133,28 +133,7 @@ async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof revie
     awaitingBuyerDecision = original === "pass_minor_defect" && item.type === "trade";
     defectNote = defectNoteFor(original, codes, reasons, inspection.note);
   } else {
-    const [{ photos }] = await tx.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, inspection.id));
-    const [checklist] = inspection.checklistId ? await tx.select().from(checklists).where(eq(checklists.id, inspection.checklistId)) : [];
-    const decision = decideVerdict({
-      verdict: newVerdict,
-      reasonCodes: data.reasonCodes,
-      photoCount: Number(photos),
-      item,
-      settings,
-      role: ctx.role,
-      reasons,
-      asReviewer: true,
-      checklist: checklist ? { points: checklist.points, results: inspection.results, highValueMinPhotos: checklist.highValueMinPhotos } : null,
-    });
-    if (!decision.ok) {
-      const [first] = decision.issues;
-      throw new DomainError(first.code, decision.issues.map((i) => i.message).join(" "), {
-        item: item.code ?? "—",
-        verdict: newVerdict,
-        ...first.params,
-        issues: decision.issues,
-      });
-    }
+    const decision = await judgeVerdict(tx, { inspection, item, verdict: newVerdict, reasonCodes: data.reasonCodes, settings, role: ctx.role, reasons, asReviewer: true });
     codes = data.reasonCodes;
     steps = decision.steps;
     awaitingBuyerDecision = decision.awaitingBuyerDecision;

@@ -1,16 +1,16 @@
 import { staffActor } from "@/lib/items/apply-transition";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { checklists, inspectionPhotos, inspections, users, verdicts, type InspectionStatus, type ItemState, type Verdict } from "@/db/schema";
+import { inspections, users, verdicts, type InspectionStatus, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { withScanId } from "@/lib/scans/with-scan-id";
-import { applyItemSteps, defectNoteFor, loadReasons, verdictDetails } from "./apply-verdict";
+import { applyItemSteps, defectNoteFor, judgeVerdict, loadReasons, verdictDetails } from "./apply-verdict";
 import { parseInput, requireInspector } from "./guards";
 import { loadCenterSettings } from "./inspection-settings";
 import { lockInspectionAndItem, requireOpenClaim } from "./lock-inspection";
-import { decideVerdict, verdictLabel, type ReviewReason } from "./verdict-rules";
+import { verdictLabel, type ReviewReason } from "./verdict-rules";
 
 export const reasonCodesSchema = z
   .array(z.string().trim().toUpperCase().min(1))
@@ -78,27 +78,7 @@ async function submitInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof submi
 
   const settings = await loadCenterSettings(tx, ctx.centerId);
   const reasons = await loadReasons(tx, ctx.centerId);
-  const [{ photos }] = await tx.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, inspection.id));
-  const [checklist] = inspection.checklistId ? await tx.select().from(checklists).where(eq(checklists.id, inspection.checklistId)) : [];
-  const decision = decideVerdict({
-    verdict: data.verdict,
-    reasonCodes: data.reasonCodes,
-    photoCount: Number(photos),
-    item,
-    settings,
-    role: ctx.role,
-    reasons,
-    checklist: checklist ? { points: checklist.points, results: inspection.results, highValueMinPhotos: checklist.highValueMinPhotos } : null,
-  });
-  if (!decision.ok) {
-    const [first] = decision.issues;
-    throw new DomainError(first.code, decision.issues.map((i) => i.message).join(" "), {
-      item: item.code ?? "—",
-      verdict: data.verdict,
-      ...first.params,
-      issues: decision.issues,
-    });
-  }
+  const decision = await judgeVerdict(tx, { inspection, item, verdict: data.verdict, reasonCodes: data.reasonCodes, settings, role: ctx.role, reasons });
 
   const defectNote = decision.needsReview ? null : defectNoteFor(data.verdict, data.reasonCodes, reasons, data.note);
   const details = verdictDetails({

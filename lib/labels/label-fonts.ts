@@ -21,7 +21,8 @@ const cache = new Map<LabelFontWeight, Buffer>();
 export function labelFont(weight: LabelFontWeight): Buffer {
   let font = cache.get(weight);
   if (!font) {
-    const file = path.join(process.cwd(), ...fontDir, files[weight]);
+    // Not a module path: the ignore comment keeps Next's file tracer from taking it for one (it traced the whole project).
+    const file = path.join(/* turbopackIgnore: true */ process.cwd(), ...fontDir, files[weight]);
     try {
       font = readFileSync(file);
     } catch (error) {

@@ -41,7 +41,8 @@ export function photoStoreFromEnv(env: PhotoEnv = appEnv): PhotoStore {
       secretAccessKey: env.S3_SECRET_ACCESS_KEY,
     });
   }
-  return new LocalPhotoStore(path.resolve(env.PHOTO_DIR || path.join(process.cwd(), ".data", "photos")));
+  // A runtime folder, not a module path: the ignore comments keep Next's file tracer out of it (it traced the whole project).
+  return new LocalPhotoStore(path.resolve(/* turbopackIgnore: true */ env.PHOTO_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "photos")));
 }
 
 const globalForPhotos = globalThis as unknown as { legitPhotoStore?: PhotoStore };

@@ -18,6 +18,47 @@ export type PrepareState = "expected" | "received" | "in_inspection" | "awaiting
 let batch = 0;
 const runTag = Date.now().toString(36).toUpperCase();
 
+/** One step of an item's life: the action, the state it leaves (none for the announcement) and the state it reaches. */
+type Step = [action: string, from: string | null, to: string];
+const toInspection: Step[] = [["announce", null, "expected"], ["receive", "expected", "received"], ["claim", "received", "in_inspection"], ["pass", "in_inspection", "passed"]];
+/** An item's whole life as the bench prepares it: a trade item packed for its buyer, a storage item stored and sold. */
+const life: Record<"trade" | "storage", Step[]> = {
+  trade: [...toInspection, ["route_trade", "passed", "awaiting_pack"], ["pack", "awaiting_pack", "packed"]],
+  storage: [...toInspection, ["route_storage", "passed", "awaiting_putaway"], ["putaway", "awaiting_putaway", "stored"], ["sell", "stored", "awaiting_pick"]],
+};
+
+/** CTEs over `src` (item_id, order_id, line_id, parcel_id, external_id, tracking): each item's one-line order and its received parcel. */
+function receivedOrder(sql: postgres.Sql, centerId: string, type: "trade" | "storage") {
+  return sql`orders as (
+      insert into inbound_orders (id, center_id, external_id, type, seller, buyer, tracking_number)
+      select order_id, ${centerId}, external_id, ${type}, '{"id":"S1","name":"Bench seller"}'::jsonb,
+             case when ${type} = 'trade' then jsonb_build_object('id', 'B-' || external_id, 'name', 'Bench buyer', 'address', 'Seoul') end, tracking
+      from src
+    ), lines as (
+      insert into order_lines (id, order_id, line_no, sku, product_name, category, size, price)
+      select line_id, order_id, 1, 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000 from src
+    ), parcels_ as (
+      insert into parcels (id, center_id, tracking_number, order_id, status, station)
+      select parcel_id, ${centerId}, tracking, order_id, 'received', 'BENCH-PREP' from src
+    )`;
+}
+
+/** CTEs over `src` (item_id, code, external_id): each item's events for `steps`, and their outbox events (from receiving on). */
+function historyOf(sql: postgres.Sql, centerId: string, steps: Step[]) {
+  const path = sql`unnest(${steps.map((s) => s[0])}::text[], ${steps.map((s) => s[1])}::text[], ${steps.map((s) => s[2])}::text[]) as s(action, from_state, to_state)`;
+  return sql`events as (
+      insert into item_events (item_id, center_id, action, from_state, to_state, station, details)
+      select item_id, ${centerId}, s.action, s.from_state, s.to_state, 'BENCH-PREP', '{}'::jsonb from src, ${path}
+    ), outbox as (
+      insert into outbox_events (center_id, item_id, type, payload)
+      select ${centerId}, item_id, 'item.' || s.action,
+             jsonb_build_object('itemId', item_id, 'itemCode', code, 'orderExternalId', external_id,
+                                'action', s.action, 'from', s.from_state, 'to', s.to_state, 'at', now(), 'actorKind', 'staff')
+      from src, ${path}
+      where s.action <> 'announce'
+    )`;
+}
+
 /**
  * Makes `owners.length` fresh one-item orders of a center whose item stands in `state`, each with
  * the history that state implies (announce, receive, claim events; parcel scanned in; an open
@@ -37,47 +78,21 @@ export async function prepareUnits(
   // parcel the item could share (10k at 1M items), which no real center sees.
   const outbound = input.state === "awaiting_pack" || input.state === "packed";
   const type = input.state === "awaiting_putaway" ? "storage" : outbound ? "trade" : (input.type ?? "trade");
-  const route = type === "storage" ? ["route_storage", "awaiting_putaway"] : ["route_trade", "awaiting_pack"];
   const rows = await sql`
     with src as materialized (
       select k, gen_random_uuid() as item_id, gen_random_uuid() as order_id, gen_random_uuid() as line_id,
              gen_random_uuid() as parcel_id, gen_random_uuid() as insp_id, code, owner::uuid as owner,
              'BENCH-R' || ${tag} || '-' || k as external_id, 'BR' || ${tag} || 'X' || k as tracking
       from unnest(${codes}::text[], ${input.owners}::text[]) with ordinality as u(code, owner, k)
-    ), orders as (
-      insert into inbound_orders (id, center_id, external_id, type, seller, buyer, tracking_number)
-      select order_id, ${input.centerId}, external_id, ${type}, '{"id":"S1","name":"Bench seller"}'::jsonb,
-             case when ${type} = 'trade' then jsonb_build_object('id', 'B-' || external_id, 'name', 'Bench buyer', 'address', 'Seoul') end, tracking
-      from src
-    ), lines as (
-      insert into order_lines (id, order_id, line_no, sku, product_name, category, size, price)
-      select line_id, order_id, 1, 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000 from src
-    ), parcels_ as (
-      insert into parcels (id, center_id, tracking_number, order_id, status, station)
-      select parcel_id, ${input.centerId}, tracking, order_id, 'received', 'BENCH-PREP' from src
-    ), items_ as (
+    ), ${receivedOrder(sql, input.centerId, type)},
+    items_ as (
       insert into items (id, code, center_id, order_id, order_line_id, parcel_id, type, state, destination, sku, product_name, category, size, price, version, received_at)
       select item_id, case when ${rank} >= 1 then code end, ${input.centerId}, order_id, line_id, case when ${rank} >= 1 then parcel_id end,
              ${type}, ${input.state}, case when ${outbound} then 'buyer' end, 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000, ${rank},
              case when ${rank} >= 1 then now() end
       from src
-    ), events as (
-      insert into item_events (item_id, center_id, action, from_state, to_state, station, details)
-      select item_id, ${input.centerId}, s.action, s.from_state, s.to_state, 'BENCH-PREP', '{}'::jsonb
-      from src, (values (0, 'announce', null, 'expected'), (1, 'receive', 'expected', 'received'), (2, 'claim', 'received', 'in_inspection'),
-                        (3, 'pass', 'in_inspection', 'passed'), (4, ${route[0]}, 'passed', ${route[1]}), (5, 'pack', 'awaiting_pack', 'packed'))
-                 as s(step, action, from_state, to_state)
-      where s.step <= ${rank}
-    ), outbox as (
-      insert into outbox_events (center_id, item_id, type, payload)
-      select ${input.centerId}, item_id, 'item.' || s.action,
-             jsonb_build_object('itemId', item_id, 'itemCode', case when ${rank} >= 1 then code end, 'orderExternalId', external_id,
-                                'action', s.action, 'from', s.from_state, 'to', s.to_state, 'at', now(), 'actorKind', 'staff')
-      from src, (values (1, 'receive', 'expected', 'received'), (2, 'claim', 'received', 'in_inspection'),
-                        (3, 'pass', 'in_inspection', 'passed'), (4, ${route[0]}, 'passed', ${route[1]}), (5, 'pack', 'awaiting_pack', 'packed'))
-                 as s(step, action, from_state, to_state)
-      where s.step <= ${rank}
-    ), shipments_ as (
+    ), ${historyOf(sql, input.centerId, life[type].slice(0, rank + 1))},
+    shipments_ as (
       insert into shipments (center_id, item_id, destination, recipient, reason, ship_by, status, carrier, tracking_number, packed_by, packed_at)
       select ${input.centerId}, item_id, 'buyer', jsonb_build_object('id', 'B-' || external_id, 'name', 'Bench buyer', 'address', 'Seoul'), 'trade_passed', now() + interval '1 day',
              case when ${rank} = 5 then 'packed' else 'open' end, case when ${rank} = 5 then 'HANJIN' end,
@@ -153,37 +168,16 @@ export async function preparePickUnits(sql: postgres.Sql, input: { centerId: str
              'BENCH-K' || ${tag} || '-' || u.k as external_id, 'BK' || ${tag} || 'X' || u.k as tracking, base.n + u.k as list_no
       from unnest(${codes}::text[], ${input.owners}::text[]) with ordinality as u(code, owner, k)
       join free f on f.k = u.k cross join base
-    ), orders as (
-      insert into inbound_orders (id, center_id, external_id, type, seller, tracking_number)
-      select order_id, ${input.centerId}, external_id, 'storage', '{"id":"S1","name":"Bench seller"}'::jsonb, tracking from src
-    ), lines as (
-      insert into order_lines (id, order_id, line_no, sku, product_name, category, size, price)
-      select line_id, order_id, 1, 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000 from src
-    ), parcels_ as (
-      insert into parcels (id, center_id, tracking_number, order_id, status, station)
-      select parcel_id, ${input.centerId}, tracking, order_id, 'received', 'BENCH-PREP' from src
-    ), items_ as (
+    ), ${receivedOrder(sql, input.centerId, "storage")},
+    items_ as (
       insert into items (id, code, center_id, order_id, order_line_id, parcel_id, type, state, destination, bin_id, stored_at, sku, product_name, category, size, price, version, received_at)
       select item_id, code, ${input.centerId}, order_id, line_id, parcel_id, 'storage', 'awaiting_pick', 'buyer', bin_id, now(),
              'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000, 6, now()
       from src
     ), occupancy as (
       update bins set occupied = occupied + 1 where id in (select bin_id from src)
-    ), events as (
-      insert into item_events (item_id, center_id, action, from_state, to_state, station, details)
-      select item_id, ${input.centerId}, s.action, s.from_state, s.to_state, 'BENCH-PREP', '{}'::jsonb
-      from src, (values ('announce', null, 'expected'), ('receive', 'expected', 'received'), ('claim', 'received', 'in_inspection'),
-                        ('pass', 'in_inspection', 'passed'), ('route_storage', 'passed', 'awaiting_putaway'),
-                        ('putaway', 'awaiting_putaway', 'stored'), ('sell', 'stored', 'awaiting_pick')) as s(action, from_state, to_state)
-    ), outbox as (
-      insert into outbox_events (center_id, item_id, type, payload)
-      select ${input.centerId}, item_id, 'item.' || s.action,
-             jsonb_build_object('itemId', item_id, 'itemCode', code, 'orderExternalId', external_id,
-                                'action', s.action, 'from', s.from_state, 'to', s.to_state, 'at', now(), 'actorKind', 'staff')
-      from src, (values ('receive', 'expected', 'received'), ('claim', 'received', 'in_inspection'), ('pass', 'in_inspection', 'passed'),
-                        ('route_storage', 'passed', 'awaiting_putaway'), ('putaway', 'awaiting_putaway', 'stored'),
-                        ('sell', 'stored', 'awaiting_pick')) as s(action, from_state, to_state)
-    ), inspections_ as (
+    ), ${historyOf(sql, input.centerId, life.storage)},
+    inspections_ as (
       insert into inspections (item_id, center_id, inspector_id, status, checklist_id, verdict, submitted_at)
       select item_id, ${input.centerId}, owner, 'done',
              (select id from checklists where center_id = ${input.centerId} and category = 'sneakers' and active order by version desc limit 1), 'pass', now()
