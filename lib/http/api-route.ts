@@ -2,14 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { refuseUnsafeText } from "@/lib/http/input-text";
 import { withPolicy } from "@/lib/http/route-policy";
 import { authenticateApiRequest, type ApiCaller } from "@/lib/api/api-clients";
-import { describeZodError, errorResponse, toErrorResponse } from "./error-response";
-import { defaultMaxBodyBytes, readBodyText } from "./read-body";
-
-/** Next.js passes route params as a promise. */
-export type RouteContext = { params: Promise<Record<string, unknown>> };
+import { describeZodError, toErrorResponse } from "./error-response";
+import { pathParams, readJsonBody, type RouteContext } from "./request-input";
 
 export type ApiHandlerArgs<B, P, Q> = { db: Db; caller: ApiCaller; body: B; params: P; query: Q; request: Request };
 
@@ -42,24 +38,11 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
       const caller = await authenticateApiRequest(db, request.headers.get("authorization"));
 
       const url = new URL(request.url);
-      const rawParams = await context.params;
-      refuseUnsafeText(rawParams ?? {}, "path");
-      refuseUnsafeText([...url.searchParams.entries()].flat(), "query");
-      const params = options.params ? options.params.safeParse(rawParams) : null;
-      if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
+      const params = await pathParams(url, context, options.params);
 
       let body: unknown = undefined;
       if (options.body) {
-        const text = await readBodyText(request, options.maxBodyBytes ?? defaultMaxBodyBytes);
-        let json: unknown = {};
-        if (text.trim() !== "") {
-          try {
-            json = JSON.parse(text);
-          } catch {
-            return errorResponse(400, "bad_request:malformed_json", "The request body is not valid JSON.");
-          }
-        }
-        refuseUnsafeText(json, "body");
+        const json = await readJsonBody(request, options.maxBodyBytes);
         const parsed = options.body.safeParse(json);
         if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error));
         body = parsed.data;
@@ -72,7 +55,7 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
         query = parsed.data;
       }
 
-      const result = await handler({ db, caller, body: body as B, params: (params?.data ?? {}) as P, query: query as Q, request });
+      const result = await handler({ db, caller, body: body as B, params, query: query as Q, request });
       return Response.json(result.body, {
         status: result.status ?? 200,
         headers: { "cache-control": "no-store", ...result.headers },

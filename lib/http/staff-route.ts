@@ -2,19 +2,16 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import type { Role } from "@/db/schema";
-import { describeZodError, errorResponse, toErrorResponse } from "@/lib/http/error-response";
-import { defaultMaxBodyBytes, readBodyText } from "@/lib/http/read-body";
+import { describeZodError, toErrorResponse } from "@/lib/http/error-response";
 import { requireStaff, type CurrentStaff } from "@/lib/auth/current-staff";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { zodIssues } from "@/lib/errors/error-params";
 import { scannedAtHeader, scannedAtOf } from "@/lib/offline/scanned-at";
 import { onceForScan, scanIdOf } from "@/lib/scans/with-scan-id";
-import { refuseUnsafeText } from "./input-text";
 import { assertSameOriginWrite } from "./request-guard";
 import { withPolicy } from "./route-policy";
-
-type RouteContext = { params: Promise<Record<string, unknown>> };
+import { pathParams, readJsonBody, type RouteContext } from "./request-input";
 
 export type StaffHandlerArgs<B, P> = {
   db: Db;
@@ -60,28 +57,18 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
       const station = request.headers.get("x-legit-station")?.slice(0, 40) || "web";
       // A station action sent later from the device's offline queue says when it was scanned.
       const scannedAt = scannedAtOf(request.headers.get(scannedAtHeader), new Date());
-      const rawParams = await context.params;
-      refuseUnsafeText(rawParams ?? {}, "path");
-      refuseUnsafeText([...url.searchParams.entries()].flat(), "query");
-      const params = options.params ? options.params.safeParse(rawParams) : null;
-      if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
+      const params = await pathParams(url, context, options.params);
       let body: unknown = undefined;
       let json: unknown;
       if (options.body) {
-        const text = await readBodyText(request, options.maxBodyBytes ?? defaultMaxBodyBytes);
-        try {
-          json = text.trim() ? JSON.parse(text) : {};
-        } catch {
-          return errorResponse(400, "bad_request:malformed_json", "The request body is not valid JSON.");
-        }
-        refuseUnsafeText(json, "body");
+        json = await readJsonBody(request, options.maxBodyBytes);
         // The scan id is this wrapper's business (below), not part of the domain's input.
         const parsed = options.body.safeParse(options.scan ? withoutScanId(json) : json);
         if (!parsed.success) throw new DomainError("validation", describeZodError(parsed.error), { issues: zodIssues(parsed.error) });
         body = parsed.data;
       }
       const db = await getDb();
-      const run = (db: Db) => handler({ db, staff, ctx: { ...staff.ctx, station, scannedAt }, body: body as B, params: (params?.data ?? {}) as P, request });
+      const run = (db: Db) => handler({ db, staff, ctx: { ...staff.ctx, station, scannedAt }, body: body as B, params, request });
       if (options.scan) {
         const { kind, remember } = typeof options.scan === "string" ? { kind: options.scan, remember: undefined } : options.scan;
         const scan = { scanId: scanIdOf(request, json), userId: staff.user.id, kind };
@@ -120,13 +107,9 @@ export function staffFileRoute<P = Record<string, never>>(
       assertSameOriginWrite(request, "json");
       const staff = await requireStaff(options.roles);
       const station = request.headers.get("x-legit-station")?.slice(0, 40) || "web";
-      const rawParams = await context.params;
-      refuseUnsafeText(rawParams ?? {}, "path");
-      refuseUnsafeText([...url.searchParams.entries()].flat(), "query");
-      const params = options.params ? options.params.safeParse(rawParams) : null;
-      if (params && !params.success) throw new DomainError("not_found", `Nothing here: ${describeZodError(params.error, "path")}.`);
+      const params = await pathParams(url, context, options.params);
       const db = await getDb();
-      return await handler({ db, staff, ctx: { ...staff.ctx, station }, params: (params?.data ?? {}) as P, request });
+      return await handler({ db, staff, ctx: { ...staff.ctx, station }, params, request });
     } catch (error) {
       return toErrorResponse(error, where);
     }
