@@ -41,6 +41,11 @@ export type ActionOptions<T> = {
    * scan handlers, whose answer the scanner shows and sounds itself (a second beep, a second text).
    */
   quiet?: boolean;
+  /**
+   * Show the answer on the page (`answer`) but leave the sound to the scanner, which beeps for the
+   * scan already: for pages that show a scan's answer in their own alert as well.
+   */
+  muted?: boolean;
   /** Keep the action in the offline queue when there is no network (see OfflinePlan). */
   offline?: OfflinePlan;
 };
@@ -91,8 +96,8 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
     return () => subscriptions.forEach((unsubscribe) => unsubscribe());
   }, []);
 
-  const tell = useCallback((feedback: ScanFeedback | null) => {
-    if (feedback) playFeedback(feedback.tone);
+  const tell = useCallback((feedback: ScanFeedback | null, muted = false) => {
+    if (feedback && !muted) playFeedback(feedback.tone);
     setAnswer(feedback);
   }, []);
 
@@ -123,7 +128,7 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
         }
       });
       unsubscribes.current.add(unsubscribe);
-      if (!options.quiet) tell(feedback);
+      if (!options.quiet) tell(feedback, options.muted);
       return { result: undefined, feedback, queued: scan };
     },
     [queue, t, tell, errorText, refreshAfter],
@@ -143,7 +148,7 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
         : mutateAsync({ intent, scanId, request } as StationVariables<unknown>).then(async (result): Promise<Outcome<T>> => {
             ids.current.settle(intent);
             const feedback = options.answer ? options.answer(result as T) : null;
-            if (!options.quiet) tell(feedback);
+            if (!options.quiet) tell(feedback, options.muted);
             await refreshAfter(options as ActionOptions<never>);
             return { result: result as T, feedback };
           });
@@ -156,13 +161,13 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
           const mustWait = !plan && error instanceof ApiError && error.status === 0 && !navigator.onLine;
           const text = mustWait ? t("answers.mustWait") : errorText(error);
           const feedback: ScanFeedback | null = options.refused ? options.refused(error, text) : { tone: "error", message: text };
-          if (!options.quiet) tell(feedback);
+          if (!options.quiet) tell(feedback, options.muted);
           return { result: undefined, feedback };
         })
         .catch((error: unknown): Outcome<T> => {
           // The queue itself failed (storage full, IndexedDB gone): say so, nothing was kept.
           const feedback: ScanFeedback = { tone: "error", message: errorText(error) };
-          if (!options.quiet) tell(feedback);
+          if (!options.quiet) tell(feedback, options.muted);
           return { result: undefined, feedback };
         })
         .finally(() => {
