@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import type { Db } from "@/db/client";
+import type { Db, DbHandle } from "@/db/client";
 import { centers, type Center, type User } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 
@@ -22,6 +22,12 @@ export const currentStaffStandIn = {
     return session.staff;
   },
 };
+
+/** Makes `db` (and a photo store) the process's own, where the routes' getDb and getPhotoStore find them. */
+export function serveRoutesFrom(db: Db, photoStore?: unknown) {
+  (globalThis as { legitDb?: Promise<DbHandle> }).legitDb = Promise.resolve({ db, kind: "pglite", close: async () => {} });
+  if (photoStore) (globalThis as { legitPhotoStore?: unknown }).legitPhotoStore = photoStore;
+}
 
 /** The user as the session would carry them: with their center and context. */
 export async function staffOf(db: Db, user: User): Promise<CurrentStaff> {

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { adminEvents, apiClients, cycleCountScans, itemEvents, items, quarantineActions, users, type Item, type User } from "@/db/schema";
 import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
 import { reportSale } from "@/lib/orders/item-actions";
@@ -11,7 +11,7 @@ import type { LocalPhotoStore } from "@/lib/photos/local-photo-store";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems, createUser, uniq } from "../helpers/fixtures";
-import { post, session, staffOf, twice } from "../helpers/station-routes";
+import { post, serveRoutesFrom, session, staffOf, twice } from "../helpers/station-routes";
 import { binOf, dispatchWorld, eventsOf, freshCode, itemNow, storedItem, type DispatchWorld } from "./dispatch-fixtures";
 import { jpegBytes, tempPhotoStore } from "./inspection-fixtures";
 
@@ -41,9 +41,8 @@ describeEachDb("storage, dispatch and admin routes answer a repeated scan id onc
 
   beforeAll(async () => {
     const db = use();
-    (globalThis as { legitDb?: Promise<DbHandle> }).legitDb = Promise.resolve({ db, kind: "pglite", close: async () => {} });
     store = await tempPhotoStore();
-    (globalThis as { legitPhotoStore?: unknown }).legitPhotoStore = store;
+    serveRoutesFrom(db, store);
     w = await dispatchWorld(db);
     admin = await createUser(db, w.center.id, "admin", { email: `${uniq("admin")}@t.test` });
     const client = await createApiClient(db, { name: "Marketplace", centerIds: [w.center.id] });

@@ -2,7 +2,6 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it, vi } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { apiClients, checklists, inspectionPhotos, itemEvents, parcels, reasonCodes, users, type User } from "@/db/schema";
 import type { LocalPhotoStore } from "@/lib/photos/local-photo-store";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
@@ -11,7 +10,7 @@ import { receiveUnit } from "@/lib/receiving/receive-unit";
 import { describeEachDb } from "../helpers/databases";
 import { uniq } from "../helpers/fixtures";
 import { createAnnouncedOrder, ensureProduct } from "../helpers/receiving-fixtures";
-import { post, session, staffOf, twice } from "../helpers/station-routes";
+import { post, serveRoutesFrom, session, staffOf, twice } from "../helpers/station-routes";
 import { claimedItem, ctxOf, inspectionCenter, jpegBytes, tempPhotoStore } from "./inspection-fixtures";
 
 /**
@@ -34,9 +33,8 @@ describeEachDb("station routes answer a repeated scan id once", (use) => {
 
   beforeAll(async () => {
     const db = use();
-    (globalThis as { legitDb?: Promise<DbHandle> }).legitDb = Promise.resolve({ db, kind: "pglite", close: async () => {} });
     store = await tempPhotoStore();
-    (globalThis as { legitPhotoStore?: unknown }).legitPhotoStore = store;
+    serveRoutesFrom(db, store);
     people = await inspectionCenter(db);
     [admin] = await db.insert(users).values({ centerId: people.center.id, role: "admin", name: uniq("Admin "), email: `${uniq("a")}@t.test` }).returning();
     await ensureProduct(db);
