@@ -36,6 +36,8 @@ describe.skipIf(!ready)("crash: SIGKILL under load, restart [postgres, next star
 
     const announced: string[] = [];
     const cancelled: string[] = [];
+    // A cancel sent when the server died may have committed without its answer arriving: either state is right for it.
+    const unanswered: string[] = [];
     let errors = 0;
     let loading = true;
     const worker = async (n: number) => {
@@ -46,7 +48,9 @@ describe.skipIf(!ready)("crash: SIGKILL under load, restart [postgres, next star
           if (made.status === 201) announced.push(order.externalId);
           else if (made.status >= 500) errors++;
           if (made.status === 201 && (i + n) % 3 === 0) {
+            unanswered.push(order.externalId);
             const cancel = await apiCall(first.base, token, "POST", `/api/v1/inbound-orders/${order.externalId}/cancel`);
+            unanswered.splice(unanswered.indexOf(order.externalId), 1);
             if (cancel.status === 200) cancelled.push(order.externalId);
           }
         } catch {
@@ -93,7 +97,8 @@ describe.skipIf(!ready)("crash: SIGKILL under load, restart [postgres, next star
       const read = await apiCall(second.base, token, "GET", `/api/v1/inbound-orders/${externalId}`);
       expect(read.status, externalId).toBe(200);
       const states = (JSON.parse(read.body) as { order: { items: { state: string }[] } }).order.items.map((i) => i.state);
-      expect(states.every((s) => s === (cancelled.includes(externalId) ? "cancelled" : "expected")), `${externalId}: ${states}`).toBe(true);
+      const allowed = cancelled.includes(externalId) ? ["cancelled"] : unanswered.includes(externalId) ? ["expected", "cancelled"] : ["expected"];
+      expect(allowed.some((want) => states.every((s) => s === want)), `${externalId}: ${states}`).toBe(true);
     }
     const report = await checkInvariants(db.db);
     expect(report.breaches, formatInvariantReport(report)).toEqual([]);
