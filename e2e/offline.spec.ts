@@ -522,7 +522,7 @@ async function anotherBin(page: Page, code: string): Promise<string> {
   throw new Error(`no other bin like ${code}`);
 }
 
-test("a stored item moved, picked and handed over offline at the tablet: each scan kept, sent in order, once", async ({ browser, request }, testInfo) => {
+test("a stored item moved, picked, packed and handed over offline at the tablet: each scan kept, sent in order, once", async ({ browser, request }, testInfo) => {
   test.setTimeout(300_000);
   const baseURL = testInfo.project.use.baseURL;
   // A stored unit of its own in Tokyo (its own pick list), through the station routes.
@@ -585,17 +585,37 @@ test("a stored item moved, picked and handed over offline at the tablet: each sc
   await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
   await expect.poll(async () => (await orderItems(request, externalId, "TYO"))[0].state).toBe("awaiting_pack");
 
-  // Packed online (our label needs the carrier's number), then handed over offline.
-  const packView = await post(op, "/api/station/dispatch/pack/lookup", { code });
-  const packed = await post(op, "/api/station/dispatch/pack/item", { itemId: packView.shipment.itemId, carrier: "CJ" });
+  // Packed offline: the item is looked up online (where it goes needs the server); then, with no
+  // network, the number on the carrier's own label (Hanjin, scanned) packs it, checked when sent.
+  await op.goto("/pack");
+  await offlineReady(op);
+  await scannerReady(op);
+  await op.locator("h1").first().click();
+  await scan(op, code);
+  await expect(op.getByTestId("pack-shipment")).toBeVisible();
+  await op.getByTestId("carrier-HANJIN").click();
+  await op.locator("h1").first().click();
+  await goOffline(operator);
+  const parcel = `HJOFF${Date.now()}`;
+  await scan(op, parcel);
+  await expect(op.getByTestId("pack-tracking-input")).toHaveValue(parcel);
+  await op.getByTestId("pack-submit").click();
+  await expect(op.getByTestId("pack-answer")).toHaveAttribute("data-tone", "queued");
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "1");
+  await snap(op, testInfo, "offline-pack-queued-en");
+  await goOnline(operator);
+  await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
+  await expect.poll(async () => (await orderItems(request, externalId, "TYO"))[0].state).toBe("packed");
+
+  // Handed over offline: the parcel onto Hanjin's manifest, and the close behind it.
   await op.goto("/handover");
   await offlineReady(op);
   await scannerReady(op);
-  await op.getByTestId("open-CJ").click();
+  await op.getByTestId("open-HANJIN").click();
   await expect(op.getByTestId("manifest-active")).toHaveAttribute("data-status", "open");
   await op.locator("h1").first().click();
   await goOffline(operator);
-  await scan(op, packed.trackingNumber);
+  await scan(op, parcel);
   await expect(op.getByTestId("scan-status")).toHaveClass(/scan-status--queued/);
   await op.getByTestId("manifest-close").click();
   await op.getByTestId("manifest-close-confirm").click();
@@ -603,14 +623,14 @@ test("a stored item moved, picked and handed over offline at the tablet: each sc
   await snap(op, testInfo, "offline-handover-queued-en");
   await goOnline(operator);
   await expect(waiting(op)).toHaveAttribute("data-waiting", "0", { timeout: 30_000 });
-  // Every scan of the journey is listed as done: the move, two pick scans, the parcel and the close.
-  await expect(op.locator('[data-testid="offline-queue-item"][data-state="done"]')).toHaveCount(5);
+  // Every scan of the journey is listed as done: the move, two pick scans, the pack, the parcel and the close.
+  await expect(op.locator('[data-testid="offline-queue-item"][data-state="done"]')).toHaveCount(6);
   expect((await orderItems(request, externalId, "TYO"))[0].state).toBe("dispatched");
 
   // Each once, in the order scanned, with the time it was scanned.
   const { events } = await feed(request, start, "TYO");
   const mine = events.filter((e) => e.itemId === item.id).map((e) => e.type);
   expect(mine).toEqual(["item.move", "item.sell", "item.pick", "item.pack", "item.dispatch"]);
-  for (const e of events.filter((e) => e.itemId === item.id && ["item.move", "item.pick", "item.dispatch"].includes(e.type))) expect(e.payload.scannedAt).toBeDefined();
+  for (const e of events.filter((e) => e.itemId === item.id && ["item.move", "item.pick", "item.pack", "item.dispatch"].includes(e.type))) expect(e.payload.scannedAt).toBeDefined();
   await operator.close();
 });
