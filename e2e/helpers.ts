@@ -64,8 +64,8 @@ export async function loginWithPassword(page: Page, email: string, password = de
 }
 
 /** Badge login as on a shared tablet: scan the badge anywhere on the page, then type the PIN. */
-export async function loginWithBadge(page: Page, badge: string, pin = demo.pin, keys: "burst" | "keyboard" = "burst") {
-  await page.goto("/login");
+export async function loginWithBadge(page: Page, badge: string, pin = demo.pin, keys: "burst" | "keyboard" = "burst", signInPage = "/login") {
+  await page.goto(signInPage);
   await page.locator("form[data-scanner-ready]").waitFor();
   await page.locator("h2").click(); // focus off the badge field: the scan must work from anywhere
   await (keys === "keyboard" ? typeLikeScanner(page, badge) : scan(page, badge));

@@ -486,6 +486,9 @@ test("a session that ends during an offline spell keeps the queue: another perso
   await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "retrying");
   await expect(waiting(op)).toHaveAttribute("data-waiting", "1");
   await snap(op, testInfo, "offline-session-ended-en");
+  // Its sign-in link comes back to this station.
+  const signInPage = await op.getByTestId("offline-sign-in-link").getAttribute("href");
+  expect(signInPage).toBe("/login?next=%2Freceive");
 
   // Someone else signs in on this tablet: the scan is not theirs to send.
   await signIn(op, demo.operator2Badge);
@@ -494,9 +497,11 @@ test("a session that ends during an offline spell keeps the queue: another perso
   await op.waitForTimeout(2_000);
   expect((await orderItems(request, externalId))[0].state).toBe("expected");
 
-  // Its owner signs in again: sent once, as theirs.
+  // Its owner signs in again through that link: back on the receiving station, sent once, as theirs.
   await endSession(operator);
-  await signIn(op, demo.operatorBadge);
+  await loginWithBadge(op, demo.operatorBadge, demo.pin, "burst", signInPage!);
+  await expect(op).toHaveURL(/\/receive$/);
+  await expect(op.getByTestId("header-user")).toBeVisible();
   await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
   const unit = (await orderItems(request, externalId))[0];
   expect(unit.state).toBe("received");

@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export type LoginState = { error?: "credentials" | "locked" | "invalid" | "unknown" };
 
@@ -13,7 +14,8 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
       ? { email: formData.get("email"), password: formData.get("password") }
       : { badge: formData.get("badge"), pin: formData.get("pin") };
   try {
-    await signIn(method, { ...fields, redirectTo: "/" });
+    // Back to the page that asked for the sign-in (e.g. a station whose offline scans wait), if it is ours.
+    await signIn(method, { ...fields, redirectTo: safeReturnPath(formData.get("next")) });
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin) {

@@ -3,10 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { currentStaff, publicPage } from "@/lib/auth/current-staff";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   publicPage("/login");
-  if (await currentStaff()) redirect("/");
+  const next = safeReturnPath((await searchParams).next);
+  if (await currentStaff()) redirect(next);
   const t = await getTranslations();
   return (
     <main className="login-page">
@@ -19,7 +21,7 @@ export default async function LoginPage() {
           <LocaleSwitch />
         </div>
         <h2>{t("login.title")}</h2>
-        <LoginForm />
+        <LoginForm next={next} />
       </div>
     </main>
   );

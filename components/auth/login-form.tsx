@@ -9,7 +9,7 @@ import { hangulToLatin } from "@/lib/scan-codes/hangul-keys";
 type Method = "badge" | "password";
 
 /** Badge + PIN for floor staff (scan the badge from anywhere on the page), e-mail + password for the desk. */
-export function LoginForm() {
+export function LoginForm({ next = "/" }: { next?: string }) {
   const t = useTranslations("login");
   const [method, setMethod] = useState<Method>("badge");
   const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, {});
@@ -53,6 +53,7 @@ export function LoginForm() {
       </div>
       <form action={formAction} className="form" noValidate data-scanner-ready={scannerReady || undefined}>
         <input type="hidden" name="method" value={method} />
+        <input type="hidden" name="next" value={next} />
         {method === "badge" ? (
           <>
             <label className="field">

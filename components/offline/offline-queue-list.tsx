@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { ApiError } from "@/components/http/api-fetch";
 import { useErrorText } from "@/components/i18n/use-error-text";
@@ -26,6 +27,7 @@ export function OfflineQueueList() {
   const errorText = useErrorText();
   const summaryText = useSummaryText();
   const queue = useOfflineQueue();
+  const pathname = usePathname();
   if (!queue) return null;
   const mine = queue.scans.filter((s) => s.userId === queue.user.id);
   const counts = queueCounts(queue.scans, queue.user.id);
@@ -61,8 +63,8 @@ export function OfflineQueueList() {
       {needsSignIn(queue.scans, queue.user.id) && (
         <div className="alert alert--warn row" role="alert" data-testid="offline-sign-in">
           <span>{t("list.signInAgain", { count: counts.waiting, name: queue.user.name })}</span>
-          {/* A full page load: the sign-in page, then this device's queue replays as its owner. */}
-          <a className="button button--primary" href="/login">
+          {/* A full page load: the sign-in page, then back to this station, where the queue replays as its owner. */}
+          <a className="button button--primary" href={`/login?next=${encodeURIComponent(pathname)}`} data-testid="offline-sign-in-link">
             {t("list.signIn")}
           </a>
         </div>
