@@ -10,3 +10,4 @@ export * from "./audit";
 export * from "./api";
 export * from "./printing";
 export * from "./admin";
+export * from "./rollups";

@@ -3,7 +3,8 @@ import type { Center } from "@/db/schema";
 import { inspectionStats } from "@/lib/inspection/inspection-stats";
 import { startOfLocalDay } from "@/lib/time/local-day";
 import { countItemsByState, listRecentItemEvents } from "./dashboard-queries";
-import { binUtilisation, failReasons, queueAges, throughputTodayVsLastWeek, verdictMix } from "./dashboard-figures";
+import { binUtilisation, queueAges } from "./dashboard-figures";
+import { failReasons, throughputTodayVsLastWeek, verdictMix } from "./dashboard-rollups";
 import { parseDateRange } from "./date-range";
 
 /** Everything the live dashboard shows, for one center and a date range of local days. */
@@ -13,8 +14,8 @@ export async function loadDashboard(q: Queryable, center: Pick<Center, "id" | "t
     countItemsByState(q, center.id),
     queueAges(q, center.id, now),
     throughputTodayVsLastWeek(q, center.id, center.timezone, startOfLocalDay(center.timezone, now), now),
-    verdictMix(q, center.id, period.from, period.to),
-    failReasons(q, center.id, period.from, period.to),
+    verdictMix(q, center, period.from, period.to),
+    failReasons(q, center, period.from, period.to),
     inspectionStats(q, center.id, { from: period.from, to: period.to }),
     binUtilisation(q, center.id),
     listRecentItemEvents(q, center.id, 15),

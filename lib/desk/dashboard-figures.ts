@@ -117,8 +117,13 @@ export type HourCount = { hour: number; received: number; inspected: number; dis
 
 const verdictActions = ["pass", "fail", "hold", "quarantine"];
 
-/** Counts per local hour (0–23) of receipts, verdicts (from in_inspection) and items leaving the building (dispatched to a carrier or handed over in person) in [from, to). */
-export async function movesByHour(q: Queryable, centerId: string, timeZone: string, from: Date, to: Date): Promise<HourCount[]> {
+/**
+ * Counts per local hour (0–23) of receipts, verdicts (from in_inspection) and items leaving the
+ * building (dispatched to a carrier or handed over in person) in [from, to), read from the item
+ * events: the truth the rollups keep (db/migrations-extra/rollups.sql, `rollup_move_label`), and
+ * the dashboard's reading for the part of a range that is not whole rollup slots.
+ */
+export async function movesByHourFromEvents(q: Queryable, centerId: string, timeZone: string, from: Date, to: Date): Promise<HourCount[]> {
   const hour = sql<number>`extract(hour from ${itemEvents.createdAt} at time zone ${timeZone})::int`;
   const rows = await q
     .select({
@@ -141,18 +146,6 @@ export async function movesByHour(q: Queryable, centerId: string, timeZone: stri
   });
 }
 
-export type ThroughputRow = { hour: number; today: HourCount; lastWeek: HourCount };
-
-/** Today's moves per hour so far against the same hours of the same weekday last week. */
-export async function throughputTodayVsLastWeek(q: Queryable, centerId: string, timeZone: string, dayStart: Date, now: Date): Promise<ThroughputRow[]> {
-  const week = 7 * 24 * 3600_000;
-  const [today, lastWeek] = await Promise.all([
-    movesByHour(q, centerId, timeZone, dayStart, now),
-    movesByHour(q, centerId, timeZone, new Date(dayStart.getTime() - week), new Date(now.getTime() - week)),
-  ]);
-  return today.map((t, h) => ({ hour: h, today: t, lastWeek: lastWeek[h] }));
-}
-
 const standing = sql<string>`coalesce(${inspections.reviewVerdict}, ${inspections.verdict})`;
 const brand = sql<string>`coalesce(${products.brand}, '—')`;
 
@@ -168,9 +161,14 @@ function verdictsIn(centerId: string, from: Date, to: Date) {
 
 export type VerdictMixRow = { brand: string; category: string; verdict: string; count: number };
 
-/** Verdicts that stand, by brand and category, for verdicts given in [from, to). */
-export async function verdictMix(q: Queryable, centerId: string, from: Date, to: Date): Promise<VerdictMixRow[]> {
-  const rows = await q
+/** Verdicts that stand, by brand and category, for verdicts given in [from, to), read from the inspections (the truth the rollups keep). */
+export async function verdictMixFromInspections(q: Queryable, centerId: string, from: Date, to: Date): Promise<VerdictMixRow[]> {
+  const rows = await verdictMixQuery(q, centerId, from, to);
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export function verdictMixQuery(q: Queryable, centerId: string, from: Date, to: Date) {
+  return q
     .select({ brand, category: items.category, verdict: standing, count: sql<number>`count(*)::int` })
     .from(inspections)
     .innerJoin(items, eq(items.id, inspections.itemId))
@@ -178,15 +176,19 @@ export async function verdictMix(q: Queryable, centerId: string, from: Date, to:
     .where(verdictsIn(centerId, from, to))
     .groupBy(brand, items.category, standing)
     .orderBy(asc(brand), asc(items.category), asc(standing));
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 export type FailReasonRow = { brand: string; category: string; reason: string; count: number };
 
-/** Reason codes of failing verdicts (every verdict but pass), by brand and category, in [from, to). */
-export async function failReasons(q: Queryable, centerId: string, from: Date, to: Date): Promise<FailReasonRow[]> {
+/** Reason codes of failing verdicts (every verdict but pass), by brand and category, in [from, to), read from the inspections (the truth the rollups keep). */
+export async function failReasonsFromInspections(q: Queryable, centerId: string, from: Date, to: Date): Promise<FailReasonRow[]> {
+  const rows = await failReasonsQuery(q, centerId, from, to);
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export function failReasonsQuery(q: Queryable, centerId: string, from: Date, to: Date) {
   const reason = sql<string>`r.code`;
-  const rows = await q
+  return q
     .select({ brand, category: items.category, reason, count: sql<number>`count(*)::int` })
     .from(inspections)
     .innerJoin(items, eq(items.id, inspections.itemId))
@@ -195,7 +197,6 @@ export async function failReasons(q: Queryable, centerId: string, from: Date, to
     .where(and(verdictsIn(centerId, from, to), sql`${standing} <> 'pass'`))
     .groupBy(brand, items.category, reason)
     .orderBy(sql`count(*) desc`, asc(brand), asc(reason));
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 export type BinUseRow = { zone: string; sizeClass: string; bins: number; capacity: number; occupied: number };

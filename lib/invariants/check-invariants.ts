@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { rowsOf } from "@/db/result-rows";
 import { transitionTable } from "@/lib/items/transitions";
 
 /** One broken rule, with up to a few examples (ids) to look at. */
@@ -101,13 +102,18 @@ const rules: Rule[] = [
           where s.item_id = i.id and s.status = 'dispatched' and m.status = 'closed'
         )`,
   },
+  {
+    name: "rollups equal the counts recomputed from the base tables",
+    tables: ["rollup_counts", "rollup_deltas", "items", "item_events", "inspections"],
+    query: (scope) => sql`
+      select coalesce(r.center_id, t.center_id) as center_id, coalesce(r.figure, t.figure) as figure, coalesce(r.period, t.period) as period,
+        coalesce(r.label, t.label) as label, coalesce(r.sku, t.sku) as sku, coalesce(r.category, t.category) as category, r.n as rollup, t.n as truth
+      from (select * from rollup_current c where ${scope("c")}) r
+      full join (select * from rollup_truth c where ${scope("c")}) t
+        on t.center_id = r.center_id and t.figure = r.figure and t.period = r.period and t.label = r.label and t.sku = r.sku and t.category = r.category
+      where r.n is distinct from t.n`,
+  },
 ];
-
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[];
-}
 
 async function existingTables(db: Queryable): Promise<Set<string>> {
   const result = await db.execute(sql`select table_name from information_schema.tables where table_schema = current_schema()`);
@@ -119,8 +125,9 @@ async function existingTables(db: Queryable): Promise<Set<string>> {
  * the given centers: item state = its last event's to_state, unbroken event chains, version =
  * number of transitions, one outbox event per transition, an open inspection exactly for items in
  * inspection, bin occupancy = its items (an item has one bin column, so it is in at most one bin),
- * and every dispatched item on a closed manifest (read from the shipments and manifests tables, not
- * from what the dispatch event says). Items made directly in a state
+ * every dispatched item on a closed manifest (read from the shipments and manifests tables, not
+ * from what the dispatch event says), and the desk's rollups (lib/rollups) equal to the counts
+ * recomputed from the base tables. Items made directly in a state
  * with no history (test fixtures, version 0, no events) are taken as they are.
  */
 export async function checkInvariants(db: Queryable, options: { centerIds?: string[]; examples?: number } = {}): Promise<InvariantReport> {

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { bins, inspections, itemEvents, items, products, zones, type Item } from "@/db/schema";
-import { binUtilisation, failReasons, queueAges, throughputTodayVsLastWeek, verdictMix } from "@/lib/desk/dashboard-figures";
+import { binUtilisation, queueAges } from "@/lib/desk/dashboard-figures";
+import { failReasons, throughputTodayVsLastWeek, verdictMix } from "@/lib/desk/dashboard-rollups";
 import { countItemsByState } from "@/lib/desk/dashboard-queries";
 import { listItemsInState } from "@/lib/desk/list-items";
 import { describeEachDb } from "../helpers/databases";
@@ -110,7 +111,8 @@ describeEachDb("desk dashboard figures", (use) => {
 
   it("gives the verdict mix and fail reasons by brand and category, by the verdict that stands, in the range", async () => {
     const db = use();
-    const own = (await createCenter(db)).id;
+    const center = await createCenter(db);
+    const own = center.id;
     const inspector = await createUser(db, own, "inspector");
     const sku = uniq("SKU-");
     await db.insert(products).values({ sku, brand: "Nike", nameEn: "Dunk", nameKo: "덩크", category: "sneakers", colour: "W", releasePrice: 1, sizes: "270", sizeClass: "S" });
@@ -136,17 +138,19 @@ describeEachDb("desk dashboard figures", (use) => {
     await verdict({ category: "bags", verdict: "fail_defect", reasons: ["DEF_STRAP"], review: "pass_minor_defect", at: ago(4) });
     await verdict({ category: "bags", verdict: "pass", at: ago(24 * 5) }); // outside the range
 
-    const from = ago(24);
-    const mix = await verdictMix(db, own, from, now);
     const key = (r: { brand: string; category: string }) => `${r.brand}|${r.category}`;
-    expect(mix.map((r) => `${key(r)}|${r.verdict}|${r.count}`).sort()).toEqual(
-      ["Nike|sneakers|pass|1", "Nike|sneakers|fail_used|2", "—|bags|pass_minor_defect|1"].sort(),
-    );
-    const reasons = await failReasons(db, own, from, now);
-    expect(reasons.map((r) => `${key(r)}|${r.reason}|${r.count}`).sort()).toEqual(
-      ["Nike|sneakers|USED_SOLE|2", "Nike|sneakers|USED_BOX|1", "—|bags|DEF_STRAP|1"].sort(),
-    );
-    expect(reasons[0]).toMatchObject({ reason: "USED_SOLE", count: 2 });
+    // A ragged range (read from the inspections) and two whole local days (read from the rollups) hold the same verdicts.
+    for (const [from, to] of [[ago(24), now], [new Date(dayStart.getTime() - 24 * hour), new Date(dayStart.getTime() + 24 * hour)]]) {
+      const mix = await verdictMix(db, center, from, to);
+      expect(mix.map((r) => `${key(r)}|${r.verdict}|${r.count}`).sort()).toEqual(
+        ["Nike|sneakers|pass|1", "Nike|sneakers|fail_used|2", "—|bags|pass_minor_defect|1"].sort(),
+      );
+      const reasons = await failReasons(db, center, from, to);
+      expect(reasons.map((r) => `${key(r)}|${r.reason}|${r.count}`).sort()).toEqual(
+        ["Nike|sneakers|USED_SOLE|2", "Nike|sneakers|USED_BOX|1", "—|bags|DEF_STRAP|1"].sort(),
+      );
+      expect(reasons[0]).toMatchObject({ reason: "USED_SOLE", count: 2 });
+    }
   });
 
   it("sums active bins' capacity and occupancy per zone and size class", async () => {
