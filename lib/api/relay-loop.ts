@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { foldRollups } from "@/lib/rollups/fold-rollups";
 import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
 import { relayOnce, type RelayReport } from "./webhook-relay";
 
 /** How often the relay also deletes expired scan answers (lib/scans/purge-scan-requests.ts). */
 const purgeEveryMs = 60 * 60 * 1000;
+/** How often it folds the desk's rollup deltas into their counts (lib/rollups/fold-rollups.ts). */
+const foldEveryMs = 10 * 1000;
 
 /**
  * Runs the webhook relay until `signal` aborts: one pass, then a pause. Used by `npm run relay`;
  * with the embedded database (one process only) the app's start script can run it in-process.
- * Once an hour (and at the start) a pass also deletes scan answers past their retention.
+ * Once an hour (and at the start) a pass also deletes scan answers past their retention; every ten
+ * seconds it folds the desk's rollup deltas, so the dashboard's reads stay small.
  */
 export async function runRelayLoop(
   db: Db,
@@ -18,11 +22,13 @@ export async function runRelayLoop(
     intervalMs?: number;
     onPass?: (report: RelayReport) => void;
     onPurge?: (deleted: number) => void;
+    onFold?: (folded: number) => void;
     onError?: (error: unknown) => void;
   },
 ): Promise<void> {
   const owner = `relay-${randomUUID()}`;
   let nextPurge = 0;
+  let nextFold = 0;
   while (!options.signal.aborted) {
     try {
       const report = await relayOnce(db, { now: new Date(), owner });
@@ -34,6 +40,14 @@ export async function runRelayLoop(
       nextPurge = Date.now() + purgeEveryMs;
       try {
         options.onPurge?.(await purgeScanRequests(db, { now: new Date() }));
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
+    if (Date.now() >= nextFold) {
+      nextFold = Date.now() + foldEveryMs;
+      try {
+        options.onFold?.(await foldRollups(db));
       } catch (error) {
         options.onError?.(error);
       }

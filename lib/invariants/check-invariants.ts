@@ -107,7 +107,7 @@ const rules: Rule[] = [
     tables: ["rollup_counts", "rollup_deltas", "items", "item_events", "inspections"],
     query: (scope) => sql`
       select coalesce(r.center_id, t.center_id) as center_id, coalesce(r.figure, t.figure) as figure, coalesce(r.period, t.period) as period,
-        coalesce(r.label, t.label) as label, coalesce(r.sku, t.sku) as sku, coalesce(r.category, t.category) as category, r.n as rollup, t.n as truth
+        coalesce(r.label, t.label) as label, coalesce(r.sku, t.sku) as sku, coalesce(r.category, t.category) as category, r.n::int as rollup, t.n::int as truth
       from (select * from rollup_current c where ${scope("c")}) r
       full join (select * from rollup_truth c where ${scope("c")}) t
         on t.center_id = r.center_id and t.figure = r.figure and t.period = r.period and t.label = r.label and t.sku = r.sku and t.category = r.category

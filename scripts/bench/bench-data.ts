@@ -226,6 +226,9 @@ async function finish(sql: postgres.Sql, log: (line: string) => void) {
           where action in ('pass', 'sell', 'hold', 'route_storage') group by item_id) e
     where e.item_id = items.id
       and items.state in ('passed', 'awaiting_pick', 'awaiting_pack', 'packed', 'held', 'awaiting_putaway')`;
+  // The desk's rollups from the rows just written (the chunks wrote them with the triggers off).
+  await sql`select rollup_rebuild()`;
+  log("rollups rebuilt");
   await sql`vacuum analyze`;
   const counts = await sql`select state, count(*)::int n from items group by state order by 2 desc`;
   const [sizes] = await sql`select

@@ -4,6 +4,8 @@ import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { loadDashboard } from "@/lib/desk/dashboard-data";
 import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
+import { failReasons, throughputTodayVsLastWeek, verdictMix } from "@/lib/desk/dashboard-rollups";
+import { localToday, parseDateRange } from "@/lib/desk/date-range";
 import { listExceptions } from "@/lib/desk/exceptions";
 import { inspectionStats } from "@/lib/inspection/inspection-stats";
 import { listOpenClaims } from "@/lib/inspection/claims";
@@ -12,6 +14,16 @@ import { loadItemRecord } from "@/lib/desk/item-record";
 import { storageUtilisation } from "@/lib/storage/utilisation";
 import { startOfLocalDay } from "@/lib/time/local-day";
 import { median } from "./stats";
+
+const zone = "Asia/Seoul";
+
+/** The bench center's last seven local days (today included), as the desk's date range takes them. */
+export function benchWeek(now = new Date()) {
+  return { from: localToday(zone, new Date(now.getTime() - 6 * 24 * 3600_000)), to: localToday(zone, now) };
+}
+
+const today = () => parseDateRange(zone, new Date(), {});
+const lastWeek = () => parseDateRange(zone, new Date(), benchWeek());
 
 /** Tables big enough at volume that a sequential scan over them is a bug. */
 const bigTables = new Set(["items", "item_events", "outbox_events", "inspections", "inspection_photos", "shipments", "inbound_orders", "order_lines", "parcels", "scan_requests"]);
@@ -28,9 +40,14 @@ const managerCalls: { name: string; run: (db: Db, centerId: string, sample: Samp
   { name: "storage utilisation", run: (db, c) => storageUtilisation(db, c) },
   { name: "dashboard: items by state", run: (db, c) => countItemsByState(db, c) },
   { name: "dashboard: recent events", run: (db, c) => listRecentItemEvents(db, c, 15) },
-  { name: "dashboard: today's inspections", run: (db, c) => inspectionStats(db, c, { from: startOfLocalDay("Asia/Seoul", new Date()), to: new Date() }) },
+  { name: "dashboard: throughput today vs last week", run: (db, c) => throughputTodayVsLastWeek(db, c, zone, startOfLocalDay(zone, new Date()), new Date()) },
+  { name: "dashboard: verdict mix, today", run: (db, c) => verdictMix(db, { id: c, timezone: zone }, today().from, today().to) },
+  { name: "dashboard: verdict mix, last 7 days", run: (db, c) => verdictMix(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
+  { name: "dashboard: fail reasons, last 7 days", run: (db, c) => failReasons(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
+  { name: "dashboard: today's inspections", run: (db, c) => inspectionStats(db, c, { from: startOfLocalDay(zone, new Date()), to: new Date() }) },
   { name: "exceptions: open claims", run: (db, c) => listOpenClaims(db, c) },
-  { name: "dashboard: everything, last 7 days", run: (db, c) => loadDashboard(db, { id: c, timezone: "Asia/Seoul" }, {}) },
+  { name: "dashboard: everything, today", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, {}) },
+  { name: "dashboard: everything, last 7 days", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, benchWeek()) },
   { name: "exceptions: every kind", run: (db, c) => listExceptions(db, c) },
 ];
 
