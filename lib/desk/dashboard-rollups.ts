@@ -83,38 +83,44 @@ function daysAndEnds(center: CenterZone, from: Date, to: Date, rollup: (first: D
   return sql.join(parts, sql` union all `);
 }
 
-/** Verdicts that stand, by brand and category, for verdicts given in [from, to). */
-export async function verdictMix(q: Queryable, center: CenterZone, from: Date, to: Date): Promise<VerdictMixRow[]> {
+/**
+ * Counts of a per-day figure by brand, category and label over [from, to), named `label`; null
+ * when the range holds no whole local day (then the base query answers alone).
+ */
+async function byBrand(
+  q: Queryable,
+  center: CenterZone,
+  range: { from: Date; to: Date },
+  figure: "verdicts" | "fail_reasons",
+  label: "verdict" | "reason",
+  ends: (from: Date, to: Date) => SQL,
+  orderBy: SQL,
+) {
+  const name = sql.identifier(label);
   const rows = daysAndEnds(
     center,
-    from,
-    to,
+    range.from,
+    range.to,
     (first, last) => sql`
-      (select coalesce(p.brand, '—') as brand, r.category, r.label as verdict, r.n
-       from rollup_current r left join products p on p.sku = r.sku where ${rollupOf(center.id, "verdicts", first, last)})`,
-    (a, b) => verdictMixQuery(q, center.id, a, b).getSQL(),
+      (select coalesce(p.brand, '—') as brand, r.category, r.label as ${name}, r.n
+       from rollup_current r left join products p on p.sku = r.sku where ${rollupOf(center.id, figure, first, last)})`,
+    ends,
   );
-  if (!rows) return verdictMixFromInspections(q, center.id, from, to);
-  const result = await q.execute(sql`
-    select brand, category, verdict, sum(n)::int as count from (${rows}) x
-    group by brand, category, verdict order by brand, category, verdict`);
-  return rowsOf(result).map((r) => ({ brand: String(r.brand), category: String(r.category), verdict: String(r.verdict), count: Number(r.count) }));
+  if (!rows) return null;
+  const result = await q.execute(sql`select brand, category, ${name}, sum(n)::int as count from (${rows}) x group by brand, category, ${name} order by ${orderBy}`);
+  return rowsOf(result).map((r) => ({ brand: String(r.brand), category: String(r.category), label: String(r[label]), count: Number(r.count) }));
+}
+
+/** Verdicts that stand, by brand and category, for verdicts given in [from, to). */
+export async function verdictMix(q: Queryable, center: CenterZone, from: Date, to: Date): Promise<VerdictMixRow[]> {
+  const ends = (a: Date, b: Date) => verdictMixQuery(q, center.id, a, b).getSQL();
+  const rows = await byBrand(q, center, { from, to }, "verdicts", "verdict", ends, sql`brand, category, verdict`);
+  return rows ? rows.map((r) => ({ brand: r.brand, category: r.category, verdict: r.label, count: r.count })) : verdictMixFromInspections(q, center.id, from, to);
 }
 
 /** Reason codes of failing verdicts (every verdict but pass), by brand and category, in [from, to). */
 export async function failReasons(q: Queryable, center: CenterZone, from: Date, to: Date): Promise<FailReasonRow[]> {
-  const rows = daysAndEnds(
-    center,
-    from,
-    to,
-    (first, last) => sql`
-      (select coalesce(p.brand, '—') as brand, r.category, r.label as reason, r.n
-       from rollup_current r left join products p on p.sku = r.sku where ${rollupOf(center.id, "fail_reasons", first, last)})`,
-    (a, b) => failReasonsQuery(q, center.id, a, b).getSQL(),
-  );
-  if (!rows) return failReasonsFromInspections(q, center.id, from, to);
-  const result = await q.execute(sql`
-    select brand, category, reason, sum(n)::int as count from (${rows}) x
-    group by brand, category, reason order by count desc, brand, reason, category`);
-  return rowsOf(result).map((r) => ({ brand: String(r.brand), category: String(r.category), reason: String(r.reason), count: Number(r.count) }));
+  const ends = (a: Date, b: Date) => failReasonsQuery(q, center.id, a, b).getSQL();
+  const rows = await byBrand(q, center, { from, to }, "fail_reasons", "reason", ends, sql`count desc, brand, reason, category`);
+  return rows ? rows.map((r) => ({ brand: r.brand, category: r.category, reason: r.label, count: r.count })) : failReasonsFromInspections(q, center.id, from, to);
 }

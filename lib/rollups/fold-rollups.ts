@@ -27,8 +27,3 @@ export async function foldRollups(db: Queryable, options: { batchSize?: number; 
   }
   return folded;
 }
-
-/** Recomputes every rollup from the base tables (after a bulk load written with the triggers off). */
-export async function rebuildRollups(db: Queryable): Promise<void> {
-  await db.execute(sql`select rollup_rebuild()`);
-}
