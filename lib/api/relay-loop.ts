@@ -52,9 +52,15 @@ export async function runRelayLoop(
         options.onError?.(error);
       }
     }
+    // The abort listener goes with its pause (one left behind per pass would pile up on the signal).
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.intervalMs ?? 1000);
-      options.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+      const done = () => {
+        clearTimeout(timer);
+        options.signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, options.intervalMs ?? 1000);
+      options.signal.addEventListener("abort", done, { once: true });
     });
   }
 }
