@@ -26,7 +26,8 @@ import { foldRollups } from "@/lib/rollups/fold-rollups";
 import { benchWeek, managerQueries } from "./manager-queries";
 import { preparePickUnits, prepareUnits, sampleBinCodes, sampleItemCodes, type PickUnit, type PrepareState, type Unit } from "./prepare";
 import { rawAnnounce, rawBinLookup, rawClaim, rawHandover, rawLookup, rawPack, rawPick, rawPutaway, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
-import { startLegit, stopLegit, type Balancer } from "./server";
+import { observePaced, slowBySecond } from "./paced-observer";
+import { startLegit, stopLegit, type Balancer, type Legit } from "./server";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
 
 const argValue = (name: string) => {
@@ -92,6 +93,7 @@ const pickBin = (center: number) => {
   return codes[Math.floor(Math.random() * codes.length)];
 };
 let domain: DbHandle;
+let probeFile: string | null = null;
 const transitionPath: [string, string, string][] = [
   ["claim", "received", "in_inspection"],
   ["release_claim", "in_inspection", "received"],
@@ -293,7 +295,8 @@ async function main() {
 
   // Migrate first (a new index on a big table can take a while), then start the app on a ready database.
   domain = await openDb({ url: databaseUrl, max: opts.rawPool });
-  const server = opts.noServer ? null : startLegit({ port: opts.port, databaseUrl, instances: opts.instances, balancer: opts.balancer, log });
+  probeFile = opts.instances === 1 ? path.join(opts.out, `server-probe-${runTag}.json`) : null;
+  const server = opts.noServer ? null : startLegit({ port: opts.port, databaseUrl, instances: opts.instances, balancer: opts.balancer, log, probeFile: probeFile ?? undefined });
   const results: Record<string, unknown> = {};
   try {
     for (const instance of server?.instances ?? []) await waitForServer(instance);
@@ -376,7 +379,7 @@ async function main() {
     console.log("");
     for (const a of actions.filter((x) => opts.actions.includes(x.name))) console.log(`  ${a.name}: ${a.what}`);
 
-    if (opts.paced > 0) results.paced = await pacedRun(slots.slice(0, opts.paced), setup, centerIds, say);
+    if (opts.paced > 0) results.paced = await pacedRun(slots.slice(0, opts.paced), setup, centerIds, say, server);
     if (!opts.noManager) results.manager = await managerRun(databaseUrl, centerIds, say);
   } finally {
     await domain?.close();
@@ -394,12 +397,14 @@ async function main() {
 }
 
 /** `n` stations each scanning every 2 s (half label lookups, half claims) for a while: latency under a steady load. */
-async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[], say: (l: string) => void) {
+async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[], say: (l: string) => void, server: Legit | null) {
   const scansEach = Math.ceil(opts.pacedSeconds / 2);
   const claim = actions.find((a) => a.name === "claim")!;
   const queues = await prepare(setup, { ...claim, name: "paced" }, "legit", slots, centerIds);
   const lat: Record<string, number[]> = { lookup: [], claim: [] };
   const errors: Record<string, number> = { lookup: 0, claim: 0 };
+  const timed: { at: number; ms: number }[] = [];
+  const observed = await observePaced({ setup, server: server?.processes.length === 1 ? server.processes[0] : null, probeFile });
   const started = performance.now();
   await Promise.all(
     slots.map(async (slot, i) => {
@@ -412,6 +417,7 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
           if (kind === "lookup") await actions[0].legit(slot, null);
           else await claim.legit(slot, queues[i].shift()!);
           lat[kind].push(performance.now() - t);
+          timed.push({ at: t - started, ms: performance.now() - t });
         } catch {
           errors[kind]++;
         }
@@ -420,7 +426,9 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const out: Record<string, unknown> = { stations: slots.length, everySeconds: 2, seconds, load: loadAverage() };
+  const during = await observed();
+  const slowSeconds = slowBySecond(timed, 50);
+  const out: Record<string, unknown> = { stations: slots.length, everySeconds: 2, seconds, load: loadAverage(), during, over50msBySecond: slowSeconds };
   const rows = Object.entries(lat).map(([kind, l]) => {
     const s = summarise([{ done: l.length, errors: errors[kind], seconds, latencies: l, exhausted: false, load: 0 }]);
     out[kind] = s;
@@ -428,6 +436,15 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   });
   console.log(`\nPaced: ${slots.length} stations each scanning every 2 s for ${fmt(seconds)} s (load ${fmt(loadAverage(), 2)})\n`);
   console.log(table(["scan", "requests", "req/s", "p50", "p95", "p99", "errors"], rows));
+  const server_ = during.server as { eventLoopDelayMs: Record<string, number>; gc: { count: number; totalMs: number; maxMs: number; over20ms: number } } | null;
+  const eld = (d: Record<string, number>) => `p50 ${fmt(d.p50, 1)} / p99 ${fmt(d.p99, 1)} / max ${fmt(d.max, 1)} ms`;
+  console.log(`\n  during the paced run: bench client event-loop delay ${eld(during.client.eventLoopDelayMs)}`);
+  if (server_) {
+    console.log(`  server event-loop delay ${eld(server_.eventLoopDelayMs)}; GC ${server_.gc.count} pauses, ${fmt(server_.gc.totalMs)} ms in all, longest ${fmt(server_.gc.maxMs, 1)} ms, ${server_.gc.over20ms} over 20 ms`);
+  }
+  const pg = during.postgres;
+  console.log(`  app connections busy (of 10): mean ${fmt(pg.meanActive, 1)}, all 10 busy in ${fmt(pg.poolFullShare * 100)}% of ${pg.samples} samples; lock waits in ${fmt(pg.lockWaitShare * 100)}%; checkpoints ${pg.checkpoints}`);
+  console.log(`  requests over 50 ms by second: ${slowSeconds.join(" ")}`);
   say("paced run done");
   return out;
 }

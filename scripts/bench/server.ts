@@ -15,7 +15,16 @@ export type Legit = { processes: ChildProcess[]; instances: string[] };
  * start` on the ports after `port` behind haproxy on `port` (round robin, /api/ready health check),
  * as a deployment runs them. Output goes to `log`.
  */
-export function startLegit(options: { port: number; databaseUrl: string; instances: number; balancer?: Balancer; pool?: number; log: NodeJS.WritableStream }): Legit {
+export function startLegit(options: {
+  port: number;
+  databaseUrl: string;
+  instances: number;
+  balancer?: Balancer;
+  pool?: number;
+  log: NodeJS.WritableStream;
+  /** One instance: preload scripts/bench/server-probe.cjs (event-loop delay, GC pauses), written here on SIGUSR2. */
+  probeFile?: string;
+}): Legit {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(process.cwd(), distDir, "BUILD_ID"))) {
     throw new Error(`No production build in ${distDir}: run \`npx next build\` first.`);
@@ -30,6 +39,9 @@ export function startLegit(options: { port: number; databaseUrl: string; instanc
     LEGIT_RELAY_IN_PROCESS: "0",
     LEGIT_INSTANCES: String(options.instances),
     PORT: String(port),
+    // The app's connections are named, so PostgreSQL's log and pg_stat_activity tell them from the bench's own.
+    PGAPPNAME: "legit-app",
+    ...(options.probeFile ? { BENCH_PROBE_FILE: options.probeFile } : {}),
     ...(options.pool ? { DATABASE_POOL_MAX: String(options.pool) } : {}),
   });
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -50,7 +62,15 @@ export function startLegit(options: { port: number; databaseUrl: string; instanc
   const args =
     options.instances > 1
       ? [path.join(process.cwd(), "scripts", "bench", "cluster-start.cjs")]
-      : [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), nextBin, "start", "-p", String(options.port)];
+      : [
+          ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+          ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+          ...(options.probeFile ? ["--require", path.join(process.cwd(), "scripts", "bench", "server-probe.cjs")] : []),
+          nextBin,
+          "start",
+          "-p",
+          String(options.port),
+        ];
   return { processes: [run(args, options.port)], instances: [`http://127.0.0.1:${options.port}`] };
 }
 
