@@ -1,13 +1,13 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { centers, users, type Center, type Role, type User } from "@/db/schema";
+import type { Center, Role, User } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { pageEntry, type PageHref } from "@/lib/navigation";
 import { sessionIdentity } from "./session-token";
 import { sessionIsCurrent } from "./session-version";
+import { staffById } from "./staff-by-id";
 import { hasRole, type StaffContext } from "./staff-context";
 
 export type CurrentStaff = { user: User; center: Center; ctx: StaffContext };
@@ -21,8 +21,7 @@ export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const identity = await sessionIdentity();
   if (!identity) return null;
   const { userId } = identity;
-  const db = await getDb();
-  const [row] = await db.select().from(users).innerJoin(centers, eq(users.centerId, centers.id)).where(eq(users.id, userId));
+  const row = await staffById(await getDb(), userId);
   if (!row || !row.users.active) return null;
   if (!sessionIsCurrent(row.users, identity.sessionVersion)) return null;
   return {
