@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { inspections, items } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { withScanId } from "@/lib/scans/with-scan-id";
 import { claimInTx, type ClaimResult } from "./claims";
-import { parseInput, requireInspector } from "./guards";
+import { inspectorAction } from "./inspector-action";
 import { listInspectionQueue } from "./list-inspection-queue";
 
 export const claimNextSchema = z.object({
@@ -24,10 +23,8 @@ const lookAhead = 20;
  * passed over for the one after it, so two inspectors pressing "next" together get two items.
  * Nothing waiting: refused with `not_found:queue_empty`.
  */
-export async function claimNextItem(db: Db, ctx: StaffContext, input: z.input<typeof claimNextSchema>, now: Date = new Date()): Promise<ClaimResult> {
-  requireInspector(ctx);
-  const data = parseInput(claimNextSchema, input);
-  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.claim_next" }, async (tx) => {
+export function claimNextItem(db: Db, ctx: StaffContext, input: z.input<typeof claimNextSchema>, now: Date = new Date()): Promise<ClaimResult> {
+  return inspectorAction(db, ctx, { kind: "inspection.claim_next", schema: claimNextSchema, input }, async (tx, data) => {
     const [from] = await tx
       .select({ id: inspections.id })
       .from(inspections)
@@ -44,5 +41,4 @@ export async function claimNextItem(db: Db, ctx: StaffContext, input: z.input<ty
     }
     throw new DomainError("not_found:queue_empty", "No item is waiting for inspection.");
   });
-  return { ...result, repeated };
 }

@@ -4,11 +4,13 @@ import type { Db, Queryable, Tx } from "@/db/client";
 import { inspections, items, products, users, type Inspection, type Item } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { hasRole } from "@/lib/auth/staff-context";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, type Actor, staffActor } from "@/lib/items/apply-transition";
-import { withScanId } from "@/lib/scans/with-scan-id";
 import { getActiveChecklist } from "./checklists";
-import { parseInput, requireInspector } from "./guards";
+import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from "./inspection-joins";
+import { requireInspector } from "./guards";
+import { inspectorAction } from "./inspector-action";
 import { loadCenterSettings } from "./inspection-settings";
 import { lockInspectionAndItem } from "./lock-inspection";
 import { isSenior } from "./verdict-rules";
@@ -42,13 +44,8 @@ export type ClaimResult = {
  * item row lock decides between inspectors scanning at once; the loser is told who has it. An
  * expired claim of someone else is taken over.
  */
-export async function claimItem(db: Db, ctx: StaffContext, input: ClaimItemInput, now: Date = new Date()): Promise<ClaimResult> {
-  requireInspector(ctx);
-  const data = parseInput(claimItemSchema, input);
-  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.claim" }, (tx) =>
-    claimInTx(tx, ctx, data, now),
-  );
-  return { ...result, repeated };
+export function claimItem(db: Db, ctx: StaffContext, input: ClaimItemInput, now: Date = new Date()): Promise<ClaimResult> {
+  return inspectorAction(db, ctx, { kind: "inspection.claim", schema: claimItemSchema, input }, (tx, data) => claimInTx(tx, ctx, data, now));
 }
 
 /** The claim inside the caller's transaction (the scan id already claimed): claimItem, claimNextItem. */
@@ -139,10 +136,7 @@ function claimAnswer(inspection: Inspection, item: Item) {
 
 /** The item's open or awaiting-review inspection, with the inspector's name. */
 export async function findActiveInspection(q: Queryable, itemId: string): Promise<{ inspection: Inspection; inspectorName: string } | null> {
-  const [row] = await q
-    .select({ inspection: inspections, inspectorName: users.name })
-    .from(inspections)
-    .innerJoin(users, eq(users.id, inspections.inspectorId))
+  const [row] = await inspectionsWithInspector(q, { inspection: inspections, inspectorName: users.name })
     .where(and(eq(inspections.itemId, itemId), inArray(inspections.status, ["open", "awaiting_review"])))
     .orderBy(desc(inspections.claimedAt))
     .limit(1);
@@ -224,22 +218,9 @@ export async function releaseExpiredClaims(db: Db, centerId: string, now: Date =
 
 /** Open claims of the center, oldest first (for the manager's "abandoned claims" list). */
 export async function listOpenClaims(q: Queryable, centerId: string) {
-  return q
-    .select({
-      inspectionId: inspections.id,
-      itemId: items.id,
-      itemCode: items.code,
-      productName: items.productName,
-      productNameEn: products.nameEn,
-      productNameKo: products.nameKo,
-      inspectorId: inspections.inspectorId,
-      inspectorName: users.name,
-      claimedAt: inspections.claimedAt,
-    })
-    .from(inspections)
-    .innerJoin(items, eq(items.id, inspections.itemId))
-    .innerJoin(users, eq(users.id, inspections.inspectorId))
-    .leftJoin(products, eq(products.sku, items.sku))
+  return inspectionsWithInspector(q, { ...inspectedItemColumns, claimedAt: inspections.claimedAt })
+    .innerJoin(items, itemOfInspection)
+    .leftJoin(products, productOfItem)
     .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open")))
     .orderBy(inspections.claimedAt);
 }

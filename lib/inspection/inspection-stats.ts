@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { inspections, users, verdicts, type Verdict } from "@/db/schema";
+import { inspectionsWithInspector } from "./inspection-joins";
 
 export type InspectorStats = { inspectorId: string; name: string; count: number; avgMs: number | null; medianMs: number | null };
 export type InspectionStats = {
@@ -34,16 +35,13 @@ export async function inspectionStats(q: Queryable, centerId: string, period: { 
     .from(inspections)
     .where(inPeriod)
     .groupBy(standing);
-  const perInspector = await q
-    .select({
-      inspectorId: inspections.inspectorId,
-      name: users.name,
-      count: sql<number>`count(*)::int`,
-      avgMs: sql<number | null>`round(avg(${inspections.durationMs}))::float8`,
-      medianMs: sql<number | null>`(percentile_cont(0.5) within group (order by ${inspections.durationMs}))::float8`,
-    })
-    .from(inspections)
-    .innerJoin(users, eq(users.id, inspections.inspectorId))
+  const perInspector = await inspectionsWithInspector(q, {
+    inspectorId: inspections.inspectorId,
+    name: users.name,
+    count: sql<number>`count(*)::int`,
+    avgMs: sql<number | null>`round(avg(${inspections.durationMs}))::float8`,
+    medianMs: sql<number | null>`(percentile_cont(0.5) within group (order by ${inspections.durationMs}))::float8`,
+  })
     .where(inPeriod)
     .groupBy(inspections.inspectorId, users.name);
 

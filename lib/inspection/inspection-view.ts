@@ -6,6 +6,7 @@ import { inboundOrders, inspections, items, products, users, verdicts, type Verd
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getChecklistById } from "./checklists";
+import { inspectionsWithInspector } from "./inspection-joins";
 import { loadCenterSettings } from "./inspection-settings";
 import { listPhotos } from "./inspection-photos";
 import { listReasonCodes } from "./reason-codes";
@@ -16,10 +17,7 @@ const reviewers = alias(users, "reviewers");
 /** Everything the tablet's inspection screen shows, for one inspection of the staff member's center. */
 export async function getInspectionView(db: Db, ctx: StaffContext, inspectionId: string) {
   if (!z.uuid().safeParse(inspectionId).success) throw new DomainError("not_found:inspection", "No such inspection in this center.");
-  const [row] = await db
-    .select({ inspection: inspections, inspectorName: users.name, reviewerName: reviewers.name })
-    .from(inspections)
-    .innerJoin(users, eq(users.id, inspections.inspectorId))
+  const [row] = await inspectionsWithInspector(db, { inspection: inspections, inspectorName: users.name, reviewerName: reviewers.name })
     .leftJoin(reviewers, eq(reviewers.id, inspections.reviewerId))
     .where(and(eq(inspections.id, inspectionId), eq(inspections.centerId, ctx.centerId)));
   if (!row) throw new DomainError("not_found:inspection", "No such inspection in this center.");

@@ -1,45 +1,35 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { inspections, items, products, users, verdicts, type ItemState, type Verdict } from "@/db/schema";
+import { inspections, items, products, verdicts, type Inspection, type Item, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
 import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
-import { withScanId } from "@/lib/scans/with-scan-id";
 import { applyItemSteps, defectNoteFor, judgeVerdict, loadReasons, setDefectNote, verdictDetails } from "./apply-verdict";
-import { parseInput, requireInspector } from "./guards";
+import { lockedInspectionAction, staffName } from "./inspector-action";
+import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from "./inspection-joins";
 import { loadCenterSettings } from "./inspection-settings";
-import { lockInspectionAndItem } from "./lock-inspection";
-import { reasonCodesSchema } from "./submit-verdict";
+import { inspectorNoteSchema, reasonCodesSchema } from "./submit-verdict";
 import { checkReviewer, penaltyRateFor, verdictLabel, verdictPath, type ItemStep, type ReviewReason } from "./verdict-rules";
 
 /** Verdicts waiting for a second inspector, oldest first. */
 export async function listReviewQueue(q: Queryable, centerId: string) {
-  const rows = await q
-    .select({
-      inspectionId: inspections.id,
-      itemId: items.id,
-      itemCode: items.code,
-      sku: items.sku,
-      productName: items.productName,
-      productNameKo: products.nameKo,
-      productNameEn: products.nameEn,
-      category: items.category,
-      size: items.size,
-      price: items.price,
-      type: items.type,
-      verdict: inspections.verdict,
-      reasonCodes: inspections.reasonCodes,
-      note: inspections.note,
-      inspectorId: inspections.inspectorId,
-      inspectorName: users.name,
-      submittedAt: inspections.submittedAt,
-    })
-    .from(inspections)
-    .innerJoin(items, eq(items.id, inspections.itemId))
-    .innerJoin(users, eq(users.id, inspections.inspectorId))
-    .leftJoin(products, eq(products.sku, items.sku))
+  const rows = await inspectionsWithInspector(q, {
+    ...inspectedItemColumns,
+    sku: items.sku,
+    category: items.category,
+    size: items.size,
+    price: items.price,
+    type: items.type,
+    verdict: inspections.verdict,
+    reasonCodes: inspections.reasonCodes,
+    note: inspections.note,
+    submittedAt: inspections.submittedAt,
+  })
+    .innerJoin(items, itemOfInspection)
+    .leftJoin(products, productOfItem)
     .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "awaiting_review")))
     .orderBy(asc(inspections.submittedAt));
   return rows.map((r) => ({
@@ -59,12 +49,7 @@ export const reviewVerdictSchema = z
     decision: z.enum(["confirm", "overturn"]),
     verdict: z.enum(verdicts).optional(),
     reasonCodes: reasonCodesSchema,
-    note: z
-      .string()
-      .trim()
-      .max(1000)
-      .optional()
-      .transform((n) => n || null),
+    note: inspectorNoteSchema,
   })
   .refine((v) => v.decision === "confirm" || v.verdict, { message: "Choose the verdict that replaces the original.", path: ["verdict"] });
 export type ReviewVerdictInput = z.input<typeof reviewVerdictSchema>;
@@ -90,25 +75,27 @@ export type ReviewResult = {
  * (original or new) needs a senior inspector. The item then takes the standing verdict's path
  * from `held`.
  */
-export async function reviewVerdict(db: Db, ctx: StaffContext, input: ReviewVerdictInput, now: Date = new Date()): Promise<ReviewResult> {
-  requireInspector(ctx);
-  const data = parseInput(reviewVerdictSchema, input);
-  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.review" }, (tx) =>
-    reviewInTx(tx, ctx, data, now),
+export function reviewVerdict(db: Db, ctx: StaffContext, input: ReviewVerdictInput, now: Date = new Date()): Promise<ReviewResult> {
+  return lockedInspectionAction(db, ctx, { kind: "inspection.review", schema: reviewVerdictSchema, input }, (tx, locked, data) =>
+    reviewInTx(tx, ctx, locked, data, now),
   );
-  return { ...result, repeated };
 }
 
-async function reviewInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof reviewVerdictSchema>, now: Date): Promise<Omit<ReviewResult, "repeated">> {
-  const { inspection, item } = await lockInspectionAndItem(tx, ctx.centerId, data.inspectionId);
+async function reviewInTx(
+  tx: Tx,
+  ctx: StaffContext,
+  { inspection, item }: { inspection: Inspection; item: Item },
+  data: z.output<typeof reviewVerdictSchema>,
+  now: Date,
+): Promise<Omit<ReviewResult, "repeated">> {
   const label = item.code ?? "This item";
   if (inspection.status !== "awaiting_review") {
     if (inspection.status === "done" && inspection.reviewerId) {
-      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, inspection.reviewerId));
+      const by = await staffName(tx, inspection.reviewerId);
       throw new DomainError(
         "conflict:already_reviewed",
-        `${label} was already reviewed by ${by?.name ?? "another inspector"} (${verdictLabel(inspection.reviewVerdict!)}).`,
-        { item: item.code ?? "—", name: by?.name ?? "—", verdict: inspection.reviewVerdict! },
+        `${label} was already reviewed by ${by ?? "another inspector"} (${verdictLabel(inspection.reviewVerdict!)}).`,
+        { item: item.code ?? "—", name: by ?? "—", verdict: inspection.reviewVerdict! },
       );
     }
     throw new DomainError("conflict:not_awaiting_review", `The inspection of ${label} is not waiting for a review.`, { item: item.code ?? "—" });

@@ -2,14 +2,13 @@ import { staffActor } from "@/lib/items/apply-transition";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { inspections, users, verdicts, type InspectionStatus, type ItemState, type Verdict } from "@/db/schema";
+import { inspections, verdicts, type Inspection, type InspectionStatus, type Item, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { withScanId } from "@/lib/scans/with-scan-id";
 import { applyItemSteps, defectNoteFor, judgeVerdict, loadReasons, verdictDetails } from "./apply-verdict";
-import { parseInput, requireInspector } from "./guards";
 import { loadCenterSettings } from "./inspection-settings";
-import { lockInspectionAndItem, requireOpenClaim } from "./lock-inspection";
+import { lockedInspectionAction, staffName } from "./inspector-action";
+import { requireOpenClaim } from "./lock-inspection";
 import { verdictLabel, type ReviewReason } from "./verdict-rules";
 
 export const reasonCodesSchema = z
@@ -18,17 +17,20 @@ export const reasonCodesSchema = z
   .default([])
   .transform((codes) => [...new Set(codes)]);
 
+/** An inspector's free note: trimmed, at most 1000 characters, empty → null. */
+export const inspectorNoteSchema = z
+  .string()
+  .trim()
+  .max(1000)
+  .optional()
+  .transform((n) => n || null);
+
 export const submitVerdictSchema = z.object({
   scanId: z.string().trim().min(1).max(100),
   inspectionId: z.uuid(),
   verdict: z.enum(verdicts),
   reasonCodes: reasonCodesSchema,
-  note: z
-    .string()
-    .trim()
-    .max(1000)
-    .optional()
-    .transform((n) => n || null),
+  note: inspectorNoteSchema,
 });
 export type SubmitVerdictInput = z.input<typeof submitVerdictSchema>;
 
@@ -54,23 +56,25 @@ export type VerdictResult = {
  * row, the item's transitions with their audit rows and outbox events. A verdict that needs a
  * second look holds the item and waits in the review queue instead.
  */
-export async function submitVerdict(db: Db, ctx: StaffContext, input: SubmitVerdictInput, now: Date = new Date()): Promise<VerdictResult> {
-  requireInspector(ctx);
-  const data = parseInput(submitVerdictSchema, input);
-  const { result, repeated } = await withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "inspection.verdict" }, (tx) =>
-    submitInTx(tx, ctx, data, now),
+export function submitVerdict(db: Db, ctx: StaffContext, input: SubmitVerdictInput, now: Date = new Date()): Promise<VerdictResult> {
+  return lockedInspectionAction(db, ctx, { kind: "inspection.verdict", schema: submitVerdictSchema, input }, (tx, locked, data) =>
+    submitInTx(tx, ctx, locked, data, now),
   );
-  return { ...result, repeated };
 }
 
-async function submitInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof submitVerdictSchema>, now: Date): Promise<Omit<VerdictResult, "repeated">> {
-  const { inspection, item } = await lockInspectionAndItem(tx, ctx.centerId, data.inspectionId);
+async function submitInTx(
+  tx: Tx,
+  ctx: StaffContext,
+  { inspection, item }: { inspection: Inspection; item: Item },
+  data: z.output<typeof submitVerdictSchema>,
+  now: Date,
+): Promise<Omit<VerdictResult, "repeated">> {
   if (inspection.status === "done" || inspection.status === "awaiting_review") {
-    const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, inspection.inspectorId));
+    const by = await staffName(tx, inspection.inspectorId);
     const what = inspection.status === "done" ? "" : ", waiting for review";
     throw new DomainError(
       "conflict:inspection_closed",
-      `${item.code ?? "This item"} already has a verdict (${verdictLabel(inspection.verdict!)} by ${by?.name ?? "another inspector"}${what}); it cannot be changed here.`,
+      `${item.code ?? "This item"} already has a verdict (${verdictLabel(inspection.verdict!)} by ${by ?? "another inspector"}${what}); it cannot be changed here.`,
       { item: item.code ?? "—", verdict: inspection.verdict!, status: inspection.status },
     );
   }
