@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db/client";
 import { items, products } from "@/db/schema";
 
 /**
@@ -17,3 +19,11 @@ export const itemRowColumns = {
 
 /** The catalogue product of an item (left join: the catalogue may not know the SKU). */
 export const productOfItem = eq(products.sku, items.sku);
+
+/**
+ * Items with their catalogue product (items ⟕ products): the start of every item lookup and list
+ * that shows names. Callers pick the columns and add their own joins, where and order.
+ */
+export function itemsWithProduct<T extends SelectedFields>(q: Queryable, fields: T) {
+  return q.select(fields).from(items).leftJoin(products, productOfItem);
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzl
 import type { Queryable } from "@/db/client";
 import { bins, inspections, itemEvents, items, products, zones, type ItemState } from "@/db/schema";
 import { readCenterSettings } from "@/lib/admin/center-settings";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 /** The four queues the desk watches, each with its SLA limit from the center's settings. */
 export const queueKeys = ["receivedToVerdict", "passedToDispatch", "heldForBuyer", "awaitingPutaway"] as const;
@@ -172,7 +173,7 @@ export function verdictMixQuery(q: Queryable, centerId: string, from: Date, to: 
     .select({ brand, category: items.category, verdict: standing, count: sql<number>`count(*)::int` })
     .from(inspections)
     .innerJoin(items, eq(items.id, inspections.itemId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(verdictsIn(centerId, from, to))
     .groupBy(brand, items.category, standing)
     .orderBy(asc(brand), asc(items.category), asc(standing));
@@ -192,7 +193,7 @@ export function failReasonsQuery(q: Queryable, centerId: string, from: Date, to:
     .select({ brand, category: items.category, reason, count: sql<number>`count(*)::int` })
     .from(inspections)
     .innerJoin(items, eq(items.id, inspections.itemId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .innerJoin(sql`jsonb_array_elements_text(${inspections.reasonCodes}) as r(code)`, sql`true`)
     .where(and(verdictsIn(centerId, from, to), sql`${standing} <> 'pass'`))
     .groupBy(brand, items.category, reason)

@@ -2,6 +2,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/result-rows";
 import { itemEvents, items, itemStates, products, users, type ItemState } from "@/db/schema";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 function everyState(rows: { state: string; n: unknown }[]): Record<ItemState, number> {
   const counts = Object.fromEntries(itemStates.map((s) => [s, 0])) as Record<ItemState, number>;
@@ -44,7 +45,7 @@ export async function listRecentItemEvents(db: Queryable, centerId: string, limi
     })
     .from(itemEvents)
     .innerJoin(items, eq(items.id, itemEvents.itemId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .leftJoin(users, and(eq(users.id, itemEvents.actorUserId)))
     .where(eq(itemEvents.centerId, centerId))
     .orderBy(desc(itemEvents.id))

@@ -5,6 +5,7 @@ import { inboundOrders, items, parcels, products, shipments } from "@/db/schema"
 import { classifyScan } from "@/lib/scan-codes/classify";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { findItemByCodeOrId } from "./item-record";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 export const searchKeys = ["code", "tracking", "order", "seller", "product", "sku"] as const;
 export type SearchKey = (typeof searchKeys)[number];
@@ -130,7 +131,7 @@ export async function searchItems(q: Queryable, centerId: string, rawQuery: stri
     })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(and(inCenter, inArray(items.id, [...found.keys()])))
     .orderBy(desc(items.createdAt));
   const rank = (hit: SearchHit) => searchKeys.indexOf(hit.matchedBy[0]);

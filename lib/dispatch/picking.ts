@@ -10,6 +10,7 @@ import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireDispatcher, scanIdSchema } from "./guards";
 import { itemNameColumns, type ItemNames } from "./item-names";
 import { finishListIfDone } from "./pick-queue";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 export type PickLineView = ItemNames & {
   id: string;
@@ -51,7 +52,7 @@ export async function loadPickList(q: Queryable, centerId: string, pickListId: s
     })
     .from(pickLines)
     .innerJoin(items, eq(items.id, pickLines.itemId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .leftJoin(bins, eq(bins.id, pickLines.binId))
     .leftJoin(shipments, and(eq(shipments.itemId, items.id), sql`${shipments.status} <> 'dispatched'`))
     .where(eq(pickLines.pickListId, pickListId))

@@ -14,6 +14,7 @@ import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { parseInput, requireDispatcher, requireManager, scanIdSchema } from "./guards";
 import type { ItemNames } from "./item-names";
 import { reasonLabeller, type ReasonLabel } from "./reason-labels";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 /** Bins of this class hold quarantined goods, apart from saleable stock (never suggested for putaway). */
 export const quarantineBinClass = "Q";
@@ -36,7 +37,7 @@ export async function listQuarantine(db: Db, ctx: StaffContext): Promise<Quarant
     .select({ item: items, binCode: bins.code, productNameKo: products.nameKo, productNameEn: products.nameEn })
     .from(items)
     .leftJoin(bins, eq(bins.id, items.binId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(and(eq(items.centerId, ctx.centerId), inArray(items.state, ["quarantined", "kept_as_evidence"])))
     .orderBy(asc(items.updatedAt))
     .limit(200);

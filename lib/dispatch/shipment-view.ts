@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { reasonLabeller, type ReasonLabel } from "./reason-labels";
 import { inboundOrders, inspectionPhotos, inspections, items, products, quarantineActions, shipments, type Party, type Shipment, type ShipmentReason } from "@/db/schema";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 /** The inspection result sheet that goes in a returned item's box. */
 export type ResultSheet = {
@@ -66,7 +67,7 @@ export async function loadShipmentViews(q: Queryable, centerId: string, where: {
     .from(shipments)
     .innerJoin(items, eq(items.id, shipments.itemId))
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(and(...conditions))
     .orderBy(desc(shipments.createdAt));
   const views: ShipmentView[] = [];

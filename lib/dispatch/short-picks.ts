@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
 import { parseInput, requireManager } from "./guards";
 import { itemNameColumns, type ItemNames } from "./item-names";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 export type ShortPick = ItemNames & {
   lineId: string;
@@ -30,7 +31,7 @@ export async function listShortPicks(q: Queryable, centerId: string): Promise<Sh
     })
     .from(pickLines)
     .innerJoin(items, eq(items.id, pickLines.itemId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .innerJoin(pickLists, eq(pickLists.id, pickLines.pickListId))
     .leftJoin(bins, eq(bins.id, pickLines.binId))
     .leftJoin(users, eq(users.id, pickLines.shortReportedBy))

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { centers, inboundOrders, items, products } from "@/db/schema";
+import { centers, inboundOrders, items } from "@/db/schema";
 import type { OrderType } from "@/db/schema/orders";
-import { toUnitView, type UnitView } from "@/lib/receiving/views";
+import { itemsWithProduct } from "@/lib/catalog/item-row-columns";
+import { toUnitView, unitRowColumns, type UnitView } from "@/lib/receiving/views";
 
 /**
  * How much earlier a trade item counts as having arrived. A trade item has a buyer waiting (and a
@@ -37,18 +38,8 @@ export async function listInspectionQueue(
   if (!center) return [];
   const deadlineMs = center.settings.inspectionDeadlineHours * 3_600_000;
   const effectiveArrival = sql`${items.receivedAt} - case when ${items.type} = 'trade' then interval '${sql.raw(String(tradeHeadStartMinutes))} minutes' else interval '0 minutes' end`;
-  const rows = await q
-    .select({
-      item: items,
-      productNameEn: products.nameEn,
-      productNameKo: products.nameKo,
-      brand: products.brand,
-      imageUrl: products.imageUrl,
-      orderExternalId: inboundOrders.externalId,
-    })
-    .from(items)
+  const rows = await itemsWithProduct(q, { ...unitRowColumns, orderExternalId: inboundOrders.externalId })
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .leftJoin(products, eq(products.sku, items.sku))
     .where(and(eq(items.centerId, centerId), eq(items.state, "received"), eq(items.returnToSeller, false)))
     .orderBy(asc(effectiveArrival), asc(items.id))
     .limit(opts.limit ?? 100);

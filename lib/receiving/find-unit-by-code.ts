@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { inboundOrders, items, parcels, products } from "@/db/schema";
-import { toUnitView, type UnitView } from "./views";
+import { inboundOrders, items, parcels } from "@/db/schema";
+import { itemsWithProduct } from "@/lib/catalog/item-row-columns";
+import { toUnitView, unitRowColumns, type UnitView } from "./views";
 
 export type UnitByCode = UnitView & { orderExternalId: string; parcelTrackingNumber: string | null };
 
@@ -11,19 +12,8 @@ export type UnitByCode = UnitView & { orderExternalId: string; parcelTrackingNum
  * One statement: a label scan is the commonest request of all.
  */
 export async function findUnitByCode(q: Queryable, centerId: string, code: string): Promise<UnitByCode | undefined> {
-  const [row] = await q
-    .select({
-      item: items,
-      productNameEn: products.nameEn,
-      productNameKo: products.nameKo,
-      brand: products.brand,
-      imageUrl: products.imageUrl,
-      orderExternalId: inboundOrders.externalId,
-      parcelTrackingNumber: parcels.trackingNumber,
-    })
-    .from(items)
+  const [row] = await itemsWithProduct(q, { ...unitRowColumns, orderExternalId: inboundOrders.externalId, parcelTrackingNumber: parcels.trackingNumber })
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .leftJoin(products, eq(products.sku, items.sku))
     .leftJoin(parcels, eq(parcels.id, items.parcelId))
     .where(and(eq(items.centerId, centerId), eq(items.code, code)));
   if (!row) return undefined;

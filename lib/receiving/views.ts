@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import { inboundOrders, itemEvents, items, orderLines, parcels, products, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { ItemState } from "@/db/schema/items";
 import type { OrderType, ParcelStatus, Party } from "@/db/schema/orders";
+import { itemsWithProduct } from "@/lib/catalog/item-row-columns";
 import { isPlaceholderOrder } from "./placeholder-order";
 
 /*
@@ -76,6 +77,9 @@ export function toParcelView(p: Parcel): ParcelView {
   };
 }
 
+/** The columns `toUnitView` reads: the item and its catalogue data (select them with `itemsWithProduct`). */
+export const unitRowColumns = { item: items, productNameEn: products.nameEn, productNameKo: products.nameKo, brand: products.brand, imageUrl: products.imageUrl };
+
 type UnitRow = { item: Item; productNameEn: string | null; productNameKo?: string | null; brand: string | null; imageUrl: string | null };
 
 export function toUnitView({ item, productNameEn, productNameKo, brand, imageUrl }: UnitRow): UnitView {
@@ -102,10 +106,7 @@ export function toUnitView({ item, productNameEn, productNameKo, brand, imageUrl
 
 /** Items with their catalogue data, in announcement order (unexpected units last). */
 export async function selectUnits(q: Queryable, where: SQL | undefined): Promise<UnitView[]> {
-  const rows = await q
-    .select({ item: items, productNameEn: products.nameEn, productNameKo: products.nameKo, brand: products.brand, imageUrl: products.imageUrl })
-    .from(items)
-    .leftJoin(products, eq(products.sku, items.sku))
+  const rows = await itemsWithProduct(q, unitRowColumns)
     .leftJoin(orderLines, eq(orderLines.id, items.orderLineId))
     .where(where)
     .orderBy(asc(items.unexpected), sql`${orderLines.lineNo} asc nulls last`, asc(items.createdAt), asc(items.id));

@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { normalizeItemCode } from "@/lib/scan-codes/item-code";
 import { sizeClassOf } from "./size-class";
 import { suggestBin } from "./suggest-bin";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 export type CatalogueNames = { productNameKo: string | null; productNameEn: string | null };
 
@@ -15,7 +16,7 @@ export async function findItemForStorage(tx: Tx, centerId: string, code: string)
   const [row] = await tx
     .select({ item: items, productClass: products.sizeClass, productNameKo: products.nameKo, productNameEn: products.nameEn })
     .from(items)
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(and(eq(items.centerId, centerId), eq(items.code, normalizeItemCode(code))));
   if (!row) throw new DomainError("not_found:item", `No item ${code.trim()} in this center.`, { code: code.trim() });
   return {

@@ -9,6 +9,7 @@ import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { binCodeSchema, parseInput, requireManager } from "./guards";
 import { relocate } from "./move-item";
 import { findBin, findItemForStorage, releaseSlot } from "./occupancy";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 export type CountDifferenceView = {
   id: string;
@@ -42,7 +43,7 @@ export async function listCountsToReview(q: Queryable, centerId: string, opts: {
     .select({ d: cycleCountDifferences, productName: items.productName, productNameKo: products.nameKo, productNameEn: products.nameEn, state: items.state, recordedBin: bins.code })
     .from(cycleCountDifferences)
     .leftJoin(items, eq(items.id, cycleCountDifferences.itemId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .leftJoin(bins, eq(bins.id, items.binId))
     .where(inArray(cycleCountDifferences.countId, counts.map((c) => c.id)))
     .orderBy(asc(cycleCountDifferences.kind), asc(cycleCountDifferences.code));

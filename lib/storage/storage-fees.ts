@@ -7,6 +7,7 @@ import { parseInput } from "./guards";
 import { dayNumberOf, feeTerms, localDayNumber, storageFee, type StorageFee } from "./fees";
 import { binClasses } from "@/db/schema/storage";
 import { sizeClassOf, sizeClassSql } from "./size-class";
+import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 /** Actions that end a stay in storage: the fee stops on the day they happen. @public */
 export const leavingActions = ["sell", "withdraw", "mark_missing"] as const;
@@ -28,7 +29,7 @@ export async function storageFeesOf(q: Queryable, itemIds: string[], now = new D
     .select({ item: items, productClass: products.sizeClass, center: centers, endedAt: endedAtSql })
     .from(items)
     .innerJoin(centers, eq(centers.id, items.centerId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(and(inArray(items.id, itemIds), isNotNull(items.storedAt)));
   for (const row of rows) {
     const endedAt = row.endedAt ? new Date(row.endedAt) : null;
@@ -97,7 +98,7 @@ export async function storageFeeReport(q: Queryable, centerId: string, input: un
     })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .leftJoin(products, eq(products.sku, items.sku))
+    .leftJoin(products, productOfItem)
     .where(
       and(
         eq(items.centerId, centerId),
