@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { bins, cycleCounts, itemEvents, items, products, zones } from "@/db/schema";
 import type { Role } from "@/db/schema/users";
@@ -32,21 +32,21 @@ export type BinView = {
 export type BinViewer = { centerId: string; role: Role };
 
 /**
- * A bin with its contents, free capacity and last count (one index lookup plus its items). While a
+ * A bin with its contents, free capacity and last count (one index lookup with its open count, plus its items). While a
  * count of it is planned or under way, only managers see what it is recorded to hold.
  */
 export async function findBinView(q: Queryable, viewer: BinViewer, code: string): Promise<BinView> {
+  // The bin with its open count, if any, in one round trip (at most one: cycle_counts_open_bin_idx).
+  // The status condition is a literal, so a prepared statement's generic plan can use that partial index.
   const [row] = await q
-    .select({ bin: bins, zoneCode: zones.code, zoneName: zones.name })
+    .select({ bin: bins, zoneCode: zones.code, zoneName: zones.name, openCountId: cycleCounts.id, openCountStatus: cycleCounts.status })
     .from(bins)
     .innerJoin(zones, eq(zones.id, bins.zoneId))
+    .leftJoin(cycleCounts, and(eq(cycleCounts.binId, bins.id), sql`${cycleCounts.status} <> 'resolved'`))
     .where(and(eq(bins.centerId, viewer.centerId), eq(bins.code, code.trim().toUpperCase())));
   if (!row) throw new DomainError("not_found:bin", `No bin ${code.trim()} in this center.`, { bin: code.trim() });
   const { bin } = row;
-  const [open] = await q
-    .select({ id: cycleCounts.id, status: cycleCounts.status })
-    .from(cycleCounts)
-    .where(and(eq(cycleCounts.binId, bin.id), ne(cycleCounts.status, "resolved")));
+  const open = row.openCountId && row.openCountStatus ? { id: row.openCountId, status: row.openCountStatus } : undefined;
   const blind = Boolean(open && open.status !== "submitted" && !hasRole(viewer.role, ["manager"]));
   const contents = blind
     ? []
