@@ -70,7 +70,9 @@ export const items = pgTable(
   },
   (t) => [
     uniqueIndex("items_code_idx").on(t.code),
-    index("items_center_state_idx").on(t.centerId, t.state, t.receivedAt),
+    // Also every column the desk's queue ages read (lib/desk/dashboard-figures.ts, queueAges), so a
+    // queue of 90k items is aged from the index alone, without visiting the table (issue #15).
+    index("items_center_state_idx").on(t.centerId, t.state, t.receivedAt, t.queueEnteredAt, t.createdAt, t.destination, t.id),
     index("items_order_idx").on(t.orderId),
     index("items_parcel_idx").on(t.parcelId),
     index("items_bin_idx").on(t.binId),

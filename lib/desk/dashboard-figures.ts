@@ -27,8 +27,8 @@ const sinceQueueEntry = sql<Date>`coalesce(${items.queueEnteredAt}, ${items.rece
  * Ages of the desk's queues at `now`: received → verdict (received or in inspection, since
  * receipt), passed → dispatched (a passed trade or sold item not yet handed to a carrier, since its
  * pass), held for a buyer's decision (since the hold), awaiting putaway (since routed to storage).
- * An item older than its queue's limit is a breach. One statement per queue: each item's age is
- * computed once, counted in the database, and only the ten oldest come back.
+ * An item older than its queue's limit is a breach. One statement per queue, counted in the database;
+ * only the ten oldest come back, with their ages.
  */
 export async function queueAges(q: Queryable, centerId: string, now: Date): Promise<QueueAge[]> {
   const s = await readCenterSettings(q, centerId);
@@ -47,51 +47,38 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
   return Promise.all(
     queueKeys.map(async (key) => {
       const spec = specs[key];
-      const aged = q
+      // Ages are compared as timestamps (an age in hours is numeric arithmetic, costly over 90k rows)
+      // and computed only for the ten oldest. `since` reads only columns of items_center_state_idx, so
+      // the whole queue is counted from the index alone, without visiting the table.
+      const cutoff = new Date(now.getTime() - spec.limitHours * 3600_000).toISOString();
+      const ranked = q
         .select({
           id: items.id,
-          code: items.code,
-          state: items.state,
-          sku: items.sku,
-          productName: items.productName,
-          hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${spec.since})) / 3600)::float8`.as("hours"),
+          since: sql<Date>`${spec.since}`.as("since"),
+          count: sql<number>`count(*) over ()`.as("count"),
+          breached: sql<number>`count(*) filter (where ${spec.since} < ${cutoff}::timestamptz) over ()`.as("breached"),
         })
         .from(items)
         .where(and(eq(items.centerId, centerId), inArray(items.state, spec.states), spec.where))
-        // A fence: without it the planner inlines this query and computes each age twice (select and sort).
-        .offset(0)
-        .as("aged");
-      // Counted over the whole queue, then only the ten oldest are joined to their product names.
-      const ranked = q
-        .select({
-          id: aged.id,
-          code: aged.code,
-          state: aged.state,
-          sku: aged.sku,
-          productName: aged.productName,
-          hours: aged.hours,
-          count: sql<number>`count(*) over ()`.as("count"),
-          breached: sql<number>`count(*) filter (where ${aged.hours} > ${spec.limitHours}) over ()`.as("breached"),
-        })
-        .from(aged)
-        .orderBy(sql`${aged.hours} desc`)
+        .orderBy(spec.since)
         .limit(10)
         .as("ranked");
       const rows = await q
         .select({
           id: ranked.id,
-          code: ranked.code,
-          state: ranked.state,
-          productName: ranked.productName,
+          code: items.code,
+          state: items.state,
+          productName: items.productName,
           productNameKo: products.nameKo,
           productNameEn: products.nameEn,
-          hours: ranked.hours,
+          hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${ranked.since})) / 3600)::float8`,
           count: sql<number>`${ranked.count}`.mapWith(Number),
           breached: sql<number>`${ranked.breached}`.mapWith(Number),
         })
         .from(ranked)
-        .leftJoin(products, eq(products.sku, ranked.sku))
-        .orderBy(sql`${ranked.hours} desc`);
+        .innerJoin(items, eq(items.id, ranked.id))
+        .leftJoin(products, productOfItem)
+        .orderBy(ranked.since);
       const oldest = rows.map((r) => ({
         id: r.id,
         code: r.code,
