@@ -27,6 +27,11 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+/**
+ * Only paths with a `%` can be malformed, so only they run the proxy: running it costs every
+ * request Next's middleware machinery (a web Request and AbortSignal built per request), 5% of a
+ * label scan's server CPU in a profile of `next start`.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico)(?=.*%).*)"],
 };
