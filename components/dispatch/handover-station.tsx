@@ -12,6 +12,8 @@ import type { AddParcelAnswer, CloseManifestAnswer, ManifestView } from "./types
 import { useDispatchAction } from "./use-dispatch-action";
 import { DispatchStationFrame } from "./dispatch-station-frame";
 import styles from "./dispatch.module.css";
+import { DataTable } from "@/components/table/data-table";
+import { EmptyNote } from "@/components/table/empty-note";
 
 const manifestsKey = ["dispatch", "manifests"];
 const addUrl = "/api/station/dispatch/manifests/add";
@@ -96,26 +98,24 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
           </p>
           {active.status === "open" && <p className="muted">{t("scanParcels")}</p>}
           {active.parcels.length > 0 && (
-            <table className="table" data-testid="manifest-parcels">
-              <thead>
-                <tr>
-                  <th>{t("tracking")}</th>
-                  <th>{t("recipient")}</th>
-                  <th>{t("items")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {active.parcels.map((p) => (
-                  <tr key={p.trackingNumber} data-testid="manifest-parcel">
-                    <td className={styles.mono}>{p.trackingNumber}</td>
-                    <td>
+            <DataTable
+              testId="manifest-parcels"
+              rows={active.parcels}
+              rowKey={(p) => p.trackingNumber}
+              rowProps={() => ({ "data-testid": "manifest-parcel" })}
+              columns={[
+                { header: t("tracking"), className: styles.mono, cell: (p) => p.trackingNumber },
+                {
+                  header: t("recipient"),
+                  cell: (p) => (
+                    <>
                       {p.recipientName} <span className={`${styles.pill} ${styles[`pill_${p.destination}`]}`}>{p.destination === "seller" ? t("return") : t("buyer")}</span>
-                    </td>
-                    <td>{p.items}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: t("items"), cell: (p) => p.items },
+              ]}
+            />
           )}
           <div className={styles.actions}>
             <PrintButton kind="manifest" input={{ manifestId: active.id }} label={t("printSheet")} testId="print-manifest" />
@@ -146,7 +146,7 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
       <section className="stack">
         <h2>{t("today")}</h2>
         {list.length === 0 ? (
-          <p className="muted">{t("none")}</p>
+          <EmptyNote plain>{t("none")}</EmptyNote>
         ) : (
           <ul className={styles.lists} data-testid="manifests">
             {list.map((m) => (

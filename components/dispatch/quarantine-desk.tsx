@@ -11,6 +11,8 @@ import type { QuarantineEntry } from "./types";
 import { useDispatchAction } from "./use-dispatch-action";
 import { DispatchStationFrame } from "./dispatch-station-frame";
 import styles from "./dispatch.module.css";
+import { DataTable } from "@/components/table/data-table";
+import { EmptyNote } from "@/components/table/empty-note";
 
 const quarantineKey = ["dispatch", "quarantine"];
 const decisions = ["return_to_seller", "hand_to_brand", "hand_to_authorities", "keep_as_evidence"] as const;
@@ -63,71 +65,75 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
       answer={action.answer}
       answerTestId="quarantine-answer"
     >
-      {entries.length === 0 ? (
-        <p className="card muted">{query.isLoading ? "…" : t("empty")}</p>
-      ) : (
-        <table className="table" data-testid="quarantine-table">
-          <thead>
-            <tr>
-              <th>{t("item")}</th>
-              <th>{t("verdict")}</th>
-              <th>{t("bin")}</th>
-              <th>{t("state")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.itemId} data-testid="quarantine-row" data-code={e.itemCode ?? ""}>
-                <td>
-                  <strong className={styles.mono}>{e.itemCode}</strong>
-                  <div>
-                    {names.name(e)} · {e.size}
+      <DataTable
+        testId="quarantine-table"
+        rows={entries}
+        empty={<EmptyNote>{query.isLoading ? "…" : t("empty")}</EmptyNote>}
+        rowKey={(e) => e.itemId}
+        rowProps={(e) => ({ "data-testid": "quarantine-row", "data-code": e.itemCode ?? "" })}
+        columns={[
+          {
+            header: t("item"),
+            cell: (e) => (
+              <>
+                <strong className={styles.mono}>{e.itemCode}</strong>
+                <div>
+                  {names.name(e)} · {e.size}
+                </div>
+                <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" })}</div>
+              </>
+            ),
+          },
+          {
+            header: t("verdict"),
+            cell: (e) => (
+              <>
+                {e.verdict ? (tv.has(e.verdict) ? tv(e.verdict) : e.verdict) : "—"}
+                {e.reasons.length > 0 && <div className="muted">{e.reasons.map((r) => (locale === "ko" ? r.labelKo : r.labelEn)).join(", ")}</div>}
+              </>
+            ),
+          },
+          { header: t("bin"), className: `${styles.mono} ${styles.nowrap}`, cell: (e) => e.binCode ?? t("noBin") },
+          {
+            header: t("state"),
+            cell: (e) => (
+              <>
+                {ts(e.state)}
+                {e.decisions.map((d, i) => (
+                  <div key={i} className="muted">
+                    {t(`decisions.${d.decision}`)}: {d.reason}
                   </div>
-                  <div className="muted">{format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" })}</div>
-                </td>
-                <td>
-                  {e.verdict ? (tv.has(e.verdict) ? tv(e.verdict) : e.verdict) : "—"}
-                  {e.reasons.length > 0 && <div className="muted">{e.reasons.map((r) => (locale === "ko" ? r.labelKo : r.labelEn)).join(", ")}</div>}
-                </td>
-                <td className={`${styles.mono} ${styles.nowrap}`}>{e.binCode ?? t("noBin")}</td>
-                <td>
-                  {ts(e.state)}
-                  {e.decisions.map((d, i) => (
-                    <div key={i} className="muted">
-                      {t(`decisions.${d.decision}`)}: {d.reason}
-                    </div>
-                  ))}
-                </td>
-                <td>
-                  {canDecide &&
-                    (deciding === e.itemId ? (
-                      <DecisionForm
-                        entry={e}
-                        busy={action.busy !== null}
-                        onCancel={() => setDeciding(null)}
-                        onSubmit={(form, decision) =>
-                          void action.run(
-                            `decide:${e.itemId}:${decision}`,
-                            (scanId) => apiFetch<{ itemCode: string; state: string }>("/api/station/dispatch/quarantine/decide", { body: form, scanId }),
-                            (r) => {
-                              setDeciding(null);
-                              return { tone: "success", message: t("answers.decided", { code: r.itemCode, state: ts(r.state) }) };
-                            },
-                          )
-                        }
-                      />
-                    ) : (
-                      <button type="button" className="button" onClick={() => setDeciding(e.itemId)} data-testid="quarantine-decide">
-                        {t("decide")}
-                      </button>
-                    ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                ))}
+              </>
+            ),
+          },
+          {
+            cell: (e) =>
+              canDecide &&
+              (deciding === e.itemId ? (
+                <DecisionForm
+                  entry={e}
+                  busy={action.busy !== null}
+                  onCancel={() => setDeciding(null)}
+                  onSubmit={(form, decision) =>
+                    void action.run(
+                      `decide:${e.itemId}:${decision}`,
+                      (scanId) => apiFetch<{ itemCode: string; state: string }>("/api/station/dispatch/quarantine/decide", { body: form, scanId }),
+                      (r) => {
+                        setDeciding(null);
+                        return { tone: "success", message: t("answers.decided", { code: r.itemCode, state: ts(r.state) }) };
+                      },
+                    )
+                  }
+                />
+              ) : (
+                <button type="button" className="button" onClick={() => setDeciding(e.itemId)} data-testid="quarantine-decide">
+                  {t("decide")}
+                </button>
+              )),
+          },
+        ]}
+      />
     </DispatchStationFrame>
   );
 }

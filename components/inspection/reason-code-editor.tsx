@@ -8,6 +8,7 @@ import { localLabel } from "./types";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
 import { CategoryOptions } from "./category-options";
+import { DataTable } from "@/components/table/data-table";
 
 export type EditableReason = { code: string; category: string | null; labelEn: string; labelKo: string; verdicts: string[]; active: boolean };
 
@@ -45,37 +46,30 @@ export function ReasonCodeEditor({ categories, verdicts, initial }: { categories
   return (
     <section className="card stack" data-testid="reason-editor">
       <h2>{t("editor.reasonsTitle")}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("editor.code")}</th>
-            <th>{t("editor.category")}</th>
-            <th>{t("editor.label")}</th>
-            <th>{t("editor.verdicts")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {reasons.map((r) => (
-            <tr key={r.code} className={r.active ? "" : styles.inactive} data-testid="reason-row" data-code={r.code}>
-              <td>
-                <code>{r.code}</code>
-              </td>
-              <td>{r.category ? t(`categories.${r.category}`) : t("editor.allCategories")}</td>
-              <td>{localLabel(locale, r)}</td>
-              <td>{r.verdicts.map((v) => t(`verdicts.${v}`)).join(", ")}</td>
-              <td className="row">
+      <DataTable
+        rows={reasons}
+        rowKey={(r) => r.code}
+        rowProps={(r) => ({ className: r.active ? "" : styles.inactive, "data-testid": "reason-row", "data-code": r.code })}
+        columns={[
+          { header: t("editor.code"), cell: (r) => <code>{r.code}</code> },
+          { header: t("editor.category"), cell: (r) => (r.category ? t(`categories.${r.category}`) : t("editor.allCategories")) },
+          { header: t("editor.label"), cell: (r) => localLabel(locale, r) },
+          { header: t("editor.verdicts"), cell: (r) => r.verdicts.map((v) => t(`verdicts.${v}`)).join(", ") },
+          {
+            className: "row",
+            cell: (r) => (
+              <>
                 <button type="button" className="button" onClick={() => setDraft(r)}>
                   {t("editor.edit")}
                 </button>
                 <button type="button" className="button" onClick={() => void toggle(r)}>
                   {r.active ? t("editor.deactivate") : t("editor.activate")}
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
       <div className="stack" data-testid="reason-form">
         <h3>{draft.code && reasons.some((r) => r.code === draft.code) ? t("editor.editReason", { code: draft.code }) : t("editor.newReason")}</h3>
         <div className="grid-2">

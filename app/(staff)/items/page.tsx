@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { itemStates, type ItemState } from "@/db/schema";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { ItemLink } from "@/components/desk/item-link";
+import { ProductCell } from "@/components/desk/product-cell";
+import { DataTable } from "@/components/table/data-table";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { productNameIn } from "@/lib/catalog/product-name";
 import { listItemsInState } from "@/lib/desk/list-items";
@@ -36,34 +38,20 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
           </Link>
         ))}
       </nav>
-      <table className="table" data-testid="items-list">
-        <thead>
-          <tr>
-            <th>{t("desk.item")}</th>
-            <th>{t("desk.itemPage.product")}</th>
-            <th>{t("desk.itemPage.orderId")}</th>
-            <th>{t("desk.itemPage.type")}</th>
-            <th>{t("desk.itemPage.received")}</th>
-            <th>{t("desk.list.changed")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.rows.map((r) => (
-            <tr key={r.id} data-testid="items-row">
-              <td>
-                <ItemLink code={r.code} id={r.id} />
-              </td>
-              <td>
-                {productNameIn(locale, r)} <span className="muted">{r.sku} · {r.size}</span>
-              </td>
-              <td>{r.orderExternalId}</td>
-              <td>{t(`desk.itemPage.types.${r.type}`)}</td>
-              <td>{r.receivedAt ? format.dateTime(r.receivedAt, { dateStyle: "short", timeStyle: "short" }) : "—"}</td>
-              <td>{format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short" })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="items-list"
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        rowProps={() => ({ "data-testid": "items-row" })}
+        columns={[
+          { header: t("desk.item"), cell: (r) => <ItemLink code={r.code} id={r.id} /> },
+          { header: t("desk.itemPage.product"), cell: (r) => <ProductCell name={productNameIn(locale, r)} sku={r.sku} size={r.size} /> },
+          { header: t("desk.itemPage.orderId"), cell: (r) => r.orderExternalId },
+          { header: t("desk.itemPage.type"), cell: (r) => t(`desk.itemPage.types.${r.type}`) },
+          { header: t("desk.itemPage.received"), cell: (r) => (r.receivedAt ? format.dateTime(r.receivedAt, { dateStyle: "short", timeStyle: "short" }) : "—") },
+          { header: t("desk.list.changed"), cell: (r) => format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short" }) },
+        ]}
+      />
       <div className={styles.pager}>
         {page > 1 && (
           <Link className="button" href={href(page - 1)}>

@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { ItemLink } from "@/components/desk/item-link";
+import { ProductCell } from "@/components/desk/product-cell";
+import { DataTable } from "@/components/table/data-table";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { productNameIn } from "@/lib/catalog/product-name";
 import { searchItems, searchQuerySchema } from "@/lib/desk/search-items";
@@ -31,41 +33,26 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <h1>{q ? t("desk.search.resultsFor", { q }) : t("desk.search.title")}</h1>
       {!valid.success ? (
         <p className="muted">{t("desk.search.tooShort")}</p>
-      ) : hits.length === 0 ? (
-        <p className="alert alert--warn" data-testid="search-empty">
-          {t("desk.search.none", { q })}
-        </p>
       ) : (
-        <table className="table" data-testid="search-results">
-          <thead>
-            <tr>
-              <th>{t("desk.item")}</th>
-              <th>{t("desk.itemPage.product")}</th>
-              <th>{t("desk.itemPage.orderId")}</th>
-              <th>{t("desk.itemPage.seller")}</th>
-              <th>{t("desk.search.state")}</th>
-              <th>{t("desk.search.matchedBy")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hits.map((hit) => (
-              <tr key={hit.id} data-testid="search-hit" data-code={hit.code ?? ""}>
-                <td>
-                  <ItemLink code={hit.code} id={hit.id} />
-                </td>
-                <td>
-                  {productNameIn(locale, hit)} <span className="muted">{hit.sku} · {hit.size}</span>
-                </td>
-                <td>{hit.orderExternalId}</td>
-                <td>{hit.sellerName}</td>
-                <td>
-                  <Link href={`/items?state=${hit.state}`}>{t(`states.${hit.state}`)}</Link>
-                </td>
-                <td className="muted">{hit.matchedBy.map((k) => t(`desk.search.keys.${k}`)).join(", ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="search-results"
+          rows={hits}
+          empty={
+            <p className="alert alert--warn" data-testid="search-empty">
+              {t("desk.search.none", { q })}
+            </p>
+          }
+          rowKey={(hit) => hit.id}
+          rowProps={(hit) => ({ "data-testid": "search-hit", "data-code": hit.code ?? "" })}
+          columns={[
+            { header: t("desk.item"), cell: (hit) => <ItemLink code={hit.code} id={hit.id} /> },
+            { header: t("desk.itemPage.product"), cell: (hit) => <ProductCell name={productNameIn(locale, hit)} sku={hit.sku} size={hit.size} /> },
+            { header: t("desk.itemPage.orderId"), cell: (hit) => hit.orderExternalId },
+            { header: t("desk.itemPage.seller"), cell: (hit) => hit.sellerName },
+            { header: t("desk.search.state"), cell: (hit) => <Link href={`/items?state=${hit.state}`}>{t(`states.${hit.state}`)}</Link> },
+            { header: t("desk.search.matchedBy"), className: "muted", cell: (hit) => hit.matchedBy.map((k) => t(`desk.search.keys.${k}`)).join(", ") },
+          ]}
+        />
       )}
       <p className="muted" data-testid="search-took">
         {t("desk.search.took", { ms })}

@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveCo
 import { apiFetch } from "@/components/http/api-fetch";
 import { useProductName } from "@/components/i18n/use-product-name";
 import type { DashboardData } from "@/lib/desk/dashboard-data";
+import { DataTable } from "@/components/table/data-table";
 import { Section } from "./section";
 import styles from "../desk.module.css";
 
@@ -87,36 +88,27 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
         title={d("queues")}
         csv={{ header: [d("queue"), d("count"), d("breached"), d("oldest"), d("limit")], rows: data.queues.map((q) => [d(`queue_${q.key}`), q.count, q.breached, q.oldestHours?.toFixed(1) ?? "", q.limitHours]) }}
       >
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{d("queue")}</th>
-              <th>{d("count")}</th>
-              <th>{d("breached")}</th>
-              <th>{d("oldest")}</th>
-              <th>{d("limit")}</th>
-              <th>{d("oldestItems")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.queues.map((q) => (
-              <tr key={q.key} data-testid={`queue-${q.key}`} className={q.breached > 0 ? styles.late : undefined}>
-                <td>{d(`queue_${q.key}`)}</td>
-                <td>{q.count}</td>
-                <td data-testid={`breached-${q.key}`}>{q.breached}</td>
-                <td>{hours(q.oldestHours)}</td>
-                <td>{q.limitHours} h</td>
-                <td>
-                  {q.oldest.slice(0, 3).map((i) => (
-                    <Link key={i.id} href={`/items/${encodeURIComponent(i.code ?? i.id)}`} title={names.name(i)} style={{ marginRight: "0.5rem" }}>
-                      <code>{i.code ?? "—"}</code> {hours(i.hours)}
-                    </Link>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={data.queues}
+          rowKey={(q) => q.key}
+          rowProps={(q) => ({ "data-testid": `queue-${q.key}`, className: q.breached > 0 ? styles.late : undefined })}
+          columns={[
+            { header: d("queue"), cell: (q) => d(`queue_${q.key}`) },
+            { header: d("count"), cell: (q) => q.count },
+            { header: d("breached"), cell: (q) => <span data-testid={`breached-${q.key}`}>{q.breached}</span> },
+            { header: d("oldest"), cell: (q) => hours(q.oldestHours) },
+            { header: d("limit"), cell: (q) => `${q.limitHours} h` },
+            {
+              header: d("oldestItems"),
+              cell: (q) =>
+                q.oldest.slice(0, 3).map((i) => (
+                  <Link key={i.id} href={`/items/${encodeURIComponent(i.code ?? i.id)}`} title={names.name(i)} style={{ marginRight: "0.5rem" }}>
+                    <code>{i.code ?? "—"}</code> {hours(i.hours)}
+                  </Link>
+                )),
+            },
+          ]}
+        />
       </Section>
 
       <div className={styles.chartGrid}>
@@ -178,28 +170,17 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
           title={d("failReasons")}
           csv={{ header: [d("brand"), d("category"), d("reason"), d("count")], rows: data.failReasons.map((r) => [r.brand, r.category, r.reason, r.count]) }}
         >
-          <table className="table" data-testid="fail-reasons">
-            <thead>
-              <tr>
-                <th>{d("brand")}</th>
-                <th>{d("category")}</th>
-                <th>{d("reason")}</th>
-                <th>{d("count")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.failReasons.slice(0, 20).map((r) => (
-                <tr key={`${r.brand}-${r.category}-${r.reason}`}>
-                  <td>{r.brand}</td>
-                  <td>{r.category}</td>
-                  <td>
-                    <code>{r.reason}</code>
-                  </td>
-                  <td>{r.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="fail-reasons"
+            rows={data.failReasons.slice(0, 20)}
+            rowKey={(r) => `${r.brand}-${r.category}-${r.reason}`}
+            columns={[
+              { header: d("brand"), cell: (r) => r.brand },
+              { header: d("category"), cell: (r) => r.category },
+              { header: d("reason"), cell: (r) => <code>{r.reason}</code> },
+              { header: d("count"), cell: (r) => r.count },
+            ]}
+          />
         </Section>
 
         <Section
@@ -207,26 +188,17 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
           title={d("inspectors")}
           csv={{ header: [t("desk.inspector"), d("count"), t("desk.medianMinutes"), t("desk.averageMinutes")], rows: data.inspectors.map((p) => [p.name, p.count, minutes(p.medianMs), minutes(p.avgMs)]) }}
         >
-          <table className="table" data-testid="inspectors">
-            <thead>
-              <tr>
-                <th>{t("desk.inspector")}</th>
-                <th>{d("count")}</th>
-                <th>{t("desk.medianMinutes")}</th>
-                <th>{t("desk.averageMinutes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.inspectors.map((p) => (
-                <tr key={p.inspectorId}>
-                  <td>{p.name}</td>
-                  <td>{p.count}</td>
-                  <td>{minutes(p.medianMs)}</td>
-                  <td>{minutes(p.avgMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="inspectors"
+            rows={data.inspectors}
+            rowKey={(p) => p.inspectorId}
+            columns={[
+              { header: t("desk.inspector"), cell: (p) => p.name },
+              { header: d("count"), cell: (p) => p.count },
+              { header: t("desk.medianMinutes"), cell: (p) => minutes(p.medianMs) },
+              { header: t("desk.averageMinutes"), cell: (p) => minutes(p.avgMs) },
+            ]}
+          />
         </Section>
       </div>
 
@@ -255,38 +227,37 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
         title={t("desk.recentEvents")}
         csv={{ header: [t("desk.when"), t("desk.item"), t("desk.change"), t("desk.who")], rows: data.recent.map((e) => [e.createdAt, e.itemCode ?? "", `${e.fromState ?? ""} → ${e.toState ?? ""} (${e.action})`, e.actorName ?? "API"]) }}
       >
-        <table className="table" data-testid="recent-events">
-          <thead>
-            <tr>
-              <th>{t("desk.when")}</th>
-              <th>{t("desk.item")}</th>
-              <th>{t("desk.change")}</th>
-              <th>{t("desk.who")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.recent.map((e) => (
-              <tr key={e.id}>
-                <td>{format.dateTime(new Date(e.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
-                <td>
+        <DataTable
+          testId="recent-events"
+          rows={data.recent}
+          rowKey={(e) => e.id}
+          columns={[
+            { header: t("desk.when"), cell: (e) => format.dateTime(new Date(e.createdAt), { dateStyle: "short", timeStyle: "short" }) },
+            {
+              header: t("desk.item"),
+              cell: (e) => (
+                <>
                   <Link href={`/items/${encodeURIComponent(e.itemCode ?? e.itemId)}`}>
                     <code>{e.itemCode ?? "—"}</code>
                   </Link>{" "}
                   {names.name(e)}
-                </td>
-                <td>
+                </>
+              ),
+            },
+            {
+              header: t("desk.change"),
+              cell: (e) => (
+                <>
                   {e.fromState !== e.toState && e.fromState && e.toState ? `${t(`states.${e.fromState}`)} → ${t(`states.${e.toState}`)} ` : ""}
                   <span className="muted" title={e.action} data-action={e.action}>
                     {t.has(`desk.actions.${e.action}`) ? t(`desk.actions.${e.action}`) : e.action}
                   </span>
-                </td>
-                <td>
-                  {e.actorName ?? "API"} {e.station ? `· ${e.station}` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t("desk.who"), cell: (e) => <>{e.actorName ?? "API"} {e.station ? `· ${e.station}` : ""}</> },
+          ]}
+        />
       </Section>
     </div>
   );

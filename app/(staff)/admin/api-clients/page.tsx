@@ -5,6 +5,7 @@ import { ActionButton } from "@/components/station/action-button";
 import { getDb } from "@/db/client";
 import { listApiClients } from "@/lib/api/api-clients";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { DataTable } from "@/components/table/data-table";
 
 export default async function ApiClientsPage() {
   const staff = await requirePageAccess("/admin/api-clients");
@@ -18,42 +19,35 @@ export default async function ApiClientsPage() {
         <p className="muted">{t("apiClients.intro", { center: staff.center.code })}</p>
       </div>
       <ApiClientForm />
-      <table className="table" data-testid="api-clients">
-        <thead>
-          <tr>
-            <th>{t("apiClients.name")}</th>
-            <th>{t("apiClients.token")}</th>
-            <th>{t("apiClients.webhook")}</th>
-            <th>{t("apiClients.created")}</th>
-            <th>{t("apiClients.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.map((client) => (
-            <tr key={client.id}>
-              <td>{client.name}</td>
-              <td>
-                <code>{client.tokenPrefix}…</code>
-              </td>
-              <td>{client.revokedAt ? (client.webhookUrl ?? "—") : <WebhookForm clientId={client.id} current={client.webhookUrl} />}</td>
-              <td>{format.dateTime(client.createdAt, "dateTimeMedium")}</td>
-              <td>
-                {client.revokedAt ? (
-                  <span className="muted">{t("apiClients.revokedAt", { when: format.dateTime(client.revokedAt, "date") })}</span>
-                ) : (
-                  <ActionButton
-                    intent={`revoke:${client.id}`}
-                    url={`/api/station/admin/api-clients/${client.id}/revoke`}
-                    label={t("apiClients.revoke")}
-                    confirm={t("apiClients.confirmRevoke", { name: client.name })}
-                    danger
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="api-clients"
+        rows={clients}
+        rowKey={(client) => client.id}
+        columns={[
+          { header: t("apiClients.name"), cell: (client) => client.name },
+          { header: t("apiClients.token"), cell: (client) => <code>{client.tokenPrefix}…</code> },
+          {
+            header: t("apiClients.webhook"),
+            cell: (client) => (client.revokedAt ? (client.webhookUrl ?? "—") : <WebhookForm clientId={client.id} current={client.webhookUrl} />),
+          },
+          { header: t("apiClients.created"), cell: (client) => format.dateTime(client.createdAt, "dateTimeMedium") },
+          {
+            header: t("apiClients.status"),
+            cell: (client) =>
+              client.revokedAt ? (
+                <span className="muted">{t("apiClients.revokedAt", { when: format.dateTime(client.revokedAt, "date") })}</span>
+              ) : (
+                <ActionButton
+                  intent={`revoke:${client.id}`}
+                  url={`/api/station/admin/api-clients/${client.id}/revoke`}
+                  label={t("apiClients.revoke")}
+                  confirm={t("apiClients.confirmRevoke", { name: client.name })}
+                  danger
+                />
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
 import { listAdminEvents } from "@/lib/admin/admin-events";
 import { requirePageAccess } from "@/lib/auth/current-staff";
+import { DataTable } from "@/components/table/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -18,37 +19,32 @@ export default async function AdminLogPage() {
     <div className="stack">
       <DeskNav current="audit" />
       <h1>{t("title")}</h1>
-      <table className="table" data-testid="admin-log">
-        <thead>
-          <tr>
-            <th>{t("when")}</th>
-            <th>{t("who")}</th>
-            <th>{t("what")}</th>
-            <th>{t("details")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id} data-testid="admin-log-row" data-action={e.action}>
-              <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-              <td>{e.actorName ?? "—"}</td>
-              <td>{t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}</td>
-              <td>
-                <ul className="muted" style={{ margin: 0, paddingLeft: "1rem" }}>
-                  {Object.entries(e.details).map(([k, v]) => (
-                    <li key={k}>
-                      {k}:{" "}
-                      {v && typeof v === "object" && "from" in v && "to" in v ? `${show(v.from)} → ${show(v.to)}` : k === "changed" && v && typeof v === "object"
-                        ? Object.entries(v).map(([f, c]) => `${f}: ${show((c as { from: unknown }).from)} → ${show((c as { to: unknown }).to)}`).join("; ")
-                        : show(v)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="admin-log"
+        rows={events}
+        rowKey={(e) => e.id}
+        rowProps={(e) => ({ "data-testid": "admin-log-row", "data-action": e.action })}
+        columns={[
+          { header: t("when"), cell: (e) => format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" }) },
+          { header: t("who"), cell: (e) => e.actorName ?? "—" },
+          { header: t("what"), cell: (e) => (t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action) },
+          {
+            header: t("details"),
+            cell: (e) => (
+              <ul className="muted" style={{ margin: 0, paddingLeft: "1rem" }}>
+                {Object.entries(e.details).map(([k, v]) => (
+                  <li key={k}>
+                    {k}:{" "}
+                    {v && typeof v === "object" && "from" in v && "to" in v ? `${show(v.from)} → ${show(v.to)}` : k === "changed" && v && typeof v === "object"
+                      ? Object.entries(v).map(([f, c]) => `${f}: ${show((c as { from: unknown }).from)} → ${show((c as { to: unknown }).to)}`).join("; ")
+                      : show(v)}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { DeskNav } from "@/components/desk/desk-nav";
 import { isFloorRole, listStaff } from "@/lib/admin/staff";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { centerName } from "@/lib/i18n/center-name";
+import { DataTable } from "@/components/table/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -27,36 +28,28 @@ export default async function StaffPage() {
       <DeskNav current="staff" />
       <h1>{t("admin.staff.title")}</h1>
       <StaffCreateForm roles={manageable} centers={centerList.map((c) => ({ id: c.id, name: centerName(t, c) }))} centerId={staff.center.id} />
-      <table className="table" data-testid="staff-list">
-        <thead>
-          <tr>
-            <th>{t("admin.staff.name")}</th>
-            <th>{t("admin.staff.center")}</th>
-            <th>{t("admin.staff.signIn")}</th>
-            <th>{t("admin.staff.status")}</th>
-            <th>{t("admin.staff.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id} data-testid="staff-row" data-name={m.name}>
-              <td>{m.name}</td>
-              <td>{centerName(t, { code: m.centerCode, name: m.centerName })}</td>
-              <td>
-                <code>{m.badgeCode ?? m.email ?? "—"}</code>
-              </td>
-              <td>{m.active ? t("admin.staff.active") : t("admin.staff.inactive")}</td>
-              <td>
-                <StaffRowActions
-                  member={{ id: m.id, name: m.name, role: m.role, active: m.active, floor: isFloorRole(m.role) }}
-                  roles={manageable}
-                  self={m.id === staff.user.id}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="staff-list"
+        rows={members}
+        rowKey={(m) => m.id}
+        rowProps={(m) => ({ "data-testid": "staff-row", "data-name": m.name })}
+        columns={[
+          { header: t("admin.staff.name"), cell: (m) => m.name },
+          { header: t("admin.staff.center"), cell: (m) => centerName(t, { code: m.centerCode, name: m.centerName }) },
+          { header: t("admin.staff.signIn"), cell: (m) => <code>{m.badgeCode ?? m.email ?? "—"}</code> },
+          { header: t("admin.staff.status"), cell: (m) => (m.active ? t("admin.staff.active") : t("admin.staff.inactive")) },
+          {
+            header: t("admin.staff.actions"),
+            cell: (m) => (
+              <StaffRowActions
+                member={{ id: m.id, name: m.name, role: m.role, active: m.active, floor: isFloorRole(m.role) }}
+                roles={manageable}
+                self={m.id === staff.user.id}
+              />
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { requirePageAccess } from "@/lib/auth/current-staff";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { productNameIn } from "@/lib/catalog/product-name";
 import { findBinView, type BinView } from "@/lib/storage/bin-view";
+import { DataTable } from "@/components/table/data-table";
 
 /** One bin: what is in it, free capacity, last count (staff of the center; blind to operators while it is counted). */
 export default async function BinPage({ params }: { params: Promise<{ code: string }> }) {
@@ -38,31 +39,23 @@ export default async function BinPage({ params }: { params: Promise<{ code: stri
       {bin.blind ? (
         <p className="alert alert--warn" data-testid="bin-blind">{t("blind")}</p>
       ) : (
-        <table className="table" data-testid="bin-contents">
-          <thead>
-            <tr>
-              <th>{t("item")}</th>
-              <th>{t("product")}</th>
-              <th>{t("storedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bin.items.map((i) => (
-              <tr key={i.id}>
-                <td className={styles.code}>{i.code}</td>
-                <td>
-                  {productNameIn(locale, i)} · {i.size}
-                </td>
-                <td>{when(i.storedAt)}</td>
-              </tr>
-            ))}
-            {bin.items.length === 0 && (
+        <DataTable
+          testId="bin-contents"
+          rows={bin.items}
+          rowKey={(i) => i.id}
+          columns={[
+            { header: t("item"), className: styles.code, cell: (i) => i.code },
+            { header: t("product"), cell: (i) => <>{productNameIn(locale, i)} · {i.size}</> },
+            { header: t("storedAt"), cell: (i) => when(i.storedAt) },
+          ]}
+          closingRows={
+            bin.items.length === 0 && (
               <tr>
                 <td colSpan={3} className="muted">{t("empty")}</td>
               </tr>
-            )}
-          </tbody>
-        </table>
+            )
+          }
+        />
       )}
     </div>
   );

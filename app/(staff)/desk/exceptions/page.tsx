@@ -5,6 +5,8 @@ import { DeskNav } from "@/components/desk/desk-nav";
 import { RetryWebhookButton } from "@/components/desk/retry-webhook-button";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listExceptions } from "@/lib/desk/exceptions";
+import { DataTable } from "@/components/table/data-table";
+import { EmptyNote } from "@/components/table/empty-note";
 
 export const dynamic = "force-dynamic";
 
@@ -32,36 +34,34 @@ export default async function ExceptionsPage() {
           <h2>
             {t(`kinds.${g.kind}`)} ({g.entries.length})
           </h2>
-          {g.entries.length === 0 ? (
-            <p className="muted">{t("none")}</p>
-          ) : (
-            <table className="table">
-              <tbody>
-                {g.entries.map((e) => (
-                  <tr key={e.id} data-testid="exception-row" data-subject={e.subject}>
-                    <td>
-                      <code>{e.subject}</code>
-                    </td>
-                    <td>
-                      {t(`detail.${g.kind}`, {
-                        ...e.detail,
-                        ...(typeof e.detail.queue === "string" ? { queue: tq(`queue_${e.detail.queue}`) } : {}),
-                      })}
-                    </td>
-                    <td className="muted">{e.since ? format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short" }) : ""}</td>
-                    <td>
-                      <div className="row">
-                        {g.kind === "failedWebhooks" ? <RetryWebhookButton clientId={e.id} /> : null}
-                        <Link href={e.resolveHref} className="button" data-testid="resolve-link">
-                          {t("resolve")}
-                        </Link>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            headless
+            rows={g.entries}
+            empty={<EmptyNote plain>{t("none")}</EmptyNote>}
+            rowKey={(e) => e.id}
+            rowProps={(e) => ({ "data-testid": "exception-row", "data-subject": e.subject })}
+            columns={[
+              { cell: (e) => <code>{e.subject}</code> },
+              {
+                cell: (e) =>
+                  t(`detail.${g.kind}`, {
+                    ...e.detail,
+                    ...(typeof e.detail.queue === "string" ? { queue: tq(`queue_${e.detail.queue}`) } : {}),
+                  }),
+              },
+              { className: "muted", cell: (e) => (e.since ? format.dateTime(new Date(e.since), { dateStyle: "short", timeStyle: "short" }) : "") },
+              {
+                cell: (e) => (
+                  <div className="row">
+                    {g.kind === "failedWebhooks" ? <RetryWebhookButton clientId={e.id} /> : null}
+                    <Link href={e.resolveHref} className="button" data-testid="resolve-link">
+                      {t("resolve")}
+                    </Link>
+                  </div>
+                ),
+              },
+            ]}
+          />
         </section>
       ))}
     </div>

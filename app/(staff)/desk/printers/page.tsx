@@ -4,6 +4,8 @@ import { ActionButton } from "@/components/station/action-button";
 import { getDb } from "@/db/client";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listStationPrinters } from "@/lib/printing/station-printers";
+import { DataTable } from "@/components/table/data-table";
+import { EmptyNote } from "@/components/table/empty-note";
 
 /** Managers set each station's network label printer (or leave it on browser PDF printing). */
 export default async function PrintersPage() {
@@ -17,40 +19,22 @@ export default async function PrintersPage() {
         <p className="muted">{t("intro")}</p>
       </div>
       <PrinterForm />
-      {printers.length === 0 ? (
-        <p className="muted">{t("none")}</p>
-      ) : (
-        <table className="table" data-testid="printers">
-          <thead>
-            <tr>
-              <th>{t("station")}</th>
-              <th>{t("host")}</th>
-              <th>{t("dpi")}</th>
-              <th>{t("font")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {printers.map((p) => (
-              <tr key={p.id} data-station={p.station}>
-                <td>
-                  <code>{p.station}</code>
-                </td>
-                <td>
-                  <code>
-                    {p.host}:{p.port}
-                  </code>
-                </td>
-                <td>{p.dotsPerMm === 12 ? t("dpi12") : t("dpi8")}</td>
-                <td>{p.fontSentAt ? t("fontSent") : t("fontPending")}</td>
-                <td>
-                  <ActionButton intent={`printer-remove:${p.station}`} url="/api/station/printers/remove" body={{ station: p.station }} label={t("remove")} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="printers"
+        rows={printers}
+        empty={<EmptyNote plain>{t("none")}</EmptyNote>}
+        rowKey={(p) => p.id}
+        rowProps={(p) => ({ "data-station": p.station })}
+        columns={[
+          { header: t("station"), cell: (p) => <code>{p.station}</code> },
+          { header: t("host"), cell: (p) => <code>{p.host}:{p.port}</code> },
+          { header: t("dpi"), cell: (p) => (p.dotsPerMm === 12 ? t("dpi12") : t("dpi8")) },
+          { header: t("font"), cell: (p) => (p.fontSentAt ? t("fontSent") : t("fontPending")) },
+          {
+            cell: (p) => <ActionButton intent={`printer-remove:${p.station}`} url="/api/station/printers/remove" body={{ station: p.station }} label={t("remove")} />,
+          },
+        ]}
+      />
     </div>
   );
 }

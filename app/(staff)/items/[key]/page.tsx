@@ -10,6 +10,8 @@ import { binCodesFor, loadItemRecord } from "@/lib/desk/item-record";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { StorageFeeLine } from "@/components/storage/storage-fee-line";
 import { ItemTakeOver } from "@/components/inspection/item-take-over";
+import { DataTable } from "@/components/table/data-table";
+import { TitledSection } from "@/components/table/titled-section";
 import styles from "@/components/desk/desk.module.css";
 
 export const dynamic = "force-dynamic";
@@ -133,56 +135,62 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
         </div>
       </section>
       {record.inspections.length > 0 && (
-        <section>
-          <h2>{t("desk.itemPage.inspections")}</h2>
-          <table className="table" data-testid="item-inspections">
-            <thead>
-              <tr>
-                <th>{t("desk.itemPage.inspector")}</th>
-                <th>{t("desk.itemPage.verdict")}</th>
-                <th>{t("desk.itemPage.reasons")}</th>
-                <th>{t("desk.itemPage.review")}</th>
-                <th>{t("desk.itemPage.photos")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.inspections.map((i) => (
-                <tr key={i.id}>
-                  <td>
+        <TitledSection title={t("desk.itemPage.inspections")}>
+          <DataTable
+            testId="item-inspections"
+            rows={record.inspections}
+            rowKey={(i) => i.id}
+            columns={[
+              {
+                header: t("desk.itemPage.inspector"),
+                cell: (i) => (
+                  <>
                     {i.inspectorName}
                     <div className="muted">{when(i.submittedAt ?? i.claimedAt)}</div>
-                  </td>
-                  <td>{i.verdict ? t(`inspection.verdicts.${i.verdict}`) : t(`desk.itemPage.inspectionStatus.${i.status}`)}</td>
-                  <td>
+                  </>
+                ),
+              },
+              { header: t("desk.itemPage.verdict"), cell: (i) => (i.verdict ? t(`inspection.verdicts.${i.verdict}`) : t(`desk.itemPage.inspectionStatus.${i.status}`)) },
+              {
+                header: t("desk.itemPage.reasons"),
+                cell: (i) => (
+                  <>
                     {i.reasonCodes.join(", ") || "—"}
                     {i.note && <div className="muted">{i.note}</div>}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: t("desk.itemPage.review"),
+                cell: (i) => (
+                  <>
                     {i.reviewVerdict ? `${i.reviewerName ?? ""}: ${t(`inspection.verdicts.${i.reviewVerdict}`)}` : "—"}
                     {i.reviewNote && <div className="muted">{i.reviewNote}</div>}
-                  </td>
-                  <td>
-                    <div className={styles.photos}>
-                      {record.photos
-                        .filter((p) => p.inspectionId === i.id)
-                        .map((p) => (
-                          <a key={p.id} href={photoUrl(p.id)} target="_blank" rel="noreferrer">
-                            {/* eslint-disable-next-line @next/next/no-img-element */}
-                            <img src={photoUrl(p.id)} alt={p.caption ?? t("desk.itemPage.photo")} className={styles.photo} />
-                          </a>
-                        ))}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+                  </>
+                ),
+              },
+              {
+                header: t("desk.itemPage.photos"),
+                cell: (i) => (
+                  <div className={styles.photos}>
+                    {record.photos
+                      .filter((p) => p.inspectionId === i.id)
+                      .map((p) => (
+                        <a key={p.id} href={photoUrl(p.id)} target="_blank" rel="noreferrer">
+                          {/* eslint-disable-next-line @next/next/no-img-element */}
+                          <img src={photoUrl(p.id)} alt={p.caption ?? t("desk.itemPage.photo")} className={styles.photo} />
+                        </a>
+                      ))}
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </TitledSection>
       )}
-      <section>
-        <h2>{t("desk.itemPage.timeline")}</h2>
+      <TitledSection title={t("desk.itemPage.timeline")}>
         <Timeline entries={record.timeline} binCodes={binCodes} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { productNameIn } from "@/lib/catalog/product-name";
 import { listShortPicks } from "@/lib/dispatch/short-picks";
+import { DataTable } from "@/components/table/data-table";
+import { EmptyNote } from "@/components/table/empty-note";
 
 export const dynamic = "force-dynamic";
 
@@ -18,39 +20,27 @@ export default async function ShortPicksPage() {
     <div className="stack">
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
-      {rows.length === 0 ? (
-        <p className="card muted">{t("empty")}</p>
-      ) : (
-        <table className="table" data-testid="short-picks">
-          <thead>
-            <tr>
-              <th>{t("item")}</th>
-              <th>{t("bin")}</th>
-              <th>{t("reported")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.lineId} data-testid="short-pick" data-code={r.itemCode ?? ""}>
-                <td>
-                  <strong>{r.itemCode}</strong> · {productNameIn(locale, r)} · {r.size}
-                </td>
-                <td>
-                  {r.binCode ?? "—"} <span className="badge">{t("countRequested")}</span>
-                </td>
-                <td>
-                  {t("reportedBy", { name: r.reportedBy ?? "?", list: r.pickListNumber })}
-                  <div className="muted">{format.dateTime(new Date(r.reportedAt), "dateTime")}</div>
-                </td>
-                <td>
-                  <ResolveShortButton lineId={r.lineId} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="short-picks"
+        rows={rows}
+        empty={<EmptyNote>{t("empty")}</EmptyNote>}
+        rowKey={(r) => r.lineId}
+        rowProps={(r) => ({ "data-testid": "short-pick", "data-code": r.itemCode ?? "" })}
+        columns={[
+          { header: t("item"), cell: (r) => <><strong>{r.itemCode}</strong> · {productNameIn(locale, r)} · {r.size}</> },
+          { header: t("bin"), cell: (r) => <>{r.binCode ?? "—"} <span className="badge">{t("countRequested")}</span></> },
+          {
+            header: t("reported"),
+            cell: (r) => (
+              <>
+                {t("reportedBy", { name: r.reportedBy ?? "?", list: r.pickListNumber })}
+                <div className="muted">{format.dateTime(new Date(r.reportedAt), "dateTime")}</div>
+              </>
+            ),
+          },
+          { cell: (r) => <ResolveShortButton lineId={r.lineId} /> },
+        ]}
+      />
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { requirePageAccess } from "@/lib/auth/current-staff";
 import { productNameIn } from "@/lib/catalog/product-name";
 import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
 import styles from "@/components/receiving/receiving.module.css";
+import { DataTable } from "@/components/table/data-table";
+import { EmptyNote } from "@/components/table/empty-note";
 
 export const dynamic = "force-dynamic";
 
@@ -21,37 +23,27 @@ export default async function UnexpectedUnitsPage() {
     <div className={styles.queue}>
       <ManagerLinks current="unexpected" />
       <h1>{t("unexpected.title")}</h1>
-      {units.length === 0 ? (
-        <p className="card muted">{t("unexpected.empty")}</p>
-      ) : (
-        <table className="table" data-testid="unexpected-table">
-          <thead>
-            <tr>
-              <th>{t("unexpected.code")}</th>
-              <th>{t("unexpected.product")}</th>
-              <th>{t("unexpected.received")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.itemId} data-testid="unexpected-row" data-code={u.code ?? ""}>
-                <td>
-                  <ItemLink code={u.code} id={u.itemId} />
-                </td>
-                <td>
-                  <strong>{productNameIn(locale, u)}</strong> · {t("size", { size: u.size })}
-                  {u.sku !== "UNKNOWN" && <div className="muted">{t("sku", { sku: u.sku })}</div>}
-                </td>
-                <td>{u.receivedAt ? format.dateTime(new Date(u.receivedAt), "dateTime") : "—"}</td>
-                <td>
-                  <ReturnUnitForm itemId={u.itemId} code={u.code ?? ""} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="unexpected-table"
+        rows={units}
+        empty={<EmptyNote>{t("unexpected.empty")}</EmptyNote>}
+        rowKey={(u) => u.itemId}
+        rowProps={(u) => ({ "data-testid": "unexpected-row", "data-code": u.code ?? "" })}
+        columns={[
+          { header: t("unexpected.code"), cell: (u) => <ItemLink code={u.code} id={u.itemId} /> },
+          {
+            header: t("unexpected.product"),
+            cell: (u) => (
+              <>
+                <strong>{productNameIn(locale, u)}</strong> · {t("size", { size: u.size })}
+                {u.sku !== "UNKNOWN" && <div className="muted">{t("sku", { sku: u.sku })}</div>}
+              </>
+            ),
+          },
+          { header: t("unexpected.received"), cell: (u) => (u.receivedAt ? format.dateTime(new Date(u.receivedAt), "dateTime") : "—") },
+          { cell: (u) => <ReturnUnitForm itemId={u.itemId} code={u.code ?? ""} /> },
+        ]}
+      />
     </div>
   );
 }

@@ -9,6 +9,8 @@ import styles from "@/components/storage/storage.module.css";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { listZones } from "@/lib/storage/bins-admin";
 import { storageUtilisation } from "@/lib/storage/utilisation";
+import { DataTable } from "@/components/table/data-table";
+import { TitledSection } from "@/components/table/titled-section";
 
 export async function generateMetadata() {
   const t = await getTranslations("storage.bins");
@@ -26,60 +28,57 @@ export default async function BinsPage() {
     <div className="stack">
       <StorageNav current="bins" />
       <h1>{t("title")}</h1>
-      <section aria-label={t("utilisation")}>
-        <h2>{t("utilisation")}</h2>
-        <table className="table" data-testid="utilisation">
-          <thead>
-            <tr>
-              <th>{t("zone")}</th>
-              <th>{t("sizeClass")}</th>
-              <th>{t("binsCount")}</th>
-              <th>{t("used")}</th>
-              <th>{t("fill")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {utilisation.map((u) => {
-              const share = u.capacity ? u.occupied / u.capacity : 0;
-              return (
-                <tr key={`${u.zoneCode}-${u.sizeClass}`}>
-                  <td>{u.zoneCode} · {u.zoneName}</td>
-                  <td>{u.sizeClass}</td>
-                  <td>{format.number(u.activeBins)} / {format.number(u.bins)}</td>
-                  <td>{format.number(u.occupied)} / {format.number(u.capacity)}</td>
-                  <td>
+      <TitledSection title={t("utilisation")} labelled>
+        <DataTable
+          testId="utilisation"
+          rows={utilisation}
+          rowKey={(u) => `${u.zoneCode}-${u.sizeClass}`}
+          columns={[
+            { header: t("zone"), cell: (u) => <>{u.zoneCode} · {u.zoneName}</> },
+            { header: t("sizeClass"), cell: (u) => u.sizeClass },
+            { header: t("binsCount"), cell: (u) => <>{format.number(u.activeBins)} / {format.number(u.bins)}</> },
+            { header: t("used"), cell: (u) => <>{format.number(u.occupied)} / {format.number(u.capacity)}</> },
+            {
+              header: t("fill"),
+              cell: (u) => {
+                const share = u.capacity ? u.occupied / u.capacity : 0;
+                return (
+                  <>
                     <div className={styles.bar} title={format.number(share, { style: "percent" })}>
                       <div className={styles.barFill} style={{ width: `${Math.round(share * 100)}%` }} />
                     </div>
                     {format.number(share, { style: "percent", maximumFractionDigits: 0 })}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+                  </>
+                );
+              },
+            },
+          ]}
+        />
+      </TitledSection>
       <BinForm />
-      <section aria-label={t("zones")}>
-        <h2>{t("zones")}</h2>
-        <table className="table">
-          <tbody>
-            {zones.map((z) => (
-              <tr key={z.id}>
-                <td><strong>{z.code}</strong> · {z.name}</td>
-                <td>{t("binsN", { count: z.bins })}</td>
-                <td>{z.firstBin && <Link href={`/bins/${z.firstBin}`}>{z.firstBin}</Link>}</td>
-                <td><ZonePathButtons zoneCode={z.code} /></td>
-                <td className="row">
+      <TitledSection title={t("zones")} labelled>
+        <DataTable
+          headless
+          rows={zones}
+          rowKey={(z) => z.id}
+          columns={[
+            { cell: (z) => <><strong>{z.code}</strong> · {z.name}</> },
+            { cell: (z) => t("binsN", { count: z.bins }) },
+            { cell: (z) => z.firstBin && <Link href={`/bins/${z.firstBin}`}>{z.firstBin}</Link> },
+            { cell: (z) => <ZonePathButtons zoneCode={z.code} /> },
+            {
+              className: "row",
+              cell: (z) => (
+                <>
                   <PrintButton kind="bin_labels" input={{ zoneCode: z.code }} label={t("labelsPrint")} testId={`print-bins-${z.code}`} />
                   <a className="button" href={`/api/station/storage/bins/labels?zone=${z.code}&format=pdf`} target="_blank" rel="noreferrer">{t("labelsPdf")}</a>
                   <a className="button" href={`/api/station/storage/bins/labels?zone=${z.code}&format=zpl`} download>{t("labelsZpl")}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+                </>
+              ),
+            },
+          ]}
+        />
+      </TitledSection>
       <BinActiveForm />
     </div>
   );

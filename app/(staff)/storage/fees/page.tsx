@@ -5,6 +5,7 @@ import { StorageNav } from "@/components/storage/storage-nav";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { isoDateOf, localDayNumber } from "@/lib/storage/fees";
 import { feeReportSchema, storageFeeReport } from "@/lib/storage/storage-fees";
+import { DataTable } from "@/components/table/data-table";
 
 export async function generateMetadata() {
   const t = await getTranslations("storage.fees");
@@ -28,30 +29,23 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
       <h1>{t("title")}</h1>
       <FeeReportForm from={report.from} to={report.to} />
       {!parsed.success && (asked.from || asked.to) && <p className="alert alert--warn">{t("badPeriod")}</p>}
-      <table className="table" data-testid="fee-report">
-        <thead>
-          <tr>
-            <th>{t("seller")}</th>
-            <th>{t("items")}</th>
-            <th>{t("chargeableDays")}</th>
-            <th>{t("amount")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.rows.map((r) => (
-            <tr key={r.sellerId}>
-              <td>{r.sellerName} <span className="muted">({r.sellerId})</span></td>
-              <td>{format.number(r.items)}</td>
-              <td>{format.number(r.chargeableDays)}</td>
-              <td>{money(r.amount)}</td>
-            </tr>
-          ))}
+      <DataTable
+        testId="fee-report"
+        rows={report.rows}
+        rowKey={(r) => r.sellerId}
+        columns={[
+          { header: t("seller"), cell: (r) => <>{r.sellerName} <span className="muted">({r.sellerId})</span></> },
+          { header: t("items"), cell: (r) => format.number(r.items) },
+          { header: t("chargeableDays"), cell: (r) => format.number(r.chargeableDays) },
+          { header: t("amount"), cell: (r) => money(r.amount) },
+        ]}
+        closingRows={
           <tr>
             <th colSpan={3}>{t("total")}</th>
             <th>{money(report.total)}</th>
           </tr>
-        </tbody>
-      </table>
+        }
+      />
     </div>
   );
 }
