@@ -1,7 +1,7 @@
 import { englishDevice } from "./english-device";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, signInWithBadge, snap } from "./helpers";
 
 /**
  * The manager's desk at desktop size. Each test makes its own items through the public API and the
@@ -20,16 +20,6 @@ async function answerChecklist(context: BrowserContext, inspectionId: string) {
   const results = view.checklist.points.map((p: { key: string }) => ({ key: p.key, ok: true }));
   const answered = await context.request.post("/api/station/inspection/results", { data: { scanId: randomUUID(), inspectionId, results } });
   expect(answered.ok(), await answered.text()).toBeTruthy();
-}
-
-async function signIn(page: Page, badge: string) {
-  await loginWithBadge(page, badge);
-  try {
-    await expect(page.getByTestId("header-user")).toBeVisible({ timeout: 5_000 });
-  } catch {
-    await loginWithBadge(page, badge);
-    await expect(page.getByTestId("header-user")).toBeVisible();
-  }
 }
 
 async function asManager(page: Page, locale: "en" | "ko" = "en") {
@@ -67,7 +57,7 @@ async function inspectedItem(browser: Browser, testInfo: TestInfo) {
     },
   });
   expect(announce.ok(), await announce.text()).toBeTruthy();
-  await signIn(page, demo.operatorBadge);
+  await signInWithBadge(page, demo.operatorBadge);
   const parcel = await (await context.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: trackingNumber } })).json();
   const unit = parcel.orders[0].units[0];
   const received = await context.request.post("/api/station/receiving/units/receive", {
@@ -76,7 +66,7 @@ async function inspectedItem(browser: Browser, testInfo: TestInfo) {
   expect(received.ok(), await received.text()).toBeTruthy();
   const code: string = (await received.json()).unit.code;
   await context.clearCookies();
-  await signIn(page, demo.inspectorBadge);
+  await signInWithBadge(page, demo.inspectorBadge);
   const claim = await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } });
   expect(claim.ok(), await claim.text()).toBeTruthy();
   const { inspectionId } = await claim.json();
@@ -192,14 +182,14 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
     },
   });
   expect(announce.ok(), await announce.text()).toBeTruthy();
-  await signIn(station, "EMP-5001");
+  await signInWithBadge(station, "EMP-5001");
   const parcel = await (await context.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: `6622${unique}` } })).json();
   const received = await context.request.post("/api/station/receiving/units/receive", {
     data: { scanId: randomUUID(), parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId },
   });
   const code: string = (await received.json()).unit.code;
   await context.clearCookies();
-  await signIn(station, "EMP-6001");
+  await signInWithBadge(station, "EMP-6001");
   const { inspectionId } = await (await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } })).json();
   await answerChecklist(context, inspectionId);
   // Now at or above the four-eyes price: a pass needs a photo too.
@@ -245,7 +235,7 @@ test("the dashboard loads live with its charts; a count opens its items; a table
 test("an unmatched parcel shows among the exceptions and is resolved from there", async ({ page, browser }, testInfo) => {
   const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const station = await context.newPage();
-  await signIn(station, demo.operator2Badge);
+  await signInWithBadge(station, demo.operator2Badge);
   const tracking = `STRAY${Date.now()}`;
   const scanned = await context.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: tracking, confirmUnmatched: true } });
   expect(scanned.ok(), await scanned.text()).toBeTruthy();

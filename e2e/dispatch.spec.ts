@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, openStation, scan, scannerReady, snap } from "./helpers";
+import { announceTrade, dunk, seoulApiToken, unique as uniqueId } from "./announce";
 
 /*
  * Dispatch journeys. The tablet ones work on the demo data's waiting items in order (pick one, pack
@@ -8,17 +9,8 @@ import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } fro
  * public API; the quarantine decision runs at desktop size on the demo's quarantined item.
  */
 
-const apiToken = "lgt_demo_seoul_0000000000000000000000";
 const status = (page: Page) => page.getByTestId("scan-status");
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-
-async function station(page: Page, path: string, badge = demo.operatorBadge) {
-  await loginWithBadge(page, badge);
-  await expect(page.getByTestId("header-user")).toBeVisible();
-  await page.goto(path);
-  await scannerReady(page);
-  await page.locator("h1").first().click();
-}
+const unique = (prefix: string) => uniqueId(prefix, 4);
 
 async function setLocale(context: BrowserContext, locale: "ko" | "en", baseURL: string) {
   await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
@@ -33,7 +25,7 @@ test.describe("dispatch at the tablet", () => {
 
   test("pick by scanning: item before its bin and a wrong bin refused, a tote, then bin and item", async ({ page, context, baseURL }, testInfo) => {
     await setLocale(context, "ko", baseURL!);
-    await station(page, "/pick");
+    await openStation(page, "/pick");
     await snap(page, testInfo, "pick-queue-ko");
     await page.getByTestId("pick-claim").first().click();
     const next = page.getByTestId("pick-next");
@@ -59,7 +51,7 @@ test.describe("dispatch at the tablet", () => {
 
   test("pack with label: where it goes, a number from the carrier's range, label and slip print", async ({ page, context, baseURL }, testInfo) => {
     await setLocale(context, "en", baseURL!);
-    await station(page, "/pack");
+    await openStation(page, "/pack");
     await scan(page, picked);
     await expect(page.getByTestId("pack-shipment")).toHaveAttribute("data-destination", "buyer");
     await page.getByTestId("carrier-CJ").click();
@@ -83,7 +75,7 @@ test.describe("dispatch at the tablet", () => {
   });
 
   test("manifest close: the parcel goes on a CJ manifest, closing hands it over", async ({ page }, testInfo) => {
-    await station(page, "/handover");
+    await openStation(page, "/handover");
     await page.getByTestId("open-CJ").click();
     await expect(page.getByTestId("manifest-active")).toHaveAttribute("data-status", "open");
     await scan(page, tracking);
@@ -101,21 +93,9 @@ test.describe("dispatch at the tablet", () => {
   test("a return to the seller: a cancelled order's unit is packed with a return slip", async ({ page, request }, testInfo) => {
     const externalId = unique("E2E-RET-");
     const inbound = unique("CJRET");
-    const announced = await request.post("/api/v1/inbound-orders", {
-      headers: { authorization: `Bearer ${apiToken}` },
-      data: {
-        externalId,
-        type: "trade",
-        centerCode: "SEL",
-        seller: { id: unique("S-"), name: "반송 판매자", address: "서울특별시 마포구 월드컵로 1" },
-        buyer: { id: "B-1", name: "E2E Buyer", address: "1 Test-ro, Seoul" },
-        items: [{ sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 139000 }],
-        trackingNumber: inbound,
-      },
-    });
-    expect(announced.status()).toBe(201);
-    expect((await request.post(`/api/v1/inbound-orders/${externalId}/cancel`, { headers: { authorization: `Bearer ${apiToken}` }, data: { reason: "buyer cancelled" } })).ok()).toBe(true);
-    await station(page, "/receive");
+    await announceTrade(request, { externalId, trackingNumber: inbound, seller: { name: "반송 판매자", address: "서울특별시 마포구 월드컵로 1" } });
+    expect((await request.post(`/api/v1/inbound-orders/${externalId}/cancel`, { headers: { authorization: `Bearer ${seoulApiToken}` }, data: { reason: "buyer cancelled" } })).ok()).toBe(true);
+    await openStation(page, "/receive");
     await scan(page, inbound);
     await page.getByTestId("unit").first().getByTestId("confirm-unit").click();
     const code = (await page.getByTestId("unit").first().getByTestId("item-code").textContent())!.trim();
@@ -140,21 +120,15 @@ test.describe("dispatch at the tablet", () => {
   test("a failed item's return: packing shows the inspection result sheet in Korean (verdict, reasons, photos)", async ({ page, context, baseURL }, testInfo) => {
     const externalId = unique("E2E-FAIL-");
     const inbound = unique("CJFAIL");
-    const announced = await context.request.post("/api/v1/inbound-orders", {
-      headers: { authorization: `Bearer ${apiToken}` },
-      data: {
-        externalId,
-        type: "trade",
-        centerCode: "SEL",
-        seller: { id: unique("S-"), name: "불합격 판매자", address: "서울특별시 성동구 왕십리로 83" },
-        buyer: { id: "B-2", name: "E2E Buyer", address: "2 Test-ro, Seoul" },
-        items: [{ sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "275", price: 129000 }],
-        trackingNumber: inbound,
-      },
+    await announceTrade(context.request, {
+      externalId,
+      trackingNumber: inbound,
+      seller: { name: "불합격 판매자", address: "서울특별시 성동구 왕십리로 83" },
+      buyer: { id: "B-2", name: "E2E Buyer", address: "2 Test-ro, Seoul" },
+      items: [{ ...dunk, size: "275", price: 129000 }],
     });
-    expect(announced.status()).toBe(201);
     // Received at the operator's station, failed as used by an inspector with a photo: over the stations' routes.
-    await station(page, "/receive");
+    await openStation(page, "/receive");
     const parcel = await (await page.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: inbound } })).json();
     const received = await page.request.post("/api/station/receiving/units/receive", { data: { scanId: randomUUID(), parcelId: parcel.parcel.id, itemId: parcel.orders[0].units[0].itemId } });
     expect(received.ok(), await received.text()).toBeTruthy();
@@ -178,7 +152,7 @@ test.describe("dispatch at the tablet", () => {
 
     await context.clearCookies();
     await setLocale(context, "ko", baseURL!);
-    await station(page, "/pack");
+    await openStation(page, "/pack");
     await scan(page, code);
     // A return is answered in the warning colour: it goes back, not to a buyer.
     await expect(status(page)).toHaveClass(/scan-status--warning/);

@@ -73,6 +73,26 @@ export async function loginWithBadge(page: Page, badge: string, pin = demo.pin, 
   await page.getByRole("button", { name: /^(Sign in|로그인)$/ }).click();
 }
 
+/** Badge sign-in; once more if the scanned badge was lost (the login screen still showing). */
+export async function signInWithBadge(page: Page, badge: string) {
+  await loginWithBadge(page, badge);
+  try {
+    await expect(page.getByTestId("header-user")).toBeVisible({ timeout: 5_000 });
+  } catch {
+    await loginWithBadge(page, badge);
+    await expect(page.getByTestId("header-user")).toBeVisible();
+  }
+}
+
+/** Signs in with a badge and opens a station ready for scans, with nothing focused (as on a tablet). */
+export async function openStation(page: Page, path: string, badge = demo.operatorBadge) {
+  await loginWithBadge(page, badge);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+  await page.goto(path);
+  await scannerReady(page);
+  await page.locator("h1").first().click();
+}
+
 /** Puts the signed-in user's screen in `locale` (the choice is kept on the shared demo account). */
 export async function switchLocale(page: Page, locale: "en" | "ko") {
   const button = page.getByRole("button", { name: locale === "ko" ? "한국어" : "English", exact: true });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { countTones, demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale } from "./helpers";
+import { countTones, demo, loginWithPassword, scan, scannerReady, signInWithBadge, snap, switchLocale } from "./helpers";
 
 /**
  * Inspection journeys at tablet and desktop size. Every test makes its OWN items: it announces an
@@ -50,7 +50,7 @@ async function receivedOrder(
     },
   });
   expect(announce.ok(), await announce.text()).toBeTruthy();
-  await signIn(page, demo.operatorBadge);
+  await signInWithBadge(page, demo.operatorBadge);
   const parcelAnswer = await context.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: trackingNumber } });
   expect(parcelAnswer.ok(), await parcelAnswer.text()).toBeTruthy();
   const parcel = await parcelAnswer.json();
@@ -77,20 +77,9 @@ async function itemOverApi(page: Page, externalId: string, code: string) {
   return item!;
 }
 
-/** Badge sign-in; once more if the scanned badge was lost (the login screen still showing). */
-async function signIn(page: Page, badge: string) {
-  await loginWithBadge(page, badge);
-  try {
-    await expect(page.getByTestId("header-user")).toBeVisible({ timeout: 5_000 });
-  } catch {
-    await loginWithBadge(page, badge);
-    await expect(page.getByTestId("header-user")).toBeVisible();
-  }
-}
-
 /** Signs in as an inspector, opens the queue and claims the item by scanning its label. */
 async function claimByScan(page: Page, badge: string, code: string) {
-  await signIn(page, badge);
+  await signInWithBadge(page, badge);
   await page.goto("/inspect");
   await scannerReady(page);
   await expect(page.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toBeVisible();
@@ -135,7 +124,7 @@ async function submitVerdict(page: Page) {
 test("claim by scan, checklist with a note, photo, pass (warned about the not-ok point): the item goes to packing", async ({ page, browser }, testInfo) => {
   const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [cheapSneaker]);
   const tones = await countTones(page);
-  await signIn(page, demo.inspectorBadge);
+  await signInWithBadge(page, demo.inspectorBadge);
   await page.goto("/inspect");
   await expect(page.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toBeVisible();
   await snap(page, testInfo, "inspect-queue");
@@ -228,7 +217,7 @@ test("counterfeit goes to a senior's second look; the inspector cannot review it
   await snap(page, testInfo, "review-own-verdict-disabled");
 
   const senior = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
-  await signIn(senior, demo.seniorBadge);
+  await signInWithBadge(senior, demo.seniorBadge);
   await senior.goto("/review");
   const row = senior.locator(`[data-testid=review-row][data-item-code="${code}"]`);
   await expect(row).toBeVisible();
@@ -249,7 +238,7 @@ test("above the four-eyes price a pass waits for a second inspector, who confirm
 
   // Someone else scanning the claimed item is told who has it.
   const second = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
-  await signIn(second, demo.inspector2Badge);
+  await signInWithBadge(second, demo.inspector2Badge);
   await second.goto("/inspect");
   await scannerReady(second);
   await second.locator("h1").click();
@@ -315,7 +304,7 @@ test("the second look overturns a high-price pass to a defect with a reason and 
   expect((await itemOverApi(page, externalId, code)).state).toBe("held");
 
   const reviewer = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
-  await signIn(reviewer, demo.inspector2Badge);
+  await signInWithBadge(reviewer, demo.inspector2Badge);
   await reviewer.goto("/review");
   await reviewer.locator(`[data-testid=review-row][data-item-code="${code}"]`).getByRole("link").click();
   await expect(reviewer).toHaveURL(new RegExp(`/review/${inspectionId}$`));
@@ -422,7 +411,7 @@ test("a manager saves a checklist as a new version and adds a reason code", asyn
 /** An inspector claims the item over the station route (in a context of their own). */
 async function claimAsInspector(browser: Browser, testInfo: TestInfo, code: string): Promise<string> {
   const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
-  await signIn(await context.newPage(), demo.inspectorBadge);
+  await signInWithBadge(await context.newPage(), demo.inspectorBadge);
   const claimed = await context.request.post("/api/station/inspection/claim", { data: { scanId: randomUUID(), itemCode: code } });
   expect(claimed.ok(), await claimed.text()).toBeTruthy();
   const { inspectionId } = await claimed.json();
@@ -433,7 +422,7 @@ async function claimAsInspector(browser: Browser, testInfo: TestInfo, code: stri
 test("a senior takes over another inspector's live claim from the queue, with a reason; the refusal of the scan is in the screen's language", async ({ page, browser }, testInfo) => {
   const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
   await claimAsInspector(browser, testInfo, code);
-  await signIn(page, demo.seniorBadge);
+  await signInWithBadge(page, demo.seniorBadge);
   await page.goto("/inspect");
   await scannerReady(page);
   const row = page.locator(`[data-testid=claim-row][data-item-code="${code}"]`);
@@ -485,7 +474,7 @@ test("a manager takes over a live claim from the item's page; the reason is in t
 test("a senior takes over from the item's inspection screen, with a reason", async ({ page, browser }, testInfo) => {
   const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
   const inspectionId = await claimAsInspector(browser, testInfo, code);
-  await signIn(page, demo.seniorBadge);
+  await signInWithBadge(page, demo.seniorBadge);
   await page.goto(`/inspect/${inspectionId}`);
   const box = page.getByTestId("item-takeover");
   await expect(box).toContainText("Being inspected by");

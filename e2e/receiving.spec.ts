@@ -1,6 +1,7 @@
 import { deflateSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, openStation, scan, snap, switchLocale } from "./helpers";
+import { announceTrade, dunk, seoulApiToken, unique, type Line } from "./announce";
 
 /*
  * Receiving journeys at the station, as an operator with a scanner would do them. Every test
@@ -8,45 +9,13 @@ import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, swit
  * run in parallel and in both projects against one server.
  */
 
-const apiToken = "lgt_demo_seoul_0000000000000000000000";
 const itemCodePattern = /^IT[0-9A-Z]{11}$/;
 
-function unique(prefix: string): string {
-  return `${prefix}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
-}
-
-type Line = { sku: string; productName: string; category: "sneakers" | "apparel"; size: string; price: number };
-const dunk: Line = { sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 139000 };
 const jordan: Line = { sku: "E2E-AJ1-CHI", productName: "Air Jordan 1 High OG Chicago", category: "sneakers", size: "265", price: 320000 };
 const hoodie: Line = { sku: "E2E-HOODIE-M", productName: "Essentials Hoodie", category: "apparel", size: "M", price: 89000 };
 
-async function announce(request: APIRequestContext, lines: Line[], opts: { tracking?: boolean } = {}) {
-  const externalId = unique("E2E-RCV-");
-  const trackingNumber = opts.tracking === false ? undefined : unique("CJ");
-  const response = await request.post("/api/v1/inbound-orders", {
-    headers: { authorization: `Bearer ${apiToken}` },
-    data: {
-      externalId,
-      type: "trade",
-      centerCode: "SEL",
-      seller: { id: unique("S-"), name: "E2E Seller" },
-      buyer: { id: "B-1", name: "E2E Buyer", address: "1 Test-ro, Seoul" },
-      items: lines,
-      ...(trackingNumber ? { trackingNumber } : {}),
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return { externalId, trackingNumber: trackingNumber ?? "" };
-}
-
-async function openStation(page: Page, badge = demo.operatorBadge) {
-  await loginWithBadge(page, badge);
-  await expect(page.getByTestId("header-user")).toBeVisible();
-  await page.goto("/receive");
-  await scannerReady(page);
-  // Scans must work with nothing focused, as on a tablet.
-  await page.locator("h1").first().click();
-}
+const announce = (request: APIRequestContext, items: Line[], opts: { tracking?: boolean } = {}) =>
+  announceTrade(request, { externalId: unique("E2E-RCV-"), trackingNumber: opts.tracking === false ? undefined : unique("CJ"), items });
 
 /** A small valid PNG (a colour gradient) built here: signature, IHDR, IDAT, IEND with their CRCs. */
 function makePng(width = 160, height = 120): Buffer {
@@ -90,7 +59,7 @@ const units = (page: Page) => page.getByTestId("unit");
 test.describe("receiving station", () => {
   test("an announced parcel is received by scanner alone, labelled, and cannot be received twice", async ({ page, request }, testInfo) => {
     const order = await announce(request, [dunk, jordan]);
-    await openStation(page);
+    await openStation(page, "/receive");
     await expect(page.getByTestId("no-parcel")).toBeVisible();
     await snap(page, testInfo, "receive-empty");
 
@@ -163,7 +132,7 @@ test.describe("receiving station", () => {
 
   test("closing with units not confirmed asks first and lists them; after the close they no longer offer confirm in box", async ({ page, request }, testInfo) => {
     const order = await announce(request, [dunk, jordan, hoodie]);
-    await openStation(page);
+    await openStation(page, "/receive");
     await scan(page, order.trackingNumber);
     await expect(units(page)).toHaveCount(3);
     await units(page).nth(1).getByTestId("confirm-unit").click();
@@ -207,7 +176,7 @@ test.describe("receiving station", () => {
   test("scanning a new parcel while the current one has units to confirm warns and keeps the first one a tap away", async ({ page, request }, testInfo) => {
     const first = await announce(request, [dunk, jordan]);
     const second = await announce(request, [hoodie]);
-    await openStation(page);
+    await openStation(page, "/receive");
     await scan(page, first.trackingNumber);
     await units(page).nth(0).getByTestId("confirm-unit").click();
     await expect(units(page).nth(0).getByTestId("item-code")).toHaveText(itemCodePattern);
@@ -239,7 +208,7 @@ test.describe("receiving station", () => {
 
   test("two stations race for a unit: the station that lost sees its card refreshed to what happened, in its language", async ({ page, request }, testInfo) => {
     const order = await announce(request, [dunk, jordan]);
-    await openStation(page);
+    await openStation(page, "/receive");
     await scan(page, order.trackingNumber);
     await expect(units(page).getByTestId("confirm-unit")).toHaveCount(2);
     const parcelId = await parcelIdOf(page);
@@ -275,7 +244,7 @@ test.describe("receiving station", () => {
 
   test("an extra unit in the box is recorded, labelled and returned by a manager", async ({ page, browser, request }, testInfo) => {
     const order = await announce(request, [dunk]);
-    await openStation(page);
+    await openStation(page, "/receive");
     await scan(page, order.trackingNumber);
     await units(page).first().getByTestId("confirm-unit").click();
     await expect(units(page).first().getByTestId("item-code")).toHaveText(itemCodePattern);
@@ -310,12 +279,12 @@ test.describe("receiving station", () => {
   test("a cancelled order's unit that still arrives is received and flagged for return", async ({ page, request }, testInfo) => {
     const order = await announce(request, [jordan]);
     const cancel = await request.post(`/api/v1/inbound-orders/${order.externalId}/cancel`, {
-      headers: { authorization: `Bearer ${apiToken}` },
+      headers: { authorization: `Bearer ${seoulApiToken}` },
       data: { reason: "buyer cancelled" },
     });
     expect(cancel.ok(), await cancel.text()).toBe(true);
 
-    await openStation(page);
+    await openStation(page, "/receive");
     await scan(page, order.trackingNumber);
     await expect(units(page)).toHaveCount(1);
     await expect(status(page)).toHaveClass(/scan-status--warning/);
@@ -346,7 +315,7 @@ test.describe("receiving station", () => {
   test("a parcel with no order goes to the manager's unmatched queue and is linked to its order there", async ({ page, browser, request }, testInfo) => {
     const order = await announce(request, [hoodie], { tracking: false });
     const tracking = unique("LOST");
-    await openStation(page);
+    await openStation(page, "/receive");
     await scan(page, tracking);
     await expect(status(page)).toHaveClass(/scan-status--warning/);
     // Nothing is recorded for a number no order expects until the operator says it is a parcel.
@@ -418,7 +387,7 @@ test.describe("receiving station", () => {
 
   test("a manager returns an unmatched parcel to its sender; the station then refuses its units", async ({ page, browser }) => {
     const tracking = unique("STRAY");
-    await openStation(page);
+    await openStation(page, "/receive");
     await scan(page, tracking);
     await page.getByTestId("unknown-parcel").getByRole("button", { name: /Open unmatched|미매칭 택배로 등록/ }).click();
     const panel = page.getByTestId("unmatched-panel");
@@ -444,7 +413,7 @@ test.describe("receiving station", () => {
 
   test("a parcel without a tracking number is matched by searching its order", async ({ page, request }, testInfo) => {
     const order = await announce(request, [dunk], { tracking: false });
-    await openStation(page);
+    await openStation(page, "/receive");
     await page.getByRole("button", { name: /without tracking number|송장번호가 없는/ }).click();
     const search = page.getByTestId("order-search");
     await search.locator('input[name="query"]').fill(order.externalId);

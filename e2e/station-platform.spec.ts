@@ -1,42 +1,16 @@
 import { englishDevice } from "./english-device";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { itemCodeCheckChar } from "../lib/scan-codes/item-code";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap, switchLocale, typeLikeScanner } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, openStation, scan, scannerReady, snap, switchLocale, typeLikeScanner } from "./helpers";
+import { announceTrade, seoulApiToken, unique } from "./announce";
 
 /*
  * The shared station platform at tablet size: retries that land once, scans that are never lost
  * (typed into a memo, sent as Hangul, from a slow scanner), and refusals in the user's language.
  */
 
-const apiToken = "lgt_demo_seoul_0000000000000000000000";
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
 
-async function announce(request: APIRequestContext) {
-  const externalId = unique("E2E-PLT-");
-  const trackingNumber = unique("CJ");
-  const response = await request.post("/api/v1/inbound-orders", {
-    headers: { authorization: `Bearer ${apiToken}` },
-    data: {
-      externalId,
-      type: "trade",
-      centerCode: "SEL",
-      seller: { id: unique("S-"), name: "E2E Seller" },
-      buyer: { id: "B-1", name: "E2E Buyer", address: "1 Test-ro, Seoul" },
-      items: [{ sku: "DD1391-100", productName: "Nike Dunk Low Retro White Black", category: "sneakers", size: "270", price: 139000 }],
-      trackingNumber,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return { externalId, trackingNumber };
-}
-
-async function openReceiving(page: Page) {
-  await loginWithBadge(page, demo.operatorBadge);
-  await expect(page.getByTestId("header-user")).toBeVisible();
-  await page.goto("/receive");
-  await scannerReady(page);
-  await page.locator("h1").first().click();
-}
+const announce = (request: APIRequestContext) => announceTrade(request, { externalId: unique("E2E-PLT-"), trackingNumber: unique("CJ") });
 
 const status = (page: Page) => page.getByTestId("scan-status");
 
@@ -88,7 +62,7 @@ async function slowScan(page: Page, code: string, gapMs: number) {
 
 test("an answer lost on the first try: the retry carries the same scan id and the unit is received once", async ({ page, request }) => {
   const order = await announce(request);
-  await openReceiving(page);
+  await openStation(page, "/receive");
   await scan(page, order.trackingNumber);
   await expect(page.getByTestId("unit")).toHaveCount(1);
 
@@ -109,7 +83,7 @@ test("an answer lost on the first try: the retry carries the same scan id and th
   expect(seen.length).toBe(2);
   expect(new Set(seen).size).toBe(1);
 
-  const answer = await request.get(`/api/v1/inbound-orders/${order.externalId}`, { headers: { authorization: `Bearer ${apiToken}` } });
+  const answer = await request.get(`/api/v1/inbound-orders/${order.externalId}`, { headers: { authorization: `Bearer ${seoulApiToken}` } });
   const body = (await answer.json()) as { order: { items: { state: string; code: string | null }[] } };
   expect(body.order.items).toHaveLength(1);
   expect(body.order.items[0].state).toBe("received");
@@ -120,7 +94,7 @@ test("a scan into a focused memo is taken as a scan and kept out of the memo", a
   // Real key presses through the browser (they type into the memo); the automation protocol is
   // slower per key than a scanner on a busy machine, so the station allows 100 ms a key here.
   await page.addInitScript(() => window.localStorage.setItem("legit-scanner", JSON.stringify({ gapMs: 100 })));
-  await openReceiving(page);
+  await openStation(page, "/receive");
   await scan(page, order.trackingNumber);
   await page.getByTestId("open-unexpected").click();
   const memo = page.getByTestId("unexpected-form").locator('textarea[name="note"]');
@@ -136,7 +110,7 @@ test("Hangul key values with physical codes are read right at every station", as
   const order = await announce(request);
   const context = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const page = await context.newPage();
-  await openReceiving(page);
+  await openStation(page, "/receive");
   await scanHangul(page, order.trackingNumber);
   await expect(status(page)).toContainText(order.trackingNumber);
   await expect(page.getByTestId("parcel-tracking")).toHaveText(order.trackingNumber);
@@ -173,7 +147,7 @@ test("Hangul key values with physical codes are read right at every station", as
 
 test("a 90 ms a key scanner works once the station's setting allows it", async ({ page, request }) => {
   const order = await announce(request);
-  await openReceiving(page);
+  await openStation(page, "/receive");
   await page.getByTestId("scanner-settings").locator("summary").click();
   await page.getByTestId("scanner-gap").selectOption("100");
   await page.getByTestId("scanner-settings").locator("summary").click();
@@ -184,7 +158,7 @@ test("a 90 ms a key scanner works once the station's setting allows it", async (
 });
 
 test("refusals are shown in Korean", async ({ page }, testInfo) => {
-  await openReceiving(page);
+  await openStation(page, "/receive");
   // Other journeys may have left this shared demo account in English.
   await switchLocale(page, "ko");
   await page.locator("h1").first().click();

@@ -1,7 +1,7 @@
 import { englishDevice } from "./english-device";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+import { demo, loginWithPassword, scan, scannerReady, signInWithBadge, snap } from "./helpers";
 
 /**
  * Storage journeys: bulk-create bins (desktop, manager); putaway by scan with and without override
@@ -10,16 +10,6 @@ import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } fro
  */
 
 type Lookup = { item: { code: string; sizeClass: string }; suggestion: { id: string; code: string } | null };
-
-async function signIn(page: Page, badge: string) {
-  await loginWithBadge(page, badge);
-  try {
-    await expect(page.getByTestId("header-user")).toBeVisible({ timeout: 5_000 });
-  } catch {
-    await loginWithBadge(page, badge);
-    await expect(page.getByTestId("header-user")).toBeVisible();
-  }
-}
 
 async function useLocale(page: Page, locale: "en" | "ko") {
   const name = locale === "ko" ? "한국어" : "English";
@@ -73,7 +63,7 @@ test.describe("storage floor (tablet)", () => {
 
   test("putaway by scan: the suggestion, an override refused for its class then accepted, and a tote of two", async ({ page }, testInfo) => {
     test.skip(testInfo.project.name !== "tablet", "tablet journey");
-    await signIn(page, demo.operatorBadge);
+    await signInWithBadge(page, demo.operatorBadge);
     await page.goto("/putaway");
     await useLocale(page, "en");
     await scannerReady(page);
@@ -144,7 +134,7 @@ test.describe("storage floor (tablet)", () => {
     await post(manager, "/api/station/storage/bins", { scanId: randomUUID(), zoneCode: zone, aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 2 }, sizeClass: "S", capacity: 4 });
     const [here, there] = [`BIN-${zone}-01-01-1`, `BIN-${zone}-01-01-2`];
 
-    await signIn(page, demo.operatorBadge);
+    await signInWithBadge(page, demo.operatorBadge);
     const stored: string[] = [];
     for (const bin of ["BIN-A-01-01-1", "BIN-A-01-01-2", "BIN-A-01-01-3", "BIN-A-01-02-1", "BIN-A-01-02-2"]) {
       const view = (await (await page.request.get(`/api/station/storage/bins/${bin}`)).json()) as { items: { code: string }[] };
