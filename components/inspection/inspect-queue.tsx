@@ -18,6 +18,7 @@ import { useStationAction } from "@/components/station/use-station-action";
 import { useProductName } from "@/components/i18n/use-product-name";
 import { TakeOverForm } from "./take-over-form";
 import { useTakeOver } from "./use-take-over";
+import { QueueHeading } from "./queue-heading";
 
 type ClaimAnswer = { inspectionId: string; itemCode: string | null; reopened: boolean; tookOverFrom: { name: string } | null };
 
@@ -101,18 +102,13 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
   return (
     <div className={styles.queueLayout}>
       <section className="stack">
-        <div className="row">
-          <h1>{t("queue.title")}</h1>
-          <span className="badge" data-testid="queue-count">
-            {t("queue.waiting", { count: waiting.length })}
-          </span>
+        <QueueHeading title={t("queue.title")} count={t("queue.waiting", { count: waiting.length })} countTestId="queue-count" hint={t("queue.hint")}>
           {overdue > 0 && (
             <span className={`${styles.pill} ${styles.pillOverdue}`} data-testid="queue-overdue">
               {t("queue.overdueCount", { count: overdue })}
             </span>
           )}
-        </div>
-        <p className="muted">{t("queue.hint")}</p>
+        </QueueHeading>
         <ActionAnswer answer={action.answer} testId="queue-alert" />
         {takeOver && !data.claims.some((c) => c.itemCode === takeOver.itemCode) && (
           <TakeOverForm

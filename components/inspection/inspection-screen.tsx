@@ -17,6 +17,7 @@ import { ProductCard } from "./product-card";
 import type { InspectionView } from "./types";
 import { VerdictPanel, type VerdictAnswer } from "./verdict-panel";
 import { outcomeKey } from "./verdict-outcome";
+import { ScreenHeading } from "./screen-heading";
 
 /** The tablet's inspection screen: reference data, checklist, photos, verdict, then what happens next. */
 export function InspectionScreen({ view, canTakeOver = false }: { view: InspectionView; canTakeOver?: boolean }) {
@@ -59,18 +60,14 @@ export function InspectionScreen({ view, canTakeOver = false }: { view: Inspecti
 
   return (
     <div className="stack">
-      <div className="row">
-        <Link href="/inspect" className="button">
-          ← {t("screen.back")}
-        </Link>
-        <h1>{t("screen.title", { code: view.item.code ?? "" })}</h1>
+      <ScreenHeading backHref="/inspect" backLabel={t("screen.back")} title={t("screen.title", { code: view.item.code ?? "" })}>
         <span className="muted">
           {t("screen.claimedBy", {
             name: view.inspection.inspectorName,
             time: format.dateTime(new Date(view.inspection.claimedAt), "time"),
           })}
         </span>
-      </div>
+      </ScreenHeading>
       {outcome && (
         <div ref={outcomeRef} className={`alert ${outcome.verdict.startsWith("fail") ? "alert--error" : outcome.needsReview || outcome.awaitingBuyerDecision ? "alert--warn" : "alert--ok"} ${styles.outcome}`} role="status" data-testid="verdict-outcome">
           <strong>{t(`verdicts.${outcome.verdict}`)}</strong>

@@ -7,6 +7,7 @@ import { useScanner } from "@/components/scanner/scanner-provider";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import styles from "./inspection.module.css";
 import { QueueItemHeading } from "./queue-item-heading";
+import { QueueHeading } from "./queue-heading";
 
 export type ReviewRow = {
   inspectionId: string;
@@ -43,13 +44,7 @@ export function ReviewQueue({ rows, userId, isSenior }: { rows: ReviewRow[]; use
   });
   return (
     <div className="stack">
-      <div className="row">
-        <h1>{t("review.title")}</h1>
-        <span className="badge" data-testid="review-count">
-          {t("review.count", { count: rows.length })}
-        </span>
-      </div>
-      <p className="muted">{t("review.hint")}</p>
+      <QueueHeading title={t("review.title")} count={t("review.count", { count: rows.length })} countTestId="review-count" hint={t("review.hint")} />
       {rows.length === 0 ? (
         <p className="card muted">{t("review.empty")}</p>
       ) : (

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -12,6 +11,7 @@ import { PhotoPanel } from "./photo-panel";
 import { ProductCard } from "./product-card";
 import { ReviewPanel } from "./review-panel";
 import type { InspectionView } from "./types";
+import { ScreenHeading } from "./screen-heading";
 
 /** One verdict under review: the evidence (product, checklist, photos, verdict) and the decision. */
 export function ReviewScreen({ view }: { view: InspectionView }) {
@@ -33,12 +33,7 @@ export function ReviewScreen({ view }: { view: InspectionView }) {
   const decided = decidedState !== null;
   return (
     <div className="stack">
-      <div className="row">
-        <Link href="/review" className="button">
-          ← {t("review.back")}
-        </Link>
-        <h1>{t("review.screenTitle", { code: view.item.code ?? "" })}</h1>
-      </div>
+      <ScreenHeading backHref="/review" backLabel={t("review.back")} title={t("review.screenTitle", { code: view.item.code ?? "" })} />
       <div className={styles.screenGrid}>
         <div className="stack">
           <InspectionSummary view={view} />
