@@ -140,8 +140,19 @@ test("Hangul key values with physical codes are read right at every station", as
   await scanHangul(page, "TOTE-12");
   // No scan panel on this page: the toast answers, and one tap puts it away (it may cover a button).
   await expect(page.getByTestId("scan-toast")).toContainText("TOTE-12");
+  await snap(page, testInfo, "scan-toast-en");
   await page.getByTestId("scan-toast-close").click();
   await expect(page.getByTestId("scan-toast")).toHaveCount(0);
+  // The same toast in Korean: its answer and its close button (닫기) in the user's language.
+  await switchLocale(page, "ko");
+  await scannerReady(page);
+  await scanHangul(page, "TOTE-12");
+  await expect(page.getByTestId("scan-toast")).toContainText("TOTE-12");
+  await expect(page.getByTestId("scan-toast-close")).toHaveAccessibleName("닫기");
+  await snap(page, testInfo, "scan-toast-ko");
+  await page.getByTestId("scan-toast-close").click();
+  await expect(page.getByTestId("scan-toast")).toHaveCount(0);
+  await switchLocale(page, "en");
   await context.close();
 });
 
