@@ -105,6 +105,29 @@ test("search finds an item by each key, and its page shows every step of its flo
   await snap(page, testInfo, "desk-item-ko");
 });
 
+test("an unknown item code answers 404 in the user's language, with the search box and the scanner still at hand", async ({ page }, testInfo) => {
+  await asManager(page, "en");
+  await page.goto("/items?state=stored");
+  const stored = (await page.getByTestId("items-row").first().locator("a").first().textContent())!.trim();
+  const missing = "ITNOSUCHITEM0";
+  const response = await page.goto(`/items/${missing}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("item-not-found")).toHaveText(`No item “${missing}” in this center.`);
+  await expect(page.locator("h1")).toHaveText("Item not found");
+  await expect(page.getByTestId("desk-search")).toBeVisible();
+  await snap(page, testInfo, "desk-item-not-found-en");
+  await setLocale(page, "ko");
+  await expect(page.getByTestId("item-not-found")).toHaveText(`이 센터에 “${missing}” 상품이 없습니다.`);
+  await expect(page.locator("h1")).toHaveText("상품을 찾을 수 없습니다");
+  await snap(page, testInfo, "desk-item-not-found-ko");
+  // A scanned label from there opens the item.
+  await scannerReady(page);
+  await page.locator("h1").click();
+  await scan(page, stored);
+  await expect(page).toHaveURL(new RegExp(`/items/${stored}$`));
+  await expect(page.getByTestId("item-code")).toHaveText(stored);
+});
+
 test("a manager creates an operator who signs in at a tablet with badge and PIN", async ({ page, browser }, testInfo) => {
   await asManager(page, "ko");
   await page.goto("/admin/staff");

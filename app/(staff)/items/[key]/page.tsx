@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeskNav } from "@/components/desk/desk-nav";
@@ -31,16 +32,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
     if (isDomainError(error) && error.code === "not_found:item") return null;
     throw error;
   });
-  if (!record) {
-    return (
-      <div className="stack">
-        <DeskNav current="item" query={code} />
-        <p className="alert alert--warn" data-testid="item-not-found">
-          {t("desk.itemPage.notFound", { code })}
-        </p>
-      </div>
-    );
-  }
+  if (!record) notFound();
   const binCodes = await binCodesFor(db, staff.center.id, record.timeline);
   const { item, order, product, parcel, bin } = record;
   const when = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
