@@ -2,9 +2,8 @@
 
 import type { ReactNode } from "react";
 import type { ScanFeedback } from "@/components/scanner/scanner-provider";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import { ActionAnswer } from "@/components/station/action-answer";
-import styles from "./dispatch.module.css";
+import { StationLayout } from "@/components/station/station-layout";
 
 /**
  * The frame every dispatch screen shares (pick, pack, handover, quarantine): the work on the left
@@ -12,15 +11,10 @@ import styles from "./dispatch.module.css";
  */
 export function DispatchStationFrame(props: { heading: ReactNode; answer: ScanFeedback | null; answerTestId: string; children: ReactNode }) {
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
-        {props.heading}
-        <ActionAnswer answer={props.answer} testId={props.answerTestId} />
-        {props.children}
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+    <StationLayout>
+      {props.heading}
+      <ActionAnswer answer={props.answer} testId={props.answerTestId} />
+      {props.children}
+    </StationLayout>
   );
 }

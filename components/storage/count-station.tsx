@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
 import type { CountProgress } from "@/lib/storage/count-bin";
 import type { PlannedCount } from "@/lib/storage/plan-counts";
 import styles from "./storage.module.css";
+import { StationLayout } from "@/components/station/station-layout";
 
 /**
  * The blind count: scan a bin, then every item in it; the expected contents are never shown.
@@ -77,46 +77,41 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
   }
 
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
-        <h1>{t("title")}</h1>
-        <ActionAnswer answer={action.answer} testId="count-answer" />
-        {count ? (
-          <section className={`card ${styles.target}`} data-testid="count-current">
-            <p className="muted">{t("counting")}</p>
-            <p className={styles.binCode}>{count.binCode}</p>
-            <p className={styles.counter} data-testid="count-scanned">{count.scanned}</p>
-            <p>{t("scannedSoFar")}</p>
-            <p className={styles.hint}>{t("scanEveryItem")}</p>
-            <button type="button" className="button button--primary button--large" disabled={action.busy !== null} onClick={finish}>
-              {t("finish")}
-            </button>
-          </section>
-        ) : (
-          <section className="card">
-            <p className={styles.hint}>{t("idle")}</p>
-          </section>
-        )}
-        <section aria-label={t("plannedTitle")}>
-          <h2>{t("plannedTitle")}</h2>
-          {planned.length === 0 ? (
-            <p className="muted">{t("noneplanned")}</p>
-          ) : (
-            <ol className={styles.queue}>
-              {planned.map((p) => (
-                <li key={p.id}>
-                  <span className={styles.code}>{p.binCode}</span>
-                  <span>{t(`status.${p.status}` as "status.planned")}</span>
-                  <span className="muted">{p.zoneCode}</span>
-                </li>
-              ))}
-            </ol>
-          )}
+    <StationLayout>
+      <h1>{t("title")}</h1>
+      <ActionAnswer answer={action.answer} testId="count-answer" />
+      {count ? (
+        <section className={`card ${styles.target}`} data-testid="count-current">
+          <p className="muted">{t("counting")}</p>
+          <p className={styles.binCode}>{count.binCode}</p>
+          <p className={styles.counter} data-testid="count-scanned">{count.scanned}</p>
+          <p>{t("scannedSoFar")}</p>
+          <p className={styles.hint}>{t("scanEveryItem")}</p>
+          <button type="button" className="button button--primary button--large" disabled={action.busy !== null} onClick={finish}>
+            {t("finish")}
+          </button>
         </section>
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+      ) : (
+        <section className="card">
+          <p className={styles.hint}>{t("idle")}</p>
+        </section>
+      )}
+      <section aria-label={t("plannedTitle")}>
+        <h2>{t("plannedTitle")}</h2>
+        {planned.length === 0 ? (
+          <p className="muted">{t("noneplanned")}</p>
+        ) : (
+          <ol className={styles.queue}>
+            {planned.map((p) => (
+              <li key={p.id}>
+                <span className={styles.code}>{p.binCode}</span>
+                <span>{t(`status.${p.status}` as "status.planned")}</span>
+                <span className="muted">{p.zoneCode}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </StationLayout>
   );
 }

@@ -4,13 +4,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/http/api-fetch";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { useStationAction } from "@/components/station/use-station-action";
 import type { ItemLocation } from "@/lib/storage/bin-view";
 import type { MoveAnswer } from "@/lib/storage/move-item";
 import styles from "./storage.module.css";
 import { useProductName } from "@/components/i18n/use-product-name";
+import { StationLayout } from "@/components/station/station-layout";
 
 const locationKey = (code: string) => ["storage", "item-location", code];
 
@@ -71,48 +71,43 @@ export function MoveStation() {
   );
 
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
-        <h1>{t("title")}</h1>
-        {!item && offlineCode && (
-          <section className={`card alert--queued ${styles.target}`} data-testid="move-offline">
-            <p className={styles.code}>{offlineCode}</p>
-            <p className={styles.hint}>{t("offlineItem", { code: offlineCode })}</p>
+    <StationLayout>
+      <h1>{t("title")}</h1>
+      {!item && offlineCode && (
+        <section className={`card alert--queued ${styles.target}`} data-testid="move-offline">
+          <p className={styles.code}>{offlineCode}</p>
+          <p className={styles.hint}>{t("offlineItem", { code: offlineCode })}</p>
+        </section>
+      )}
+      {item ? (
+        <section className={`card ${styles.target}`} data-testid="move-item">
+          <div className={styles.itemHead}>
+            <h2>{names.name(item)}</h2>
+            <span className={styles.classBadge}>{tStates(item.state)}</span>
+          </div>
+          <p className="muted">
+            <span className={styles.code}>{item.code}</span>
+          </p>
+          <p className="muted">{t("currentBin")}</p>
+          <p className={styles.binCode} data-testid="current-bin">{item.bin ?? "—"}</p>
+          <p className={styles.hint}>{t("scanNewBin")}</p>
+          <h3>{t("history")}</h3>
+          <ol className={styles.history} data-testid="location-history">
+            {item.history.map((h, i) => (
+              <li key={i}>
+                {format.dateTime(new Date(h.at), { dateStyle: "short", timeStyle: "short" })} · {tActions(h.action as "move")} ·{" "}
+                <span className={styles.code}>{h.fromBinCode ? `${h.fromBinCode} → ` : ""}{h.binCode ?? "—"}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        !offlineCode && (
+          <section className="card">
+            <p className={styles.hint}>{t("idle")}</p>
           </section>
-        )}
-        {item ? (
-          <section className={`card ${styles.target}`} data-testid="move-item">
-            <div className={styles.itemHead}>
-              <h2>{names.name(item)}</h2>
-              <span className={styles.classBadge}>{tStates(item.state)}</span>
-            </div>
-            <p className="muted">
-              <span className={styles.code}>{item.code}</span>
-            </p>
-            <p className="muted">{t("currentBin")}</p>
-            <p className={styles.binCode} data-testid="current-bin">{item.bin ?? "—"}</p>
-            <p className={styles.hint}>{t("scanNewBin")}</p>
-            <h3>{t("history")}</h3>
-            <ol className={styles.history} data-testid="location-history">
-              {item.history.map((h, i) => (
-                <li key={i}>
-                  {format.dateTime(new Date(h.at), { dateStyle: "short", timeStyle: "short" })} · {tActions(h.action as "move")} ·{" "}
-                  <span className={styles.code}>{h.fromBinCode ? `${h.fromBinCode} → ` : ""}{h.binCode ?? "—"}</span>
-                </li>
-              ))}
-            </ol>
-          </section>
-        ) : (
-          !offlineCode && (
-            <section className="card">
-              <p className={styles.hint}>{t("idle")}</p>
-            </section>
-          )
-        )}
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+        )
+      )}
+    </StationLayout>
   );
 }

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiFetch, ApiError } from "@/components/http/api-fetch";
-import { ScanPanel } from "@/components/scanner/scan-panel";
 import type { ScanFeedback } from "@/components/scanner/scanner-provider";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { useStationAction } from "@/components/station/use-station-action";
@@ -11,6 +10,7 @@ import type { PutawayAnswer, PutawayLookup } from "@/lib/storage/putaway";
 import { AwaitingList, awaitingPutawayKey } from "./awaiting-list";
 import styles from "./storage.module.css";
 import { useProductName } from "@/components/i18n/use-product-name";
+import { StationLayout } from "@/components/station/station-layout";
 
 type Done = { code: string; bin: string; override: boolean; queued?: boolean };
 
@@ -157,80 +157,75 @@ export function PutawayStation() {
   }, () => ({ tone: "error", message: t("wrongKind") }));
 
   return (
-    <div className={styles.station}>
-      <div className={styles.main}>
-        <h1>{t("title")}</h1>
-        {tote && (
-          <div className={styles.toteBar} data-testid="tote-bar">
-            <span>{t("toteActive", { tote, count: queue.length })}</span>
-            <button type="button" className="button" onClick={() => { setTote(null); setQueue((q) => q.slice(0, 1)); }}>
-              {t("toteClose")}
-            </button>
+    <StationLayout>
+      <h1>{t("title")}</h1>
+      {tote && (
+        <div className={styles.toteBar} data-testid="tote-bar">
+          <span>{t("toteActive", { tote, count: queue.length })}</span>
+          <button type="button" className="button" onClick={() => { setTote(null); setQueue((q) => q.slice(0, 1)); }}>
+            {t("toteClose")}
+          </button>
+        </div>
+      )}
+      {current ? (
+        <section className={`card ${styles.target}`} data-testid="putaway-current">
+          <div className={styles.itemHead}>
+            <h2>{names.name(current.item)}</h2>
+            <span className={styles.classBadge}>{t("sizeClass", { sizeClass: current.item.sizeClass })}</span>
           </div>
-        )}
-        {current ? (
-          <section className={`card ${styles.target}`} data-testid="putaway-current">
-            <div className={styles.itemHead}>
-              <h2>{names.name(current.item)}</h2>
-              <span className={styles.classBadge}>{t("sizeClass", { sizeClass: current.item.sizeClass })}</span>
-            </div>
-            <p className="muted">
-              <span className={styles.code}>{current.item.code}</span> · {current.item.sku} · {current.item.size}
-            </p>
-            {current.suggestion ? (
-              <>
-                <p className="muted">{t("suggested", { zone: current.suggestion.zoneName })}</p>
-                <p className={styles.binCode} data-testid="suggested-bin">{current.suggestion.code}</p>
-                <p>{t("freeSlots", { free: current.suggestion.capacity - current.suggestion.occupied, capacity: current.suggestion.capacity })}</p>
-                <p className={styles.hint}>{t("scanBin")}</p>
-              </>
-            ) : (
-              <p className="alert alert--warn">{t("noBin", { sizeClass: current.item.sizeClass })}</p>
-            )}
-          </section>
-        ) : offlineItem ? (
-          <section className={`card ${styles.target}`} data-testid="putaway-offline">
-            <p className={styles.binCode}>{offlineItem}</p>
-            <p className="alert alert--warn">{t("offlineNoSuggestion")}</p>
-          </section>
-        ) : (
-          <section className="card">
-            <p className={styles.hint}>{t("idle")}</p>
-          </section>
-        )}
-        {queue.length > 1 && (
-          <section aria-label={t("toteItems")}>
-            <h2>{t("toteItems")}</h2>
-            <ol className={styles.queue}>
-              {queue.map((q, i) => (
-                <li key={q.item.id} aria-current={i === 0}>
-                  <span className={styles.code}>{q.item.code}</span>
-                  <span>{names.name(q.item)}</span>
-                  <span className={styles.classBadge}>{q.item.sizeClass}</span>
-                </li>
-              ))}
-            </ol>
-          </section>
-        )}
-        {done.length > 0 && (
-          <section aria-label={t("doneTitle")}>
-            <h2>{t("doneTitle")}</h2>
-            <ol className={styles.queue} data-testid="putaway-done">
-              {done.map((d) => (
-                <li key={d.code}>
-                  <span className={styles.code}>{d.code}</span>
-                  <span className={styles.done}>→ {d.bin}</span>
-                  <span>{d.queued ? t("queuedBadge") : d.override ? t("override") : ""}</span>
-                </li>
-              ))}
-            </ol>
-          </section>
-        )}
-        <AwaitingList />
-      </div>
-      <aside className={styles.side}>
-        <ScanPanel />
-      </aside>
-    </div>
+          <p className="muted">
+            <span className={styles.code}>{current.item.code}</span> · {current.item.sku} · {current.item.size}
+          </p>
+          {current.suggestion ? (
+            <>
+              <p className="muted">{t("suggested", { zone: current.suggestion.zoneName })}</p>
+              <p className={styles.binCode} data-testid="suggested-bin">{current.suggestion.code}</p>
+              <p>{t("freeSlots", { free: current.suggestion.capacity - current.suggestion.occupied, capacity: current.suggestion.capacity })}</p>
+              <p className={styles.hint}>{t("scanBin")}</p>
+            </>
+          ) : (
+            <p className="alert alert--warn">{t("noBin", { sizeClass: current.item.sizeClass })}</p>
+          )}
+        </section>
+      ) : offlineItem ? (
+        <section className={`card ${styles.target}`} data-testid="putaway-offline">
+          <p className={styles.binCode}>{offlineItem}</p>
+          <p className="alert alert--warn">{t("offlineNoSuggestion")}</p>
+        </section>
+      ) : (
+        <section className="card">
+          <p className={styles.hint}>{t("idle")}</p>
+        </section>
+      )}
+      {queue.length > 1 && (
+        <section aria-label={t("toteItems")}>
+          <h2>{t("toteItems")}</h2>
+          <ol className={styles.queue}>
+            {queue.map((q, i) => (
+              <li key={q.item.id} aria-current={i === 0}>
+                <span className={styles.code}>{q.item.code}</span>
+                <span>{names.name(q.item)}</span>
+                <span className={styles.classBadge}>{q.item.sizeClass}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {done.length > 0 && (
+        <section aria-label={t("doneTitle")}>
+          <h2>{t("doneTitle")}</h2>
+          <ol className={styles.queue} data-testid="putaway-done">
+            {done.map((d) => (
+              <li key={d.code}>
+                <span className={styles.code}>{d.code}</span>
+                <span className={styles.done}>→ {d.bin}</span>
+                <span>{d.queued ? t("queuedBadge") : d.override ? t("override") : ""}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <AwaitingList />
+    </StationLayout>
   );
 }
