@@ -121,6 +121,16 @@ async function submitVerdict(page: Page) {
   await page.getByRole("button", { name: /Record verdict|판정 기록/ }).click();
 }
 
+/** A pass at or above the four-eyes price: every point ok, the category's minimum of photos (bags: 2), sent to the second look. */
+async function passToSecondLook(page: Page) {
+  await fillChecklist(page);
+  await addPhoto(page);
+  await addPhoto(page, 2);
+  await chooseVerdict(page, "pass", 0);
+  await submitVerdict(page);
+  await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
+}
+
 test("claim by scan, checklist with a note, photo, pass (warned about the not-ok point): the item goes to packing", async ({ page, browser }, testInfo) => {
   const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [cheapSneaker]);
   const tones = await countTones(page);
@@ -246,13 +256,7 @@ test("above the four-eyes price a pass waits for a second inspector, who confirm
   await expect(second.getByTestId("queue-alert")).toContainText(/being inspected by|검수 중입니다/);
   await snap(second, testInfo, "inspect-claimed-by-other");
 
-  await fillChecklist(page);
-  // At or above the four-eyes price a pass needs the category's minimum of photos (bags: 2).
-  await addPhoto(page);
-  await addPhoto(page, 2);
-  await chooseVerdict(page, "pass", 0);
-  await submitVerdict(page);
-  await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
+  await passToSecondLook(page);
   await expect(page.getByTestId("pass-warning")).toHaveCount(0); // every point ok: no warning
 
   await second.goto(`/review/${inspectionId}`);
@@ -295,12 +299,7 @@ test("a manager releases another inspector's abandoned claim from the queue; a s
 test("the second look overturns a high-price pass to a defect with a reason and the reviewer's photo: back to the seller", async ({ page, browser }, testInfo) => {
   const { externalId, codes: [code] } = await receivedOrder(browser, testInfo, [dearBag]);
   const inspectionId = await claimByScan(page, demo.inspectorBadge, code);
-  await fillChecklist(page);
-  await addPhoto(page);
-  await addPhoto(page, 2);
-  await chooseVerdict(page, "pass", 0);
-  await submitVerdict(page);
-  await expect(page.getByTestId("verdict-outcome")).toContainText(/Sent to second look|2차 검수로 보냈습니다/);
+  await passToSecondLook(page);
   expect((await itemOverApi(page, externalId, code)).state).toBe("held");
 
   const reviewer = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
