@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword } from "./helpers";
+import { demo, loginWithBadge, signInWithPassword } from "./helpers";
 
 /** axe-core (WCAG 2.0/2.1 A and AA rules) finds nothing on each page, as its users see it. */
 async function expectNoViolations(page: Page, path: string) {
@@ -40,12 +40,10 @@ test("inspector pages", async ({ page }) => {
 });
 
 test("manager and admin pages", async ({ page }) => {
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   for (const path of ["/desk", "/receive/unmatched", "/receive/unexpected", "/inspect/checklists"]) await expectNoViolations(page, path);
   await page.context().clearCookies();
-  await loginWithPassword(page, demo.admin);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.admin);
   await expectNoViolations(page, "/admin/api-clients");
 });
 
@@ -57,8 +55,7 @@ const deskPages = [
 ];
 for (const paths of deskPages) {
   test(`desk pages ${paths.join(" ")}`, async ({ page }) => {
-    await loginWithPassword(page, demo.managerSeoul);
-    await expect(page.getByTestId("header-user")).toBeVisible();
+    await signInWithPassword(page, demo.managerSeoul);
     for (const path of paths) await expectNoViolations(page, path);
   });
 }

@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { demo, loginWithPassword, snap } from "./helpers";
+import { demo, signInWithPassword, snap } from "./helpers";
 
 test("an admin creates an API client, sees its token once, and revokes it", async ({ page, request }, testInfo) => {
   const name = `Partner ${testInfo.project.name} ${Date.now()}`;
-  await loginWithPassword(page, demo.admin);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.admin);
   await page.goto("/admin/api-clients");
   await page.locator('input[name="name"]').fill(name);
   await page.getByRole("button", { name: /^(Create|만들기)$/ }).click();
@@ -29,8 +28,7 @@ test("an admin creates an API client, sees its token once, and revokes it", asyn
 });
 
 test("a manager cannot open the API client page or create clients", async ({ page }) => {
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await page.goto("/admin/api-clients");
   await expect(page).toHaveURL(/denied=1/);
   const answer = await page.request.post("/api/station/admin/api-clients", { data: { name: "sneaky" } });

@@ -1,7 +1,7 @@
 import { englishDevice } from "./english-device";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, signInWithBadge, snap } from "./helpers";
+import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, signInWithBadge, signInWithPassword, snap } from "./helpers";
 
 /**
  * The manager's desk at desktop size. Each test makes its own items through the public API and the
@@ -23,8 +23,7 @@ async function answerChecklist(context: BrowserContext, inspectionId: string) {
 }
 
 async function asManager(page: Page, locale: "en" | "ko" = "en") {
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await setLocale(page, locale);
 }
 
@@ -155,8 +154,7 @@ test("a manager creates an operator who signs in at a tablet with badge and PIN"
 
 test("an admin's settings change takes effect: a lower four-eyes price sends a cheaper pass to a second look", async ({ page, browser }, testInfo) => {
   // Tokyo's settings change here, not Seoul's, which other journeys run in at the same time.
-  await loginWithPassword(page, demo.admin);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.admin);
   await setLocale(page, "en");
   await page.goto("/admin/staff");
   const email = `admin.tyo.${Date.now()}@legit.test`;

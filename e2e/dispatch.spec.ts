@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, openStation, scan, scannerReady, snap } from "./helpers";
+import { demo, loginWithBadge, openStation, scan, scannerReady, signInWithPassword, snap } from "./helpers";
 import { announceTrade, dunk, seoulApiToken, unique as uniqueId } from "./announce";
 
 /*
@@ -167,8 +167,7 @@ test.describe("dispatch at the tablet", () => {
 
 test("a manager decides a quarantined counterfeit's fate with a reason and a photo", async ({ page, context, baseURL }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "a desk decision");
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await setLocale(context, "ko", baseURL!);
   await page.goto("/quarantine");
   const row = page.getByTestId("quarantine-row").filter({ hasText: /Quarantined|격리/ }).first();

@@ -63,6 +63,12 @@ export async function loginWithPassword(page: Page, email: string, password = de
   await page.getByRole("button", { name: /^(Sign in|로그인)$/ }).click();
 }
 
+/** E-mail sign-in, waiting until the signed-in header shows. */
+export async function signInWithPassword(page: Page, email: string) {
+  await loginWithPassword(page, email);
+  await expect(page.getByTestId("header-user")).toBeVisible();
+}
+
 /** Badge login as on a shared tablet: scan the badge anywhere on the page, then type the PIN. */
 export async function loginWithBadge(page: Page, badge: string, pin = demo.pin, keys: "burst" | "keyboard" = "burst", signInPage = "/login") {
   await page.goto(signInPage);

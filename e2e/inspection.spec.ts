@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { countTones, demo, loginWithPassword, scan, scannerReady, signInWithBadge, snap, switchLocale } from "./helpers";
+import { countTones, demo, scan, scannerReady, signInWithBadge, signInWithPassword, snap, switchLocale } from "./helpers";
 
 /**
  * Inspection journeys at tablet and desktop size. Every test makes its OWN items: it announces an
@@ -270,8 +270,7 @@ test("a manager releases another inspector's abandoned claim from the queue; a s
   const firstInspection = await claimByScan(page, demo.inspectorBadge, code);
 
   const manager = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
-  await loginWithPassword(manager, demo.managerSeoul);
-  await expect(manager.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(manager, demo.managerSeoul);
   await manager.goto("/inspect");
   const claimRow = manager.locator(`[data-testid=claim-row][data-item-code="${code}"]`);
   await expect(claimRow).toBeVisible();
@@ -373,8 +372,7 @@ test("photos: a text file posing as a JPEG and a photo over 10 MB are refused wi
 });
 
 test("a manager saves a checklist as a new version and adds a reason code", async ({ page }, testInfo) => {
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await page.goto("/inspect/checklists");
   // Each project edits its own category, so the two parallel runs do not race on one checklist.
   const category = testInfo.project.name === "tablet" ? "tech" : "apparel";
@@ -456,8 +454,7 @@ test("a senior takes over another inspector's live claim from the queue, with a 
 test("a manager takes over a live claim from the item's page; the reason is in the item's history", async ({ page, browser }, testInfo) => {
   const [code] = await receivedItems(browser, testInfo, [cheapSneaker]);
   await claimAsInspector(browser, testInfo, code);
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await page.goto(`/items/${code}`);
   const box = page.getByTestId("item-takeover");
   await expect(box).toContainText("Being inspected by");

@@ -2,7 +2,7 @@ import { englishDevice } from "./english-device";
 import { expect, test, type Page } from "@playwright/test";
 import { pdfPageTexts } from "../tests/helpers/pdf-text";
 import { startTestPrinter } from "../tests/helpers/test-printer";
-import { demo, loginWithBadge, loginWithPassword, scan, scannerReady, snap } from "./helpers";
+import { demo, loginWithBadge, scan, scannerReady, signInWithPassword, snap } from "./helpers";
 
 /*
  * A Korean-only product's label, printed from the receiving station: first as a PDF through the
@@ -64,8 +64,7 @@ test("a Korean-only product's label prints in Korean: PDF in the page, then ZPL 
   const printer = await startTestPrinter();
   const managerContext = await browser.newContext({ storageState: englishDevice, viewport: { width: 1024, height: 768 } });
   const manager = await managerContext.newPage();
-  await loginWithPassword(manager, demo.managerSeoul);
-  await expect(manager.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(manager, demo.managerSeoul);
   await manager.goto("/desk/printers");
   const form = manager.getByTestId("printer-form");
   await form.locator('input[name="station"]').fill(station);

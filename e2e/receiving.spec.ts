@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { demo, loginWithBadge, loginWithPassword, openStation, scan, snap, switchLocale } from "./helpers";
+import { demo, loginWithBadge, openStation, scan, signInWithPassword, snap, switchLocale } from "./helpers";
 import { announceTrade, dunk, seoulApiToken, unique, type Line } from "./announce";
 
 /*
@@ -264,8 +264,7 @@ test.describe("receiving station", () => {
     await snap(page, testInfo, "receive-unexpected-recorded");
 
     const manager = await browser.newPage();
-    await loginWithPassword(manager, demo.managerSeoul);
-    await expect(manager.getByTestId("header-user")).toBeVisible();
+    await signInWithPassword(manager, demo.managerSeoul);
     await manager.goto("/receive/unexpected");
     const row = manager.locator(`[data-testid="unexpected-row"][data-code="${extraCode}"]`);
     await expect(row).toBeVisible();
@@ -339,8 +338,7 @@ test.describe("receiving station", () => {
     await snap(page, testInfo, "receive-unmatched");
 
     const manager = await browser.newPage();
-    await loginWithPassword(manager, demo.managerSeoul);
-    await expect(manager.getByTestId("header-user")).toBeVisible();
+    await signInWithPassword(manager, demo.managerSeoul);
     await manager.goto("/receive/unmatched");
     const row = manager.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`);
     await expect(row).toContainText("Brown box");
@@ -362,8 +360,7 @@ test.describe("receiving station", () => {
     // Another center's manager and an inspector of this center may not see it.
     const photoSrc = (await photo.getAttribute("src"))!;
     const tokyo = await browser.newPage();
-    await loginWithPassword(tokyo, "manager.tokyo@legit.demo");
-    await expect(tokyo.getByTestId("header-user")).toBeVisible();
+    await signInWithPassword(tokyo, "manager.tokyo@legit.demo");
     expect((await tokyo.request.get(photoSrc)).status()).toBe(404);
     await tokyo.close();
     const inspector = await browser.newPage();
@@ -396,8 +393,7 @@ test.describe("receiving station", () => {
     await expect(page.getByTestId("receive-notice")).toHaveClass(/alert--ok/);
 
     const manager = await browser.newPage();
-    await loginWithPassword(manager, demo.managerSeoul);
-    await expect(manager.getByTestId("header-user")).toBeVisible();
+    await signInWithPassword(manager, demo.managerSeoul);
     await manager.goto("/receive/unmatched");
     const row = manager.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`);
     await row.locator('input[name="resolution"]').fill("Refused: back to the carrier");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, loginWithPassword, snap, switchLocale } from "./helpers";
+import { demo, signInWithPassword, snap, switchLocale } from "./helpers";
 
 /**
  * The header at tablet and desktop width, in English and Korean, for the role with the most
@@ -8,8 +8,7 @@ import { demo, loginWithPassword, snap, switchLocale } from "./helpers";
  * runs off the side of the screen.
  */
 test("the header lists the role's stations with their waiting work; the center name stays readable", async ({ page }, testInfo) => {
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await page.goto("/pick");
   for (const locale of ["en", "ko"] as const) {
     await switchLocale(page, locale);

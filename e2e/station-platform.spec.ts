@@ -1,7 +1,7 @@
 import { englishDevice } from "./english-device";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { itemCodeCheckChar } from "../lib/scan-codes/item-code";
-import { demo, loginWithBadge, loginWithPassword, openStation, scan, scannerReady, snap, switchLocale, typeLikeScanner } from "./helpers";
+import { demo, loginWithBadge, openStation, scan, scannerReady, signInWithPassword, snap, switchLocale, typeLikeScanner } from "./helpers";
 import { announceTrade, seoulApiToken, unique } from "./announce";
 
 /*
@@ -133,8 +133,7 @@ test("Hangul key values with physical codes are read right at every station", as
     if (answer === "scan-status") await expect(page.getByTestId("scan-toast")).toHaveCount(0);
     await context.clearCookies();
   }
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await page.goto("/receive/unmatched");
   await scannerReady(page);
   await scanHangul(page, "TOTE-12");

@@ -1,7 +1,7 @@
 import { englishDevice } from "./english-device";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { demo, loginWithPassword, scan, scannerReady, signInWithBadge, snap } from "./helpers";
+import { demo, scan, scannerReady, signInWithBadge, signInWithPassword, snap } from "./helpers";
 
 /**
  * Storage journeys: bulk-create bins (desktop, manager); putaway by scan with and without override
@@ -30,8 +30,7 @@ const lookup = (page: Page, itemCode: string, exclude?: string[]) => post<Lookup
 
 test("a manager previews and bulk-creates a zone of bins, and sees its utilisation", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desk journey");
-  await loginWithPassword(page, demo.managerSeoul);
-  await expect(page.getByTestId("header-user")).toBeVisible();
+  await signInWithPassword(page, demo.managerSeoul);
   await page.goto("/storage/bins");
   await useLocale(page, "en");
   const zone = `X${Math.random().toString(36).slice(2, 4).toUpperCase()}`;
@@ -127,8 +126,7 @@ test.describe("storage floor (tablet)", () => {
     test.skip(testInfo.project.name !== "tablet", "tablet journey");
     const managerContext = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL, viewport: { width: 1440, height: 900 } });
     const manager = await managerContext.newPage();
-    await loginWithPassword(manager, demo.managerSeoul);
-    await expect(manager.getByTestId("header-user")).toBeVisible();
+    await signInWithPassword(manager, demo.managerSeoul);
     // Two fresh S bins; three stored shoe-box items placed in them (two here, one there).
     const zone = `Y${Math.random().toString(36).slice(2, 4).toUpperCase()}`;
     await post(manager, "/api/station/storage/bins", { scanId: randomUUID(), zoneCode: zone, aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 2 }, sizeClass: "S", capacity: 4 });

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { verifyWebhookSignature } from "../lib/api/webhook-signature";
-import { demo, loginWithPassword } from "./helpers";
+import { demo, signInWithPassword } from "./helpers";
 
 type Received = { signature: string | undefined; body: string };
 
@@ -26,8 +26,7 @@ test("an announced order reaches the marketplace's webhook, signed, through the 
   test.skip(testInfo.project.name !== "desktop", "one viewport is enough for a server-to-server journey");
   const receiver = await startReceiver();
   try {
-    await loginWithPassword(page, demo.admin);
-    await expect(page.getByTestId("header-user")).toBeVisible();
+    await signInWithPassword(page, demo.admin);
     const created = await page.request.post("/api/station/admin/api-clients", { data: { scanId: `hook-${Date.now()}`, name: `Hook ${Date.now()}`, webhookUrl: receiver.url } });
     expect(created.status()).toBe(200);
     const { token, webhookSecret } = (await created.json()) as { token: string; webhookSecret: string };
