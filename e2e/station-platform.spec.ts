@@ -134,6 +134,7 @@ test("Hangul key values with physical codes are read right at every station", as
     await context.clearCookies();
   }
   await signInWithPassword(page, demo.managerSeoul);
+  await switchLocale(page, "en");
   await page.goto("/receive/unmatched");
   await scannerReady(page);
   await scanHangul(page, "TOTE-12");
