@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type BrowserContext, type Page, type Route, type TestInfo } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page, type Route, type TestInfo } from "@playwright/test";
 import { englishDevice } from "./english-device";
 import { demo, loginWithBadge, scan, scannerReady, snap, switchLocale } from "./helpers";
 
@@ -124,6 +124,11 @@ async function offlineReady(page: Page) {
 }
 
 /** Opens a station kept for offline use (the service worker has it), ready for scans. */
+/** A tablet that keeps stations for offline use (service worker allowed), on an English device. */
+function offlineDevice(browser: Browser, testInfo: TestInfo) {
+  return browser.newContext({ baseURL: testInfo.project.use.baseURL, serviceWorkers: "allow", storageState: englishDevice });
+}
+
 async function openOfflineStation(page: Page, path: string) {
   await page.goto(path);
   await offlineReady(page);
@@ -182,13 +187,12 @@ async function endSession(context: BrowserContext) {
 
 test("receive units and record a verdict offline, reload, go online: every action lands once with its audit row", async ({ browser, request }, testInfo) => {
   test.setTimeout(240_000);
-  const baseURL = testInfo.project.use.baseURL;
   const { end: start } = await feed(request);
 
   // An item to inspect, received online beforehand (through the station's routes).
   const toInspect = await announce(request, 1);
-  const inspector = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
-  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const inspector = await offlineDevice(browser, testInfo);
+  const operator = await offlineDevice(browser, testInfo);
   const op = await operator.newPage();
   await signIn(op, demo.operatorBadge);
   const parcel = await (await op.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: toInspect.trackingNumber } })).json();
@@ -298,7 +302,7 @@ test("a unit received elsewhere meanwhile is refused on replay, with its reason 
   test.setTimeout(180_000);
   const baseURL = testInfo.project.use.baseURL;
   const { externalId, trackingNumber } = await announce(request, 1);
-  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const operator = await offlineDevice(browser, testInfo);
   const op = await operator.newPage();
   await openParcel(op, demo.operator2Badge, trackingNumber, "ko");
 
@@ -338,9 +342,8 @@ test("a unit received elsewhere meanwhile is refused on replay, with its reason 
 
 test("a queue of 200 scans replays in order, each once", async ({ browser, request }, testInfo) => {
   test.setTimeout(300_000);
-  const baseURL = testInfo.project.use.baseURL;
   const { externalId, trackingNumber } = await announce(request, 200, "trade", "TYO");
-  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const operator = await offlineDevice(browser, testInfo);
   const op = await operator.newPage();
   await openParcel(op, "EMP-5001", trackingNumber); // Tokyo's operator
   await expect(op.getByTestId("confirm-unit")).toHaveCount(200);
@@ -397,7 +400,7 @@ test("putaway offline: no suggestion, the item goes into the scanned bin, checke
   const baseURL = testInfo.project.use.baseURL;
   // A passed storage item of its own, through the station routes: received, inspected, passed.
   const { externalId, trackingNumber } = await announce(request, 1, "storage");
-  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const operator = await offlineDevice(browser, testInfo);
   const op = await operator.newPage();
   await signIn(op, demo.operatorBadge);
   const code = await receiveOnline(op, trackingNumber);
@@ -441,7 +444,7 @@ test("a photo taken offline and the verdict that needs it land once, the photo f
   await operator.close();
 
   // Claimed and its checklist answered online; the inspection screen kept for offline use.
-  const inspector = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const inspector = await offlineDevice(browser, testInfo);
   const ins = await inspector.newPage();
   await signIn(ins, demo.inspectorBadge);
   await switchLocale(ins, "ko");
@@ -487,9 +490,8 @@ test("a photo taken offline and the verdict that needs it land once, the photo f
 
 test("a session that ends during an offline spell keeps the queue: another person's sign-in sends nothing, the owner's sends it once", async ({ browser, request }, testInfo) => {
   test.setTimeout(180_000);
-  const baseURL = testInfo.project.use.baseURL;
   const { externalId, trackingNumber } = await announce(request, 1);
-  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const operator = await offlineDevice(browser, testInfo);
   const op = await operator.newPage();
   // The "sign in again" banner is looked at in Korean at the tablet, in English on the desktop.
   const locale = testInfo.project.name === "tablet" ? "ko" : "en";
@@ -556,7 +558,7 @@ test("a stored item moved, picked, packed and handed over offline at the tablet:
   const baseURL = testInfo.project.use.baseURL;
   // A stored unit of its own in Tokyo (its own pick list), through the station routes.
   const { externalId, trackingNumber } = await announce(request, 1, "storage", "TYO");
-  const operator = await browser.newContext({ baseURL, serviceWorkers: "allow", storageState: englishDevice });
+  const operator = await offlineDevice(browser, testInfo);
   const op = await operator.newPage();
   await signIn(op, "EMP-5001");
   const code = await receiveOnline(op, trackingNumber);
