@@ -4,6 +4,11 @@ export type WriteBody = "json" | "multipart";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** A request that may change state (not GET, HEAD or OPTIONS). */
+export function isStateChanging(request: Request): boolean {
+  return !safeMethods.has(request.method.toUpperCase());
+}
+
 function mediaType(request: Request): string {
   return (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 }
@@ -24,7 +29,7 @@ function requestHost(request: Request): string | null {
  * Requests without both headers (scripts, curl) carry no ambient browser credentials to abuse.
  */
 export function assertSameOriginWrite(request: Request, accepts: WriteBody = "json"): void {
-  if (safeMethods.has(request.method.toUpperCase())) return;
+  if (!isStateChanging(request)) return;
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     throw new DomainError("forbidden:cross_site", "Cross-site requests are not accepted.");

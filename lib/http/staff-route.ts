@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { zodIssues } from "@/lib/errors/error-params";
 import { scannedAtHeader, scannedAtOf } from "@/lib/offline/scanned-at";
 import { onceForScan, scanIdOf } from "@/lib/scans/with-scan-id";
-import { assertSameOriginWrite } from "./request-guard";
+import { assertSameOriginWrite, isStateChanging } from "./request-guard";
 import { withPolicy } from "./route-policy";
 import { pathParams, readJsonBody, type RouteContext } from "./request-input";
 
@@ -55,8 +55,9 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
       assertSameOriginWrite(request, options.upload ? "multipart" : "json");
       const staff = await requireStaff(options.roles);
       const station = request.headers.get("x-legit-station")?.slice(0, 40) || "web";
-      // A station action sent later from the device's offline queue says when it was scanned.
-      const scannedAt = scannedAtOf(request.headers.get(scannedAtHeader), new Date());
+      // A station action sent later from the device's offline queue says when it was scanned; reads
+      // (GET, HEAD) change nothing, so the header means nothing there and is not read.
+      const scannedAt = isStateChanging(request) ? scannedAtOf(request.headers.get(scannedAtHeader), new Date()) : undefined;
       const params = await pathParams(url, context, options.params);
       let body: unknown = undefined;
       let json: unknown;

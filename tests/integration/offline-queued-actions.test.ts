@@ -205,6 +205,15 @@ describeEachDb("a photo and a verdict queued offline, replayed by the browser's 
     expect(response.status).toBe(422);
     expect((await response.json()).error.code).toBe("validation:scanned_at");
   });
+
+  it("a read ignores the scan-time header: a malformed one on a GET is answered, not refused", async () => {
+    const { GET } = (await import("@/app/api/station/inspection/queue/route")) as unknown as { GET: Route };
+    const response = await GET(new Request("http://test.local/api/station/inspection/queue", { headers: { "x-legit-scanned-at": "yesterday-ish" } }), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toHaveProperty("waiting");
+  });
 });
 
 describeEachDb("moves and counts queued offline, replayed by the browser's sender", (use) => {
