@@ -19,7 +19,9 @@ export function candidateBins(q: Queryable, centerId: string, sizeClass: SizeCla
       and(
         eq(bins.centerId, centerId),
         eq(bins.sizeClass, sizeClass),
-        eq(bins.active, true),
+        // A literal, not a parameter: a prepared statement's generic plan can then use the partial
+        // index bins_free_idx, whose predicate is this one (tests/integration/partial-indexes.test.ts).
+        sql`${bins.active}`,
         lt(bins.occupied, bins.capacity),
         exclude.length ? notInArray(bins.id, exclude) : sql`true`,
       ),
