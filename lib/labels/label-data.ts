@@ -1,3 +1,5 @@
+import { localParts } from "@/lib/time/local-parts";
+
 /** What one item label shows. JSON-safe (stored as a scan answer, sent to the browser). */
 export type LabelData = {
   code: string;
@@ -30,15 +32,7 @@ export function labelProductNames(
 
 /** "2025-03-07 14:05" in the given time zone. */
 export function formatLabelDate(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  const t = localParts(timeZone, new Date(iso));
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
 }
