@@ -23,7 +23,7 @@ export function useDispatchAction(invalidate: QueryKey[] = []) {
   const { runScan } = action;
   const scan = useCallback(
     <T,>(scanId: string, request: (scanId: string) => Promise<T>, onDone: (result: T) => ScanFeedback, offline?: OfflinePlan) =>
-      runScan(`scan:${scanId}`, request, { answer: onDone, quiet: true, offline }),
+      runScan(`scan:${scanId}`, request, { answer: onDone, answerIn: "scanner", offline }),
     [runScan],
   );
   return { run, scan, busy: action.busy, answer: action.answer, tell: action.tell };

@@ -50,12 +50,11 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
 
   /**
    * Claims by scan or tap; one intent per item, so a double tap or a retry claims once. A scan's
-   * answer is sounded by the scanner panel, so it is muted here (one sound per scan) but still
-   * shown in the queue's alert.
+   * answer is sounded by the scanner panel (one sound per scan) and shown in the queue's alert too.
    */
   const claim = (target: { itemCode?: string; itemId?: string }, by: "scan" | "tap") =>
     action.runScan(`claim:${target.itemId ?? target.itemCode}`, (scanId) => apiFetch<ClaimAnswer>("/api/station/inspection/claim", { body: { ...target }, scanId }), {
-      muted: by === "scan",
+      answerIn: by === "scan" ? "both" : "page",
       answer: (answer) => {
         router.push(`/inspect/${answer.inspectionId}`);
         return {

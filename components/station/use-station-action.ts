@@ -29,6 +29,9 @@ export type OfflinePlan = {
   summary: QueuedSummary;
 };
 
+/** See ActionOptions.answerIn. */
+export type AnswerPlace = "page" | "scanner" | "both";
+
 export type ActionOptions<T> = {
   /** The answer to show (and sound) on success; null shows nothing. */
   answer?: (result: T) => ScanFeedback | null;
@@ -37,15 +40,14 @@ export type ActionOptions<T> = {
   /** Queries to refresh after success (on top of the hook's own). */
   invalidate?: QueryKey[];
   /**
-   * Leave the answer to the caller: no sound, and `answer` (the page's own) stays as it is. For
-   * scan handlers, whose answer the scanner shows and sounds itself (a second beep, a second text).
+   * Where the action's answer goes (its text and colour, and its sound):
+   * - "page" (the default): the page shows it (`answer` below) and sounds it;
+   * - "scanner": a scan handler's answer, which the scanner panel shows and sounds itself (one beep,
+   *   one text); the page's `answer` stays as it is;
+   * - "both": the scanner sounds it and shows it, and the page shows it in its own alert as well
+   *   (no second sound).
    */
-  quiet?: boolean;
-  /**
-   * Show the answer on the page (`answer`) but leave the sound to the scanner, which beeps for the
-   * scan already: for pages that show a scan's answer in their own alert as well.
-   */
-  muted?: boolean;
+  answerIn?: AnswerPlace;
   /** Keep the action in the offline queue when there is no network (see OfflinePlan). */
   offline?: OfflinePlan;
 };
@@ -101,6 +103,15 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
     setAnswer(feedback);
   }, []);
 
+  /** Gives an action's answer to the page, with or without its sound, or leaves it to the scanner (ActionOptions.answerIn). */
+  const reply = useCallback(
+    (options: ActionOptions<never>, feedback: ScanFeedback | null) => {
+      const place = options.answerIn ?? "page";
+      if (place !== "scanner") tell(feedback, place === "both");
+    },
+    [tell],
+  );
+
   const refreshAfter = useCallback(
     async (options: ActionOptions<never>) => {
       const keys = [...(defaults.invalidate ?? []), ...(options.invalidate ?? [])];
@@ -128,10 +139,10 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
         }
       });
       unsubscribes.current.add(unsubscribe);
-      if (!options.quiet) tell(feedback, options.muted);
+      reply(options as ActionOptions<never>, feedback);
       return { result: undefined, feedback, queued: scan };
     },
-    [queue, t, tell, errorText, refreshAfter],
+    [queue, t, reply, errorText, refreshAfter],
   );
 
   const execute = useCallback(
@@ -148,7 +159,7 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
         : mutateAsync({ intent, scanId, request } as StationVariables<unknown>).then(async (result): Promise<Outcome<T>> => {
             ids.current.settle(intent);
             const feedback = options.answer ? options.answer(result as T) : null;
-            if (!options.quiet) tell(feedback, options.muted);
+            reply(options as ActionOptions<never>, feedback);
             await refreshAfter(options as ActionOptions<never>);
             return { result: result as T, feedback };
           });
@@ -161,13 +172,13 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
           const mustWait = !plan && error instanceof ApiError && error.status === 0 && !navigator.onLine;
           const text = mustWait ? t("answers.mustWait") : errorText(error);
           const feedback: ScanFeedback | null = options.refused ? options.refused(error, text) : { tone: "error", message: text };
-          if (!options.quiet) tell(feedback, options.muted);
+          reply(options as ActionOptions<never>, feedback);
           return { result: undefined, feedback };
         })
         .catch((error: unknown): Outcome<T> => {
           // The queue itself failed (storage full, IndexedDB gone): say so, nothing was kept.
           const feedback: ScanFeedback = { tone: "error", message: errorText(error) };
-          if (!options.quiet) tell(feedback, options.muted);
+          reply(options as ActionOptions<never>, feedback);
           return { result: undefined, feedback };
         })
         .finally(() => {
@@ -177,7 +188,7 @@ export function useStationAction(defaults: { invalidate?: QueryKey[] } = {}) {
       inFlight.current.set(intent, promise);
       return promise;
     },
-    [errorText, mutateAsync, tell, queue, keep, refreshAfter, t],
+    [errorText, mutateAsync, reply, queue, keep, refreshAfter, t],
   );
 
   /** Runs an action; resolves to its result, or undefined when it was refused, failed or queued. */

@@ -25,7 +25,7 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
     {
       bin: (scan, scanId) =>
         action.runScan(`start:${scanId}`, (id) => apiFetch<CountProgress>("/api/station/storage/counts/start", { body: { binCode: scan.code }, scanId: id }), {
-          quiet: true,
+          answerIn: "scanner",
           answer: (started) => {
             setCount(started);
             action.clear();
@@ -42,7 +42,7 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
           `count:${scanId}`,
           (id) => apiFetch<CountProgress & { duplicate: boolean }>(url, { body, scanId: id }),
           {
-            quiet: true,
+            answerIn: "scanner",
             offline: { url, body, summary: { key: "storage.count.queuedLine", params: { code: scan.code, bin: count.binCode } } },
             answer: (answer) => {
               setCount(answer);

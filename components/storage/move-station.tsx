@@ -60,7 +60,7 @@ export function MoveStation() {
         const url = "/api/station/storage/move";
         const body = { itemCode, binCode: scan.code };
         return action.runScan(`move:${scanId}`, (id) => apiFetch<MoveAnswer>(url, { body, scanId: id }), {
-          quiet: true,
+          answerIn: "scanner",
           invalidate: [locationKey(itemCode)],
           answer: (answer) => ({ tone: "success", message: t("moved", { code: answer.item.code, from: answer.from ?? "-", to: answer.to.code }) }),
           offline: { url, body, summary: { key: "storage.move.queuedLine", params: { code: itemCode, bin: scan.code } } },

@@ -57,7 +57,7 @@ export function PutawayStation() {
   async function putOffline(itemCode: string, binCode: string, scanId: string): Promise<ScanFeedback> {
     const body = { itemCode, binCode };
     const feedback = await action.runScan(`putaway:${scanId}`, (id) => apiFetch<PutawayAnswer>(putawayUrl, { body, scanId: id }), {
-      quiet: true,
+      answerIn: "scanner",
       answer: (answer) => ({ tone: "success", message: t("stored", { code: answer.item.code, bin: answer.bin.code, occupied: answer.bin.occupied, capacity: answer.bin.capacity }) }),
       offline: { url: putawayUrl, body, summary: { key: "storage.putaway.queuedLine", params: { code: itemCode, bin: binCode } } },
     });
@@ -79,7 +79,7 @@ export function PutawayStation() {
       `putaway:${scanId}`,
       (id) => apiFetch<PutawayAnswer>(putawayUrl, { body, scanId: id }),
       {
-        quiet: true,
+        answerIn: "scanner",
         // The network dropped after the suggestion: kept with the scanned bin, checked when sent.
         offline: { url: putawayUrl, body, summary: { key: "storage.putaway.queuedLine", params: { code: current.item.code, bin: binCode } } },
         answer: (answer) => {
