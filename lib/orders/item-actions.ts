@@ -13,30 +13,26 @@ import type { ItemResponse, SaleRequest, WithdrawalRequest } from "@/lib/api/sch
 /** A stored item has sold: it gets its buyer and goes to picking. */
 export async function reportSale(db: Db, caller: ApiCaller, itemRef: string, request: SaleRequest): Promise<ItemResponse> {
   const details = { buyer: request.buyer, ...(request.saleId ? { saleId: request.saleId } : {}) };
-  return marketplaceAction(db, caller, itemRef, "sell", details, async (tx, itemId, centerId) =>
-    applyTransition(tx, {
-      itemId,
-      action: "sell",
-      actor: { apiClientId: caller.id },
-      centerId,
-      set: { saleBuyer: request.buyer, destination: "buyer" },
-      details: { ...details, ...(await feeDetails(tx, itemId)) },
-    }),
-  );
+  return leaveStorage(db, caller, itemRef, "sell", details, { saleBuyer: request.buyer, destination: "buyer" });
 }
 
 /** The seller wants a stored item back: it goes to picking, then back to the seller. */
 export async function reportWithdrawal(db: Db, caller: ApiCaller, itemRef: string, request: WithdrawalRequest): Promise<ItemResponse> {
   const details = request.withdrawalId ? { withdrawalId: request.withdrawalId } : {};
-  return marketplaceAction(db, caller, itemRef, "withdraw", details, async (tx, itemId, centerId) =>
-    applyTransition(tx, {
-      itemId,
-      action: "withdraw",
-      actor: { apiClientId: caller.id },
-      centerId,
-      set: { destination: "seller" },
-      details: { ...details, ...(await feeDetails(tx, itemId)) },
-    }),
+  return leaveStorage(db, caller, itemRef, "withdraw", details, { destination: "seller" });
+}
+
+/** A stored item leaves storage at the marketplace's word (sold, withdrawn), its storage fee in the event. */
+function leaveStorage(
+  db: Db,
+  caller: ApiCaller,
+  itemRef: string,
+  action: "sell" | "withdraw",
+  details: Record<string, unknown>,
+  set: Parameters<typeof applyTransition>[1]["set"],
+): Promise<ItemResponse> {
+  return marketplaceAction(db, caller, itemRef, action, details, async (tx, itemId, centerId) =>
+    applyTransition(tx, { itemId, action, actor: { apiClientId: caller.id }, centerId, set, details: { ...details, ...(await feeDetails(tx, itemId)) } }),
   );
 }
 
