@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, chownSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 /** A throwaway PostgreSQL cluster for tests: its own temp dir and port, removed by stop(). */
 export type Cluster = { url: (database?: string) => string; stop: () => void };
@@ -11,16 +11,6 @@ export function hasPostgresBinaries(): boolean {
   return ["initdb", "pg_ctl"].every((bin) => spawnSync("which", [bin]).status === 0);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** initdb refuses to run as root: run the server tools as the postgres user then. */
 function asPostgresUser(cmd: string, args: string[]): [string, string[]] {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, request } from "@/scripts/bench/http-client";
-import { freePort, startNextServer, type NextServer } from "@/scripts/next-server";
+import { freePort } from "@/scripts/free-port";
+import { startNextServer, type NextServer } from "@/scripts/next-server";
 import { expectErrorShape } from "./http-helpers";
 import { hasBuild } from "./next-server";
 

@@ -7,7 +7,7 @@ import { openDb } from "@/db/open-db";
 import { apiClients, centers, users } from "@/db/schema";
 import { demoPeople, demoPin } from "@/db/seed/demo-people";
 import { signIn, stationGet } from "@/scripts/bench/http-client";
-import { freePort } from "@/scripts/next-server";
+import { freePort } from "@/scripts/free-port";
 import { root } from "../architecture/source-files";
 import { hasBuild } from "./next-server";
 
