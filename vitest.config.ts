@@ -1,13 +1,5 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
-
-// `server-only` throws outside React Server Components; tests import server modules on purpose.
-// Station route handlers import Auth.js, whose ESM imports "next/server" without an extension.
-const alias = {
-  "@": path.resolve(__dirname),
-  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
-  "next/server": "next/server.js",
-};
+import { alias, withDatabase } from "./vitest.shared";
 
 export default defineConfig({
   resolve: { alias },
@@ -24,9 +16,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/helpers/global-setup.ts"],
-          // Station route handlers import Auth.js, whose ESM imports "next/server" without an extension.
-          server: { deps: { inline: ["next-auth"] } },
+          ...withDatabase,
           // The webhook tests post to a receiver on 127.0.0.1, which production refuses.
           env: { LEGIT_WEBHOOK_ALLOW_PRIVATE: "1" },
           testTimeout: 30_000,
