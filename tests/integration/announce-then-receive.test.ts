@@ -1,15 +1,13 @@
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { announceOrder } from "@/lib/orders/announce-order";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { createUser, uniq } from "../helpers/fixtures";
 import { setUpApiWorld, tradeOrder } from "./api-helpers";
 
 describeEachDb("an order announced through the API is found by the receiving scan", (use) => {
-  let world: Awaited<ReturnType<typeof setUpApiWorld>>;
-  beforeAll(async () => {
-    world = await setUpApiWorld(use());
-  });
+  const world = worldBeforeAll(use, setUpApiWorld);
 
   it("matches a tracking number announced with spaces, hyphens and lower case to the scanner's reading", async () => {
     const digits = String(Date.now()).slice(-8);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { outboxEvents } from "@/db/schema";
 import type { ApiCaller } from "@/lib/api/api-clients";
@@ -8,6 +8,7 @@ import { readEventFeed } from "@/lib/api/event-feed";
 import { eventsResponseSchema, type EventsResponse } from "@/lib/api/schemas";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { createCenter, createOrderWithItems } from "../helpers/fixtures";
 import { setUpApiWorld } from "./api-helpers";
 
@@ -37,10 +38,7 @@ async function drainUntil(db: Db, caller: ApiCaller, after: string | null, limit
 }
 
 describeEachDb("API events feed", (use, kind) => {
-  let world: Awaited<ReturnType<typeof setUpApiWorld>>;
-  beforeAll(async () => {
-    world = await setUpApiWorld(use());
-  });
+  const world = worldBeforeAll(use, setUpApiWorld);
 
   it("pages through item changes in order with the cursor, and only the caller's centers", async () => {
     const db = use();

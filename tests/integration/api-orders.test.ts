@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { inboundOrders, itemEvents, items, orderLines, outboxEvents } from "@/db/schema";
 import { announceOrder } from "@/lib/orders/announce-order";
 import { cancelOrder } from "@/lib/orders/cancel-order";
@@ -8,14 +8,12 @@ import { announceOrderResponseSchema, cancelOrderResponseSchema, orderViewSchema
 import { applyTransition } from "@/lib/items/apply-transition";
 import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { uniq } from "../helpers/fixtures";
 import { setUpApiWorld, storageOrder, tradeOrder } from "./api-helpers";
 
 describeEachDb("API orders", (use) => {
-  let world: Awaited<ReturnType<typeof setUpApiWorld>>;
-  beforeAll(async () => {
-    world = await setUpApiWorld(use());
-  });
+  const world = worldBeforeAll(use, setUpApiWorld);
 
   it("announces an order: order, lines, one expected item per unit, audit rows and one order.announced event, all at once", async () => {
     const db = use();

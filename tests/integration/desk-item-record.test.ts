@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { items } from "@/db/schema";
 import { findItemByCodeOrId, loadItemRecord } from "@/lib/desk/item-record";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { printDocument } from "@/lib/printing/print-document";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { createCenter } from "../helpers/fixtures";
 import { addJpeg, claimedItem, ctxOf, inspectionCenter, scan, tempPhotoStore } from "./inspection-fixtures";
 
 describeEachDb("desk item record", (use) => {
-  let c: Awaited<ReturnType<typeof inspectionCenter>>;
-  beforeAll(async () => {
-    c = await inspectionCenter(use());
-  });
+  const c = worldBeforeAll(use, inspectionCenter);
 
   it("finds an item by its code as typed or by its id, only in its own center", async () => {
     const db = use();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { checklists, inspections, reasonCodes } from "@/db/schema";
 import { saveChecklistResults } from "@/lib/inspection/checklist-results";
 import { getActiveChecklist, saveChecklist } from "@/lib/inspection/checklists";
@@ -10,13 +10,11 @@ import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
 import { deactivateReasonCode, listReasonCodes, saveReasonCode } from "@/lib/inspection/reason-codes";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { answerChecklist, claimedItem, ctxOf, inspectionCenter, scan } from "./inspection-fixtures";
 
 describeEachDb("inspection checklists and reason codes", (use) => {
-  let c: Awaited<ReturnType<typeof inspectionCenter>>;
-  beforeAll(async () => {
-    c = await inspectionCenter(use());
-  });
+  const c = worldBeforeAll(use, inspectionCenter);
 
   it("installs the defaults once: five checklists at version 1 and every default reason code", async () => {
     const db = use();

@@ -1,16 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { items } from "@/db/schema";
 import { claimNextItem } from "@/lib/inspection/claim-next";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { createOrderWithItems } from "../helpers/fixtures";
 import { claimedItem, ctxOf, inspectionCenter, scan, snapshot } from "./inspection-fixtures";
 
 describeEachDb("'next item' claims the head of the inspection queue", (use) => {
-  let c: Awaited<ReturnType<typeof inspectionCenter>>;
-  beforeAll(async () => {
-    c = await inspectionCenter(use());
-  });
+  const c = worldBeforeAll(use, inspectionCenter);
 
   it("takes the oldest waiting item; a retry answers the same claim; two inspectors at once get two items; an empty queue is refused", async () => {
     const db = use();

@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { inspections, items } from "@/db/schema";
 import { getActiveChecklist } from "@/lib/inspection/checklists";
 import { claimItem, listOpenClaims, releaseClaim, releaseExpiredClaims } from "@/lib/inspection/claims";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { createCenter, createOrderWithItems, createUser } from "../helpers/fixtures";
 import { claimedItem, ctxOf, inspectionCenter, scan, snapshot } from "./inspection-fixtures";
 
 describeEachDb("inspection claims", (use) => {
-  let c: Awaited<ReturnType<typeof inspectionCenter>>;
-  beforeAll(async () => {
-    c = await inspectionCenter(use());
-  });
+  const c = worldBeforeAll(use, inspectionCenter);
 
   it("claims a received item: in_inspection, an open inspection with the category's checklist, audit and outbox", async () => {
     const db = use();

@@ -1,17 +1,15 @@
 import { and, asc, eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { adminEvents, bins, zones } from "@/db/schema";
 import { createBins, listZoneBins, previewBins, setBinActive, setZonePath } from "@/lib/storage/bins-admin";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { binByCode, storageCenter, storedIn } from "./storage-fixtures";
 
 const layout = { zoneCode: "K", zoneName: "Kicks", aisles: { from: 1, to: 2 }, racks: { from: 1, to: 3 }, levels: { from: 1, to: 2 }, sizeClass: "S", capacity: 6 };
 
 describeEachDb("storage: zones and bins", (use) => {
-  let setup: Awaited<ReturnType<typeof storageCenter>>;
-  beforeAll(async () => {
-    setup = await storageCenter(use());
-  });
+  const setup = worldBeforeAll(use, storageCenter);
 
   it("previews, then bulk-creates bins along a serpentine path; existing codes are skipped; only managers", async () => {
     const db = use();

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { adminEvents, bins, cycleCounts } from "@/db/schema";
 import { scanCountItem, startCount, submitCount } from "@/lib/storage/count-bin";
 import { listOpenCounts, planCounts, requestBinCount } from "@/lib/storage/plan-counts";
@@ -7,13 +7,11 @@ import { listCountsToReview, resolveDifference } from "@/lib/storage/reconcile-c
 import { checkInvariants } from "@/lib/invariants/check-invariants";
 import { findBinView } from "@/lib/storage/bin-view";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { binByCode, eventsOf, itemById, makeZone, scan, storageCenter, storedIn } from "./storage-fixtures";
 
 describeEachDb("storage: blind cycle counts", (use) => {
-  let setup: Awaited<ReturnType<typeof storageCenter>>;
-  beforeAll(async () => {
-    setup = await storageCenter(use());
-  });
+  const setup = worldBeforeAll(use, storageCenter);
 
   it("plans by bin, zone and stale/requested bins, one open count per bin; operators cannot plan", async () => {
     const db = use();

@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { bins } from "@/db/schema";
 import { findBinView, findItemLocation } from "@/lib/storage/bin-view";
 import { moveItem } from "@/lib/storage/move-item";
 import { lookupPutaway, putAway } from "@/lib/storage/putaway";
 import { checkInvariants } from "@/lib/invariants/check-invariants";
 import { describeEachDb } from "../helpers/databases";
+import { worldBeforeAll } from "../helpers/world-before-all";
 import { awaitingPutaway, binByCode, eventsOf, itemById, makeZone, scan, storageCenter, storedIn } from "./storage-fixtures";
 
 describeEachDb("storage: putaway and moves", (use) => {
-  let setup: Awaited<ReturnType<typeof storageCenter>>;
-  beforeAll(async () => {
-    setup = await storageCenter(use());
-  });
+  const setup = worldBeforeAll(use, storageCenter);
 
   it("suggests the least filled bin of the item's class near the path start, and putaway by scan stores it with audit and event", async () => {
     const db = use();
