@@ -1,7 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { inboundOrders, parcels } from "@/db/schema";
+import { parcels } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
@@ -9,7 +8,7 @@ import { parseInput, requireReceiver, scanIdSchema } from "./guards";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
 import { linkParcelToOrder } from "./link-parcel";
 import { findParcel, findParcelDetail, type ParcelDetail } from "./views";
-import { announcedOrdersOnly } from "./placeholder-order";
+import { findAnnouncedOrder } from "./placeholder-order";
 
 export const attachParcelSchema = z.object({
   scanId: scanIdSchema,
@@ -39,16 +38,7 @@ export async function attachParcelToOrder(
   requireReceiver(ctx);
   const data = parseInput(attachParcelSchema, input);
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "receiving.attach" }, async (tx) => {
-    const [order] = await tx
-      .select()
-      .from(inboundOrders)
-      .where(
-        and(
-          eq(inboundOrders.centerId, ctx.centerId),
-          eq(inboundOrders.id, data.orderId),
-          announcedOrdersOnly,
-        ),
-      );
+    const order = await findAnnouncedOrder(tx, ctx.centerId, { id: data.orderId });
     if (!order) throw new DomainError("not_found:order", "No such order in this center.");
 
     let parcelId = data.parcelId;

@@ -1,5 +1,5 @@
-import { eq, isNull } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db/client";
 import { inboundOrders, type InboundOrder, type Parcel } from "@/db/schema";
 
 /**
@@ -16,6 +16,13 @@ export function placeholderExternalId(parcelId: string): string {
 
 /** The one filter for orders the marketplace announced (every stand-in order left out). */
 export const announcedOrdersOnly = isNull(inboundOrders.placeholderForParcelId);
+
+/** An announced order of the center by its id or the marketplace's external id (never a stand-in). */
+export async function findAnnouncedOrder(q: Queryable, centerId: string, by: { id: string } | { externalId: string }): Promise<InboundOrder | undefined> {
+  const key = "id" in by ? eq(inboundOrders.id, by.id) : eq(inboundOrders.externalId, by.externalId);
+  const [order] = await q.select().from(inboundOrders).where(and(eq(inboundOrders.centerId, centerId), key, announcedOrdersOnly));
+  return order;
+}
 
 export const isPlaceholderOrder = (order: Pick<InboundOrder, "placeholderForParcelId">) => order.placeholderForParcelId !== null;
 

@@ -1,14 +1,14 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
-import { inboundOrders, items, parcels, users } from "@/db/schema";
+import { items, parcels, users } from "@/db/schema";
 import { appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { parseInput, requireManager, requireReceiver } from "./guards";
 import { appendNote, linkParcelToOrder } from "./link-parcel";
-import { announcedOrdersOnly, findPlaceholderOrder } from "./placeholder-order";
+import { findAnnouncedOrder, findPlaceholderOrder } from "./placeholder-order";
 import { findParcel, findParcelDetail, toParcelView, type ParcelDetail, type ParcelView } from "./views";
 
 export const recordUnmatchedParcelSchema = z
@@ -87,16 +87,7 @@ export async function resolveUnmatchedParcel(
     }
 
     if (data.orderExternalId) {
-      const [order] = await tx
-        .select()
-        .from(inboundOrders)
-        .where(
-          and(
-            eq(inboundOrders.centerId, ctx.centerId),
-            eq(inboundOrders.externalId, data.orderExternalId),
-            announcedOrdersOnly,
-          ),
-        );
+      const order = await findAnnouncedOrder(tx, ctx.centerId, { externalId: data.orderExternalId });
       if (!order) throw new DomainError("not_found:order", `No order ${data.orderExternalId} in this center.`, { order: data.orderExternalId });
       await linkParcelToOrder(tx, ctx, parcel, order, "manager", data.note);
       const detail = await findParcelDetail(tx, ctx.centerId, parcel.id);
