@@ -7,6 +7,7 @@ import { openDb, type Db } from "@/db/open-db";
 import * as schema from "@/db/schema";
 import { items, shipments } from "@/db/schema";
 import { lookupPackItem } from "@/lib/dispatch/packing";
+import { findBinView } from "@/lib/storage/bin-view";
 import { suggestBin } from "@/lib/storage/suggest-bin";
 import { createOrderWithItems } from "../helpers/fixtures";
 import { dispatchWorld, freshCode, type DispatchWorld } from "./dispatch-fixtures";
@@ -43,7 +44,10 @@ const partialIndexUses: Record<string, Use> = {
   },
   shipments_item_active_idx: { constraintOnly: "one shipment in progress per item; an item's shipment is read through shipments_item_idx" },
   pick_lines_item_open_idx: { constraintOnly: "an item is on one open pick line at most; lines are read by list (pick_lines_list_idx)" },
-  cycle_counts_open_bin_idx: { constraintOnly: "one open count per bin; counts are read by center and status" },
+  cycle_counts_open_bin_idx: {
+    // A bin scan reads the bin with its open count, if any (storage stations, bin page).
+    query: (db, w) => findBinView(db, { centerId: w.center.id, role: "manager" }, w.bins[0].code),
+  },
 };
 
 function partialIndexesOfSchema(): string[] {
