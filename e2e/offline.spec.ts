@@ -488,53 +488,54 @@ test("a photo taken offline and the verdict that needs it land once, the photo f
   await inspector.close();
 });
 
-test("a session that ends during an offline spell keeps the queue: another person's sign-in sends nothing, the owner's sends it once", async ({ browser, request }, testInfo) => {
-  test.setTimeout(180_000);
-  const { externalId, trackingNumber } = await announce(request, 1);
-  const operator = await offlineDevice(browser, testInfo);
-  const op = await operator.newPage();
-  // The "sign in again" banner is looked at in Korean at the tablet, in English on the desktop.
-  const locale = testInfo.project.name === "tablet" ? "ko" : "en";
-  await openParcel(op, demo.operatorBadge, trackingNumber, locale);
-  const owner = (await op.getByTestId("header-user").textContent())?.trim() ?? "";
-  const { end: start } = await feed(request);
+// The "sign in again" banner is looked at in both languages.
+for (const locale of ["en", "ko"] as const) {
+  test(`a session that ends during an offline spell keeps the queue: another person's sign-in sends nothing, the owner's sends it once (${locale})`, async ({ browser, request }, testInfo) => {
+    test.setTimeout(180_000);
+    const { externalId, trackingNumber } = await announce(request, 1);
+    const operator = await offlineDevice(browser, testInfo);
+    const op = await operator.newPage();
+    await openParcel(op, demo.operatorBadge, trackingNumber, locale);
+    const owner = (await op.getByTestId("header-user").textContent())?.trim() ?? "";
+    const { end: start } = await feed(request);
 
-  await goOffline(operator);
-  await op.getByTestId("confirm-unit").click();
-  await expect(op.getByTestId("unit-queued")).toHaveCount(1);
-  await endSession(operator);
-  await goOnline(operator);
-  // Sent, answered 401: kept, and the person is asked to sign in again.
-  await expect(op.getByTestId("offline-sign-in")).toBeVisible({ timeout: 30_000 });
-  await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "retrying");
-  await expect(waiting(op)).toHaveAttribute("data-waiting", "1");
-  await expect(op.getByTestId("offline-sign-in")).toContainText(locale === "ko" ? "다시 로그인하세요" : "Sign in again as");
-  await expect(op.getByTestId("offline-sign-in-link")).toHaveText(locale === "ko" ? "다시 로그인" : "Sign in again");
-  await snap(op, testInfo, `offline-session-ended-${locale}`);
-  // Its sign-in link comes back to this station.
-  const signInPage = await op.getByTestId("offline-sign-in-link").getAttribute("href");
-  expect(signInPage).toBe("/login?next=%2Freceive");
+    await goOffline(operator);
+    await op.getByTestId("confirm-unit").click();
+    await expect(op.getByTestId("unit-queued")).toHaveCount(1);
+    await endSession(operator);
+    await goOnline(operator);
+    // Sent, answered 401: kept, and the person is asked to sign in again.
+    await expect(op.getByTestId("offline-sign-in")).toBeVisible({ timeout: 30_000 });
+    await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "retrying");
+    await expect(waiting(op)).toHaveAttribute("data-waiting", "1");
+    await expect(op.getByTestId("offline-sign-in")).toContainText(locale === "ko" ? "다시 로그인하세요" : "Sign in again as");
+    await expect(op.getByTestId("offline-sign-in-link")).toHaveText(locale === "ko" ? "다시 로그인" : "Sign in again");
+    await snap(op, testInfo, `offline-session-ended-${locale}`);
+    // Its sign-in link comes back to this station.
+    const signInPage = await op.getByTestId("offline-sign-in-link").getAttribute("href");
+    expect(signInPage).toBe("/login?next=%2Freceive");
 
-  // Someone else signs in on this tablet: the scan is not theirs to send.
-  await signIn(op, demo.operator2Badge);
-  await expect(op.getByTestId("offline-others")).toContainText(owner.split(/\s/)[0]);
-  await expect(waiting(op)).toHaveAttribute("data-waiting", "0");
-  await op.waitForTimeout(2_000);
-  expect((await orderItems(request, externalId))[0].state).toBe("expected");
+    // Someone else signs in on this tablet: the scan is not theirs to send.
+    await signIn(op, demo.operator2Badge);
+    await expect(op.getByTestId("offline-others")).toContainText(owner.split(/\s/)[0]);
+    await expect(waiting(op)).toHaveAttribute("data-waiting", "0");
+    await op.waitForTimeout(2_000);
+    expect((await orderItems(request, externalId))[0].state).toBe("expected");
 
-  // Its owner signs in again through that link: back on the receiving station, sent once, as theirs.
-  await endSession(operator);
-  await loginWithBadge(op, demo.operatorBadge, demo.pin, "burst", signInPage!);
-  await expect(op).toHaveURL(/\/receive$/);
-  await expect(op.getByTestId("header-user")).toBeVisible();
-  await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
-  const unit = (await orderItems(request, externalId))[0];
-  expect(unit.state).toBe("received");
-  const { events } = await feed(request, start);
-  expect(events.filter((e) => e.itemId === unit.id && e.type === "item.receive")).toHaveLength(1);
-  await switchLocale(op, "en");
-  await operator.close();
-});
+    // Its owner signs in again through that link: back on the receiving station, sent once, as theirs.
+    await endSession(operator);
+    await loginWithBadge(op, demo.operatorBadge, demo.pin, "burst", signInPage!);
+    await expect(op).toHaveURL(/\/receive$/);
+    await expect(op.getByTestId("header-user")).toBeVisible();
+    await expect(op.getByTestId("offline-queue-item")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+    const unit = (await orderItems(request, externalId))[0];
+    expect(unit.state).toBe("received");
+    const { events } = await feed(request, start);
+    expect(events.filter((e) => e.itemId === unit.id && e.type === "item.receive")).toHaveLength(1);
+    await switchLocale(op, "en");
+    await operator.close();
+  });
+}
 
 /** Another active bin of the same size class as `code` with room: its neighbours on the rack. */
 async function anotherBin(page: Page, code: string): Promise<string> {
