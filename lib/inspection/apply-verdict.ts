@@ -3,7 +3,7 @@ import type { Queryable, Tx } from "@/db/client";
 import { checklists, inspectionPhotos, items, reasonCodes, type Inspection, type Item, type ReasonCode, type Verdict } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
-import { applyTransition, type Actor } from "@/lib/items/apply-transition";
+import { applyTransition, type Actor, type LockedItem } from "@/lib/items/apply-transition";
 import { composeDefectNote, decideVerdict, type ItemStep, type VerdictDecision, type VerdictRulesInput } from "./verdict-rules";
 
 /** The center's reason codes, all of them (rules filter by verdict, category and active). */
@@ -47,23 +47,29 @@ export function defectNoteFor(verdict: Verdict, codes: readonly string[], reason
   return composeDefectNote(labels, note);
 }
 
-/** Applies a verdict's transitions one after the other in the caller's transaction. */
+/**
+ * Applies a verdict's transitions one after the other in the caller's transaction. With `locked`
+ * (the item as the caller locked it, unchanged since) no step reads the item again: each one
+ * continues from the row the previous one wrote.
+ */
 export async function applyItemSteps(
   tx: Tx,
-  input: { item: Item; steps: readonly ItemStep[]; actor: Actor; details: ItemEventDetails; defectNote: string | null },
+  input: { item: Item; steps: readonly ItemStep[]; actor: Actor; details: ItemEventDetails; defectNote: string | null; locked?: LockedItem },
 ): Promise<Item> {
   let current = input.item;
+  let locked = input.locked;
   for (const step of input.steps) {
     const set: Partial<typeof items.$inferInsert> = {};
     if (step.destination) set.destination = step.destination;
     if (step.setDefectNote) set.defectNote = input.defectNote;
-    ({ item: current } = await applyTransition(tx, {
+    ({ item: current, locked } = await applyTransition(tx, {
       itemId: current.id,
       action: step.action,
       actor: input.actor,
       centerId: current.centerId,
       set,
       details: input.details,
+      locked,
     }));
   }
   return current;

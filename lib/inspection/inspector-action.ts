@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { users, type Inspection, type Item } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
+import type { LockedItem } from "@/lib/items/apply-transition";
 import { withScanId } from "@/lib/scans/with-scan-id";
 import { parseInput, requireInspector } from "./guards";
 import { lockInspectionAndItem } from "./lock-inspection";
@@ -32,7 +33,7 @@ export function lockedInspectionAction<S extends z.ZodType<{ scanId: string; ins
   db: Db,
   ctx: StaffContext,
   action: { kind: string; schema: S; input: unknown },
-  judge: (tx: Tx, locked: { inspection: Inspection; item: Item }, data: z.output<S>) => Promise<R>,
+  judge: (tx: Tx, locked: { inspection: Inspection; item: Item; locked: LockedItem }, data: z.output<S>) => Promise<R>,
 ): Promise<R & { repeated: boolean }> {
   return inspectorAction(db, ctx, action, async (tx, data) => judge(tx, await lockInspectionAndItem(tx, ctx.centerId, data.inspectionId), data));
 }

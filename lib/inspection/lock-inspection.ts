@@ -1,21 +1,24 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { inspections, items, type Inspection, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
+import { lockItemRow, type LockedItem } from "@/lib/items/apply-transition";
 
 /**
  * Locks an inspection and its item for a change. Always the item row first, then the
  * inspection: every inspection write takes the locks in this order, so two of them never deadlock.
+ * The item is found through the inspection in the same statement that locks it (the inspection's
+ * row is only read there), and comes with what a transition needs (`locked`, for applyTransition).
  */
-export async function lockInspectionAndItem(tx: Tx, centerId: string, inspectionId: string): Promise<{ inspection: Inspection; item: Item }> {
-  const [ref] = await tx
+export async function lockInspectionAndItem(tx: Tx, centerId: string, inspectionId: string): Promise<{ inspection: Inspection; item: Item; locked: LockedItem }> {
+  const itemOfThisInspection = tx
     .select({ itemId: inspections.itemId })
     .from(inspections)
     .where(and(eq(inspections.id, inspectionId), eq(inspections.centerId, centerId)));
-  if (!ref) throw new DomainError("not_found:inspection", "No such inspection in this center.");
-  const [item] = await tx.select().from(items).where(eq(items.id, ref.itemId)).for("update");
+  const locked = await lockItemRow(tx, inArray(items.id, itemOfThisInspection));
+  if (!locked) throw new DomainError("not_found:inspection", "No such inspection in this center.");
   const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId)).for("update");
-  return { inspection, item };
+  return { inspection, item: locked.item, locked };
 }
 
 /** Refuses unless the inspection is open and claimed by this user. */

@@ -1,4 +1,4 @@
-import { staffActor } from "@/lib/items/apply-transition";
+import { staffActor, type LockedItem } from "@/lib/items/apply-transition";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
@@ -65,7 +65,7 @@ export function submitVerdict(db: Db, ctx: StaffContext, input: SubmitVerdictInp
 async function submitInTx(
   tx: Tx,
   ctx: StaffContext,
-  { inspection, item }: { inspection: Inspection; item: Item },
+  { inspection, item, locked }: { inspection: Inspection; item: Item; locked: LockedItem },
   data: z.output<typeof submitVerdictSchema>,
   now: Date,
 ): Promise<Omit<VerdictResult, "repeated">> {
@@ -97,7 +97,7 @@ async function submitInTx(
         ? { awaitingBuyerDecision: true }
         : undefined,
   });
-  const moved = await applyItemSteps(tx, { item, steps: decision.steps, actor: staffActor(ctx), details, defectNote });
+  const moved = await applyItemSteps(tx, { item, steps: decision.steps, actor: staffActor(ctx), details, defectNote, locked });
 
   // The column is a 32-bit integer: a claim left open for weeks is capped rather than refused.
   const durationMs = Math.min(2_147_483_647, Math.max(0, now.getTime() - inspection.claimedAt.getTime()));

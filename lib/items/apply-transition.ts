@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { inboundOrders, itemEvents, items, outboxEvents, type Item } from "@/db/schema";
 import { insertOutboxEvent, itemEventRow } from "@/lib/events/append-outbox-event";
@@ -34,9 +34,32 @@ export type TransitionInput = {
   set?: Partial<Omit<typeof items.$inferInsert, "id" | "state" | "version">>;
   /** Recorded on the audit row and sent to the marketplace; declared in lib/events/catalogue.ts. */
   details?: ItemEventDetails;
+  /**
+   * The item row the caller already locked in this transaction (`lockItemRow`, or the item a
+   * previous transition of the same transaction returned): saves reading it again.
+   */
+  locked?: LockedItem;
 };
 
-export type TransitionResult = { item: Item; from: Item["state"] };
+export type TransitionResult = { item: Item; from: Item["state"]; locked: LockedItem };
+
+/** An item row locked for update, with what its transition's event needs besides the row. */
+export type LockedItem = { item: Item; orderExternalId: string; now: Date };
+
+/**
+ * Locks the item rows matching `where` (for update, the item only) in one read that also brings
+ * what a transition's event needs: the order's id and the transaction's time (now() is fixed for a
+ * transaction, so it is also the updated_at a transition sets).
+ */
+export async function lockItemRow(tx: Tx, where: SQL | undefined): Promise<LockedItem | undefined> {
+  const [row] = await tx
+    .select({ item: items, orderExternalId: inboundOrders.externalId, now: sql`now()`.mapWith(items.updatedAt) })
+    .from(items)
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .where(where)
+    .for("update", { of: items });
+  return row;
+}
 
 /**
  * Applies one transition inside the caller's transaction: locks the item row, checks state and
@@ -44,16 +67,9 @@ export type TransitionResult = { item: Item; from: Item["state"] };
  * item serialise on the row lock; the second sees the new state and is refused.
  */
 export async function applyTransition(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
-  // One read locks the row and brings what the event needs: the order's id and the transaction's
-  // time (now() is fixed for a transaction, so it is also the updated_at the write below sets).
-  const [row] = await tx
-    .select({ item: items, orderExternalId: inboundOrders.externalId, now: sql`now()`.mapWith(items.updatedAt) })
-    .from(items)
-    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .where(eq(items.id, input.itemId))
-    .for("update", { of: items });
+  const row = input.locked ?? (await lockItemRow(tx, eq(items.id, input.itemId)));
   const current = row?.item;
-  if (!current || (input.centerId && current.centerId !== input.centerId)) {
+  if (!current || current.id !== input.itemId || (input.centerId && current.centerId !== input.centerId)) {
     throw new DomainError("not_found:item", "No such item in this center.");
   }
   const label = current.code ?? "This item";
@@ -110,7 +126,7 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
     .where(eq(items.id, current.id))
     .returning();
   await openShipmentIfLeaving(tx, { item: updated, action: input.action, from: current.state, details });
-  return { item: updated, from: current.state };
+  return { item: updated, from: current.state, locked: { item: updated, orderExternalId: row.orderExternalId, now: row.now } };
 }
 
 /**
