@@ -6,7 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { hasRole } from "@/lib/auth/staff-context";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, type Actor, staffActor } from "@/lib/items/apply-transition";
+import { applyTransition, lockItemRow, type Actor, staffActor } from "@/lib/items/apply-transition";
 import { getActiveChecklist } from "./checklists";
 import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from "./inspection-joins";
 import { requireInspector } from "./guards";
@@ -51,11 +51,8 @@ export function claimItem(db: Db, ctx: StaffContext, input: ClaimItemInput, now:
 /** The claim inside the caller's transaction (the scan id already claimed): claimItem, claimNextItem. */
 export async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimItemSchema>, now: Date): Promise<Omit<ClaimResult, "repeated">> {
   const where = data.itemId ? eq(items.id, data.itemId) : eq(items.code, data.itemCode!);
-  const [item] = await tx
-    .select()
-    .from(items)
-    .where(and(where, eq(items.centerId, ctx.centerId)))
-    .for("update");
+  const locked = await lockItemRow(tx, and(where, eq(items.centerId, ctx.centerId)));
+  const item = locked?.item;
   if (!item) throw new DomainError("not_found:item", data.itemCode ? `There is no item ${data.itemCode} in this center.` : "No such item in this center.", { item: data.itemCode ?? "—" });
   const label = item.code ?? "This item";
   const item_ = { item: item.code ?? "—" };
@@ -121,7 +118,8 @@ export async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof
     }
   }
 
-  await applyTransition(tx, { itemId: item.id, action: "claim", actor, centerId: ctx.centerId, details: {} });
+  // A claim that released someone else's first changed the item since it was locked: read it again.
+  await applyTransition(tx, { itemId: item.id, action: "claim", actor, centerId: ctx.centerId, details: {}, locked: tookOverFrom ? undefined : locked });
   const checklist = await getActiveChecklist(tx, ctx.centerId, item.category);
   const [inspection] = await tx
     .insert(inspections)
