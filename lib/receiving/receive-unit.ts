@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { inboundOrders, items, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, staffActor } from "@/lib/items/apply-transition";
+import { applyTransition, lockItemRow, staffActor } from "@/lib/items/apply-transition";
 import { findLabelData } from "@/lib/labels/find-label-data";
 import type { LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
@@ -46,11 +46,8 @@ export async function receiveUnit(
   const data = parseInput(receiveUnitSchema, input);
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "receiving.unit" }, async (tx) => {
     const parcel = await receivableParcel(tx, ctx, data.parcelId);
-    const [item] = await tx
-      .select()
-      .from(items)
-      .where(and(eq(items.centerId, ctx.centerId), eq(items.id, data.itemId)))
-      .for("update");
+    const locked = await lockItemRow(tx, and(eq(items.centerId, ctx.centerId), eq(items.id, data.itemId)));
+    const item = locked?.item;
     if (!item) throw new DomainError("not_found:item", "No such unit in this center.");
     refuseIfReceived(item, parcel);
     const order = await orderOfParcel(tx, ctx, parcel, item);
@@ -58,10 +55,12 @@ export async function receiveUnit(
     const cancelled = item.state === "cancelled";
     const actor = staffActor(ctx);
     const trail = { station: ctx.station ?? null, operatorId: ctx.userId, parcelId: parcel.id, trackingNumber: parcel.trackingNumber };
-    await withFreshItemCode(
+    // The item as locked above, then as the receive left it: no transition reads it again.
+    const received = await withFreshItemCode(
       tx,
       (code, sp) =>
         applyTransition(sp, {
+          locked,
           itemId: item.id,
           action: "receive",
           actor,
@@ -76,6 +75,7 @@ export async function receiveUnit(
       await applyTransition(tx, {
         itemId: item.id,
         action: "route_return",
+        locked: received.locked,
         actor,
         centerId: ctx.centerId,
         set: { destination: "seller" },
