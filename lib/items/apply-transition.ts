@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { inboundOrders, itemEvents, items, outboxEvents, type Item } from "@/db/schema";
 import { insertOutboxEvent, itemEventRow } from "@/lib/events/append-outbox-event";
@@ -123,8 +123,11 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
       updatedAt: sql`now()`,
       ...(entersQueue(input.action) ? { queueEnteredAt: sql`now()` } : {}),
     })
-    .where(eq(items.id, current.id))
+    // The version the row was read at: a `locked` row gone stale within this transaction (a caller
+    // bug) changes nothing and fails here instead of overwriting the newer row.
+    .where(and(eq(items.id, current.id), eq(items.version, current.version)))
     .returning();
+  if (!updated) throw new Error(`applyTransition: item ${current.id} changed since it was locked in this transaction`);
   await openShipmentIfLeaving(tx, { item: updated, action: input.action, from: current.state, details });
   return { item: updated, from: current.state, locked: { item: updated, orderExternalId: row.orderExternalId, now: row.now } };
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { itemEvents, items, itemStates, outboxEvents } from "@/db/schema";
-import { applyTransition } from "@/lib/items/apply-transition";
+import { applyTransition, lockItemRow } from "@/lib/items/apply-transition";
 import { entersQueue } from "@/lib/items/queue-entry";
 import { itemActions, planTransition } from "@/lib/items/transitions";
 import { describeEachDb } from "../helpers/databases";
@@ -60,6 +60,22 @@ describeEachDb("applyTransition", (use) => {
     await expect(
       db.transaction((tx) => applyTransition(tx, { itemId: item.id, action: "claim", actor: {}, centerId: other.id })),
     ).rejects.toMatchObject({ code: "not_found:item" });
+  });
+
+  it("a locked row handed in after the item changed in the same transaction changes nothing", async () => {
+    const db = use();
+    const [item] = await createOrderWithItems(db, centerId, ["received"]);
+    const attempt = db.transaction(async (tx) => {
+      const locked = await lockItemRow(tx, eq(items.id, item.id));
+      await applyTransition(tx, { itemId: item.id, action: "claim", actor: { userId } });
+      // Stale: still says "received", version as first read.
+      await applyTransition(tx, { itemId: item.id, action: "claim", actor: { userId }, locked });
+    });
+    await expect(attempt).rejects.toThrow(/changed since it was locked/);
+    const [after] = await db.select().from(items).where(eq(items.id, item.id));
+    expect(after).toMatchObject({ state: "received", version: item.version });
+    expect(await db.select().from(itemEvents).where(eq(itemEvents.itemId, item.id))).toHaveLength(0);
+    expect(await db.select().from(outboxEvents).where(eq(outboxEvents.itemId, item.id))).toHaveLength(0);
   });
 
   it("lets exactly one of many concurrent claims on one item win", async () => {
