@@ -2,7 +2,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import { env } from "@/lib/env";
+import { beginOnReservedConnection } from "./reserved-transactions";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -22,7 +24,8 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  * postgres.js then asks the server for the parameter types before each one: two round trips per
  * statement instead of one (and planning every time). Prepared, each statement shape is parsed
  * once per connection (postgres.js keeps them until the connection is recycled). Transactions and
- * savepoints hand out their own handles, so those are wrapped too.
+ * savepoints hand out their own handles, so those are wrapped too; transactions run on a reserved
+ * connection (db/reserved-transactions.ts).
  */
 function preparing<T extends object>(sql: T): T {
   return new Proxy(sql, {
@@ -32,7 +35,14 @@ function preparing<T extends object>(sql: T): T {
         return (query: string, params?: unknown[], opts?: Record<string, unknown>) =>
           (value as (...a: unknown[]) => unknown).call(target, query, params, { ...opts, prepare: true });
       }
-      if (prop === "begin" || prop === "savepoint") {
+      if (prop === "begin") {
+        const begin = beginOnReservedConnection(target as unknown as Sql);
+        return (...args: unknown[]) => {
+          const work = args.pop() as (inner: object) => unknown;
+          return begin(...args, (inner: object) => work(preparing(inner)));
+        };
+      }
+      if (prop === "savepoint") {
         return (...args: unknown[]) => {
           const work = args.pop() as (inner: object) => unknown;
           return (value as (...a: unknown[]) => unknown).call(target, ...args, (inner: object) => work(preparing(inner)));
@@ -46,14 +56,26 @@ function preparing<T extends object>(sql: T): T {
 export const migrationLockKey = 7383001;
 
 /** Opens a database: PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (or memory). */
-export async function openDb(options: { url?: string; dataDir?: string; migrate?: boolean; max?: number }): Promise<DbHandle> {
+export async function openDb(options: {
+  url?: string;
+  dataDir?: string;
+  migrate?: boolean;
+  max?: number;
+  /** postgres.js's queries in flight per connection (default 100); a test sets the edge case 0. */
+  maxPipeline?: number;
+}): Promise<DbHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     // At least two connections: migration holds one for its advisory lock.
     // JIT off: our statements are short, and compiling one cost 150 ms on a desk query (EXPLAIN
     // ANALYZE at 1M items) that runs in a fraction of that without it.
-    const client = postgres(options.url, { max: Math.max(options.max ?? 10, 2), onnotice: () => {}, connection: { jit: "off" } });
+    const client = postgres(options.url, {
+      max: Math.max(options.max ?? 10, 2),
+      max_pipeline: options.maxPipeline ?? 100,
+      onnotice: () => {},
+      connection: { jit: "off" },
+    });
     const db = drizzle(preparing(client), { schema }) as unknown as Db;
     if (options.migrate !== false) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
