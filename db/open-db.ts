@@ -72,7 +72,8 @@ export async function openDb(options: {
     // ANALYZE at 1M items) that runs in a fraction of that without it.
     const client = postgres(options.url, {
       max: Math.max(options.max ?? 10, 2),
-      max_pipeline: options.maxPipeline ?? 100,
+      // postgres.js reads max_pipeline, but its type definitions leave it out.
+      ...({ max_pipeline: options.maxPipeline ?? 100 } as object),
       onnotice: () => {},
       connection: { jit: "off" },
     });
