@@ -22,6 +22,8 @@ export const itemEvents = pgTable(
   (t) => [
     index("item_events_item_idx").on(t.itemId, t.id),
     index("item_events_center_time_idx").on(t.centerId, t.createdAt),
+    // The storage fee report's missing spells: a center's `mark_missing` and `found` events (few).
+    index("item_events_missing_spells_idx").on(t.centerId, t.createdAt).where(sql`action in ('mark_missing', 'found')`),
   ],
 );
 

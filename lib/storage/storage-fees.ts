@@ -1,25 +1,43 @@
-import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { centers, inboundOrders, items, products, type Center, type Item } from "@/db/schema";
+import { centers, inboundOrders, itemEvents, items, products, type Center, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "./guards";
-import { dayNumberOf, feeTerms, localDayNumber, storageFee, type StorageFee } from "./fees";
+import { chargeableDaysWithin, dayNumberOf, feeTerms, localDayNumber, missingSpellsOf, storageFee, type MissingSpell, type StorageFee } from "./fees";
 import { binClasses } from "@/db/schema/storage";
 import { sizeClassOf, sizeClassSql } from "./size-class";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
 
-/** Actions that end a stay in storage: the fee stops on the day they happen. @public */
+/** Actions that end a stay in storage: the fee stops on the day they happen (a missing item's, until it is found). @public */
 export const leavingActions = ["sell", "withdraw", "mark_missing"] as const;
 
 export type ItemStorageFee = StorageFee & { currency: string; sizeClass: string; storedAt: string; endedAt: string | null };
 
 /**
  * When an item's stay ended: never while it is stored (a missing item found again is back in
- * storage); otherwise its first leaving event since it was put away (one index probe, only for
- * items that are not stored).
+ * storage); a missing item's when it was last marked missing; otherwise its sale or withdrawal
+ * since it was put away (one index probe, only for items that are not stored). The days an item
+ * found again was missing are taken off by its missing spells (`missingSpellsOf`).
  */
-const endedAtSql = sql<Date | null>`(case when ${items.state} = 'stored' then null else (select min(e.created_at) from item_events e where e.item_id = ${items.id} and e.action in ('sell', 'withdraw', 'mark_missing') and e.created_at >= ${items.storedAt}) end)`;
+const endedAtSql = sql<Date | null>`(case when ${items.state} = 'stored' then null
+  when ${items.state} = 'missing' then (select max(e.created_at) from item_events e where e.item_id = ${items.id} and e.action = 'mark_missing')
+  else (select min(e.created_at) from item_events e where e.item_id = ${items.id} and e.action in ('sell', 'withdraw') and e.created_at >= ${items.storedAt}) end)`;
+
+type SpellEvent = { itemId: string; action: string; createdAt: Date };
+
+/** Each item's missing spells (in its center's local days) from its `mark_missing` and `found` events since putaway, in order. */
+function spellsByItem(events: SpellEvent[], timeZoneOf: (itemId: string) => string): Map<string, MissingSpell[]> {
+  const byItem = new Map<string, { action: string; day: number }[]>();
+  for (const e of events) {
+    const list = byItem.get(e.itemId) ?? [];
+    list.push({ action: e.action, day: localDayNumber(new Date(e.createdAt), timeZoneOf(e.itemId)) });
+    byItem.set(e.itemId, list);
+  }
+  return new Map([...byItem].map(([itemId, list]) => [itemId, missingSpellsOf(list)]));
+}
+
+const spellActions = sql`${itemEvents.action} in ('mark_missing', 'found')`;
 
 /** Days stored and fee so far (or until it left storage) for items that were stored; others are left out. */
 export async function storageFeesOf(q: Queryable, itemIds: string[], now = new Date()): Promise<Map<string, ItemStorageFee>> {
@@ -31,17 +49,25 @@ export async function storageFeesOf(q: Queryable, itemIds: string[], now = new D
     .innerJoin(centers, eq(centers.id, items.centerId))
     .leftJoin(products, productOfItem)
     .where(and(inArray(items.id, itemIds), isNotNull(items.storedAt)));
+  const events = await q
+    .select({ itemId: itemEvents.itemId, action: itemEvents.action, createdAt: itemEvents.createdAt })
+    .from(itemEvents)
+    .innerJoin(items, eq(items.id, itemEvents.itemId))
+    .where(and(inArray(itemEvents.itemId, rows.map((r) => r.item.id)), spellActions, gte(itemEvents.createdAt, items.storedAt)))
+    .orderBy(asc(itemEvents.itemId), asc(itemEvents.id));
+  const timeZones = new Map(rows.map((r) => [r.item.id, r.center.timezone]));
+  const spells = spellsByItem(events, (itemId) => timeZones.get(itemId) ?? "UTC");
   for (const row of rows) {
     const endedAt = row.endedAt ? new Date(row.endedAt) : null;
-    out.set(row.item.id, feeOf(row.item, row.center, sizeClassOf(row.item, row.productClass), endedAt ?? now, endedAt));
+    out.set(row.item.id, feeOf(row.item, row.center, sizeClassOf(row.item, row.productClass), endedAt ?? now, endedAt, spells.get(row.item.id) ?? []));
   }
   return out;
 }
 
-function feeOf(item: Item, center: Center, sizeClass: ReturnType<typeof sizeClassOf>, until: Date, endedAt: Date | null): ItemStorageFee {
+function feeOf(item: Item, center: Center, sizeClass: ReturnType<typeof sizeClassOf>, until: Date, endedAt: Date | null, spells: MissingSpell[]): ItemStorageFee {
   const storedAt = item.storedAt as Date;
   return {
-    ...storageFee(storedAt, until, center.timezone, feeTerms(center.settings, sizeClass)),
+    ...storageFee(storedAt, until, center.timezone, feeTerms(center.settings, sizeClass), spells),
     currency: center.currency,
     sizeClass,
     storedAt: storedAt.toISOString(),
@@ -69,7 +95,8 @@ export type FeeReport = { from: string; to: string; currency: string; rows: FeeR
  * Storage fees per seller for a period of the center's local days (inclusive): for each stay, the
  * chargeable days (past its free period) that fall in the period, at its class's daily fee. Summed
  * in the database (one row per seller), so a center with a million stays sends no million rows;
- * the same rule as `chargeableDaysWithin`, which the tests hold it to.
+ * the same rule as `chargeableDaysWithin`, which the tests hold it to. The days items were missing
+ * (few) are then taken off per item through that rule (`missingDaysOff`).
  */
 export async function storageFeeReport(q: Queryable, centerId: string, input: unknown, now = new Date()): Promise<FeeReport> {
   const period = parseInput(feeReportSchema, input);
@@ -77,37 +104,21 @@ export async function storageFeeReport(q: Queryable, centerId: string, input: un
   if (!center) throw new DomainError("not_found:center", "No such center.");
   const from = dayNumberOf(period.from);
   const to = dayNumberOf(period.to);
-  const tz = center.timezone;
-  const localDay = (at: SQLWrapper) => sql`((${at} at time zone ${tz})::date - date '1970-01-01')`;
-  const sizeClass = sizeClassSql(products.sizeClass, items.category, items.size);
-  const perClass = (pick: (terms: ReturnType<typeof feeTerms>) => number) =>
-    sql`(case ${sizeClass} ${sql.join(binClasses.map((cls) => sql`when ${cls} then ${pick(feeTerms(center.settings, cls))}::int`), sql` `)} else 0 end)`;
-  // Stays that started before the period's end and did not end before its start (two days of
-  // slack for the zone offset); exact below.
-  const endInstant = new Date((to + 2) * 86_400_000);
-  const startInstant = new Date((from - 2) * 86_400_000);
+  const stay = stayColumns(center, now);
   const stays = q
     .select({
-      sellerId: sql<string>`${inboundOrders.seller}->>'id'`.as("seller_id"),
+      sellerId: stay.sellerId.as("seller_id"),
       sellerName: sql<string>`min(${inboundOrders.seller}->>'name')`.as("seller_name"),
-      firstDay: sql<number>`${localDay(items.storedAt)}`.as("first_day"),
-      lastDay: sql<number>`coalesce(${localDay(endedAtSql)}, ${localDayNumber(now, tz)}::int)`.as("last_day"),
-      freeDays: sql<number>`${perClass((t) => t.freeDays)}`.as("free_days"),
-      dailyFee: sql<number>`${perClass((t) => t.dailyFee)}`.as("daily_fee"),
+      firstDay: stay.firstDay.as("first_day"),
+      lastDay: stay.lastDay.as("last_day"),
+      freeDays: stay.freeDays.as("free_days"),
+      dailyFee: stay.dailyFee.as("daily_fee"),
       stays: sql<number>`count(*)::int`.as("stays"),
     })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
     .leftJoin(products, productOfItem)
-    .where(
-      and(
-        eq(items.centerId, centerId),
-        isNotNull(items.storedAt),
-        lt(items.storedAt, endInstant),
-        // An item no longer stored and unchanged since before the period left storage before it.
-        or(eq(items.state, "stored"), gte(items.updatedAt, startInstant)),
-      ),
-    )
+    .where(staysAround(centerId, from, to))
     // Stays alike (seller, days, terms) counted once: each stay's expressions are computed once,
     // and the sums below run over these groups.
     .groupBy(sql`1, 3, 4, 5, 6`)
@@ -125,10 +136,77 @@ export async function storageFeeReport(q: Queryable, centerId: string, input: un
     // A stay counts for the period when it overlaps it.
     .where(and(sql`${stays.lastDay} >= ${from}::int`, sql`${stays.firstDay} <= ${to}::int`))
     .groupBy(stays.sellerId);
-  const list: FeeReportRow[] = rows
-    .map((r) => ({ sellerId: r.sellerId, sellerName: r.sellerName, items: Number(r.items), chargeableDays: Number(r.chargeableDays), amount: Number(r.amount) }))
-    .sort((a, b) => b.amount - a.amount || a.sellerName.localeCompare(b.sellerName));
+  const bySeller = new Map(rows.map((r) => [r.sellerId, { sellerId: r.sellerId, sellerName: r.sellerName, items: Number(r.items), chargeableDays: Number(r.chargeableDays), amount: Number(r.amount) }]));
+  for (const off of await missingDaysOff(q, center, { from, to }, now)) {
+    const row = bySeller.get(off.sellerId);
+    if (!row) continue;
+    row.chargeableDays -= off.days;
+    row.amount -= off.days * off.dailyFee;
+  }
+  const list: FeeReportRow[] = [...bySeller.values()].sort((a, b) => b.amount - a.amount || a.sellerName.localeCompare(b.sellerName));
   return { from: period.from, to: period.to, currency: center.currency, rows: list, total: list.reduce((s, r) => s + r.amount, 0) };
+}
+
+/** A stay's seller, local days and fee terms, as SQL over items ⋈ inbound orders ⟕ products. */
+function stayColumns(center: Center, now: Date) {
+  const tz = center.timezone;
+  const localDay = (at: SQLWrapper) => sql`((${at} at time zone ${tz})::date - date '1970-01-01')`;
+  const sizeClass = sizeClassSql(products.sizeClass, items.category, items.size);
+  const perClass = (pick: (terms: ReturnType<typeof feeTerms>) => number) =>
+    sql<number>`(case ${sizeClass} ${sql.join(binClasses.map((cls) => sql`when ${cls} then ${pick(feeTerms(center.settings, cls))}::int`), sql` `)} else 0 end)`;
+  return {
+    sellerId: sql<string>`${inboundOrders.seller}->>'id'`,
+    firstDay: sql<number>`${localDay(items.storedAt)}`,
+    lastDay: sql<number>`coalesce(${localDay(endedAtSql)}, ${localDayNumber(now, tz)}::int)`,
+    freeDays: perClass((t) => t.freeDays),
+    dailyFee: perClass((t) => t.dailyFee),
+  };
+}
+
+/**
+ * Stays that started before the period's end and did not end before its start (two days of slack
+ * for the zone offset; exact in the overlap test).
+ */
+function staysAround(centerId: string, from: number, to: number) {
+  const endInstant = new Date((to + 2) * 86_400_000);
+  const startInstant = new Date((from - 2) * 86_400_000);
+  return and(
+    eq(items.centerId, centerId),
+    isNotNull(items.storedAt),
+    lt(items.storedAt, endInstant),
+    // An item no longer stored and unchanged since before the period left storage before it.
+    or(eq(items.state, "stored"), gte(items.updatedAt, startInstant)),
+  );
+}
+
+/**
+ * The days inside the period that stays of the center were missing (marked missing, not yet found),
+ * per stay with its seller and daily fee. Read from the center's `mark_missing` / `found` events
+ * before the period's end (`item_events_missing_spells_idx`, a partial index: missing is rare).
+ */
+async function missingDaysOff(q: Queryable, center: Center, period: { from: number; to: number }, now: Date) {
+  const endInstant = new Date((period.to + 2) * 86_400_000);
+  const events = await q
+    .select({ itemId: itemEvents.itemId, action: itemEvents.action, createdAt: itemEvents.createdAt })
+    .from(itemEvents)
+    .innerJoin(items, eq(items.id, itemEvents.itemId))
+    .where(and(eq(itemEvents.centerId, center.id), spellActions, lt(itemEvents.createdAt, endInstant), gte(itemEvents.createdAt, items.storedAt)))
+    .orderBy(asc(itemEvents.itemId), asc(itemEvents.id));
+  if (events.length === 0) return [];
+  const spells = spellsByItem(events, () => center.timezone);
+  const stay = stayColumns(center, now);
+  const stays = await q
+    .select({ itemId: items.id, sellerId: stay.sellerId, firstDay: stay.firstDay, lastDay: stay.lastDay, freeDays: stay.freeDays, dailyFee: stay.dailyFee })
+    .from(items)
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .leftJoin(products, productOfItem)
+    .where(and(staysAround(center.id, period.from, period.to), inArray(items.id, [...spells.keys()])));
+  return stays.map((s) => {
+    const days = { firstDay: Number(s.firstDay), lastDay: Number(s.lastDay) };
+    const freeDays = Number(s.freeDays);
+    const off = chargeableDaysWithin(days, freeDays, period) - chargeableDaysWithin(days, freeDays, period, spells.get(s.itemId) ?? []);
+    return { sellerId: s.sellerId, days: off, dailyFee: Number(s.dailyFee) };
+  });
 }
 
 const csvCell = (v: string | number) => {

@@ -8,6 +8,7 @@ import * as schema from "@/db/schema";
 import { items, shipments } from "@/db/schema";
 import { lookupPackItem } from "@/lib/dispatch/packing";
 import { findBinView } from "@/lib/storage/bin-view";
+import { storageFeeReport } from "@/lib/storage/storage-fees";
 import { suggestBin } from "@/lib/storage/suggest-bin";
 import { createOrderWithItems } from "../helpers/fixtures";
 import { dispatchWorld, freshCode, type DispatchWorld } from "./dispatch-fixtures";
@@ -41,6 +42,10 @@ const partialIndexUses: Record<string, Use> = {
   bins_free_idx: {
     // Putaway's bin suggestion walks the active bins with room in pick-path order.
     query: (db, w) => suggestBin(db, w.center.id, "S"),
+  },
+  item_events_missing_spells_idx: {
+    // The storage fee report reads the center's missing spells (mark_missing, found) before the period's end.
+    query: (db, w) => storageFeeReport(db, w.center.id, { from: "2026-01-01", to: "2026-01-31" }),
   },
   shipments_item_active_idx: { constraintOnly: "one shipment in progress per item; an item's shipment is read through shipments_item_idx" },
   pick_lines_item_open_idx: { constraintOnly: "an item is on one open pick line at most; lines are read by list (pick_lines_list_idx)" },

@@ -11,7 +11,10 @@ import { storageUtilisation } from "@/lib/storage/utilisation";
 import { describeEachDb } from "../helpers/databases";
 import { defaultSettings } from "../helpers/fixtures";
 import { setUpApiWorld } from "./api-helpers";
-import { eventsOf, makeZone, storedIn } from "./storage-fixtures";
+import { eventsOf, itemById, makeZone, scan, storedIn } from "./storage-fixtures";
+import { listCountsToReview, resolveDifference } from "@/lib/storage/reconcile-count";
+import { startCount, submitCount } from "@/lib/storage/count-bin";
+import { moveItem } from "@/lib/storage/move-item";
 import { ctxOf } from "./inspection-fixtures";
 import { createUser } from "../helpers/fixtures";
 
@@ -143,6 +146,58 @@ describeEachDb("storage: fees and utilisation", (use) => {
     // Something is charged, at both classes' fees (the L stays at 2000 a day).
     expect(expected.get("S-MIX-2")!.amount).toBeGreaterThan(0);
     expect(expected.get("S-MIX-2")!.amount % 2000).toBe(0);
+  });
+
+  it("a missing item found again is not charged for the days it was missing: item fee, sale event and report (put away, count, mark missing, found, sell)", async () => {
+    const db = use();
+    const seoulMidnightToday = Math.floor((Date.now() + 9 * 3_600_000) / day) * day - 9 * 3_600_000;
+    /** 03:00 Seoul time, `daysAgo` local days before today. */
+    const seoulMorning = (daysAgo: number) => new Date(seoulMidnightToday - daysAgo * day + 3 * 3_600_000);
+    const seoulDate = (daysAgo: number) => new Date(Date.now() + 9 * 3_600_000 - daysAgo * day).toISOString().slice(0, 10);
+
+    /** Stored 20 local days ago, marked missing by a count `missingAgo` days ago, found `foundAgo` days ago (null: not yet). */
+    async function lostAndFound(seller: string, missingAgo: number, foundAgo: number | null) {
+      const [home, elsewhere] = await makeZone(db, manager, { sizeClass: "S", capacity: 5, count: 2 });
+      const item = await storedDaysAgo(home.code, 20, seller);
+      const count = await startCount(db, operator, { scanId: scan(), binCode: home.code });
+      await submitCount(db, operator, { scanId: scan(), countId: count.result.countId });
+      const [review] = await listCountsToReview(db, world.a.id, { countId: count.result.countId });
+      await resolveDifference(db, manager, { differenceId: review.differences[0].id, resolution: "marked_missing" });
+      await db.update(itemEvents).set({ createdAt: seoulMorning(missingAgo) }).where(and(eq(itemEvents.itemId, item.id), eq(itemEvents.action, "mark_missing")));
+      if (foundAgo !== null) {
+        await moveItem(db, operator, { scanId: scan(), itemCode: item.code!, binCode: elsewhere.code });
+        await db.update(itemEvents).set({ createdAt: seoulMorning(foundAgo) }).where(and(eq(itemEvents.itemId, item.id), eq(itemEvents.action, "found")));
+      }
+      return item;
+    }
+
+    // Today is each one's 21st day; free days 10 → charged from its 11th day (10 days ago).
+    // Missing 12 days ago, found 5 days ago: 11..6 days ago were missing, of which 10..6 (5) past the free period.
+    const found = await lostAndFound("S-LOST", 12, 5);
+    expect((await itemById(db, found.id)).state).toBe("stored");
+    expect((await storageFeesOf(db, [found.id])).get(found.id)).toMatchObject({ days: 21 - 6, chargeableDays: 11 - 5, amount: 6 * 500, endedAt: null });
+    // Found, then sold 2 days ago: the stay ends at the sale (not at the earlier mark_missing), the missing days still off.
+    const sold = await lostAndFound("S-LOST", 12, 5);
+    await reportSale(db, world.callerA, sold.id, { buyer: { id: "B-LOST", name: "Buyer", address: "Seoul" }, saleId: "SALE-LOST" });
+    expect((await eventsOf(db, sold.id)).outbox.at(-1)).toMatchObject({ type: "item.sell", payload: { storageFee: { days: 15, chargeableDays: 6, amount: 3000 } } });
+    await db.update(itemEvents).set({ createdAt: seoulMorning(2) }).where(and(eq(itemEvents.itemId, sold.id), eq(itemEvents.action, "sell")));
+    expect((await storageFeesOf(db, [sold.id])).get(sold.id)).toMatchObject({ days: 19 - 6, chargeableDays: 9 - 5, amount: 4 * 500 });
+    // Still missing since 12 days ago: charged up to that day only (10 days ago was its first charged day: none).
+    const lost = await lostAndFound("S-LOST", 12, null);
+    expect((await storageFeesOf(db, [lost.id])).get(lost.id)).toMatchObject({ days: 9, chargeableDays: 0, amount: 0 });
+
+    // The report over the last 9 local days (8 ago..today): found 9 − 3 missing (8..6 ago), sold 7 − 3, lost 0.
+    const week = await storageFeeReport(db, world.a.id, { from: seoulDate(8), to: seoulDate(0) });
+    expect(week.rows.find((r) => r.sellerId === "S-LOST")).toMatchObject({ items: 2, chargeableDays: 6 + 4, amount: 10 * 500 });
+    // A period inside the spell (9..7 days ago) charges nothing for the found ones.
+    const spell = await storageFeeReport(db, world.a.id, { from: seoulDate(9), to: seoulDate(7) });
+    expect(spell.rows.find((r) => r.sellerId === "S-LOST")).toMatchObject({ chargeableDays: 0, amount: 0 });
+    // Over the whole stays, the report agrees with the items' own fees.
+    const whole = await storageFeeReport(db, world.a.id, { from: seoulDate(30), to: seoulDate(0) });
+    const fees = await storageFeesOf(db, [found.id, sold.id, lost.id]);
+    const sum = [...fees.values()].reduce((s, f) => s + f.chargeableDays, 0);
+    expect(whole.rows.find((r) => r.sellerId === "S-LOST")).toMatchObject({ items: 3, chargeableDays: sum, amount: sum * 500 });
+    expect(sum).toBe(6 + 4 + 0);
   });
 
   it("the database's size class rule is the same as sizeClassOf", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "item_events_missing_spells_idx" ON "item_events" USING btree ("center_id","created_at") WHERE action in ('mark_missing', 'found');
