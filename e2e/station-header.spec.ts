@@ -18,6 +18,9 @@ test("the header lists the role's stations with their waiting work; the center n
     const center = (await page.getByTestId("header-center").boundingBox())!;
     expect(center.width, "the center's name has room").toBeGreaterThan(180);
     expect(center.height, "one line, maybe two; never a column of characters").toBeLessThan(64);
+    const brand = (await page.getByRole("link", { name: "Legit", exact: true }).boundingBox())!;
+    const signOut = (await page.getByTestId("sign-out").boundingBox())!;
+    expect(signOut.y, "sign out on the first row, not wrapped under it").toBeLessThan(brand.y + brand.height);
     const user = (await page.getByTestId("header-user").boundingBox())!;
     expect(user.height).toBeLessThan(48);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "no sideways scrolling").toBeLessThanOrEqual(0);

@@ -6,7 +6,8 @@ import { useOfflineQueue } from "./offline-queue-provider";
 
 /**
  * The header's pill: online or offline, and how many of the user's scans wait on this device
- * (always shown on staff pages, 0 included). Opens the queue list.
+ * (always shown on staff pages, 0 included; at tablet width "nothing queued" is left to screen
+ * readers, so the header's controls fit one row). Opens the queue list.
  */
 export function OfflineStatus() {
   const t = useTranslations("offline.status");
@@ -28,7 +29,7 @@ export function OfflineStatus() {
     >
       <span className="offline-status__dot" aria-hidden="true" />
       <span>{t(mode)}</span>
-      <span className="offline-status__count" data-testid="offline-waiting">
+      <span className={`offline-status__count${counts.waiting === 0 ? " offline-status__count--none" : ""}`} data-testid="offline-waiting">
         {t("queued", { count: counts.waiting })}
       </span>
       {counts.refused > 0 && <span className="offline-status__refused">{t("refused", { count: counts.refused })}</span>}
