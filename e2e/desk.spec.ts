@@ -104,6 +104,18 @@ test("search finds an item by each key, and its page shows every step of its flo
   await snap(page, testInfo, "desk-item-ko");
 });
 
+/** How many pixels of the search box's placeholder do not fit its text area (measured in its own font). */
+async function placeholderOverflow(page: Page): Promise<number> {
+  return page.getByTestId("desk-search").evaluate((el) => {
+    const input = el as HTMLInputElement;
+    const style = getComputedStyle(input);
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return context.measureText(input.placeholder).width - room;
+  });
+}
+
 test("an unknown item code answers 404 in the user's language, with the search box and the scanner still at hand", async ({ page }, testInfo) => {
   await asManager(page, "en");
   await page.goto("/items?state=stored");
@@ -114,10 +126,12 @@ test("an unknown item code answers 404 in the user's language, with the search b
   await expect(page.getByTestId("item-not-found")).toHaveText(`No item “${missing}” in this center.`);
   await expect(page.locator("h1")).toHaveText("Item not found");
   await expect(page.getByTestId("desk-search")).toBeVisible();
+  expect(await placeholderOverflow(page), "the search box shows its whole placeholder").toBeLessThanOrEqual(0);
   await snap(page, testInfo, "desk-item-not-found-en");
   await setLocale(page, "ko");
   await expect(page.getByTestId("item-not-found")).toHaveText(`이 센터에 “${missing}” 상품이 없습니다.`);
   await expect(page.locator("h1")).toHaveText("상품을 찾을 수 없습니다");
+  expect(await placeholderOverflow(page), "the search box shows its whole placeholder").toBeLessThanOrEqual(0);
   await snap(page, testInfo, "desk-item-not-found-ko");
   // A scanned label from there opens the item.
   await scannerReady(page);

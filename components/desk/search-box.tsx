@@ -7,7 +7,7 @@ import styles from "./desk.module.css";
 export function SearchBox({ initial }: { initial?: string }) {
   const t = useTranslations("desk.search");
   return (
-    <form action="/search" method="get" role="search" className="row">
+    <form action="/search" method="get" role="search" className={styles.searchForm}>
       <input
         type="search"
         name="q"
