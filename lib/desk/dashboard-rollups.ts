@@ -15,13 +15,14 @@ import {
 } from "./dashboard-figures";
 
 /*
- * The dashboard's figures read from the rollups (db/schema/rollups.ts, lib/rollups): a few hundred
- * rows whatever the day's volume. A range that is not made of whole rollup periods (15-minute
+ * The dashboard's figures read from the rollups (db/schema/rollups.ts, lib/rollups): a few thousand
+ * rows at most whatever the day's volume. A range that is not made of whole rollup periods (one-minute
  * slots for the moves, local days for the verdicts) reads its ragged ends from the base tables, so
  * every figure equals the base-table query (the *FromEvents / *FromInspections functions) exactly.
  */
 
-const slotMs = 15 * 60_000;
+/** The throughput rollup's slot (`rollup_slot`, migration 0018): one minute. */
+const slotMs = 60_000;
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 function rollupOf(centerId: string, figure: string, from: Date, to: Date): SQL {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { centers, inspections, rollupDeltas } from "@/db/schema";
+import { centers, inspections, itemEvents, rollupDeltas } from "@/db/schema";
 import { rowsOf } from "@/db/result-rows";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { movesByHourFromEvents, failReasonsFromInspections, verdictMixFromInspections } from "@/lib/desk/dashboard-figures";
@@ -92,5 +92,27 @@ describeEachDb("desk rollups", (use) => {
     expect(await verdictMix(db, london, day("Europe/London").from, day("Europe/London").to)).toMatchObject([{ verdict: "pass", count: 1 }]);
     expect(await verdictDays()).toEqual(["2031-01-10T00:00:00.000Z"]);
     expect((await checkInvariants(db, { centerIds: [center.id] })).breaches).toEqual([]);
+  });
+
+  it("count throughput per one-minute slot, so today so far reads at most a minute of events, in a zone 5:45 off UTC too", async () => {
+    const db = use();
+    const center = await createCenter(db, { timezone: "Asia/Kathmandu" });
+    const [item] = await createOrderWithItems(db, center.id, ["received"]);
+    const at = (time: string) => new Date(`2031-03-04T${time}Z`);
+    // 10:14:59.5 and 10:15:00 fall in two slots; 10:15:00 and 10:15:59.9 in one; 12:15 UTC is 18:00 in Kathmandu.
+    const times = ["10:14:59.500", "10:15:00.000", "10:15:59.900", "12:14:59.999", "12:15:00.000", "12:16:30.000"];
+    await db.insert(itemEvents).values(times.map((t) => ({ itemId: item.id, centerId: center.id, action: "receive", toState: "received" as const, createdAt: at(t) })));
+    const slots = rowsOf(
+      await db.execute(sql`select period, n from rollup_current where center_id = ${center.id}::uuid and figure = 'moves' and period >= ${at("00:00:00").toISOString()}::timestamptz order by period`),
+    ).map((r) => [new Date(String(r.period)).toISOString().slice(11, 19), Number(r.n)]);
+    expect(slots).toEqual([["10:14:00", 1], ["10:15:00", 2], ["12:14:00", 1], ["12:15:00", 1], ["12:16:00", 1]]);
+    const ranges = [
+      [at("00:00:00"), at("23:00:00")],
+      [at("10:15:00"), at("12:15:00")],
+      [at("10:14:59.600"), at("12:16:29.000")],
+    ];
+    for (const [from, to] of ranges) expect(await movesByHour(db, center.id, center.timezone, from, to)).toEqual(await movesByHourFromEvents(db, center.id, center.timezone, from, to));
+    const hours = await movesByHour(db, center.id, center.timezone, at("00:00:00"), at("23:00:00"));
+    expect(hours.filter((h) => h.received > 0).map((h) => [h.hour, h.received])).toEqual([[15, 1], [16, 2], [17, 1], [18, 2]]);
   });
 });
