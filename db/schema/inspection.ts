@@ -91,6 +91,8 @@ export const inspections = pgTable(
     index("inspections_center_status_idx").on(t.centerId, t.status),
     // The desk's verdict figures for a range of days (today's inspections, verdict mix, fail reasons).
     index("inspections_center_submitted_idx").on(t.centerId, t.submittedAt),
+    // Claim-to-verdict times per inspector (lib/inspection/inspector-times.ts), read from the index alone.
+    index("inspections_center_inspector_idx").on(t.centerId, t.inspectorId, t.submittedAt, t.status, t.durationMs),
   ],
 );
 

@@ -1,6 +1,6 @@
 import type { Queryable } from "@/db/client";
 import type { Center } from "@/db/schema";
-import { inspectionStats } from "@/lib/inspection/inspection-stats";
+import { inspectorTimes } from "@/lib/inspection/inspector-times";
 import { startOfLocalDay } from "@/lib/time/local-day";
 import { countItemsByState, listRecentItemEvents } from "./dashboard-queries";
 import { binUtilisation, queueAges } from "./dashboard-figures";
@@ -16,7 +16,7 @@ export async function loadDashboard(q: Queryable, center: Pick<Center, "id" | "t
     throughputTodayVsLastWeek(q, center.id, center.timezone, startOfLocalDay(center.timezone, now), now),
     verdictMix(q, center, period.from, period.to),
     failReasons(q, center, period.from, period.to),
-    inspectionStats(q, center.id, { from: period.from, to: period.to }),
+    inspectorTimes(q, center.id, { from: period.from, to: period.to }),
     binUtilisation(q, center.id),
     listRecentItemEvents(q, center.id, 15),
   ]);
@@ -28,7 +28,7 @@ export async function loadDashboard(q: Queryable, center: Pick<Center, "id" | "t
     throughput,
     verdictMix: mix,
     failReasons: reasons,
-    inspectors: inspectors.perInspector,
+    inspectors,
     binUse,
     recent: recent.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
   };

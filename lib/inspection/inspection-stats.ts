@@ -1,9 +1,8 @@
 import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { inspections, users, verdicts, type Verdict } from "@/db/schema";
-import { inspectionsWithInspector } from "./inspection-joins";
+import { inspections, verdicts, type Verdict } from "@/db/schema";
+import { inspectorTimes, type InspectorStats } from "./inspector-times";
 
-export type InspectorStats = { inspectorId: string; name: string; count: number; avgMs: number | null; medianMs: number | null };
 export type InspectionStats = {
   /** Verdicts submitted in the period. */
   total: number;
@@ -35,15 +34,7 @@ export async function inspectionStats(q: Queryable, centerId: string, period: { 
     .from(inspections)
     .where(inPeriod)
     .groupBy(standing);
-  const perInspector = await inspectionsWithInspector(q, {
-    inspectorId: inspections.inspectorId,
-    name: users.name,
-    count: sql<number>`count(*)::int`,
-    avgMs: sql<number | null>`round(avg(${inspections.durationMs}))::float8`,
-    medianMs: sql<number | null>`(percentile_cont(0.5) within group (order by ${inspections.durationMs}))::float8`,
-  })
-    .where(inPeriod)
-    .groupBy(inspections.inspectorId, users.name);
+  const perInspector = await inspectorTimes(q, centerId, period);
 
   const byVerdict = Object.fromEntries(verdicts.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const c of counts) byVerdict[c.verdict] = Number(c.total);
@@ -53,8 +44,6 @@ export async function inspectionStats(q: Queryable, centerId: string, period: { 
     byVerdict,
     awaitingReview: sum((c) => c.awaiting),
     overturned: sum((c) => c.overturned),
-    perInspector: perInspector
-      .map((p) => ({ ...p, count: Number(p.count), avgMs: p.avgMs === null ? null : Number(p.avgMs), medianMs: p.medianMs === null ? null : Number(p.medianMs) }))
-      .sort((a, b) => (b.medianMs ?? 0) - (a.medianMs ?? 0)),
+    perInspector,
   };
 }

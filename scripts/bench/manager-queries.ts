@@ -7,7 +7,7 @@ import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-qu
 import { failReasons, throughputTodayVsLastWeek, verdictMix } from "@/lib/desk/dashboard-rollups";
 import { localToday, parseDateRange } from "@/lib/desk/date-range";
 import { listExceptions } from "@/lib/desk/exceptions";
-import { inspectionStats } from "@/lib/inspection/inspection-stats";
+import { inspectorTimes } from "@/lib/inspection/inspector-times";
 import { listOpenClaims } from "@/lib/inspection/claims";
 import { searchItems } from "@/lib/desk/search-items";
 import { loadItemRecord } from "@/lib/desk/item-record";
@@ -44,7 +44,7 @@ const managerCalls: { name: string; run: (db: Db, centerId: string, sample: Samp
   { name: "dashboard: verdict mix, today", run: (db, c) => verdictMix(db, { id: c, timezone: zone }, today().from, today().to) },
   { name: "dashboard: verdict mix, last 7 days", run: (db, c) => verdictMix(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
   { name: "dashboard: fail reasons, last 7 days", run: (db, c) => failReasons(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
-  { name: "dashboard: today's inspections", run: (db, c) => inspectionStats(db, c, { from: startOfLocalDay(zone, new Date()), to: new Date() }) },
+  { name: "dashboard: today's inspections", run: (db, c) => inspectorTimes(db, c, { from: startOfLocalDay(zone, new Date()), to: new Date() }) },
   { name: "exceptions: open claims", run: (db, c) => listOpenClaims(db, c) },
   { name: "dashboard: everything, today", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, {}) },
   { name: "dashboard: everything, last 7 days", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, benchWeek()) },

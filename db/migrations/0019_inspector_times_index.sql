@@ -1,0 +1,1 @@
+CREATE INDEX "inspections_center_inspector_idx" ON "inspections" USING btree ("center_id","inspector_id","submitted_at","status","duration_ms");
