@@ -3,7 +3,7 @@
 -- the triggers that write deltas in the transaction of every change, the fold, and the backfill.
 CREATE OR REPLACE FUNCTION rollup_local_day(at timestamptz, tz text) RETURNS timestamptz
 LANGUAGE sql STABLE AS $$ SELECT date_trunc('day', at AT TIME ZONE tz) AT TIME ZONE tz $$;--> statement-breakpoint
--- (Redefined as one-minute slots by migration 0018, db/migrations-extra/rollup-minute-slots.sql.)
+-- (Redefined as one-minute slots by migration 0019, db/migrations-extra/rollup-minute-slots.sql.)
 CREATE OR REPLACE FUNCTION rollup_slot(at timestamptz) RETURNS timestamptz
 LANGUAGE sql IMMUTABLE AS $$ SELECT date_bin('15 minutes', at, timestamptz '1970-01-01 00:00:00+00') $$;--> statement-breakpoint
 -- What an item event counts as on the desk's throughput (lib/desk/dashboard-figures.ts, movesByHourFromEvents).

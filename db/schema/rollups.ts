@@ -6,7 +6,7 @@ import { bigint, bigserial, index, integer, pgTable, primaryKey, text, timestamp
  * transaction of the change: every writer moves them, so no code path can forget.
  *
  * Figures: `items_in_state` (label = state, period = epoch: a current count), `moves` (label =
- * received | inspected | dispatched, period = the one-minute UTC slot of the item event, migration 0018:
+ * received | inspected | dispatched, period = the one-minute UTC slot of the item event, migration 0019:
  * every time zone's local hours are whole slots), `verdicts` (label = the standing verdict) and `fail_reasons`
  * (label = reason code) per item sku and category, period = the local day (center time zone) the
  * verdict was submitted, as its first instant.

@@ -21,7 +21,7 @@ import {
  * every figure equals the base-table query (the *FromEvents / *FromInspections functions) exactly.
  */
 
-/** The throughput rollup's slot (`rollup_slot`, migration 0018): one minute. */
+/** The throughput rollup's slot (`rollup_slot`, migration 0019): one minute. */
 const slotMs = 60_000;
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
