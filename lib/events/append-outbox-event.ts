@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { inboundOrders, outboxEvents, type Item } from "@/db/schema";
@@ -31,6 +31,23 @@ export function outboxEventRow(input: { centerId: string; itemId?: string | null
  */
 export function insertOutboxEvent(tx: Tx, row: NewOutboxEvent) {
   return tx.insert(outboxEvents).values(row);
+}
+
+/**
+ * The same insert with its values as placeholders, for a statement whose SQL is built once
+ * (db/reusable-query.ts); `outboxEventValues` turns a checked row into those placeholders' values.
+ */
+export function insertOutboxEventSlots(tx: Tx) {
+  return tx.insert(outboxEvents).values({
+    centerId: sql.placeholder("outboxCenterId"),
+    itemId: sql.placeholder("outboxItemId"),
+    type: sql.placeholder("outboxType"),
+    payload: sql.placeholder("outboxPayload"),
+  });
+}
+
+export function outboxEventValues(row: NewOutboxEvent) {
+  return { outboxCenterId: row.centerId, outboxItemId: row.itemId ?? null, outboxType: row.type, outboxPayload: row.payload };
 }
 
 /** Staff at a station, the marketplace through an API client, or Legit itself. */

@@ -1,7 +1,8 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { inboundOrders, itemEvents, items, outboxEvents, type Item } from "@/db/schema";
-import { insertOutboxEvent, itemEventRow } from "@/lib/events/append-outbox-event";
+import { insertOutboxEventSlots, itemEventRow, outboxEventValues } from "@/lib/events/append-outbox-event";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { openShipmentIfLeaving } from "@/lib/dispatch/open-shipment";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -52,12 +53,24 @@ export type LockedItem = { item: Item; orderExternalId: string; now: Date };
  * transaction, so it is also the updated_at a transition sets).
  */
 export async function lockItemRow(tx: Tx, where: SQL | undefined): Promise<LockedItem | undefined> {
-  const [row] = await tx
+  const [row] = await lockedItemSelect(tx, where);
+  return row;
+}
+
+function lockedItemSelect(q: Queryable, where: SQL | undefined) {
+  return q
     .select({ item: items, orderExternalId: inboundOrders.externalId, now: sql`now()`.mapWith(items.updatedAt) })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
     .where(where)
     .for("update", { of: items });
+}
+
+/** lockItemRow by the item's id, its SQL built once. */
+const lockItemById = reusableQuery((q) => lockedItemSelect(q, eq(items.id, sql.placeholder("itemId"))));
+
+export async function lockItemRowById(tx: Tx, itemId: string): Promise<LockedItem | undefined> {
+  const [row] = await lockItemById(tx, { itemId });
   return row;
 }
 
@@ -67,7 +80,7 @@ export async function lockItemRow(tx: Tx, where: SQL | undefined): Promise<Locke
  * item serialise on the row lock; the second sees the new state and is refused.
  */
 export async function applyTransition(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
-  const row = input.locked ?? (await lockItemRow(tx, eq(items.id, input.itemId)));
+  const row = input.locked ?? (await lockItemRowById(tx, input.itemId));
   const current = row?.item;
   if (!current || current.id !== input.itemId || (input.centerId && current.centerId !== input.centerId)) {
     throw new DomainError("not_found:item", "No such item in this center.");
@@ -85,23 +98,6 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
   }
   const details = withScanTime(input.details ?? {}, input.actor);
   const to = plan.rule.to;
-  // The update, its audit row and its outbox event go to the database as one statement.
-  const audit = tx.$with("audit").as(
-    tx
-      .insert(itemEvents)
-      .values({
-        itemId: current.id,
-        centerId: current.centerId,
-        action: input.action,
-        fromState: current.state,
-        toState: to,
-        actorUserId: input.actor.userId,
-        actorApiClientId: input.actor.apiClientId,
-        station: input.actor.station,
-        details,
-      })
-      .returning({ id: itemEvents.id }),
-  );
   const event = itemEventRow({
     item: { id: current.id, centerId: current.centerId, code: input.set?.code !== undefined ? input.set.code : current.code },
     action: input.action,
@@ -112,24 +108,85 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
     orderExternalId: row.orderExternalId,
     details,
   });
-  const outbox = tx.$with("outbox").as(insertOutboxEvent(tx, event).returning({ id: outboxEvents.id }));
-  const [updated] = await tx
-    .with(audit, outbox)
-    .update(items)
-    .set({
-      ...input.set,
-      state: to,
-      version: sql`${items.version} + 1`,
-      updatedAt: sql`now()`,
-      ...(entersQueue(input.action) ? { queueEnteredAt: sql`now()` } : {}),
-    })
+  // The update, its audit row and its outbox event go to the database as one statement.
+  const set = Object.entries(input.set ?? {}).filter(([, value]) => value !== undefined);
+  const statement = transitionStatement(
+    set.map(([column]) => column as SetColumn),
+    entersQueue(input.action),
+  );
+  const [updated] = await statement(tx, {
+    itemId: current.id,
+    centerId: current.centerId,
+    action: input.action,
+    from: current.state,
+    to,
+    actorUserId: input.actor.userId ?? null,
+    actorApiClientId: input.actor.apiClientId ?? null,
+    station: input.actor.station ?? null,
+    details,
+    ...outboxEventValues(event),
+    ...Object.fromEntries(set.map(([column, value]) => [`set_${column}`, value])),
     // The version the row was read at: a `locked` row gone stale within this transaction (a caller
     // bug) changes nothing and fails here instead of overwriting the newer row.
-    .where(and(eq(items.id, current.id), eq(items.version, current.version)))
-    .returning();
+    version: current.version,
+  });
   if (!updated) throw new Error(`applyTransition: item ${current.id} changed since it was locked in this transaction`);
   await openShipmentIfLeaving(tx, { item: updated, action: input.action, from: current.state, details });
   return { item: updated, from: current.state, locked: { item: updated, orderExternalId: row.orderExternalId, now: row.now } };
+}
+
+type SetColumn = keyof NonNullable<TransitionInput["set"]>;
+
+/**
+ * The statement of a transition (audit row and outbox event in a `with`, then the item's update,
+ * only at the version it was read at), its SQL built once per set of changed columns.
+ */
+const transitionStatements = new Map<string, ReturnType<typeof buildTransitionStatement>>();
+function transitionStatement(setColumns: SetColumn[], queue: boolean) {
+  const key = `${setColumns.join(",")}|${queue}`;
+  let statement = transitionStatements.get(key);
+  if (!statement) {
+    statement = buildTransitionStatement(setColumns, queue);
+    transitionStatements.set(key, statement);
+  }
+  return statement;
+}
+
+function buildTransitionStatement(setColumns: SetColumn[], queue: boolean) {
+  const slot = sql.placeholder;
+  return reusableQuery((q) => {
+    const tx = q as Tx;
+    const audit = tx.$with("audit").as(
+      tx
+        .insert(itemEvents)
+        .values({
+          itemId: slot("itemId"),
+          centerId: slot("centerId"),
+          action: slot("action"),
+          fromState: slot("from"),
+          toState: slot("to"),
+          actorUserId: slot("actorUserId"),
+          actorApiClientId: slot("actorApiClientId"),
+          station: slot("station"),
+          details: slot("details"),
+        })
+        .returning({ id: itemEvents.id }),
+    );
+    const outbox = tx.$with("outbox").as(insertOutboxEventSlots(tx).returning({ id: outboxEvents.id }));
+    const changed = Object.fromEntries(setColumns.map((column) => [column, slot(`set_${column}`)]));
+    return tx
+      .with(audit, outbox)
+      .update(items)
+      .set({
+        ...changed,
+        state: slot("to"),
+        version: sql`${items.version} + 1`,
+        updatedAt: sql`now()`,
+        ...(queue ? { queueEnteredAt: sql`now()` } : {}),
+      } as unknown as Partial<typeof items.$inferInsert>)
+      .where(and(eq(items.id, slot("itemId")), eq(items.version, slot("version"))))
+      .returning();
+  });
 }
 
 /**
