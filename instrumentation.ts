@@ -1,7 +1,8 @@
 /**
  * Runs once per server process. With the embedded database only this process may open it, so the
  * webhook relay runs inside the app (with PostgreSQL run `npm run relay` as its own process instead,
- * or set LEGIT_RELAY_IN_PROCESS=1). The relay's position lives in the database either way.
+ * or set LEGIT_RELAY_IN_PROCESS=1). The relay's position lives in the database either way. Without
+ * the relay in this process, the app still folds the desk's rollup deltas itself (lib/rollups/fold-loop.ts).
  */
 export async function register() {
   // Inlined by Next per runtime (so the Node-only imports below stay out of the edge bundle).
@@ -13,11 +14,20 @@ export async function register() {
     const warning = photoSharingWarning(env);
     if (warning) console.warn(`WARNING: ${warning}`);
   }
+  if (env.NEXT_PHASE === "phase-production-build") return;
   const inProcess = env.LEGIT_RELAY_IN_PROCESS ?? (env.DATABASE_URL ? "0" : "1");
-  if (inProcess !== "1" || env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
-  const { runRelayLoop } = await import("./lib/api/relay-loop");
   const db = await getDb();
+  if (inProcess !== "1") {
+    // The relay, which also folds, runs elsewhere (or not at all): fold the desk's rollups here.
+    const { runFoldLoop } = await import("./lib/rollups/fold-loop");
+    void runFoldLoop(db, {
+      signal: new AbortController().signal,
+      onError: (error) => console.error("rollup fold failed:", error),
+    });
+    return;
+  }
+  const { runRelayLoop } = await import("./lib/api/relay-loop");
   void runRelayLoop(db, {
     signal: new AbortController().signal,
     intervalMs: 2000,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { foldRollups } from "@/lib/rollups/fold-rollups";
+import { abortablePause } from "@/lib/time/abortable-pause";
 import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
 import { relayOnce, type RelayReport } from "./webhook-relay";
 
@@ -52,15 +53,6 @@ export async function runRelayLoop(
         options.onError?.(error);
       }
     }
-    // The abort listener goes with its pause (one left behind per pass would pile up on the signal).
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        options.signal.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, options.intervalMs ?? 1000);
-      options.signal.addEventListener("abort", done, { once: true });
-    });
+    await abortablePause(options.intervalMs ?? 1000, options.signal);
   }
 }

@@ -1,0 +1,24 @@
+import type { Queryable } from "@/db/client";
+import { abortablePause } from "@/lib/time/abortable-pause";
+import { foldRollups } from "./fold-rollups";
+
+/**
+ * Folds the desk's rollup deltas every `intervalMs` until `signal` aborts. The app runs it itself
+ * (instrumentation.ts) when the relay, which also folds, is not in its process; so a deployment
+ * that runs no `npm run relay` still folds and the dashboard's reads stay small. Several app
+ * instances and a relay may all run it: `rollup_fold` lets one folder at a time in (an advisory
+ * lock) and the others return 0 at once.
+ */
+export async function runFoldLoop(
+  db: Queryable,
+  options: { signal: AbortSignal; intervalMs?: number; onFold?: (folded: number) => void; onError?: (error: unknown) => void },
+): Promise<void> {
+  while (!options.signal.aborted) {
+    try {
+      options.onFold?.(await foldRollups(db));
+    } catch (error) {
+      options.onError?.(error);
+    }
+    await abortablePause(options.intervalMs ?? 10_000, options.signal);
+  }
+}

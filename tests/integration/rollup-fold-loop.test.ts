@@ -1,0 +1,36 @@
+import { expect, it } from "vitest";
+import { rollupDeltas } from "@/db/schema";
+import { countItemsByState, countItemsByStateFromItems } from "@/lib/desk/dashboard-queries";
+import { runFoldLoop } from "@/lib/rollups/fold-loop";
+import { describeEachDb } from "../helpers/databases";
+import { createCenter, createOrderWithItems } from "../helpers/fixtures";
+
+describeEachDb("the app's own rollup fold loop", (use) => {
+  it("folds every delta while it runs, two loops at once fold each delta once, and both stop when aborted", async () => {
+    const db = use();
+    const center = await createCenter(db);
+    await createOrderWithItems(db, center.id, ["received", "received", "stored", "passed"]);
+    const before = (await db.select().from(rollupDeltas)).length;
+    expect(before).toBeGreaterThan(0);
+
+    const stop = new AbortController();
+    const folded = [0, 0];
+    const errors: unknown[] = [];
+    const loops = [0, 1].map((n) =>
+      runFoldLoop(db, { signal: stop.signal, intervalMs: 20, onFold: (k) => (folded[n] += k), onError: (e) => errors.push(e) }),
+    );
+    const deadline = Date.now() + 20_000;
+    while ((await db.select().from(rollupDeltas)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    // Deltas written while the loops run are folded too.
+    await createOrderWithItems(db, center.id, ["received"]);
+    while ((await db.select().from(rollupDeltas)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    stop.abort();
+    await Promise.all(loops);
+
+    expect(errors).toEqual([]);
+    expect(await db.select().from(rollupDeltas)).toEqual([]);
+    expect(folded[0] + folded[1]).toBeGreaterThan(before);
+    expect(await countItemsByState(db, center.id)).toEqual(await countItemsByStateFromItems(db, center.id));
+    expect((await countItemsByState(db, center.id)).received).toBe(3);
+  });
+});
