@@ -17,17 +17,20 @@ export async function register() {
   if (env.NEXT_PHASE === "phase-production-build") return;
   const inProcess = env.LEGIT_RELAY_IN_PROCESS ?? (env.DATABASE_URL ? "0" : "1");
   const { getDb } = await import("./db/client");
-  const db = await getDb();
   if (inProcess !== "1") {
-    // The relay, which also folds, runs elsewhere (or not at all): fold the desk's rollups here.
-    const { runFoldLoop } = await import("./lib/rollups/fold-loop");
-    void runFoldLoop(db, {
+    // The relay, which also folds, runs elsewhere (or not at all): fold the desk's rollups here. The
+    // database is opened by the loop's first pass, so the app still starts while it is down.
+    // Through the relay loop's module: a dynamic import of lib/rollups/fold-loop itself got no chunk
+    // loader in the production build (Turbopack), and the await never settled.
+    const { runFoldLoop } = await import("./lib/api/relay-loop");
+    void runFoldLoop(getDb, {
       signal: new AbortController().signal,
       onError: (error) => console.error("rollup fold failed:", error),
     });
     return;
   }
   const { runRelayLoop } = await import("./lib/api/relay-loop");
+  const db = await getDb();
   void runRelayLoop(db, {
     signal: new AbortController().signal,
     intervalMs: 2000,

@@ -5,6 +5,9 @@ import { abortablePause } from "@/lib/time/abortable-pause";
 import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
 import { relayOnce, type RelayReport } from "./webhook-relay";
 
+/** The app's own fold loop, loaded with the relay's (instrumentation.ts). */
+export { runFoldLoop } from "@/lib/rollups/fold-loop";
+
 /** How often the relay also deletes expired scan answers (lib/scans/purge-scan-requests.ts). */
 const purgeEveryMs = 60 * 60 * 1000;
 /** How often it folds the desk's rollup deltas into their counts (lib/rollups/fold-rollups.ts). */

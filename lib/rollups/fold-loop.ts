@@ -7,15 +7,16 @@ import { foldRollups } from "./fold-rollups";
  * (instrumentation.ts) when the relay, which also folds, is not in its process; so a deployment
  * that runs no `npm run relay` still folds and the dashboard's reads stay small. Several app
  * instances and a relay may all run it: `rollup_fold` lets one folder at a time in (an advisory
- * lock) and the others return 0 at once.
+ * lock) and the others return 0 at once. `db` is asked for on every pass (a database down at start or
+ * later is an error of that pass, and the next pass tries again).
  */
 export async function runFoldLoop(
-  db: Queryable,
+  db: () => Promise<Queryable>,
   options: { signal: AbortSignal; intervalMs?: number; onFold?: (folded: number) => void; onError?: (error: unknown) => void },
 ): Promise<void> {
   while (!options.signal.aborted) {
     try {
-      options.onFold?.(await foldRollups(db));
+      options.onFold?.(await foldRollups(await db()));
     } catch (error) {
       options.onError?.(error);
     }

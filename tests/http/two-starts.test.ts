@@ -4,7 +4,7 @@ import { count } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, inject, it } from "vitest";
 import { openDb } from "@/db/open-db";
-import { apiClients, centers, users } from "@/db/schema";
+import { apiClients, centers, rollupDeltas, users } from "@/db/schema";
 import { demoPeople, demoPin } from "@/db/seed/demo-people";
 import { signIn, stationGet } from "@/scripts/bench/http-client";
 import { freePort } from "@/scripts/free-port";
@@ -90,6 +90,22 @@ async function rows(url: string) {
   }
 }
 
+/** Writes a pair of rollup deltas that cancel out, then waits until no delta is left unfolded; returns how many are left. */
+async function foldedByTheApp(url: string) {
+  const handle = await openDb({ url, migrate: false, max: 1 });
+  try {
+    const [center] = await handle.db.select({ id: centers.id }).from(centers).limit(1);
+    const delta = { centerId: center.id, figure: "items_in_state", period: new Date(0), label: "received" };
+    await handle.db.insert(rollupDeltas).values([{ ...delta, n: 1 }, { ...delta, n: -1 }]);
+    const left = async () => Number((await handle.db.select({ n: count() }).from(rollupDeltas))[0].n);
+    const deadline = Date.now() + 40_000;
+    while ((await left()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    return await left();
+  } finally {
+    await handle.close();
+  }
+}
+
 describe.skipIf(!ready)("two npm start at the same moment on one empty PostgreSQL [postgres, npm start ×2]", () => {
   it("with LEGIT_SEED=demo: both serve, one loads the demo once, a session from one is good on the other", async () => {
     await twoStarts({ LEGIT_SEED: "demo" }, async (servers, url) => {
@@ -103,6 +119,8 @@ describe.skipIf(!ready)("two npm start at the same moment on one empty PostgreSQ
       const station = await signIn(servers[0].base, "badge", { badge: operator.badge!, pin: demoPin }, "RECV-1");
       const answer = await stationGet(servers[1].base, station, "/api/station/nav/waiting");
       expect(answer.status, answer.body.slice(0, 200)).toBe(200);
+      // No relay runs: the instances fold the desk's rollup deltas themselves (lib/rollups/fold-loop.ts).
+      expect(await foldedByTheApp(url)).toBe(0);
     });
   }, 240_000);
 

@@ -17,7 +17,7 @@ describeEachDb("the app's own rollup fold loop", (use) => {
     const folded = [0, 0];
     const errors: unknown[] = [];
     const loops = [0, 1].map((n) =>
-      runFoldLoop(db, { signal: stop.signal, intervalMs: 20, onFold: (k) => (folded[n] += k), onError: (e) => errors.push(e) }),
+      runFoldLoop(async () => db, { signal: stop.signal, intervalMs: 20, onFold: (k) => (folded[n] += k), onError: (e) => errors.push(e) }),
     );
     const deadline = Date.now() + 20_000;
     while ((await db.select().from(rollupDeltas)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
