@@ -20,9 +20,7 @@ export async function register() {
   if (inProcess !== "1") {
     // The relay, which also folds, runs elsewhere (or not at all): fold the desk's rollups here. The
     // database is opened by the loop's first pass, so the app still starts while it is down.
-    // Through the relay loop's module: a dynamic import of lib/rollups/fold-loop itself got no chunk
-    // loader in the production build (Turbopack), and the await never settled.
-    const { runFoldLoop } = await import("./lib/api/relay-loop");
+    const { runFoldLoop } = await import("./lib/rollups/fold-loop");
     void runFoldLoop(getDb, {
       signal: new AbortController().signal,
       onError: (error) => console.error("rollup fold failed:", error),

@@ -5,9 +5,6 @@ import { abortablePause } from "@/lib/time/abortable-pause";
 import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
 import { relayOnce, type RelayReport } from "./webhook-relay";
 
-/** The app's own fold loop, loaded with the relay's (instrumentation.ts). */
-export { runFoldLoop } from "@/lib/rollups/fold-loop";
-
 /** How often the relay also deletes expired scan answers (lib/scans/purge-scan-requests.ts). */
 const purgeEveryMs = 60 * 60 * 1000;
 /** How often it folds the desk's rollup deltas into their counts (lib/rollups/fold-rollups.ts). */
@@ -43,7 +40,9 @@ export async function runRelayLoop(
     if (Date.now() >= nextPurge) {
       nextPurge = Date.now() + purgeEveryMs;
       try {
-        options.onPurge?.(await purgeScanRequests(db, { now: new Date() }));
+        // Apart from the callback: an optional call with no callee skips its arguments (the work too).
+        const deleted = await purgeScanRequests(db, { now: new Date() });
+        options.onPurge?.(deleted);
       } catch (error) {
         options.onError?.(error);
       }
@@ -51,7 +50,8 @@ export async function runRelayLoop(
     if (Date.now() >= nextFold) {
       nextFold = Date.now() + foldEveryMs;
       try {
-        options.onFold?.(await foldRollups(db));
+        const folded = await foldRollups(db);
+        options.onFold?.(folded);
       } catch (error) {
         options.onError?.(error);
       }

@@ -16,7 +16,10 @@ export async function runFoldLoop(
 ): Promise<void> {
   while (!options.signal.aborted) {
     try {
-      options.onFold?.(await foldRollups(await db()));
+      // Apart from the callback: an optional call with no callee skips its arguments, here the fold
+      // itself (tests/architecture/optional-call-arguments.test.ts).
+      const folded = await foldRollups(await db());
+      options.onFold?.(folded);
     } catch (error) {
       options.onError?.(error);
     }

@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { rollupDeltas } from "@/db/schema";
+import { runRelayLoop } from "@/lib/api/relay-loop";
 import { countItemsByState, countItemsByStateFromItems } from "@/lib/desk/dashboard-queries";
 import { runFoldLoop } from "@/lib/rollups/fold-loop";
 import { describeEachDb } from "../helpers/databases";
@@ -34,3 +36,38 @@ describeEachDb("the app's own rollup fold loop", (use) => {
     expect((await countItemsByState(db, center.id)).received).toBe(3);
   });
 });
+
+describeEachDb("the fold loops given no callbacks (as the app and `npm run relay` start them)", (use) => {
+  // An optional call skips its arguments when the callee is missing: the loops once folded only when
+  // given an onFold. These get only a signal.
+  it("runFoldLoop folds", async () => {
+    const db = use();
+    const center = await createCenter(db);
+    await createOrderWithItems(db, center.id, ["received", "stored"]);
+    const stop = new AbortController();
+    const loop = runFoldLoop(async () => db, { signal: stop.signal, intervalMs: 20 });
+    expect(await untilNoDeltas(db)).toBe(0);
+    stop.abort();
+    await loop;
+    expect(await countItemsByState(db, center.id)).toEqual(await countItemsByStateFromItems(db, center.id));
+  });
+
+  it("runRelayLoop folds", async () => {
+    const db = use();
+    const center = await createCenter(db);
+    await createOrderWithItems(db, center.id, ["received", "passed"]);
+    const stop = new AbortController();
+    const loop = runRelayLoop(db, { signal: stop.signal, intervalMs: 20 });
+    expect(await untilNoDeltas(db)).toBe(0);
+    stop.abort();
+    await loop;
+    expect(await countItemsByState(db, center.id)).toEqual(await countItemsByStateFromItems(db, center.id));
+  });
+});
+
+async function untilNoDeltas(db: Db): Promise<number> {
+  const left = async () => (await db.select().from(rollupDeltas)).length;
+  const deadline = Date.now() + 20_000;
+  while ((await left()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  return left();
+}
