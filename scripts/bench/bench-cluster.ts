@@ -40,6 +40,18 @@ const serverOptions = [
   "-c maintenance_work_mem=512MB",
   "-c max_wal_size=8GB",
   "-c checkpoint_timeout=30min",
+  // What the paced run's tail report reads (scripts/bench/paced-observer.ts): per-statement times,
+  // the WAL's write and flush times, and the plans of slow statements, autovacuum runs, lock waits
+  // and checkpoints in server.log. Plans only, not EXPLAIN ANALYZE: that would time every statement.
+  "-c shared_preload_libraries=pg_stat_statements,auto_explain",
+  "-c track_io_timing=on",
+  "-c track_wal_io_timing=on",
+  "-c auto_explain.log_min_duration=50",
+  "-c auto_explain.log_buffers=on",
+  "-c log_autovacuum_min_duration=0",
+  "-c log_lock_waits=on",
+  "-c log_checkpoints=on",
+  ...(process.env.BENCH_PG_OPTIONS ? [process.env.BENCH_PG_OPTIONS] : []),
 ].join(" ");
 
 export function ensureBenchCluster(): string {

@@ -2,13 +2,15 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ChildProcess } from "node:child_process";
 import type postgres from "postgres";
+import { observePostgresTail } from "./paced-postgres-stats";
 
 /**
  * What else happened while the paced run measured latency, to find where a tail comes from: the
  * load generator's own event-loop delay (it shares the cores), the server's event-loop delay and GC
  * pauses (scripts/bench/server-probe.cjs, read on SIGUSR2), and PostgreSQL seen from
  * pg_stat_activity every 50 ms (the app's busy connections of its pool of 10, lock waits) and
- * pg_stat_bgwriter (checkpoints).
+ * pg_stat_bgwriter (checkpoints), and its statements, WAL flushes and autovacuum runs
+ * (scripts/bench/paced-postgres-stats.ts).
  */
 export async function observePaced(options: { setup: postgres.Sql; server: ChildProcess | null; probeFile: string | null }) {
   const { setup, server, probeFile } = options;
@@ -22,6 +24,7 @@ export async function observePaced(options: { setup: postgres.Sql; server: Child
   await probe(); // starts the server's measurement afresh
   const checkpoints = async () => (await setup`select checkpoints_timed + checkpoints_req as n from pg_stat_bgwriter`)[0].n as number;
   const checkpointsBefore = await checkpoints();
+  const postgresTail = await observePostgresTail(setup);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const samples: { active: number; lockWaits: number }[] = [];
@@ -51,6 +54,7 @@ export async function observePaced(options: { setup: postgres.Sql; server: Child
         meanActive: samples.reduce((n, s) => n + s.active, 0) / Math.max(1, samples.length),
         lockWaitShare: share((s) => s.lockWaits > 0),
         checkpoints: (await checkpoints()) - checkpointsBefore,
+        ...(await postgresTail()),
       },
     };
   };
