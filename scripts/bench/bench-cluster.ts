@@ -48,6 +48,7 @@ const serverOptions = [
   "-c track_wal_io_timing=on",
   "-c auto_explain.log_min_duration=50",
   "-c auto_explain.log_buffers=on",
+  "-c log_min_duration_statement=50", // COMMITs too (their WAL flush), which auto_explain leaves out
   "-c log_autovacuum_min_duration=0",
   "-c log_lock_waits=on",
   "-c log_checkpoints=on",

@@ -26,7 +26,7 @@ import { foldRollups } from "@/lib/rollups/fold-rollups";
 import { benchWeek, managerQueries } from "./manager-queries";
 import { preparePickUnits, prepareUnits, sampleBinCodes, sampleItemCodes, type PickUnit, type PrepareState, type Unit } from "./prepare";
 import { rawAnnounce, rawBinLookup, rawClaim, rawHandover, rawLookup, rawPack, rawPick, rawPutaway, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
-import { observePaced, slowBySecond } from "./paced-observer";
+import { bySecondLines, observePaced, slowBySecond } from "./paced-observer";
 import { postgresTailLines } from "./paced-postgres-stats";
 import { startLegit, stopLegit, type Balancer, type Legit } from "./server";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
@@ -446,7 +446,7 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   const pg = during.postgres;
   console.log(`  app connections busy (of 10): mean ${fmt(pg.meanActive, 1)}, all 10 busy in ${fmt(pg.poolFullShare * 100)}% of ${pg.samples} samples; lock waits in ${fmt(pg.lockWaitShare * 100)}%; checkpoints ${pg.checkpoints}`);
   for (const line of postgresTailLines(pg, fmt)) console.log(line);
-  console.log(`  requests over 50 ms by second: ${slowSeconds.join(" ")}`);
+  for (const line of bySecondLines(slowSeconds, during.bySecond)) console.log(line);
   say("paced run done");
   return out;
 }

@@ -3,6 +3,9 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ChildProcess } from "node:child_process";
 import type postgres from "postgres";
 import { observePostgresTail } from "./paced-postgres-stats";
+import { processTree, schedCounter, type Sched } from "./sched-wait";
+
+type Sample = { at: number; active: number; lockWaits: number; walWaits: number; walSyncMs: number; server: Sched | null; backends: Sched };
 
 /**
  * What else happened while the paced run measured latency, to find where a tail comes from: the
@@ -27,14 +30,28 @@ export async function observePaced(options: { setup: postgres.Sql; server: Child
   const postgresTail = await observePostgresTail(setup);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
-  const samples: { active: number; lockWaits: number }[] = [];
+  const samples: Sample[] = [];
+  const serverSched = schedCounter();
+  const backendSched = schedCounter();
+  const started = performance.now();
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
       const [row] = await setup`select count(*) filter (where state = 'active')::int as active,
-                                      count(*) filter (where wait_event_type = 'Lock')::int as "lockWaits"
+                                      count(*) filter (where wait_event_type = 'Lock')::int as "lockWaits",
+                                      count(*) filter (where wait_event like 'WAL%')::int as "walWaits",
+                                      coalesce(array_agg(pid), '{}') as pids,
+                                      (select wal_sync_time from pg_stat_wal) as "walSyncMs"
                                from pg_stat_activity where application_name = 'legit-app'`;
-      samples.push(row as { active: number; lockWaits: number });
+      samples.push({
+        at: performance.now() - started,
+        active: row.active,
+        lockWaits: row.lockWaits,
+        walWaits: row.walWaits,
+        walSyncMs: row.walSyncMs,
+        server: server?.pid ? serverSched(processTree(server.pid)) : null,
+        backends: backendSched(row.pids as number[]),
+      });
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
@@ -43,7 +60,7 @@ export async function observePaced(options: { setup: postgres.Sql; server: Child
     await sampler;
     loop.disable();
     const ms = (ns: number) => ns / 1e6;
-    const share = (f: (s: { active: number; lockWaits: number }) => boolean) => samples.filter(f).length / Math.max(1, samples.length);
+    const share = (f: (s: Sample) => boolean) => samples.filter(f).length / Math.max(1, samples.length);
     return {
       client: { eventLoopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } },
       server: await probe(),
@@ -56,8 +73,34 @@ export async function observePaced(options: { setup: postgres.Sql; server: Child
         checkpoints: (await checkpoints()) - checkpointsBefore,
         ...(await postgresTail()),
       },
+      /** Per second since the observer started (about when the paced phase starts). */
+      bySecond: bySecond(samples),
     };
   };
+}
+
+/**
+ * Per second: the server's CPU time and its time runnable but waiting for a core, the same for the
+ * app's PostgreSQL backends, the WAL's flush time, and how many samples caught an app connection
+ * waiting on the WAL. Read beside the slow requests per second: a slow second with a large run-queue
+ * wait is the machine's other load; one with long WAL flushes is the disk; one with neither is ours.
+ */
+function bySecond(samples: Sample[]) {
+  const seconds: { serverCpuMs: number; serverWaitMs: number; pgCpuMs: number; pgWaitMs: number; walSyncMs: number; walWaitSamples: number }[] = [];
+  let previousWal = samples[0]?.walSyncMs ?? 0;
+  for (const s of samples) {
+    const i = Math.floor(s.at / 1000);
+    while (seconds.length <= i) seconds.push({ serverCpuMs: 0, serverWaitMs: 0, pgCpuMs: 0, pgWaitMs: 0, walSyncMs: 0, walWaitSamples: 0 });
+    const b = seconds[i];
+    b.serverCpuMs += s.server?.cpuMs ?? 0;
+    b.serverWaitMs += s.server?.waitMs ?? 0;
+    b.pgCpuMs += s.backends.cpuMs;
+    b.pgWaitMs += s.backends.waitMs;
+    b.walSyncMs += Math.max(0, s.walSyncMs - previousWal);
+    b.walWaitSamples += s.walWaits > 0 ? 1 : 0;
+    previousWal = s.walSyncMs;
+  }
+  return seconds;
 }
 
 /** Requests slower than `slowMs`, by second of the run: whether the tail comes in bursts (pauses) or spread out. */
@@ -69,4 +112,24 @@ export function slowBySecond(timed: { at: number; ms: number }[], slowMs: number
     if (t.ms > slowMs) seconds[s]++;
   }
   return seconds;
+}
+
+/** The per-second rows printed under the paced table, aligned with the slow requests per second. */
+export function bySecondLines(slow: number[], seconds: ReturnType<typeof bySecond>): string[] {
+  const n = Math.max(slow.length, seconds.length);
+  const row = (label: string, value: (i: number) => number) =>
+    `    ${label.padEnd(28)}${Array.from({ length: n }, (_, i) => String(Math.round(value(i))).padStart(5)).join("")}`;
+  const at = (i: number) => seconds[i] ?? { serverCpuMs: 0, serverWaitMs: 0, pgCpuMs: 0, pgWaitMs: 0, walSyncMs: 0, walWaitSamples: 0 };
+  const total = (f: (s: ReturnType<typeof at>) => number) => seconds.reduce((sum, s) => sum + f(s), 0);
+  return [
+    `  by second (server = next start; pg = the app's PostgreSQL backends; "waiting" = runnable, no free core; totals: server ${Math.round(total((s) => s.serverCpuMs))} ms on a core, ${Math.round(total((s) => s.serverWaitMs))} ms waiting; pg ${Math.round(total((s) => s.pgCpuMs))} / ${Math.round(total((s) => s.pgWaitMs))} ms; WAL flushes ${Math.round(total((s) => s.walSyncMs))} ms):`,
+    row("second", (i) => i),
+    row("requests over 50 ms", (i) => slow[i] ?? 0),
+    row("server on a core, ms", (i) => at(i).serverCpuMs),
+    row("server waiting for a core, ms", (i) => at(i).serverWaitMs),
+    row("pg on a core, ms", (i) => at(i).pgCpuMs),
+    row("pg waiting for a core, ms", (i) => at(i).pgWaitMs),
+    row("WAL flushes, ms", (i) => at(i).walSyncMs),
+    row("samples with a WAL wait", (i) => at(i).walWaitSamples),
+  ];
 }
