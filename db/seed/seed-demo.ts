@@ -191,7 +191,7 @@ async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: (
             externalId: `${ctx.centerCode}-DEMO-${String(orderNo).padStart(4, "0")}`,
             apiClientId: ctx.apiClientId,
             type: path.type,
-            seller: { id: `S-${1000 + orderNo}`, name: pick(sellers) },
+            seller: { id: `S-${1000 + orderNo}`, name: pick(sellers), address: `서울특별시 성동구 왕십리로 ${1 + (orderNo % 300)}` },
             buyer: path.type === "trade" ? { id: `B-${2000 + orderNo}`, name: pick(buyers), address: "서울특별시 강남구 테헤란로 123" } : null,
             // Expected parcels get easy tracking numbers, so the receiving demo can type them.
             trackingNumber: `${ctx.centerCode === "SEL" ? "5612" : "4470"}${String(orderNo).padStart(8, "0")}`,

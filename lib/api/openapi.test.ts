@@ -27,6 +27,7 @@ describe("OpenAPI document", () => {
       "POST /inbound-orders",
       "GET /inbound-orders/{externalId}",
       "POST /inbound-orders/{externalId}/cancel",
+      "PUT /inbound-orders/{externalId}/seller-address",
       "POST /items/{itemId}/sale",
       "POST /items/{itemId}/withdrawal",
       "POST /items/{itemId}/buyer-decision",

@@ -6,6 +6,8 @@ import {
   buyerDecisionSchema,
   cancelOrderResponseSchema,
   cancelOrderSchema,
+  sellerAddressResponseSchema,
+  sellerAddressSchema,
   errorResponseSchema,
   eventsQuerySchema,
   eventsResponseSchema,
@@ -133,6 +135,24 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     request: { params: externalIdParamSchema, body: { ...body(cancelOrderSchema, "Optional reason."), required: false } },
     responses: {
       200: json(cancelOrderResponseSchema, "What is cancelled and what had already arrived."),
+      404: error("No such order in your centers (`not_found:order`)."),
+      ...withBody,
+      ...common,
+    },
+  });
+
+  registry.registerPath({
+    method: "put",
+    path: "/inbound-orders/{externalId}/seller-address",
+    operationId: "giveSellerAddress",
+    tags: ["Orders"],
+    summary: "Give the seller's return address",
+    description:
+      "For an order announced without `seller.address` (or to correct it). A unit going back to a seller with no address on file is not packed: it waits, listed on the center's exceptions, until this call gives the address; its return then packs normally and the units made ready are listed under `returnsReady`. Returns not yet packed take the new address; parcels already packed keep theirs. Emits `order.seller_address_given`. Calling it again with the same body changes nothing.",
+    security,
+    request: { params: externalIdParamSchema, body: body(sellerAddressSchema, "The seller's address.") },
+    responses: {
+      200: json(sellerAddressResponseSchema, "The seller as the order now has it, and the returns made ready."),
       404: error("No such order in your centers (`not_found:order`)."),
       ...withBody,
       ...common,

@@ -75,6 +75,14 @@ export const cancelOrderSchema = z
   .openapi("CancelOrderRequest");
 export type CancelOrderRequest = z.infer<typeof cancelOrderSchema>;
 
+export const sellerAddressSchema = z
+  .object({
+    address: text(500).openapi({ description: "The seller's return address.", example: "12 Teheran-ro, Gangnam-gu, Seoul" }),
+    phone: text(40).optional().openapi({ description: "The seller's phone, for the carrier; kept as it was when left out.", example: "+82-10-1234-5678" }),
+  })
+  .openapi("SellerAddressRequest");
+export type SellerAddressRequest = z.infer<typeof sellerAddressSchema>;
+
 export const saleSchema = z
   .object({
     buyer: buyerSchema,
@@ -226,6 +234,17 @@ export const cancelOrderResponseSchema = z
   })
   .openapi("CancelOrderResponse");
 export type CancelOrderResponse = z.infer<typeof cancelOrderResponseSchema>;
+
+export const sellerAddressResponseSchema = z
+  .object({
+    externalId: z.string().openapi({ example: ex.externalId }),
+    seller: sellerSchema,
+    returnsReady: z
+      .array(itemRefSchema)
+      .openapi({ description: "Units that were waiting to go back to the seller for want of an address and can now be packed.", example: [{ id: "c41d9b2e-5a6f-4e70-8b1c-2d3e4f5a6b7c", code: "IT7K3M9Q2XW4P", state: "awaiting_pack" }] }),
+  })
+  .openapi("SellerAddressResponse");
+export type SellerAddressResponse = z.infer<typeof sellerAddressResponseSchema>;
 
 export const itemResponseSchema = z.object({ item: itemViewSchema }).openapi("ItemResponse");
 export type ItemResponse = z.infer<typeof itemResponseSchema>;

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { apiClients, webhookRelayPositions } from "@/db/schema";
+import { listAwaitingAddress } from "@/lib/dispatch/return-address";
 import { listShortPicks } from "@/lib/dispatch/short-picks";
 import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
 import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
@@ -94,6 +95,14 @@ const registry = {
           resolveHref: "/storage/counts",
         })),
     ),
+  awaitingAddress: async (q, centerId) =>
+    (await listAwaitingAddress(q, centerId)).map((r) => ({
+      id: r.itemId,
+      subject: r.itemCode ?? r.itemId,
+      detail: { seller: r.seller, order: r.orderExternalId },
+      since: r.since,
+      resolveHref: itemHref(r.itemCode, r.itemId),
+    })),
   failedWebhooks: async (q, centerId) => {
     const rows = await q
       .select({ id: apiClients.id, name: apiClients.name, attempts: webhookRelayPositions.attempts, lastError: webhookRelayPositions.lastError, since: webhookRelayPositions.updatedAt })

@@ -10,6 +10,7 @@ import { normalizeTrackingNumber } from "@/lib/scan-codes/tracking-number";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { carrierCodes, findCarrier } from "./carriers";
 import { parseInput, requireDispatcher, scanIdSchema } from "./guards";
+import { refuseWithoutAddress, waitsForAddress } from "./return-address";
 import { loadShipmentViews, type ShipmentView } from "./shipment-view";
 
 export type OpenParcel = { trackingNumber: string; carrier: string; items: number };
@@ -56,6 +57,7 @@ export async function lookupPackItem(db: Db, ctx: StaffContext, code: string): P
   const item = await itemByCode(db, ctx.centerId, code);
   const shipment = await activeShipment(db, item.id);
   if (item.state !== "awaiting_pack" || !shipment) refuseNotReady(item, shipment);
+  if (waitsForAddress(shipment)) await refuseWithoutAddress(db, item, shipment.recipient);
   const [view] = await loadShipmentViews(db, ctx.centerId, { shipmentIds: [shipment.id] });
   return { shipment: view, openParcels: await openParcelsFor(db, ctx.centerId, shipment) };
 }
@@ -110,6 +112,7 @@ export async function packItem(db: Db, ctx: StaffContext, input: z.input<typeof 
       .where(and(eq(shipments.itemId, item.id), ne(shipments.status, "dispatched")))
       .for("update");
     if (item.state !== "awaiting_pack" || !shipment || shipment.status !== "open") refuseNotReady(item, shipment);
+    if (waitsForAddress(shipment)) await refuseWithoutAddress(tx, item, shipment.recipient);
 
     const carrier = findCarrier(data.carrier);
     let trackingNumber = data.trackingNumber ? normalizeTrackingNumber(data.trackingNumber) : null;

@@ -234,10 +234,22 @@ const parcelReturnedToSender = z
   })
   .openapi("ParcelReturnedToSenderPayload", { description: "An unmatched parcel is sent back to its sender; units recorded from it go to packing for return." });
 
+const sellerAddressGiven = z
+  .strictObject({
+    version,
+    orderExternalId: z.string(),
+    sellerId: z.string(),
+    itemIds: z.array(id("A unit waiting to go back to the seller that can now be packed.")).openapi({ description: "Units whose return was waiting for this address." }),
+    at,
+    actorKind: z.enum(actorKinds),
+  })
+  .openapi("OrderSellerAddressGivenPayload", { description: "The marketplace gave (or changed) the seller's return address of an order; returns waiting for it can be packed." });
+
 const otherEvents = [
   z.object({ type: z.literal("order.announced"), payload: orderAnnounced }),
   z.object({ type: z.literal("parcel.linked"), payload: parcelLinked }),
   z.object({ type: z.literal("parcel.returned_to_sender"), payload: parcelReturnedToSender }),
+  z.object({ type: z.literal("order.seller_address_given"), payload: sellerAddressGiven }),
 ] as const;
 
 const itemEventNames = [...itemActions, "reviewed", "order_reassigned", "missing_at_receipt"] as const;

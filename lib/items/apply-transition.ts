@@ -206,6 +206,7 @@ export const recordedActions = [
   "quarantine_binned",
   "shipping_label_printed",
   "packing_slip_printed",
+  "seller_address_given",
 ] as const;
 export type RecordedAction = (typeof recordedActions)[number];
 

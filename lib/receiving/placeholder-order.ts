@@ -14,6 +14,9 @@ export function placeholderExternalId(parcelId: string): string {
   return `UNANNOUNCED-${parcelId}`;
 }
 
+/** The seller id of a stand-in order: the parcel's sender is not known. */
+export const unknownSenderId = "unknown";
+
 /** The one filter for orders the marketplace announced (every stand-in order left out). */
 export const announcedOrdersOnly = isNull(inboundOrders.placeholderForParcelId);
 
@@ -39,7 +42,7 @@ export async function findOrCreatePlaceholderOrder(tx: Tx, parcel: Parcel): Prom
       externalId: placeholderExternalId(parcel.id),
       placeholderForParcelId: parcel.id,
       type: "storage",
-      seller: { id: "unknown", name: `Unknown sender of parcel ${parcel.trackingNumber}` },
+      seller: { id: unknownSenderId, name: `Unknown sender of parcel ${parcel.trackingNumber}` },
     })
     .onConflictDoNothing();
   const order = await findPlaceholderOrder(tx, parcel.id);

@@ -43,7 +43,7 @@ export async function createOrderWithItems(
       centerId,
       externalId: uniq("ORD-"),
       type,
-      seller: { id: uniq("S"), name: "Kim Seller" },
+      seller: { id: uniq("S"), name: "Kim Seller", address: "12 Teheran-ro, Seoul" },
       buyer: type === "trade" ? { id: uniq("B"), name: "Lee Buyer", address: "Seoul" } : null,
       trackingNumber: opts.trackingNumber ?? null,
     })

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { announceTrade, seoulApiToken, unique } from "./announce";
+import { demo, openStation, scan, scannerReady, signInWithBadge, signInWithPassword, snap, switchLocale } from "./helpers";
+
+/*
+ * A return to a seller the marketplace gave no address for: the pack station refuses it (why and
+ * what to do, in the user's language), the manager's exceptions list it, and once the marketplace
+ * gives the address through the API it packs. Set up through the public API; runs at both sizes.
+ */
+test("a return to a seller with no address is refused at packing, waits among the exceptions, and packs once the address is given", async ({ page, context, request }, testInfo) => {
+  const externalId = unique("E2E-NOADDR-");
+  const inbound = unique("CJNOADDR");
+  await announceTrade(request, { externalId, trackingNumber: inbound, seller: { name: "주소없는 판매자" } });
+  const auth = { authorization: `Bearer ${seoulApiToken}` };
+  expect((await request.post(`/api/v1/inbound-orders/${externalId}/cancel`, { headers: auth, data: { reason: "buyer cancelled" } })).ok()).toBe(true);
+
+  // The unit arrives anyway and is received: it goes back to its seller.
+  await openStation(page, "/receive");
+  await switchLocale(page, "en");
+  await scan(page, inbound);
+  await page.getByTestId("unit").first().getByTestId("confirm-unit").click();
+  const code = (await page.getByTestId("unit").first().getByTestId("item-code").textContent())!.trim();
+
+  // The pack station refuses it, with colour and text saying why and what to do.
+  await page.goto("/pack");
+  await scannerReady(page);
+  await page.locator("h1").first().click();
+  await scan(page, code);
+  const status = page.getByTestId("scan-status");
+  await expect(status).toHaveClass(/scan-status--error/);
+  await expect(status).toContainText("no address on file");
+  await expect(status).toContainText(externalId);
+  await expect(page.getByTestId("pack-shipment")).toHaveCount(0);
+  await snap(page, testInfo, "pack-no-address-en");
+  await switchLocale(page, "ko");
+  await scannerReady(page);
+  await scan(page, code);
+  await expect(status).toHaveClass(/scan-status--error/);
+  await expect(status).toContainText("등록된 주소가 없습니다");
+  await snap(page, testInfo, "pack-no-address-ko");
+  await switchLocale(page, "en");
+
+  // The manager sees it among the exceptions.
+  await context.clearCookies();
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: testInfo.project.use.baseURL! }]);
+  await signInWithPassword(page, demo.managerSeoul);
+  await switchLocale(page, "en");
+  await page.goto("/desk/exceptions");
+  const row = page.locator(`[data-testid=exceptions-awaitingAddress] [data-testid=exception-row][data-subject="${code}"]`);
+  await expect(row).toContainText("주소없는 판매자");
+  await expect(row).toContainText(externalId);
+  await row.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, "exceptions-no-address-en");
+  await switchLocale(page, "ko");
+  await expect(page.getByTestId("exceptions-awaitingAddress")).toContainText("판매자 주소 대기 중인 반송");
+  await snap(page, testInfo, "exceptions-no-address-ko");
+  await switchLocale(page, "en");
+
+  // The marketplace gives the address: the row goes, and the station packs it.
+  const given = await request.put(`/api/v1/inbound-orders/${externalId}/seller-address`, { headers: auth, data: { address: "서울특별시 마포구 월드컵로 1" } });
+  expect(given.status(), await given.text()).toBe(200);
+  expect((await given.json()).returnsReady).toEqual([expect.objectContaining({ code })]);
+  await page.reload();
+  await expect(page.getByTestId("exceptions-awaitingAddress")).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await context.clearCookies();
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: testInfo.project.use.baseURL! }]);
+  await signInWithBadge(page, demo.operatorBadge);
+  await page.goto("/pack");
+  await scannerReady(page);
+  await page.locator("h1").first().click();
+  await scan(page, code);
+  await expect(page.getByTestId("pack-shipment")).toHaveAttribute("data-destination", "seller");
+  await expect(status).not.toHaveClass(/scan-status--error/);
+  await expect(page.getByTestId("pack-shipment")).toContainText("서울특별시 마포구 월드컵로 1");
+});

@@ -1,0 +1,48 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { inboundOrders, items, shipments, type Party } from "@/db/schema";
+import { DomainError } from "@/lib/errors/domain-error";
+import { unknownSenderId } from "@/lib/receiving/placeholder-order";
+
+/**
+ * A return to a seller the marketplace gave no address for cannot be labelled: it waits for the
+ * address (PUT /api/v1/inbound-orders/{externalId}/seller-address). An unmatched parcel's unknown
+ * sender is not such a seller: its units go back on the inbound parcel's own label.
+ */
+export function waitsForAddress(shipment: { destination: string; recipient: Party }): boolean {
+  return shipment.destination === "seller" && shipment.recipient.id !== unknownSenderId && !shipment.recipient.address?.trim();
+}
+
+/** The packing station's refusal for a return waiting for its seller's address. */
+export async function refuseWithoutAddress(q: Queryable, item: { code: string | null; orderId: string }, recipient: Party): Promise<never> {
+  const [order] = await q.select({ externalId: inboundOrders.externalId }).from(inboundOrders).where(eq(inboundOrders.id, item.orderId));
+  const params = { code: item.code ?? "?", seller: recipient.name, order: order?.externalId ?? "?" };
+  throw new DomainError(
+    "conflict:no_return_address",
+    `${params.code} goes back to ${params.seller}, who has no address on file: do not pack it. Set it aside on the returns shelf; it can be packed once the marketplace sends the seller's address (order ${params.order}). Managers see it under Exceptions.`,
+    params,
+  );
+}
+
+export type AwaitingAddress = { itemId: string; itemCode: string | null; seller: string; orderExternalId: string; since: string };
+
+/** Returns of the center waiting for their seller's address, oldest first (the desk's exceptions). */
+export async function listAwaitingAddress(q: Queryable, centerId: string, opts: { limit?: number } = {}): Promise<AwaitingAddress[]> {
+  const rows = await q
+    .select({ itemId: items.id, itemCode: items.code, recipient: shipments.recipient, orderExternalId: inboundOrders.externalId, since: shipments.createdAt })
+    .from(shipments)
+    .innerJoin(items, eq(items.id, shipments.itemId))
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .where(
+      and(
+        eq(shipments.centerId, centerId),
+        sql`${shipments.status} = 'open'`,
+        sql`${shipments.destination} = 'seller'`,
+        sql`${shipments.recipient}->>'id' <> ${unknownSenderId}`,
+        sql`coalesce(btrim(${shipments.recipient}->>'address'), '') = ''`,
+      ),
+    )
+    .orderBy(asc(shipments.createdAt))
+    .limit(opts.limit ?? 100);
+  return rows.map((r) => ({ itemId: r.itemId, itemCode: r.itemCode, seller: r.recipient.name, orderExternalId: r.orderExternalId, since: r.since.toISOString() }));
+}
