@@ -120,7 +120,12 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
         )}
         {claims.length > 0 && (
           <div className="stack">
-            <h2>{t("queue.claimsTitle")}</h2>
+            <h2>
+              {t("queue.claimsTitle")}{" "}
+              <span className="muted" data-testid="claims-total">
+                {t("queue.claimsTotal", { count: data.claimsTotal })}
+              </span>
+            </h2>
             <ul className={styles.queueList} data-testid="open-claims">
               {claims.map((row) => {
                 const mine = row.inspectorId === userId;
@@ -175,6 +180,11 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
                 );
               })}
             </ul>
+            {data.claimsTotal > claims.length && (
+              <p className="muted" data-testid="claims-more">
+                {t("queue.claimsMore", { count: data.claimsTotal - claims.length })}
+              </p>
+            )}
           </div>
         )}
         {waiting.length === 0 ? (

@@ -88,7 +88,8 @@ export const inspections = pgTable(
   },
   (t) => [
     index("inspections_item_idx").on(t.itemId),
-    index("inspections_center_status_idx").on(t.centerId, t.status),
+    // The open claims oldest first (lib/inspection/claims.ts, listOpenClaims), a page at a time.
+    index("inspections_center_status_idx").on(t.centerId, t.status, t.claimedAt),
     // The desk's verdict figures for a range of days (today's inspections, verdict mix, fail reasons).
     index("inspections_center_submitted_idx").on(t.centerId, t.submittedAt),
     // Claim-to-verdict times per inspector (lib/inspection/inspector-times.ts), read from the index alone.

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { inspections, items, products, users, type Inspection, type Item } from "@/db/schema";
@@ -214,11 +214,33 @@ export async function releaseExpiredClaims(db: Db, centerId: string, now: Date =
   return released;
 }
 
-/** Open claims of the center, oldest first (for the manager's "abandoned claims" list). */
-export async function listOpenClaims(q: Queryable, centerId: string) {
-  return inspectionsWithInspector(q, { ...inspectedItemColumns, claimedAt: inspections.claimedAt })
+/**
+ * Open claims of the center, oldest first; `limit` of them, or `inspectorId`'s own only. Oldest first
+ * reads `inspections_center_status_idx` (center, status, claimed_at) in order; one inspector's claims read
+ * `inspections_center_inspector_idx` (center, inspector, submitted_at …): an open claim has never been
+ * submitted (a claim is inserted open, and a verdict closes it), so `submitted_at is null` narrows that
+ * index to the inspector's unsubmitted inspections.
+ */
+export async function listOpenClaims(q: Queryable, centerId: string, opts: { limit?: number; inspectorId?: string } = {}) {
+  const query = inspectionsWithInspector(q, { ...inspectedItemColumns, claimedAt: inspections.claimedAt })
     .innerJoin(items, itemOfInspection)
     .leftJoin(products, productOfItem)
-    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open")))
-    .orderBy(inspections.claimedAt);
+    .where(
+      and(
+        eq(inspections.centerId, centerId),
+        eq(inspections.status, "open"),
+        opts.inspectorId ? and(eq(inspections.inspectorId, opts.inspectorId), isNull(inspections.submittedAt)) : undefined,
+      ),
+    )
+    .orderBy(inspections.claimedAt, inspections.id);
+  return opts.limit === undefined ? query : query.limit(opts.limit);
+}
+
+/** How many claims of the center are open. */
+export async function countOpenClaims(q: Queryable, centerId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(inspections)
+    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open")));
+  return Number(row?.n ?? 0);
 }

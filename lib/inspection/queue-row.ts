@@ -33,13 +33,15 @@ export type ClaimRow = {
   claimedAt: string;
 };
 
-export type QueueData = { waiting: QueueRow[]; claims: ClaimRow[] };
+/** `claims` is a page (the oldest open claims and the viewer's own); `claimsTotal` counts every open claim. */
+export type QueueData = { waiting: QueueRow[]; claims: ClaimRow[]; claimsTotal: number };
 
 const dueSoonMs = 4 * 3_600_000;
 
 export function toQueueData(
   waiting: InspectionQueueEntry[],
   claims: Array<Omit<ClaimRow, "claimedAt"> & { claimedAt: Date }>,
+  claimsTotal: number,
   now: Date = new Date(),
 ): QueueData {
   return {
@@ -61,5 +63,6 @@ export function toQueueData(
       dueSoon: !e.overdue && new Date(e.deadlineAt).getTime() - now.getTime() < dueSoonMs,
     })),
     claims: claims.map((c) => ({ ...c, claimedAt: c.claimedAt.toISOString() })),
+    claimsTotal,
   };
 }

@@ -1,10 +1,13 @@
 import type { Db } from "@/db/client";
 import { listInspectionQueue, type InspectionQueueEntry } from "./list-inspection-queue";
-import { listOpenClaims, releaseExpiredClaims, type ReleaseResult } from "./claims";
+import { releaseExpiredClaims, type ReleaseResult } from "./claims";
+import { readOpenClaimsPage, type OpenClaimsPage } from "./open-claims-page";
 
 export type InspectionQueueRead = {
   waiting: InspectionQueueEntry[];
-  claims: Awaited<ReturnType<typeof listOpenClaims>>;
+  /** The oldest open claims and the viewer's own (see readOpenClaimsPage), and how many are open in all. */
+  claims: OpenClaimsPage["claims"];
+  claimsTotal: number;
   /** Claims this read found timed out and put back in the queue. */
   released: ReleaseResult[];
 };
@@ -15,7 +18,7 @@ export type InspectionQueueRead = {
  * nothing has expired, and it needs no timer process; the state stays in PostgreSQL and
  * concurrent reads from several instances release each claim once (re-checked under its locks).
  */
-export async function readInspectionQueue(db: Db, centerId: string, opts: { limit?: number; now?: Date } = {}): Promise<InspectionQueueRead> {
+export async function readInspectionQueue(db: Db, centerId: string, opts: { limit?: number; now?: Date; viewerId?: string } = {}): Promise<InspectionQueueRead> {
   const now = opts.now ?? new Date();
   let released: ReleaseResult[] = [];
   try {
@@ -24,6 +27,6 @@ export async function readInspectionQueue(db: Db, centerId: string, opts: { limi
     // The listing matters more than the sweep; the next read tries again.
     console.warn("inspection queue: releasing expired claims failed", error);
   }
-  const [waiting, claims] = await Promise.all([listInspectionQueue(db, centerId, { limit: opts.limit, now }), listOpenClaims(db, centerId)]);
-  return { waiting, claims, released };
+  const [waiting, claims] = await Promise.all([listInspectionQueue(db, centerId, { limit: opts.limit, now }), readOpenClaimsPage(db, centerId, { viewerId: opts.viewerId })]);
+  return { waiting, claims: claims.claims, claimsTotal: claims.total, released };
 }

@@ -4,6 +4,6 @@ import { toQueueData } from "@/lib/inspection/queue-row";
 
 /** The inspector's queue: received items in the order to take them, and the open claims (timed-out ones released first). */
 export const GET = staffRoute({ roles: ["inspector"] }, async ({ db, ctx }) => {
-  const { waiting, claims } = await readInspectionQueue(db, ctx.centerId, { limit: 200 });
-  return toQueueData(waiting, claims);
+  const { waiting, claims, claimsTotal } = await readInspectionQueue(db, ctx.centerId, { limit: 200, viewerId: ctx.userId });
+  return toQueueData(waiting, claims, claimsTotal);
 });
