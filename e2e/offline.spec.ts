@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page, type Route, type TestInfo } from "@playwright/test";
 import { englishDevice } from "./english-device";
-import { demo, loginWithBadge, scan, scannerReady, snap, switchLocale } from "./helpers";
+import { demo, loginWithBadge, scan, scannerReady, signInWithPassword, snap, switchLocale } from "./helpers";
+import { generateItemCode } from "../lib/scan-codes/item-code";
 
 /*
  * Offline stations (issue #16): the service worker serves station pages with no network after a
@@ -659,5 +660,52 @@ test("a stored item moved, picked, packed and handed over offline at the tablet:
   const mine = events.filter((e) => e.itemId === item.id).map((e) => e.type);
   expect(mine).toEqual(["item.move", "item.sell", "item.pick", "item.pack", "item.dispatch"]);
   for (const e of events.filter((e) => e.itemId === item.id && ["item.move", "item.pick", "item.pack", "item.dispatch"].includes(e.type))) expect(e.payload.scannedAt).toBeDefined();
+  await operator.close();
+});
+
+test("a blind count offline: the counter counts the item scans kept on the device, marked as waiting, until they are sent", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  // A fresh bin of its own (made by the manager through the station API), so no other journey counts it.
+  const desk = await offlineDevice(browser, testInfo);
+  const manager = await desk.newPage();
+  await signInWithPassword(manager, demo.managerSeoul);
+  const zone = `C${Math.random().toString(36).slice(2, 4).toUpperCase()}`;
+  await post(manager, "/api/station/storage/bins", { zoneCode: zone, zoneName: "E2E offline count", aisles: { from: 1, to: 1 }, racks: { from: 1, to: 1 }, levels: { from: 1, to: 1 }, sizeClass: "S", capacity: 5 });
+  await desk.close();
+  const bin = `BIN-${zone}-01-01-1`;
+
+  const operator = await offlineDevice(browser, testInfo);
+  const op = await operator.newPage();
+  await signIn(op, demo.operatorBadge);
+  await switchLocale(op, "en");
+  await openOfflineStation(op, "/storage/count");
+  await op.locator("h1").first().click();
+  await scan(op, bin);
+  await expect(op.getByTestId("count-current")).toContainText(bin);
+  await expect(op.getByTestId("count-scanned")).toHaveText("0");
+
+  // Two items and one of them again, with no network: three scans kept, two items counted, waiting.
+  const [first, second] = [generateItemCode(), generateItemCode()];
+  const counter = op.getByTestId("count-scanned");
+  await offlineSpell(
+    operator,
+    op,
+    3,
+    async () => {
+      await scan(op, first);
+      await expect(op.getByTestId("scan-status")).toHaveClass(/scan-status--queued/);
+      await expect(counter).toHaveText("1");
+      await scan(op, second);
+      await scan(op, first);
+      await expect(counter).toHaveText("2");
+      await expect(counter).toHaveAttribute("data-waiting", "2");
+      await expect(op.getByTestId("count-queued")).toHaveText("2 items counted on this device wait to be sent");
+    },
+    { testInfo, name: "offline-count-queued-en" },
+  );
+  // Sent: the server's count, nothing waiting.
+  await expect(counter).toHaveText("2");
+  await expect(counter).toHaveAttribute("data-waiting", "0");
+  await expect(op.getByTestId("count-queued")).toHaveCount(0);
   await operator.close();
 });

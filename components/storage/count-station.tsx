@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
+import { useQueuedCount } from "@/components/offline/use-queued-count";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
 import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
@@ -10,6 +11,19 @@ import type { CountProgress } from "@/lib/storage/count-bin";
 import type { PlannedCount } from "@/lib/storage/plan-counts";
 import styles from "./storage.module.css";
 import { StationLayout } from "@/components/station/station-layout";
+
+const countScanUrl = "/api/station/storage/counts/scan";
+
+/** The count's item scans still waiting in this device's queue, each item once (a repeat is one item). */
+function useQueuedItemScans(countId: string | null): number {
+  const codes = new Set<unknown>();
+  useQueuedCount((scan) => {
+    const mine = countId !== null && scan.request.url === countScanUrl && scan.request.body.countId === countId;
+    if (mine) codes.add(scan.request.body.itemCode);
+    return mine;
+  });
+  return codes.size;
+}
 
 /**
  * The blind count: scan a bin, then every item in it; the expected contents are never shown.
@@ -20,6 +34,8 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
   const [count, setCount] = useState<CountProgress | null>(null);
   // Every step (start, each item, finish) is a station action: one scan id per intent, retried safely.
   const action = useStationAction();
+  // Item scans kept on this device while offline count as they will be, marked as waiting.
+  const queued = useQueuedItemScans(count?.countId ?? null);
 
   useScanRoutes(
     {
@@ -34,7 +50,7 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
         }),
       item: (scan, scanId) => {
         if (!count) return { tone: "error", message: t("scanBinFirst") };
-        const url = "/api/station/storage/counts/scan";
+        const url = countScanUrl;
         const body = { countId: count.countId, itemCode: scan.code };
         // A count once started goes on offline: each item scan is kept and counted, in order, when sent
         // (starting a bin's count needs the network: the server opens it).
@@ -84,8 +100,17 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
         <section className={`card ${styles.target}`} data-testid="count-current">
           <p className="muted">{t("counting")}</p>
           <p className={styles.binCode}>{count.binCode}</p>
-          <p className={styles.counter} data-testid="count-scanned">{count.scanned}</p>
+          <p className={styles.counter} data-testid="count-scanned" data-waiting={queued}>
+            {count.scanned + queued}
+          </p>
           <p>{t("scannedSoFar")}</p>
+          {queued > 0 && (
+            <p>
+              <span className="badge badge--queued" data-testid="count-queued">
+                {t("queuedScans", { count: queued })}
+              </span>
+            </p>
+          )}
           <p className={styles.hint}>{t("scanEveryItem")}</p>
           <button type="button" className="button button--primary button--large" disabled={action.busy !== null} onClick={finish}>
             {t("finish")}
