@@ -404,7 +404,7 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   const queues = await prepare(setup, { ...claim, name: "paced" }, "legit", slots, centerIds);
   const lat: Record<string, number[]> = { lookup: [], claim: [] };
   const errors: Record<string, number> = { lookup: 0, claim: 0 };
-  const timed: { at: number; ms: number }[] = [];
+  const timed: { at: number; ms: number; kind: string }[] = [];
   const observed = await observePaced({ setup, server: server?.processes.length === 1 ? server.processes[0] : null, probeFile });
   const started = performance.now();
   await Promise.all(
@@ -418,7 +418,7 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
           if (kind === "lookup") await actions[0].legit(slot, null);
           else await claim.legit(slot, queues[i].shift()!);
           lat[kind].push(performance.now() - t);
-          timed.push({ at: t - started, ms: performance.now() - t });
+          timed.push({ at: t - started, ms: performance.now() - t, kind });
         } catch {
           errors[kind]++;
         }
@@ -446,7 +446,10 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   const pg = during.postgres;
   console.log(`  app connections busy (of 10): mean ${fmt(pg.meanActive, 1)}, all 10 busy in ${fmt(pg.poolFullShare * 100)}% of ${pg.samples} samples; lock waits in ${fmt(pg.lockWaitShare * 100)}%; checkpoints ${pg.checkpoints}`);
   for (const line of postgresTailLines(pg, fmt)) console.log(line);
-  for (const line of bySecondLines(slowSeconds, during.bySecond)) console.log(line);
+  // By kind too: a pause of the whole server (GC, CPU) slows lookups and claims alike; only claims write and wait for their COMMIT's flush.
+  const slowByKind = Object.fromEntries(Object.keys(lat).map((k) => [k, slowBySecond(timed.filter((t) => t.kind === k), 50)]));
+  out.over50msBySecondByKind = slowByKind;
+  for (const line of bySecondLines(slowSeconds, slowByKind, during.bySecond)) console.log(line);
   say("paced run done");
   return out;
 }

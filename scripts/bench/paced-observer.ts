@@ -86,17 +86,20 @@ export async function observePaced(options: { setup: postgres.Sql; server: Child
  * wait is the machine's other load; one with long WAL flushes is the disk; one with neither is ours.
  */
 function bySecond(samples: Sample[]) {
-  const seconds: { serverCpuMs: number; serverWaitMs: number; pgCpuMs: number; pgWaitMs: number; walSyncMs: number; walWaitSamples: number }[] = [];
+  const seconds: { serverCpuMs: number; serverWaitMs: number; pgCpuMs: number; pgWaitMs: number; walSyncMs: number; walSyncWorstMs: number; walWaitSamples: number }[] = [];
   let previousWal = samples[0]?.walSyncMs ?? 0;
   for (const s of samples) {
     const i = Math.floor(s.at / 1000);
-    while (seconds.length <= i) seconds.push({ serverCpuMs: 0, serverWaitMs: 0, pgCpuMs: 0, pgWaitMs: 0, walSyncMs: 0, walWaitSamples: 0 });
+    while (seconds.length <= i) seconds.push({ serverCpuMs: 0, serverWaitMs: 0, pgCpuMs: 0, pgWaitMs: 0, walSyncMs: 0, walSyncWorstMs: 0, walWaitSamples: 0 });
     const b = seconds[i];
     b.serverCpuMs += s.server?.cpuMs ?? 0;
     b.serverWaitMs += s.server?.waitMs ?? 0;
     b.pgCpuMs += s.backends.cpuMs;
     b.pgWaitMs += s.backends.waitMs;
+    // Flushes run one at a time (WALWriteLock) and count when they end: a sample window holding
+    // more flush time than its own length took a single stalled flush.
     b.walSyncMs += Math.max(0, s.walSyncMs - previousWal);
+    b.walSyncWorstMs = Math.max(b.walSyncWorstMs, s.walSyncMs - previousWal);
     b.walWaitSamples += s.walWaits > 0 ? 1 : 0;
     previousWal = s.walSyncMs;
   }
@@ -115,21 +118,23 @@ export function slowBySecond(timed: { at: number; ms: number }[], slowMs: number
 }
 
 /** The per-second rows printed under the paced table, aligned with the slow requests per second. */
-export function bySecondLines(slow: number[], seconds: ReturnType<typeof bySecond>): string[] {
+export function bySecondLines(slow: number[], slowByKind: Record<string, number[]>, seconds: ReturnType<typeof bySecond>): string[] {
   const n = Math.max(slow.length, seconds.length);
   const row = (label: string, value: (i: number) => number) =>
     `    ${label.padEnd(28)}${Array.from({ length: n }, (_, i) => String(Math.round(value(i))).padStart(5)).join("")}`;
-  const at = (i: number) => seconds[i] ?? { serverCpuMs: 0, serverWaitMs: 0, pgCpuMs: 0, pgWaitMs: 0, walSyncMs: 0, walWaitSamples: 0 };
+  const at = (i: number) => seconds[i] ?? { serverCpuMs: 0, serverWaitMs: 0, pgCpuMs: 0, pgWaitMs: 0, walSyncMs: 0, walSyncWorstMs: 0, walWaitSamples: 0 };
   const total = (f: (s: ReturnType<typeof at>) => number) => seconds.reduce((sum, s) => sum + f(s), 0);
   return [
     `  by second (server = next start; pg = the app's PostgreSQL backends; "waiting" = runnable, no free core; totals: server ${Math.round(total((s) => s.serverCpuMs))} ms on a core, ${Math.round(total((s) => s.serverWaitMs))} ms waiting; pg ${Math.round(total((s) => s.pgCpuMs))} / ${Math.round(total((s) => s.pgWaitMs))} ms; WAL flushes ${Math.round(total((s) => s.walSyncMs))} ms):`,
     row("second", (i) => i),
     row("requests over 50 ms", (i) => slow[i] ?? 0),
+    ...Object.entries(slowByKind).map(([kind, k]) => row(`  ${kind}`, (i) => k[i] ?? 0)),
     row("server on a core, ms", (i) => at(i).serverCpuMs),
     row("server waiting for a core, ms", (i) => at(i).serverWaitMs),
     row("pg on a core, ms", (i) => at(i).pgCpuMs),
     row("pg waiting for a core, ms", (i) => at(i).pgWaitMs),
     row("WAL flushes, ms", (i) => at(i).walSyncMs),
+    row("WAL flushes, worst 50 ms, ms", (i) => at(i).walSyncWorstMs),
     row("samples with a WAL wait", (i) => at(i).walWaitSamples),
   ];
 }
