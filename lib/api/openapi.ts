@@ -172,7 +172,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
       responses: { 200: json(itemResponseSchema, "The item after the change.", example), ...itemErrors, ...withBody, ...common },
     });
   itemCall("sale", "reportSale", "A stored item has sold", "The item must be a storage item in state `stored`. It goes to picking and ships to `buyer`.", saleSchema, itemAfter({ state: "awaiting_pick", destination: "buyer" }));
-  itemCall("withdrawal", "reportWithdrawal", "The seller wants a stored item back", "The item must be a storage item in state `stored`. It goes to picking and back to the seller.", withdrawalSchema, itemAfter({ state: "awaiting_pick", destination: "seller" }));
+  itemCall("withdrawal", "reportWithdrawal", "The seller wants a stored item back", "The item must be a storage item in state `stored`. It goes to picking and back to the seller, to `address` when given, else to the seller's address on the order (with neither, it is not packed until PUT /inbound-orders/{externalId}/seller-address gives one).", withdrawalSchema, itemAfter({ state: "awaiting_pick", destination: "seller" }));
   itemCall(
     "buyer-decision",
     "reportBuyerDecision",

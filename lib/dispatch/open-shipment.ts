@@ -20,7 +20,10 @@ export async function openShipmentIfLeaving(
   if (!route) return;
   const [order] = await tx.select().from(inboundOrders).where(eq(inboundOrders.id, input.item.orderId));
   const buyer: Party | null | undefined = input.item.type === "storage" ? input.item.saleBuyer : order?.buyer;
-  const recipient: Party = (route.destination === "buyer" ? buyer : order?.seller) ?? { id: "unknown", name: "?" };
+  // A withdrawal may come with the address to send it to (the seller's on the order otherwise).
+  const address = typeof input.details.address === "string" ? input.details.address : undefined;
+  const seller = order?.seller && address ? { ...order.seller, address } : order?.seller;
+  const recipient: Party = (route.destination === "buyer" ? buyer : seller) ?? { id: "unknown", name: "?" };
   const reasonDetails = Object.fromEntries(detailKeys.filter((k) => input.details[k] !== undefined).map((k) => [k, input.details[k]]));
   await tx
     .insert(shipments)

@@ -69,6 +69,7 @@ const detailFields = {
     .openapi({ description: "Buyer of a stored item that sold." }),
   saleId: z.string().optional().openapi({ description: "The marketplace's id of the sale." }),
   withdrawalId: z.string().optional().openapi({ description: "The marketplace's id of the withdrawal." }),
+  address: z.string().optional().openapi({ description: "Where the withdrawn unit is sent, when the marketplace gave an address with the withdrawal (instead of the seller's on the order)." }),
   // storage
   binId: id("The bin the unit is in (or was in, for `mark_missing`).").optional(),
   binCode: z.string().optional().openapi({ description: "Code of that bin.", example: "BIN-A-03-02-1" }),
@@ -154,7 +155,7 @@ const itemEventDetails: Record<ItemAction | "reviewed" | "order_reassigned" | "m
   route_return: { description: "The unit goes to packing to return to its seller.", details: [...new Set([...verdict, ...receiving, ...returning, ...quarantineDecision])] },
   putaway: { description: "The unit was stored in a bin.", details: ["binId", "binCode", "sizeClass", "override", "suggestedBinCode"] },
   sell: { description: "A stored unit sold; it goes to picking. `storageFee` is what the seller owes for storage.", details: ["buyer", "saleId", "storageFee"] },
-  withdraw: { description: "The seller asked for a stored unit back; it goes to picking. `storageFee` is what the seller owes for storage.", details: ["withdrawalId", "storageFee"] },
+  withdraw: { description: "The seller asked for a stored unit back; it goes to picking. `storageFee` is what the seller owes for storage.", details: ["withdrawalId", "address", "storageFee"] },
   pick: { description: "The unit was picked from its bin.", details: ["pickListId", "pickListNumber", "binCode", "tote"] },
   pack: { description: "The unit was packed; `trackingNumber` is its parcel's.", details: shipping },
   dispatch: { description: "The unit was handed to the carrier on a manifest; `trackingNumber` is its parcel's.", details: [...shipping, "manifestId"] },

@@ -18,7 +18,7 @@ export async function reportSale(db: Db, caller: ApiCaller, itemRef: string, req
 
 /** The seller wants a stored item back: it goes to picking, then back to the seller. */
 export async function reportWithdrawal(db: Db, caller: ApiCaller, itemRef: string, request: WithdrawalRequest): Promise<ItemResponse> {
-  const details = request.withdrawalId ? { withdrawalId: request.withdrawalId } : {};
+  const details = { ...(request.withdrawalId ? { withdrawalId: request.withdrawalId } : {}), ...(request.address ? { address: request.address } : {}) };
   return leaveStorage(db, caller, itemRef, "withdraw", details, { destination: "seller" });
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bins, carrierRanges, inboundOrders, itemEvents, items, outboxEvents, shipments, zones, type Bin, type Item } from "@/db/schema";
+import { bins, carrierRanges, inboundOrders, itemEvents, items, outboxEvents, shipments, zones, type Bin, type Item, type Party } from "@/db/schema";
 import { createApiClient, type ApiCaller } from "@/lib/api/api-clients";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
@@ -36,7 +36,7 @@ export async function marketplaceCaller(db: Db, centerId: string): Promise<ApiCa
 }
 
 /** A stored storage item in `bin` (item and bin occupancy written together, as putaway does). */
-export async function storedItem(db: Db, bin: Bin, seller = { id: uniq("S"), name: "Kim Seller", address: "12 Teheran-ro, Seoul" }): Promise<Item> {
+export async function storedItem(db: Db, bin: Bin, seller: Party = { id: uniq("S"), name: "Kim Seller", address: "12 Teheran-ro, Seoul" }): Promise<Item> {
   const [item] = await createOrderWithItems(db, bin.centerId, ["stored"], { type: "storage" });
   await db.update(inboundOrders).set({ seller }).where(eq(inboundOrders.id, item.orderId));
   await db.update(bins).set({ occupied: sql`${bins.occupied} + 1` }).where(eq(bins.id, bin.id));

@@ -10,7 +10,8 @@ import { announceOrder } from "@/lib/orders/announce-order";
 import { PUT as putSellerAddress } from "@/app/api/v1/inbound-orders/[externalId]/seller-address/route";
 import { describeEachDb } from "../helpers/databases";
 import { callRoute, routeDbTo, storageOrder } from "./api-helpers";
-import { dispatchWorld, freshCode, itemNow, type DispatchWorld } from "./dispatch-fixtures";
+import { reportWithdrawal } from "@/lib/orders/item-actions";
+import { dispatchWorld, freshCode, itemNow, pickOne, storedItem, type DispatchWorld } from "./dispatch-fixtures";
 import { scan } from "./inspection-fixtures";
 
 describeEachDb("returns to a seller with no address on file", (use) => {
@@ -123,5 +124,21 @@ describeEachDb("returns to a seller with no address on file", (use) => {
     });
     const code = (await itemNow(db, unit.id)).code!;
     expect((await lookupPackItem(db, w.op, code)).shipment.recipient.address).toBe("2 Second Street");
+  });
+
+  it("a withdrawal that brings an address ships there; one without, for a seller with none, waits", async () => {
+    const db = use();
+    const caller = { id: client.client.id, name: client.client.name, centerIds: [w.center.id] };
+    const noAddress = { id: "S-WD-NOADDR", name: "Withdrawing Seller" };
+    const [withAddress, without] = [await storedItem(db, w.bins[1], noAddress), await storedItem(db, w.bins[1], noAddress)];
+    for (const item of [withAddress, without]) await db.update(inboundOrders).set({ apiClientId: client.client.id }).where(eq(inboundOrders.id, item.orderId));
+    await reportWithdrawal(db, caller, withAddress.id, { withdrawalId: "WD-ADDR", address: "3 Pickup-ro, Seoul" });
+    await reportWithdrawal(db, caller, without.id, { withdrawalId: "WD-NOADDR" });
+    await pickOne(db, w.op2, withAddress);
+    await pickOne(db, w.op2, without);
+    expect((await lookupPackItem(db, w.op, withAddress.code!)).shipment.recipient).toEqual({ ...noAddress, address: "3 Pickup-ro, Seoul" });
+    await expect(lookupPackItem(db, w.op, without.code!)).rejects.toMatchObject({ code: "conflict:no_return_address" });
+    // The marketplace's retry of the same withdrawal is answered, not refused.
+    await expect(reportWithdrawal(db, caller, withAddress.id, { withdrawalId: "WD-ADDR", address: "3 Pickup-ro, Seoul" })).resolves.toMatchObject({ item: { state: "awaiting_pack" } });
   });
 });
