@@ -6,7 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { hasRole } from "@/lib/auth/staff-context";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, lockItemRow, type Actor, staffActor } from "@/lib/items/apply-transition";
+import { applyTransition, lockItemRowByCode, lockItemRowById, type Actor, staffActor } from "@/lib/items/apply-transition";
 import { getActiveChecklist } from "./checklists";
 import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from "./inspection-joins";
 import { requireInspector } from "./guards";
@@ -50,8 +50,7 @@ export function claimItem(db: Db, ctx: StaffContext, input: ClaimItemInput, now:
 
 /** The claim inside the caller's transaction (the scan id already claimed): claimItem, claimNextItem. */
 export async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof claimItemSchema>, now: Date): Promise<Omit<ClaimResult, "repeated">> {
-  const where = data.itemId ? eq(items.id, data.itemId) : eq(items.code, data.itemCode!);
-  const locked = await lockItemRow(tx, and(where, eq(items.centerId, ctx.centerId)));
+  const locked = data.itemId ? await lockItemRowById(tx, data.itemId, ctx.centerId) : await lockItemRowByCode(tx, ctx.centerId, data.itemCode!);
   const item = locked?.item;
   if (!item) throw new DomainError("not_found:item", data.itemCode ? `There is no item ${data.itemCode} in this center.` : "No such item in this center.", { item: data.itemCode ?? "—" });
   const label = item.code ?? "This item";

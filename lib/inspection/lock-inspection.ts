@@ -1,8 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { reusableQuery } from "@/db/reusable-query";
 import type { Tx } from "@/db/client";
 import { inspections, items, type Inspection, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import { lockItemRow, type LockedItem } from "@/lib/items/apply-transition";
+import { lockedItemSelect, type LockedItem } from "@/lib/items/apply-transition";
 
 /**
  * Locks an inspection and its item for a change. Always the item row first, then the
@@ -11,15 +12,21 @@ import { lockItemRow, type LockedItem } from "@/lib/items/apply-transition";
  * row is only read there), and comes with what a transition needs (`locked`, for applyTransition).
  */
 export async function lockInspectionAndItem(tx: Tx, centerId: string, inspectionId: string): Promise<{ inspection: Inspection; item: Item; locked: LockedItem }> {
-  const itemOfThisInspection = tx
-    .select({ itemId: inspections.itemId })
-    .from(inspections)
-    .where(and(eq(inspections.id, inspectionId), eq(inspections.centerId, centerId)));
-  const locked = await lockItemRow(tx, inArray(items.id, itemOfThisInspection));
+  const [locked] = await lockItemOfInspection(tx, { inspectionId, centerId });
   if (!locked) throw new DomainError("not_found:inspection", "No such inspection in this center.");
-  const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId)).for("update");
+  const [inspection] = await lockInspection(tx, { inspectionId });
   return { inspection, item: locked.item, locked };
 }
+
+// Their SQL built once (db/reusable-query.ts).
+const lockItemOfInspection = reusableQuery((q) => {
+  const itemOfThisInspection = q
+    .select({ itemId: inspections.itemId })
+    .from(inspections)
+    .where(and(eq(inspections.id, sql.placeholder("inspectionId")), eq(inspections.centerId, sql.placeholder("centerId"))));
+  return lockedItemSelect(q, inArray(items.id, itemOfThisInspection));
+});
+const lockInspection = reusableQuery((q) => q.select().from(inspections).where(eq(inspections.id, sql.placeholder("inspectionId"))).for("update"));
 
 /** Refuses unless the inspection is open and claimed by this user. */
 export function requireOpenClaim(inspection: Inspection, item: Item, userId: string, what: string): void {

@@ -57,7 +57,8 @@ export async function lockItemRow(tx: Tx, where: SQL | undefined): Promise<Locke
   return row;
 }
 
-function lockedItemSelect(q: Queryable, where: SQL | undefined) {
+/** The select of lockItemRow, for a caller that builds its SQL once (db/reusable-query.ts). */
+export function lockedItemSelect(q: Queryable, where: SQL | undefined) {
   return q
     .select({ item: items, orderExternalId: inboundOrders.externalId, now: sql`now()`.mapWith(items.updatedAt) })
     .from(items)
@@ -66,11 +67,24 @@ function lockedItemSelect(q: Queryable, where: SQL | undefined) {
     .for("update", { of: items });
 }
 
-/** lockItemRow by the item's id, its SQL built once. */
-const lockItemById = reusableQuery((q) => lockedItemSelect(q, eq(items.id, sql.placeholder("itemId"))));
+// lockItemRow by the item's id or its code, their SQL built once.
+const lockById = reusableQuery((q) => lockedItemSelect(q, eq(items.id, sql.placeholder("itemId"))));
+const lockByIdInCenter = reusableQuery((q) =>
+  lockedItemSelect(q, and(eq(items.id, sql.placeholder("itemId")), eq(items.centerId, sql.placeholder("centerId")))),
+);
+const lockByCodeInCenter = reusableQuery((q) =>
+  lockedItemSelect(q, and(eq(items.code, sql.placeholder("code")), eq(items.centerId, sql.placeholder("centerId")))),
+);
 
-export async function lockItemRowById(tx: Tx, itemId: string): Promise<LockedItem | undefined> {
-  const [row] = await lockItemById(tx, { itemId });
+/** lockItemRow by the item's id (in this center, when one is given). */
+export async function lockItemRowById(tx: Tx, itemId: string, centerId?: string): Promise<LockedItem | undefined> {
+  const [row] = centerId === undefined ? await lockById(tx, { itemId }) : await lockByIdInCenter(tx, { itemId, centerId });
+  return row;
+}
+
+/** lockItemRow by the item's label code in this center. */
+export async function lockItemRowByCode(tx: Tx, centerId: string, code: string): Promise<LockedItem | undefined> {
+  const [row] = await lockByCodeInCenter(tx, { code, centerId });
   return row;
 }
 

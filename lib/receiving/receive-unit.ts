@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { inboundOrders, items, type InboundOrder, type Item, type Parcel } from "@/db/schema";
+import { inboundOrders, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyTransition, lockItemRow, staffActor } from "@/lib/items/apply-transition";
+import { applyTransition, lockItemRowById, staffActor } from "@/lib/items/apply-transition";
 import { findLabelData } from "@/lib/labels/find-label-data";
 import type { LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
@@ -46,7 +46,7 @@ export async function receiveUnit(
   const data = parseInput(receiveUnitSchema, input);
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "receiving.unit" }, async (tx) => {
     const parcel = await receivableParcel(tx, ctx, data.parcelId);
-    const locked = await lockItemRow(tx, and(eq(items.centerId, ctx.centerId), eq(items.id, data.itemId)));
+    const locked = await lockItemRowById(tx, data.itemId, ctx.centerId);
     const item = locked?.item;
     if (!item) throw new DomainError("not_found:item", "No such unit in this center.");
     refuseIfReceived(item, parcel);

@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { reusableQuery } from "@/db/reusable-query";
 import type { Db, Tx } from "@/db/client";
 import { scanRequests } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -19,14 +20,10 @@ export async function withScanId<T>(
 ): Promise<ScanOutcome<T>> {
   try {
     return await db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(scanRequests)
-        .values({ scanId: scan.scanId, userId: scan.userId, kind: scan.kind })
-        .onConflictDoNothing()
-        .returning({ scanId: scanRequests.scanId });
+      const claimed = await claimScanId(tx, { scanId: scan.scanId, userId: scan.userId, kind: scan.kind });
       if (claimed.length === 0) return { result: await firstAnswer<T>(tx, scan), repeated: true };
       const result = await work(tx);
-      await tx.update(scanRequests).set({ response: { ok: remember(result) } }).where(eq(scanRequests.scanId, scan.scanId));
+      await rememberAnswer(tx, { scanId: scan.scanId, response: { ok: remember(result) } });
       return { result, repeated: false };
     });
   } catch (error) {
@@ -39,6 +36,21 @@ export async function withScanId<T>(
     throw error;
   }
 }
+
+// The two statements every station write adds, their SQL built once (db/reusable-query.ts).
+const claimScanId = reusableQuery((q) =>
+  q
+    .insert(scanRequests)
+    .values({ scanId: sql.placeholder("scanId"), userId: sql.placeholder("userId"), kind: sql.placeholder("kind") })
+    .onConflictDoNothing()
+    .returning({ scanId: scanRequests.scanId }),
+);
+const rememberAnswer = reusableQuery((q) =>
+  q
+    .update(scanRequests)
+    .set({ response: sql.placeholder("response") })
+    .where(eq(scanRequests.scanId, sql.placeholder("scanId"))),
+);
 
 async function firstAnswer<T>(tx: Tx, scan: { scanId: string; userId: string }): Promise<T> {
   const [row] = await tx
