@@ -29,6 +29,7 @@ import { rawAnnounce, rawBinLookup, rawClaim, rawHandover, rawLookup, rawPack, r
 import { bySecondLines, observePaced, slowBySecond } from "./paced-observer";
 import { postgresTailLines } from "./paced-postgres-stats";
 import { startLegit, stopLegit, type Balancer, type Legit } from "./server";
+import { cpuMsOfTree, ownCpuMs } from "./cpu-time";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
 
 const argValue = (name: string) => {
@@ -344,7 +345,9 @@ async function main() {
           const sides: Side[] = opts.noRaw ? ["legit"] : round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
           for (const side of sides) {
             const queues = await prepare(setup, action, side, levelSlots, centerIds);
+            const cpuBefore = { server: serverCpuMs(server), bench: ownCpuMs() };
             const result = await runPhase(levelSlots, queues, side === "legit" ? action.legit : (slot, unit) => action.raw(sql, slot, unit), action.perUnit);
+            result.cpuMs = { server: serverCpuMs(server) - cpuBefore.server, bench: ownCpuMs() - cpuBefore.bench };
             const key = `${action.name}:${side}`;
             rateSeen.set(key, Math.max(rateSeen.get(key) ?? 0, result.done / result.seconds));
             ((measured[action.name] ??= {})[level] ??= { legit: [], raw: [] })[side].push(result);
@@ -377,6 +380,8 @@ async function main() {
     results.throughput = summary;
     console.log("\nLegit over HTTP vs the same transactions straight through postgres.js (medians of rounds; latency in ms)\n");
     console.log(table(["action", "stations", "Legit/s", "p50", "p95", "p99", "err", "raw/s", "p50", "p99", "err", "Legit/raw"], rows));
+    console.log("\nCPU per request or transaction (ms, medians of rounds): Legit's server processes, and this process (the HTTP client for Legit, the\npostgres.js client for raw; both sides run in this process for `transition`). Less distorted by a busy machine than the rates.\n");
+    console.log(table(["action", "stations", "Legit server", "Legit client", "raw client", "Legit app/raw"], cpuRows(measured)));
     console.log("");
     for (const a of actions.filter((x) => opts.actions.includes(x.name))) console.log(`  ${a.name}: ${a.what}`);
 
@@ -395,6 +400,27 @@ async function main() {
     );
     console.log(`\nJSON: ${file}; server log: ${logFile}`);
   }
+}
+
+const serverCpuMs = (server: Legit | null) => (server?.processes ?? []).reduce((ms, p) => ms + cpuMsOfTree(p.pid), 0);
+
+/** Per action and level: CPU ms per unit of work, medians of rounds; the app's own is the server's for HTTP, this process's for `transition`. */
+function cpuRows(measured: Record<string, Record<number, Record<Side, PhaseResult[]>>>): (string | number)[][] {
+  const per = (phases: PhaseResult[], which: "server" | "bench") => {
+    const values = phases.filter((p) => p.cpuMs && p.done > 0).map((p) => p.cpuMs![which] / p.done).sort((a, b) => a - b);
+    return values.length ? values[Math.floor(values.length / 2)] : NaN;
+  };
+  const rows: (string | number)[][] = [];
+  for (const [name, levels] of Object.entries(measured)) {
+    for (const [level, m] of Object.entries(levels)) {
+      const server = per(m.legit, "server");
+      const client = per(m.legit, "bench");
+      const raw = per(m.raw, "bench");
+      const app = name === "transition" ? client : server;
+      rows.push([name, level, fmt(server, 2), fmt(client, 2), fmt(raw, 2), fmt(app / raw, 2)]);
+    }
+  }
+  return rows;
 }
 
 /** `n` stations each scanning every 2 s (half label lookups, half claims) for a while: latency under a steady load. */

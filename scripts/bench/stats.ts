@@ -12,7 +12,17 @@ export function median(values: number[]): number {
 }
 
 /** What one measured phase did: completions, refusals/errors, wall time, latencies (ms). */
-export type PhaseResult = { done: number; errors: number; seconds: number; latencies: number[]; exhausted: boolean; firstError?: string; load: number };
+export type PhaseResult = {
+  done: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  exhausted: boolean;
+  firstError?: string;
+  load: number;
+  /** CPU ms the phase cost Legit's server processes and the bench process itself. */
+  cpuMs?: { server: number; bench: number };
+};
 
 export type Summary = { rps: number; p50: number; p95: number; p99: number; errors: number; done: number; rounds: number[]; load: number[] };
 
