@@ -276,11 +276,11 @@ test("a manager releases another inspector's abandoned claim from the queue; a s
   await expect(claimRow).toBeVisible();
   await expect(manager.locator(`[data-testid=queue-row][data-item-code="${code}"]`)).toHaveCount(0);
   // The list is a page of the oldest claims; its heading counts every open claim.
-  const total = Number((await manager.getByTestId("claims-total").textContent())?.match(/\d+/)?.[0]);
+  const total = Number((await manager.getByTestId("claims-total").textContent())?.match(/[\d,]+/)?.[0].replace(/,/g, ""));
   expect(total).toBeGreaterThanOrEqual(await manager.getByTestId("claim-row").count());
   await snap(manager, testInfo, "inspect-claims-manager");
   await switchLocale(manager, "ko");
-  await expect(manager.getByTestId("claims-total")).toHaveText(`${total}건`);
+  await expect(manager.getByTestId("claims-total")).toHaveText(`${total.toLocaleString("ko-KR")}건`);
   await snap(manager, testInfo, "inspect-claims-manager-ko");
   await switchLocale(manager, "en"); // the language is kept on the shared demo account
   await claimRow.getByRole("button", { name: /^(Release|해제)$/ }).click();
