@@ -1,6 +1,7 @@
-import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { apiClients, webhookRelayPositions } from "@/db/schema";
+import { apiClients, cycleCountDifferences, cycleCounts, items, parcels, pickLines, webhookRelayPositions } from "@/db/schema";
 import { listAwaitingAddress } from "@/lib/dispatch/return-address";
 import { listShortPicks } from "@/lib/dispatch/short-picks";
 import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
@@ -20,11 +21,29 @@ export type ExceptionEntry = {
   resolveHref: string;
 };
 
-export type ExceptionGroup = { kind: ExceptionKind; entries: ExceptionEntry[] };
+/** `entries` is a page (the oldest, up to `pageSize` or the queues' ten oldest); `total` counts every open one. */
+export type ExceptionGroup = { kind: ExceptionKind; entries: ExceptionEntry[]; total: number };
+
+/** How many entries of one kind the page lists at most. */
+const pageSize = 100;
+
+type Listed = { entries: ExceptionEntry[]; total: number };
 
 /** What several listers read, computed once per listing. */
 type Shared = { queueAges: () => Promise<QueueAge[]> };
-type Lister = (q: Queryable, centerId: string, now: Date, shared: Shared) => Promise<ExceptionEntry[]>;
+/** A kind's page of entries and how many there are; a bare list when it is never cut. */
+type Lister = (q: Queryable, centerId: string, now: Date, shared: Shared) => Promise<ExceptionEntry[] | Listed>;
+
+async function countOf(q: Queryable, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [row] = await q.select({ n: count() }).from(table).where(where);
+  return Number(row?.n ?? 0);
+}
+
+/** A page of entries and the total, read together. */
+async function paged<T>(rows: Promise<T[]>, total: Promise<number>, entry: (row: T) => ExceptionEntry): Promise<Listed> {
+  const [list, n] = await Promise.all([rows, total]);
+  return { entries: list.map(entry), total: n };
+}
 
 const itemHref = (code: string | null, id: string) => `/items/${encodeURIComponent(code ?? id)}`;
 
@@ -35,26 +54,30 @@ const overdueQueues: QueueKey[] = ["receivedToVerdict", "passedToDispatch", "awa
  * adds a kind of exception adds one entry here (and its texts in messages/<locale>/desk.json).
  */
 const registry = {
-  unmatchedParcels: async (q, centerId) =>
-    (await listUnmatchedParcels(q, centerId, { limit: 100 })).map((p) => ({
+  unmatchedParcels: (q, centerId) =>
+    paged(listUnmatchedParcels(q, centerId, { limit: pageSize }), countOf(q, parcels, and(eq(parcels.centerId, centerId), eq(parcels.status, "unmatched"))), (p) => ({
       id: p.id,
       subject: p.trackingNumber,
       detail: { note: p.note ?? "—", units: p.unexpectedUnits },
       since: new Date(p.createdAt).toISOString(),
       resolveHref: "/receive/unmatched",
     })),
-  unexpectedUnits: async (q, centerId) =>
-    (await listUnexpectedUnits(q, centerId, { limit: 100 })).map((u) => ({
+  unexpectedUnits: (q, centerId) =>
+    paged(
+      listUnexpectedUnits(q, centerId, { limit: pageSize }),
+      countOf(q, items, and(eq(items.centerId, centerId), eq(items.unexpected, true), eq(items.state, "received"))),
+      (u) => ({
       id: u.itemId,
       subject: u.code ?? u.sku,
       detail: { product: u.productName, size: u.size },
       since: null,
-      resolveHref: "/receive/unexpected",
-    })),
-  overdueItems: async (_q, _centerId, now, shared) =>
-    (await shared.queueAges())
-      .filter((queue) => overdueQueues.includes(queue.key))
-      .flatMap((queue) =>
+        resolveHref: "/receive/unexpected",
+      }),
+    ),
+  overdueItems: async (_q, _centerId, now, shared) => {
+    const queues = (await shared.queueAges()).filter((queue) => overdueQueues.includes(queue.key));
+    // Each queue lists its ten oldest; every breach is counted.
+    const entries = queues.flatMap((queue) =>
         queue.oldest
           .filter((i) => i.breached)
           .map((i) => ({
@@ -64,27 +87,43 @@ const registry = {
             since: new Date(now.getTime() - i.hours * 3600_000).toISOString(),
             resolveHref: itemHref(i.code, i.id),
           })),
-      ),
+    );
+    return { entries, total: queues.reduce((n, queue) => n + queue.breached, 0) };
+  },
   heldForBuyer: async (_q, _centerId, now, shared) => {
     const held = (await shared.queueAges()).find((queue) => queue.key === "heldForBuyer");
-    return (held?.oldest ?? []).map((i) => ({
+    const entries = (held?.oldest ?? []).map((i) => ({
       id: i.id,
       subject: i.code ?? i.productName,
       detail: { hours: Math.round(i.hours), limit: held!.limitHours, late: i.breached ? 1 : 0 },
       since: new Date(now.getTime() - i.hours * 3600_000).toISOString(),
       resolveHref: itemHref(i.code, i.id),
     }));
+    return { entries, total: held?.count ?? 0 };
   },
-  shortPicks: async (q, centerId) =>
-    (await listShortPicks(q, centerId)).map((s) => ({
+  shortPicks: (q, centerId) =>
+    paged(
+      listShortPicks(q, centerId, { limit: pageSize }),
+      countOf(q, pickLines, and(eq(pickLines.centerId, centerId), eq(pickLines.status, "short"), isNull(pickLines.resolvedAt))),
+      (s) => ({
       id: s.lineId,
       subject: s.itemCode ?? s.productName,
       detail: { bin: s.binCode ?? "—", pickList: s.pickListNumber, by: s.reportedBy ?? "—" },
       since: s.reportedAt,
-      resolveHref: "/pick/exceptions",
-    })),
-  countDifferences: async (q, centerId) =>
-    (await listCountsToReview(q, centerId)).flatMap((c) =>
+        resolveHref: "/pick/exceptions",
+      }),
+    ),
+  countDifferences: async (q, centerId) => {
+    // The differences of the oldest hundred counts to review; every unresolved one is counted.
+    const [counts, total] = await Promise.all([
+      listCountsToReview(q, centerId),
+      q
+        .select({ n: count() })
+        .from(cycleCountDifferences)
+        .innerJoin(cycleCounts, eq(cycleCounts.id, cycleCountDifferences.countId))
+        .where(and(eq(cycleCounts.centerId, centerId), eq(cycleCounts.status, "submitted"), isNull(cycleCountDifferences.resolution))),
+    ]);
+    const entries = counts.flatMap((c) =>
       c.differences
         .filter((d) => !d.resolution)
         .map((d) => ({
@@ -94,7 +133,9 @@ const registry = {
           since: c.submittedAt,
           resolveHref: "/storage/counts",
         })),
-    ),
+    );
+    return { entries, total: Number(total[0]?.n ?? 0) };
+  },
   awaitingAddress: async (q, centerId) =>
     (await listAwaitingAddress(q, centerId)).map((r) => ({
       id: r.itemId,
@@ -135,6 +176,9 @@ export async function listExceptions(q: Queryable, centerId: string, now = new D
   let ages: Promise<QueueAge[]> | undefined;
   const shared: Shared = { queueAges: () => (ages ??= queueAges(q, centerId, now)) };
   const groups: ExceptionGroup[] = [];
-  for (const kind of exceptionKinds) groups.push({ kind, entries: await (registry[kind] as Lister)(q, centerId, now, shared) });
+  for (const kind of exceptionKinds) {
+    const listed = await (registry[kind] as Lister)(q, centerId, now, shared);
+    groups.push({ kind, ...(Array.isArray(listed) ? { entries: listed, total: listed.length } : listed) });
+  }
   return groups;
 }

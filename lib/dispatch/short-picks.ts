@@ -19,8 +19,8 @@ export type ShortPick = ItemNames & {
 };
 
 /** Open short picks of a center, oldest first: the manager's exception list (desk reads it too). */
-export async function listShortPicks(q: Queryable, centerId: string): Promise<ShortPick[]> {
-  const rows = await q
+export async function listShortPicks(q: Queryable, centerId: string, opts: { limit?: number } = {}): Promise<ShortPick[]> {
+  const query = q
     .select({
       lineId: pickLines.id,
       ...itemNameColumns,
@@ -36,7 +36,8 @@ export async function listShortPicks(q: Queryable, centerId: string): Promise<Sh
     .leftJoin(bins, eq(bins.id, pickLines.binId))
     .leftJoin(users, eq(users.id, pickLines.shortReportedBy))
     .where(and(eq(pickLines.centerId, centerId), eq(pickLines.status, "short"), isNull(pickLines.resolvedAt)))
-    .orderBy(asc(pickLines.shortReportedAt));
+    .orderBy(asc(pickLines.shortReportedAt), asc(pickLines.id));
+  const rows = await (opts.limit === undefined ? query : query.limit(opts.limit));
   return rows.map((r) => ({ ...r, reportedAt: (r.reportedAt ?? new Date(0)).toISOString() }));
 }
 

@@ -42,10 +42,29 @@ describeEachDb("desk exceptions", (use) => {
     ]);
     expect(of("shortPicks")).toEqual([]);
     expect(of("countDifferences")).toEqual([]);
+    // Nothing here is longer than a page: each kind's total is its list.
+    for (const g of groups) expect(g.total, g.kind).toBe(g.entries.length);
 
     await db.update(parcels).set({ status: "resolved" }).where(eq(parcels.trackingNumber, tracking));
     expect((await listExceptions(db, center.id, now)).find((g) => g.kind === "unmatchedParcels")!.entries).toEqual([]);
     expect((await listExceptions(db, other.id, now)).find((g) => g.kind === "failedWebhooks")!.entries).toEqual([]);
+  });
+
+  it("lists a page of each kind and counts every open one: parcels past the hundred, overdue items past a queue's ten oldest", async () => {
+    const db = use();
+    const center = await createCenter(db);
+    const now = new Date();
+    await db.insert(parcels).values(Array.from({ length: 103 }, (_, i) => ({ centerId: center.id, trackingNumber: uniq(`STRAY${i}-`), status: "unmatched" as const, createdAt: new Date(now.getTime() - (200 - i) * 60_000) })));
+    const late = await createOrderWithItems(db, center.id, Array.from({ length: 12 }, () => "received" as const));
+    for (const [i, item] of late.entries()) await db.update(items).set({ receivedAt: new Date(now.getTime() - (30 + i) * 3600_000) }).where(eq(items.id, item.id));
+    const groups = await listExceptions(db, center.id, now);
+    const group = (kind: string) => groups.find((g) => g.kind === kind)!;
+    expect(group("unmatchedParcels").total).toBe(103);
+    expect(group("unmatchedParcels").entries).toHaveLength(100);
+    // The oldest first: the three newest parcels are the ones left off.
+    expect(group("unmatchedParcels").entries.at(-1)!.since).toBe(new Date(now.getTime() - 101 * 60_000).toISOString());
+    expect(group("overdueItems").total).toBe(12);
+    expect(group("overdueItems").entries.map((e) => e.detail.hours)).toEqual([41, 40, 39, 38, 37, 36, 35, 34, 33, 32]);
   });
 }, {
   // Holds and receipts are placed in time by writing item_events rows directly (fixtures), so the

@@ -17,7 +17,7 @@ export default async function ExceptionsPage() {
   const t = await getTranslations("desk.exceptions");
   const tq = await getTranslations("desk.dashboard");
   const format = await getFormatter();
-  const total = groups.reduce((n, g) => n + g.entries.length, 0);
+  const total = groups.reduce((n, g) => n + g.total, 0);
   return (
     <div className="stack">
       <DeskNav current="exceptions" />
@@ -25,15 +25,20 @@ export default async function ExceptionsPage() {
       <nav className="row" aria-label={t("title", { total })}>
         {groups.map((g) => (
           <a key={g.kind} href={`#${g.kind}`} className="button" data-testid={`exceptions-count-${g.kind}`}>
-            {t(`kinds.${g.kind}`)} <strong>&nbsp;{g.entries.length}</strong>
+            {t(`kinds.${g.kind}`)} <strong>&nbsp;{format.number(g.total)}</strong>
           </a>
         ))}
       </nav>
       {groups.map((g) => (
         <section key={g.kind} id={g.kind} className="card stack" data-testid={`exceptions-${g.kind}`}>
           <h2>
-            {t(`kinds.${g.kind}`)} ({g.entries.length})
+            {t(`kinds.${g.kind}`)} ({format.number(g.total)})
           </h2>
+          {g.total > g.entries.length && (
+            <p className="muted" data-testid="exceptions-more">
+              {t("more", { shown: g.entries.length, total: g.total })}
+            </p>
+          )}
           <DataTable
             headless
             rows={g.entries}
