@@ -165,6 +165,7 @@ describeEachDb("API over HTTP (route handlers)", (use) => {
       "/inbound-orders",
       "/inbound-orders/{externalId}",
       "/inbound-orders/{externalId}/cancel",
+      "/inbound-orders/{externalId}/seller-address",
       "/items/{itemId}/buyer-decision",
       "/items/{itemId}/sale",
       "/items/{itemId}/withdrawal",
