@@ -8,7 +8,7 @@ import { failReasons, throughputTodayVsLastWeek, verdictMix } from "@/lib/desk/d
 import { localToday, parseDateRange } from "@/lib/desk/date-range";
 import { listExceptions } from "@/lib/desk/exceptions";
 import { inspectorTimes } from "@/lib/inspection/inspector-times";
-import { listOpenClaims } from "@/lib/inspection/claims";
+import { readOpenClaimsPage } from "@/lib/inspection/open-claims-page";
 import { searchItems } from "@/lib/desk/search-items";
 import { loadItemRecord } from "@/lib/desk/item-record";
 import { storageUtilisation } from "@/lib/storage/utilisation";
@@ -45,7 +45,7 @@ const managerCalls: { name: string; run: (db: Db, centerId: string, sample: Samp
   { name: "dashboard: verdict mix, last 7 days", run: (db, c) => verdictMix(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
   { name: "dashboard: fail reasons, last 7 days", run: (db, c) => failReasons(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
   { name: "dashboard: today's inspections", run: (db, c) => inspectorTimes(db, c, { from: startOfLocalDay(zone, new Date()), to: new Date() }) },
-  { name: "exceptions: open claims", run: (db, c) => listOpenClaims(db, c) },
+  { name: "inspection queue: open claims (a page and the count)", run: (db, c) => readOpenClaimsPage(db, c) },
   { name: "dashboard: everything, today", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, {}) },
   { name: "dashboard: everything, last 7 days", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, benchWeek()) },
   { name: "exceptions: every kind", run: (db, c) => listExceptions(db, c) },
