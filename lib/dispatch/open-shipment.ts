@@ -1,10 +1,14 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { inboundOrders, shipments, type Item, type Party } from "@/db/schema";
 import type { ItemAction } from "@/lib/items/transitions";
 import { leavingRoute, shipByFrom } from "./shipment-rules";
 
 const detailKeys = ["verdict", "reasonCodes", "inspectionId", "penaltyRate", "defectNote", "note", "buyerDecision", "saleId", "withdrawalId", "quarantineDecision", "reason"];
+
+// Its SQL built once (db/reusable-query.ts).
+const orderById = reusableQuery((q) => q.select().from(inboundOrders).where(eq(inboundOrders.id, sql.placeholder("orderId"))));
 
 /**
  * Opens the item's outbound shipment when a transition routes it out of the center (called by
@@ -18,7 +22,7 @@ export async function openShipmentIfLeaving(
 ): Promise<void> {
   const route = leavingRoute({ action: input.action, from: input.from, to: input.item.state, details: input.details });
   if (!route) return;
-  const [order] = await tx.select().from(inboundOrders).where(eq(inboundOrders.id, input.item.orderId));
+  const [order] = await orderById(tx, { orderId: input.item.orderId });
   const buyer: Party | null | undefined = input.item.type === "storage" ? input.item.saleBuyer : order?.buyer;
   // A withdrawal may come with the address to send it to (the seller's on the order otherwise).
   const address = typeof input.details.address === "string" ? input.details.address : undefined;

@@ -1,5 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { checklists, inspectionPhotos, items, reasonCodes, type Inspection, type Item, type ReasonCode, type Verdict } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
@@ -8,8 +9,15 @@ import { composeDefectNote, decideVerdict, type ItemStep, type VerdictDecision, 
 
 /** The center's reason codes, all of them (rules filter by verdict, category and active). */
 export async function loadReasons(q: Queryable, centerId: string): Promise<ReasonCode[]> {
-  return q.select().from(reasonCodes).where(eq(reasonCodes.centerId, centerId));
+  return reasonsOfCenter(q, { centerId });
 }
+
+// The reads of every verdict, their SQL built once (db/reusable-query.ts).
+const reasonsOfCenter = reusableQuery((q) => q.select().from(reasonCodes).where(eq(reasonCodes.centerId, sql.placeholder("centerId"))));
+const photosOfInspection = reusableQuery((q) =>
+  q.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, sql.placeholder("inspectionId"))),
+);
+const checklistById = reusableQuery((q) => q.select().from(checklists).where(eq(checklists.id, sql.placeholder("checklistId"))));
 
 /**
  * Judges a verdict recorded on an inspection (the inspector's, or a reviewer's overturn) by the
@@ -18,8 +26,8 @@ export async function loadReasons(q: Queryable, centerId: string): Promise<Reaso
  */
 export async function judgeVerdict(tx: Tx, input: Omit<VerdictRulesInput, "photoCount" | "checklist" | "item"> & { inspection: Inspection; item: Item }): Promise<VerdictDecision> {
   const { inspection, ...rules } = input;
-  const [{ photos }] = await tx.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, inspection.id));
-  const [checklist] = inspection.checklistId ? await tx.select().from(checklists).where(eq(checklists.id, inspection.checklistId)) : [];
+  const [{ photos }] = await photosOfInspection(tx, { inspectionId: inspection.id });
+  const [checklist] = inspection.checklistId ? await checklistById(tx, { checklistId: inspection.checklistId }) : [];
   const decision = decideVerdict({
     ...rules,
     photoCount: Number(photos),

@@ -1,6 +1,7 @@
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { categories, checklists, type Checklist } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -27,14 +28,19 @@ export type SaveChecklistInput = z.input<typeof saveChecklistSchema>;
 
 /** The checklist new inspections of this category use, or null if the center has none. */
 export async function getActiveChecklist(q: Queryable, centerId: string, category: string): Promise<Checklist | null> {
-  const [row] = await q
-    .select()
-    .from(checklists)
-    .where(and(eq(checklists.centerId, centerId), eq(checklists.category, category), eq(checklists.active, true)))
-    .orderBy(desc(checklists.version))
-    .limit(1);
+  const [row] = await activeChecklist(q, { centerId, category });
   return row ?? null;
 }
+
+// Read by every claim: its SQL built once (db/reusable-query.ts).
+const activeChecklist = reusableQuery((q) =>
+  q
+    .select()
+    .from(checklists)
+    .where(and(eq(checklists.centerId, sql.placeholder("centerId")), eq(checklists.category, sql.placeholder("category")), eq(checklists.active, true)))
+    .orderBy(desc(checklists.version))
+    .limit(1),
+);
 
 /** The active checklist of every category, for the manager's editor. */
 export async function listActiveChecklists(q: Queryable, centerId: string): Promise<Checklist[]> {

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { centers, type CenterSettings } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { defaultPenaltyRates } from "./verdict-rules";
@@ -13,8 +14,11 @@ export const fallbackSettings: CenterSettings = {
   claimTimeoutMinutes: 30,
 };
 
+// Read by every verdict: its SQL built once (db/reusable-query.ts).
+const settingsOfCenter = reusableQuery((q) => q.select({ settings: centers.settings }).from(centers).where(eq(centers.id, sql.placeholder("centerId"))));
+
 export async function loadCenterSettings(q: Queryable, centerId: string): Promise<CenterSettings> {
-  const [center] = await q.select({ settings: centers.settings }).from(centers).where(eq(centers.id, centerId));
+  const [center] = await settingsOfCenter(q, { centerId });
   if (!center) throw new DomainError("not_found:center", "No such center.");
   const s = center.settings ?? {};
   return { ...fallbackSettings, ...s, penaltyRates: { ...fallbackSettings.penaltyRates, ...s.penaltyRates } };

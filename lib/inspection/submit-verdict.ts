@@ -1,5 +1,6 @@
 import { staffActor, type LockedItem } from "@/lib/items/apply-transition";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { reusableQuery } from "@/db/reusable-query";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { inspections, verdicts, type Inspection, type InspectionStatus, type Item, type ItemState, type Verdict } from "@/db/schema";
@@ -101,17 +102,15 @@ async function submitInTx(
 
   // The column is a 32-bit integer: a claim left open for weeks is capped rather than refused.
   const durationMs = Math.min(2_147_483_647, Math.max(0, now.getTime() - inspection.claimedAt.getTime()));
-  await tx
-    .update(inspections)
-    .set({
-      verdict: data.verdict,
-      reasonCodes: data.reasonCodes,
-      note: data.note,
-      submittedAt: now,
-      durationMs,
-      status: decision.inspectionStatus,
-    })
-    .where(eq(inspections.id, inspection.id));
+  await recordVerdict(tx, {
+    verdict: data.verdict,
+    reasonCodes: data.reasonCodes,
+    note: data.note,
+    submittedAt: now,
+    durationMs,
+    status: decision.inspectionStatus,
+    inspectionId: inspection.id,
+  });
 
   return {
     inspectionId: inspection.id,
@@ -128,3 +127,18 @@ async function submitInTx(
     durationMs,
   };
 }
+
+// Its SQL built once (db/reusable-query.ts).
+const recordVerdict = reusableQuery((q) =>
+  q
+    .update(inspections)
+    .set({
+      verdict: sql.placeholder("verdict"),
+      reasonCodes: sql.placeholder("reasonCodes"),
+      note: sql.placeholder("note"),
+      submittedAt: sql.placeholder("submittedAt"),
+      durationMs: sql.placeholder("durationMs"),
+      status: sql.placeholder("status"),
+    } as unknown as Partial<typeof inspections.$inferInsert>)
+    .where(eq(inspections.id, sql.placeholder("inspectionId"))),
+);
