@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { inspections, itemEvents, items, type Destination, type ItemState } from "@/db/schema";
+import { inspections, itemEvents, type Destination, type ItemState } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { Actor } from "@/lib/items/apply-transition";
+import { lockItemRowById, type Actor } from "@/lib/items/apply-transition";
 import { applyItemSteps } from "./apply-verdict";
 import { parseInput } from "./guards";
 import type { ItemStep } from "./verdict-rules";
@@ -40,12 +40,9 @@ export async function applyBuyerDecision(
   const { decision } = parseInput(buyerDecisionSchema, { decision: input.decision });
   if (!z.uuid().safeParse(input.itemId).success) throw new DomainError("not_found:item", "No such item.");
   return db.transaction(async (tx) => {
-    const [item] = await tx
-      .select()
-      .from(items)
-      .where(and(eq(items.id, input.itemId), eq(items.centerId, input.centerId)))
-      .for("update");
-    if (!item) throw new DomainError("not_found:item", "No such item.");
+    const locked = await lockItemRowById(tx, input.itemId, input.centerId);
+    if (!locked) throw new DomainError("not_found:item", "No such item.");
+    const item = locked.item;
     const label = item.code ?? "The item";
     const answer = (state: ItemState, destination: Destination | null, repeated: boolean): BuyerDecisionResult => ({
       itemId: item.id,
@@ -85,7 +82,8 @@ export async function applyBuyerDecision(
 
     const details: Record<string, unknown> = { buyerDecision: decision, inspectionId: inspection.id, verdict: standing, defectNote: item.defectNote };
     if (decision === "refuse") details.penaltyRate = 0;
-    const moved = await applyItemSteps(tx, { item, steps: steps[decision], actor, details, defectNote: item.defectNote });
+    // The item as locked above, unchanged since: the first step does not read it again.
+    const moved = await applyItemSteps(tx, { item, steps: steps[decision], actor, details, defectNote: item.defectNote, locked });
     return answer(moved.state, moved.destination, false);
   });
 }

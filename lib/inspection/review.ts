@@ -6,7 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
-import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
+import { recordItemEvent, staffActor, type LockedItem } from "@/lib/items/apply-transition";
 import { applyItemSteps, defectNoteFor, judgeVerdict, loadReasons, setDefectNote, verdictDetails } from "./apply-verdict";
 import { lockedInspectionAction, staffName } from "./inspector-action";
 import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from "./inspection-joins";
@@ -84,7 +84,7 @@ export function reviewVerdict(db: Db, ctx: StaffContext, input: ReviewVerdictInp
 async function reviewInTx(
   tx: Tx,
   ctx: StaffContext,
-  { inspection, item }: { inspection: Inspection; item: Item },
+  { inspection, item, locked }: { inspection: Inspection; item: Item; locked: LockedItem },
   data: z.output<typeof reviewVerdictSchema>,
   now: Date,
 ): Promise<Omit<ReviewResult, "repeated">> {
@@ -148,7 +148,8 @@ async function reviewInTx(
   if (steps.length === 0 && defectNote) current = await setDefectNote(tx, current, defectNote);
   await recordItemEvent(tx, { item: current, action: "review", actor, details });
   await appendItemEvent(tx, { item: current, action: "reviewed", from: current.state, to: current.state, actor, details });
-  current = await applyItemSteps(tx, { item: current, steps, actor, details, defectNote });
+  // The item as locked with the inspection, when nothing above changed it: the first step does not read it again.
+  current = await applyItemSteps(tx, { item: current, steps, actor, details, defectNote, locked: current === item ? locked : undefined });
 
   await tx
     .update(inspections)
