@@ -38,6 +38,9 @@ test("a return to a seller with no address is refused at packing, waits among th
   await expect(status).toHaveClass(/scan-status--error/);
   await expect(status).toContainText("등록된 주소가 없습니다");
   await snap(page, testInfo, "pack-no-address-ko");
+  // The scan log shows the long answer wrapped inside its entry (it once ran off the panel's side).
+  const overflow = await page.getByTestId("scan-log").locator("li").evaluateAll((entries) => Math.max(...entries.map((e) => e.scrollWidth - e.clientWidth)));
+  expect(overflow, "no scan log entry is wider than its box").toBeLessThanOrEqual(0);
   await switchLocale(page, "en");
 
   // The manager sees it among the exceptions.
