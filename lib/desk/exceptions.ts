@@ -2,7 +2,7 @@ import { and, count, eq, gt, isNotNull, isNull, sql, type SQL } from "drizzle-or
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { apiClients, cycleCountDifferences, cycleCounts, items, parcels, pickLines, webhookRelayPositions } from "@/db/schema";
-import { listAwaitingAddress } from "@/lib/dispatch/return-address";
+import { countAwaitingAddress, listAwaitingAddress } from "@/lib/dispatch/return-address";
 import { listShortPicks } from "@/lib/dispatch/short-picks";
 import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
 import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
@@ -136,8 +136,8 @@ const registry = {
     );
     return { entries, total: Number(total[0]?.n ?? 0) };
   },
-  awaitingAddress: async (q, centerId) =>
-    (await listAwaitingAddress(q, centerId)).map((r) => ({
+  awaitingAddress: (q, centerId) =>
+    paged(listAwaitingAddress(q, centerId, { limit: pageSize }), countAwaitingAddress(q, centerId), (r) => ({
       id: r.itemId,
       subject: r.itemCode ?? r.itemId,
       detail: { seller: r.seller, order: r.orderExternalId },

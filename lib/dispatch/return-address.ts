@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { inboundOrders, items, shipments, type Party } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -26,6 +26,23 @@ export async function refuseWithoutAddress(q: Queryable, item: { code: string | 
 
 export type AwaitingAddress = { itemId: string; itemCode: string | null; seller: string; orderExternalId: string; since: string };
 
+/** The center's open returns to a seller with no address (the SQL twin of `waitsForAddress`). */
+function awaitingAddressIn(centerId: string) {
+  return and(
+    eq(shipments.centerId, centerId),
+    sql`${shipments.status} = 'open'`,
+    sql`${shipments.destination} = 'seller'`,
+    sql`${shipments.recipient}->>'id' <> ${unknownSenderId}`,
+    sql`coalesce(btrim(${shipments.recipient}->>'address'), '') = ''`,
+  );
+}
+
+/** How many returns of the center wait for their seller's address. */
+export async function countAwaitingAddress(q: Queryable, centerId: string): Promise<number> {
+  const [row] = await q.select({ n: count() }).from(shipments).where(awaitingAddressIn(centerId));
+  return Number(row?.n ?? 0);
+}
+
 /** Returns of the center waiting for their seller's address, oldest first (the desk's exceptions). */
 export async function listAwaitingAddress(q: Queryable, centerId: string, opts: { limit?: number } = {}): Promise<AwaitingAddress[]> {
   const rows = await q
@@ -33,15 +50,7 @@ export async function listAwaitingAddress(q: Queryable, centerId: string, opts: 
     .from(shipments)
     .innerJoin(items, eq(items.id, shipments.itemId))
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .where(
-      and(
-        eq(shipments.centerId, centerId),
-        sql`${shipments.status} = 'open'`,
-        sql`${shipments.destination} = 'seller'`,
-        sql`${shipments.recipient}->>'id' <> ${unknownSenderId}`,
-        sql`coalesce(btrim(${shipments.recipient}->>'address'), '') = ''`,
-      ),
-    )
+    .where(awaitingAddressIn(centerId))
     .orderBy(asc(shipments.createdAt))
     .limit(opts.limit ?? 100);
   return rows.map((r) => ({ itemId: r.itemId, itemCode: r.itemCode, seller: r.recipient.name, orderExternalId: r.orderExternalId, since: r.since.toISOString() }));

@@ -55,7 +55,8 @@ describeEachDb("returns to a seller with no address on file", (use) => {
     expect((await itemNow(db, item.id)).state).toBe("awaiting_pack");
 
     // The manager's exceptions: waiting for the seller's address.
-    const waiting = async () => (await listExceptions(db, w.center.id)).find((g) => g.kind === "awaitingAddress")!.entries;
+    const group = async () => (await listExceptions(db, w.center.id)).find((g) => g.kind === "awaitingAddress")!;
+    const waiting = async () => (await group()).entries;
     expect(await waiting()).toEqual([
       expect.objectContaining({ id: item.id, subject: item.code, detail: { seller: "주소없는 판매자", order: externalId }, resolveHref: `/items/${item.code}` }),
     ]);
@@ -68,6 +69,7 @@ describeEachDb("returns to a seller with no address on file", (use) => {
     expect((await give("MK-NO-SUCH", { address: "1 Road" })).status).toBe(404);
     expect((await give(externalId, { address: "1 Road" }, "lgt_not_a_token")).status).toBe(401);
     expect(await waiting()).toHaveLength(1);
+    expect((await group()).total).toBe(1);
 
     // The marketplace gives the address.
     const address = "서울특별시 강남구 테헤란로 12";
@@ -91,6 +93,7 @@ describeEachDb("returns to a seller with no address on file", (use) => {
       );
     expect(await events()).toEqual([expect.objectContaining({ payload: expect.objectContaining({ sellerId: "S-NOADDR", itemIds: [item.id], actorKind: "marketplace" }) })]);
     expect(await waiting()).toEqual([]);
+    expect((await group()).total).toBe(0);
 
     // A retry changes nothing more.
     expect((await give(externalId, { address, phone: "+82-10-1111-2222" })).json.returnsReady).toEqual([]);

@@ -36,7 +36,8 @@ export default async function ExceptionsPage() {
           </h2>
           {g.total > g.entries.length && (
             <p className="muted" data-testid="exceptions-more">
-              {t("more", { shown: g.entries.length, total: g.total })}
+              {/* Overdue and held items list each queue's ten oldest, not the oldest overall. */}
+              {t(g.kind === "overdueItems" || g.kind === "heldForBuyer" ? "moreOfQueues" : "more", { shown: g.entries.length, total: g.total })}
             </p>
           )}
           <DataTable
