@@ -125,7 +125,7 @@ export function bySecondLines(slow: number[], slowByKind: Record<string, number[
   const at = (i: number) => seconds[i] ?? { serverCpuMs: 0, serverWaitMs: 0, pgCpuMs: 0, pgWaitMs: 0, walSyncMs: 0, walSyncWorstMs: 0, walWaitSamples: 0 };
   const total = (f: (s: ReturnType<typeof at>) => number) => seconds.reduce((sum, s) => sum + f(s), 0);
   return [
-    `  by second (server = next start; pg = the app's PostgreSQL backends; "waiting" = runnable, no free core; totals: server ${Math.round(total((s) => s.serverCpuMs))} ms on a core, ${Math.round(total((s) => s.serverWaitMs))} ms waiting; pg ${Math.round(total((s) => s.pgCpuMs))} / ${Math.round(total((s) => s.pgWaitMs))} ms; WAL flushes ${Math.round(total((s) => s.walSyncMs))} ms):`,
+    `  by second (server = next start; pg = the app's PostgreSQL backends; "waiting" = its main thread runnable with no free core; totals: server ${Math.round(total((s) => s.serverCpuMs))} ms on a core, ${Math.round(total((s) => s.serverWaitMs))} ms waiting; pg ${Math.round(total((s) => s.pgCpuMs))} / ${Math.round(total((s) => s.pgWaitMs))} ms; WAL flushes ${Math.round(total((s) => s.walSyncMs))} ms):`,
     row("second", (i) => i),
     row("requests over 50 ms", (i) => slow[i] ?? 0),
     ...Object.entries(slowByKind).map(([kind, k]) => row(`  ${kind}`, (i) => k[i] ?? 0)),

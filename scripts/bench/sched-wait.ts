@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 /**
  * CPU time and run-queue wait of processes, from Linux's /proc/<pid>/task/<tid>/schedstat (ns on a
- * core, ns runnable but waiting for one). The wait is what another program on the same cores costs
+ * core, ns runnable but waiting for one): CPU summed over threads, the wait of the main thread. The wait is what another program on the same cores costs
  * a process, so it tells a tail caused by the machine's other load from one of the process's own.
  */
 export type Sched = { cpuMs: number; waitMs: number };
@@ -14,8 +14,10 @@ export function schedOf(pid: number): Sched {
   for (const tid of safeList(dir)) {
     const fields = safeRead(`${dir}/${tid}/schedstat`).split(" ");
     if (fields.length < 2) continue;
+    // CPU of every thread (GC helpers, libuv's pool); the wait of the main thread only, the one
+    // that runs the requests (helper threads waiting side by side would add up past the wall time).
     total.cpuMs += Number(fields[0]) / 1e6;
-    total.waitMs += Number(fields[1]) / 1e6;
+    if (tid === String(pid)) total.waitMs += Number(fields[1]) / 1e6;
   }
   return total;
 }
