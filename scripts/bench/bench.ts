@@ -465,7 +465,7 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   console.log(table(["scan", "requests", "req/s", "p50", "p95", "p99", "errors"], rows));
   const server_ = during.server as { eventLoopDelayMs: Record<string, number>; gc: { count: number; totalMs: number; maxMs: number; over20ms: number } } | null;
   const eld = (d: Record<string, number>) => `p50 ${fmt(d.p50, 1)} / p99 ${fmt(d.p99, 1)} / max ${fmt(d.max, 1)} ms`;
-  console.log(`\n  during the paced run: bench client event-loop delay ${eld(during.client.eventLoopDelayMs)}`);
+  console.log(`\n  during the paced run: bench client event-loop delay ${eld(during.client.eventLoopDelayMs)}; CPU priority (BENCH_PRIORITY): ${during.priority}`);
   if (server_) {
     console.log(`  server event-loop delay ${eld(server_.eventLoopDelayMs)}; GC ${server_.gc.count} pauses, ${fmt(server_.gc.totalMs)} ms in all, longest ${fmt(server_.gc.maxMs, 1)} ms, ${server_.gc.over20ms} over 20 ms`);
   }
