@@ -74,6 +74,41 @@ describeEachDb("desk rollups", (use) => {
     expect(await checked()).toBeUndefined();
   });
 
+  it("count an inspection from the moment it is done or awaiting review, through every change of its status, and never before", async () => {
+    const db = use();
+    const center = await createCenter(db);
+    const inspector = await createUser(db, center.id, "inspector");
+    const [item] = await createOrderWithItems(db, center.id, ["in_inspection"]);
+    const deltas = async () => (await db.select().from(rollupDeltas).where(eq(rollupDeltas.centerId, center.id))).filter((d) => d.figure !== "items_in_state" && d.figure !== "moves");
+    const holds = async () => expect((await checkInvariants(db, { centerIds: [center.id] })).breaches.find((b) => b.rule === rule)).toBeUndefined();
+
+    // A claim (an open inspection) counts nowhere: no delta is written for it.
+    const [claim] = await db.insert(inspections).values({ itemId: item.id, centerId: center.id, inspectorId: inspector.id }).returning();
+    expect(await deltas()).toEqual([]);
+    await holds();
+    const set = (values: Partial<typeof inspections.$inferInsert>) => db.update(inspections).set(values).where(eq(inspections.id, claim.id));
+    await set({ note: "still looking" });
+    expect(await deltas()).toEqual([]);
+
+    // Every step from there on moves the rollups with the base table.
+    await set({ status: "awaiting_review", verdict: "fail", reasonCodes: ["FAKE_LOGO"], submittedAt: new Date() });
+    expect((await deltas()).length).toBeGreaterThan(0);
+    await holds();
+    await set({ status: "done", reviewVerdict: "pass" });
+    await holds();
+    await set({ status: "released" });
+    await holds();
+    await set({ status: "done" });
+    await holds();
+    await foldRollups(db);
+    await db.delete(inspections).where(eq(inspections.id, claim.id));
+    await holds();
+    // Inserted already done (an import, the benchmark's data): counted at once.
+    await db.insert(inspections).values({ itemId: item.id, centerId: center.id, inspectorId: inspector.id, status: "done", verdict: "pass", submittedAt: new Date() });
+    await holds();
+    expect((await verdictMix(db, center, new Date(Date.now() - hour), new Date(Date.now() + hour))).map((r) => r.count)).toEqual([1]);
+  });
+
   it("follow a center's time zone change: its verdicts move to the new local days", async () => {
     const db = use();
     const center = await createCenter(db);
