@@ -91,7 +91,7 @@ describeEachDb("desk rollups", (use) => {
     expect(await deltas()).toEqual([]);
 
     // Every step from there on moves the rollups with the base table.
-    await set({ status: "awaiting_review", verdict: "fail", reasonCodes: ["FAKE_LOGO"], submittedAt: new Date() });
+    await set({ status: "awaiting_review", verdict: "fail_counterfeit", reasonCodes: ["FAKE_LOGO"], submittedAt: new Date() });
     expect((await deltas()).length).toBeGreaterThan(0);
     await holds();
     await set({ status: "done", reviewVerdict: "pass" });
