@@ -75,6 +75,11 @@ export const shipments = pgTable(
     index("shipments_open_parcels_idx")
       .on(t.centerId, t.destination, sql`(${t.recipient}->>'id')`)
       .where(sql`status = 'packed' and manifest_id is null`),
+    // Returns waiting for their seller's address (lib/dispatch/return-address.ts): the header's
+    // packing count leaves them out on every poll, and the desk's exceptions list them.
+    index("shipments_awaiting_address_idx")
+      .on(t.centerId, t.createdAt)
+      .where(sql`status = 'open' and destination = 'seller' and coalesce(btrim(recipient->>'address'), '') = '' and (recipient->>'id') <> 'unknown'`),
   ],
 );
 

@@ -26,20 +26,30 @@ export async function refuseWithoutAddress(q: Queryable, item: { code: string | 
 
 export type AwaitingAddress = { itemId: string; itemCode: string | null; seller: string; orderExternalId: string; since: string };
 
-/** The center's open returns to a seller with no address (the SQL twin of `waitsForAddress`). */
+/**
+ * The center's open returns to a seller with no address (the SQL twin of `waitsForAddress`). The
+ * predicates are literals, the same as `shipments_awaiting_address_idx`'s, so a prepared (generic)
+ * plan can use that partial index.
+ */
 function awaitingAddressIn(centerId: string) {
   return and(
     eq(shipments.centerId, centerId),
     sql`${shipments.status} = 'open'`,
     sql`${shipments.destination} = 'seller'`,
-    sql`${shipments.recipient}->>'id' <> ${unknownSenderId}`,
     sql`coalesce(btrim(${shipments.recipient}->>'address'), '') = ''`,
+    sql`(${shipments.recipient}->>'id') <> ${sql.raw(`'${unknownSenderId}'`)}`,
   );
 }
 
-/** How many returns of the center wait for their seller's address. */
-export async function countAwaitingAddress(q: Queryable, centerId: string): Promise<number> {
-  const [row] = await q.select({ n: count() }).from(shipments).where(awaitingAddressIn(centerId));
+/** How many returns of the center wait for their seller's address (`atPacking`: only those already picked, at the pack station). */
+export async function countAwaitingAddress(q: Queryable, centerId: string, opts: { atPacking?: boolean } = {}): Promise<number> {
+  const [row] = opts.atPacking
+    ? await q
+        .select({ n: count() })
+        .from(shipments)
+        .innerJoin(items, eq(items.id, shipments.itemId))
+        .where(and(awaitingAddressIn(centerId), sql`${items.state} = 'awaiting_pack'`))
+    : await q.select({ n: count() }).from(shipments).where(awaitingAddressIn(centerId));
   return Number(row?.n ?? 0);
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { cycleCounts, inspections, items, type ItemState } from "@/db/schema";
+import { countAwaitingAddress } from "@/lib/dispatch/return-address";
 
 /** The stations whose header link shows how much work waits there (keys of lib/navigation.ts). */
 export const waitingStations = ["inspect", "review", "putaway", "storageCount", "pick", "pack", "handover", "quarantine"] as const;
@@ -18,9 +19,10 @@ const itemStations = {
 } as const satisfies Partial<Record<WaitingStation, ItemState>>;
 
 /**
- * What waits at each station of a center, for the header's counts. Three small statements, each on
+ * What waits at each station of a center, for the header's counts. Four small statements, each on
  * an index (items by center and state, inspections by center and status, counts by center and
- * status), so the header can poll it.
+ * status, returns waiting for an address), so the header can poll it. Packing leaves out the returns
+ * that cannot be packed until their seller's address comes.
  */
 export async function countWaitingWork(q: Queryable, centerId: string): Promise<WaitingWork> {
   const states = ["received", ...Object.values(itemStations)] as ItemState[];
@@ -37,6 +39,7 @@ export async function countWaitingWork(q: Queryable, centerId: string): Promise<
     .select({ n: count() })
     .from(cycleCounts)
     .where(and(eq(cycleCounts.centerId, centerId), eq(cycleCounts.status, "planned")));
+  const noAddress = await countAwaitingAddress(q, centerId, { atPacking: true });
   const ofState = (state: ItemState) => byState.find((row) => row.state === state)?.n ?? 0;
   return {
     inspect: byState.find((row) => row.state === "received")?.toInspect ?? 0,
@@ -44,7 +47,7 @@ export async function countWaitingWork(q: Queryable, centerId: string): Promise<
     storageCount: counts?.n ?? 0,
     putaway: ofState(itemStations.putaway),
     pick: ofState(itemStations.pick),
-    pack: ofState(itemStations.pack),
+    pack: Math.max(0, ofState(itemStations.pack) - noAddress),
     handover: ofState(itemStations.handover),
     quarantine: ofState(itemStations.quarantine),
   };

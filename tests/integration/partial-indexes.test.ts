@@ -7,6 +7,7 @@ import { openDb, type Db } from "@/db/open-db";
 import * as schema from "@/db/schema";
 import { items, shipments } from "@/db/schema";
 import { lookupPackItem } from "@/lib/dispatch/packing";
+import { countWaitingWork } from "@/lib/stations/waiting-work";
 import { findBinView } from "@/lib/storage/bin-view";
 import { storageFeeReport } from "@/lib/storage/storage-fees";
 import { suggestBin } from "@/lib/storage/suggest-bin";
@@ -46,6 +47,10 @@ const partialIndexUses: Record<string, Use> = {
   item_events_missing_spells_idx: {
     // The storage fee report reads the center's missing spells (mark_missing, found) before the period's end.
     query: (db, w) => storageFeeReport(db, w.center.id, { from: "2026-01-01", to: "2026-01-31" }),
+  },
+  shipments_awaiting_address_idx: {
+    // The header's packing count leaves out the returns waiting for their seller's address (every poll).
+    query: (db, w) => countWaitingWork(db, w.center.id),
   },
   shipments_item_active_idx: { constraintOnly: "one shipment in progress per item; an item's shipment is read through shipments_item_idx" },
   pick_lines_item_open_idx: { constraintOnly: "an item is on one open pick line at most; lines are read by list (pick_lines_list_idx)" },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { cycleCounts, items } from "@/db/schema";
+import { cycleCounts, items, shipments } from "@/db/schema";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { countWaitingWork } from "@/lib/stations/waiting-work";
 import { describeEachDb } from "../helpers/databases";
@@ -28,5 +28,20 @@ describeEachDb("the header's counts of waiting work", (use) => {
     await createOrderWithItems(db, other.center.id, ["received", "awaiting_pick", "packed"]);
 
     expect(await countWaitingWork(db, c.center.id)).toEqual({ inspect: 1, review: 1, storageCount: 1, putaway: 1, pick: 1, pack: 2, handover: 1, quarantine: 1 });
+  });
+
+  it("leaves out of packing the returns that wait for their seller's address, and only those", async () => {
+    const db = use();
+    const c = await inspectionCenter(db);
+    const [noAddress, noAddressToPick, unknownSender, withAddress, blankAddress] = await createOrderWithItems(db, c.center.id, ["awaiting_pack", "awaiting_pick", "awaiting_pack", "awaiting_pack", "awaiting_pack"]);
+    const returnOf = (item: { id: string }, recipient: { id: string; name: string; address?: string }) =>
+      db.insert(shipments).values({ centerId: c.center.id, itemId: item.id, destination: "seller", recipient, reason: "withdrawn", shipBy: new Date() });
+    await returnOf(noAddress, { id: "seller-1", name: "No address" });
+    await returnOf(noAddressToPick, { id: "seller-1", name: "No address" });
+    await returnOf(unknownSender, { id: "unknown", name: "Unknown sender of parcel X" });
+    await returnOf(withAddress, { id: "seller-2", name: "Has address", address: "1 Sejong-daero, Seoul" });
+    await returnOf(blankAddress, { id: "seller-3", name: "Blank address", address: "  " });
+    // Packing: the unknown sender (it goes back on the parcel's own label) and the one with an address.
+    expect(await countWaitingWork(db, c.center.id)).toMatchObject({ pick: 1, pack: 2 });
   });
 });
