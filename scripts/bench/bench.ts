@@ -428,6 +428,9 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   const scansEach = Math.ceil(opts.pacedSeconds / 2);
   const claim = actions.find((a) => a.name === "claim")!;
   const queues = await prepare(setup, { ...claim, name: "paced" }, "legit", slots, centerIds);
+  // The preparation just wrote tens of MB of WAL; without this the phase's first COMMITs wait
+  // behind its flush (the slow claims of the first second, helper tail's notes).
+  await setup`checkpoint`;
   const lat: Record<string, number[]> = { lookup: [], claim: [] };
   const errors: Record<string, number> = { lookup: 0, claim: 0 };
   const timed: { at: number; ms: number; kind: string }[] = [];
