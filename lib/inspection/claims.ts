@@ -12,7 +12,7 @@ import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from
 import { requireInspector } from "./guards";
 import { inspectorAction } from "./inspector-action";
 import { loadCenterSettings } from "./inspection-settings";
-import { lockInspectionAndItem } from "./lock-inspection";
+import { tryLockInspectionAndItem } from "./lock-inspection";
 import { isSenior } from "./verdict-rules";
 
 export const claimItemSchema = z
@@ -189,28 +189,47 @@ export async function releaseClaim(db: Db, ctx: StaffContext, input: { itemId: s
   });
 }
 
+/** How many expired claims one sweep releases at most (a queue read must answer quickly). */
+export const EXPIRED_CLAIMS_BATCH = 50;
+
 /**
- * Releases every open claim of the center older than its claimTimeoutMinutes. Safe to run from
- * several instances at once: each claim is re-checked under its locks.
+ * Releases the center's oldest open claims older than its claimTimeoutMinutes, at most `batch` of
+ * them (oldest first, along `inspections_center_status_idx`); the rest are left for the next sweep,
+ * so a sweep stays short however many claims lapsed at once. Each release is its own transaction
+ * with its audit row and event. Safe to run from several readers at once: a claim whose item
+ * another transaction holds is skipped (that one releases it, or a later sweep does), and each
+ * claim is re-checked under its locks, so none is released twice.
  */
-export async function releaseExpiredClaims(db: Db, centerId: string, now: Date = new Date()): Promise<ReleaseResult[]> {
+export async function releaseExpiredClaims(db: Db, centerId: string, now: Date = new Date(), opts: { batch?: number } = {}): Promise<ReleaseResult[]> {
   const settings = await loadCenterSettings(db, centerId);
   const cutoff = new Date(now.getTime() - settings.claimTimeoutMinutes * 60_000);
   const expired = await db
     .select({ id: inspections.id })
     .from(inspections)
-    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open"), lt(inspections.claimedAt, cutoff)));
+    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open"), lt(inspections.claimedAt, cutoff)))
+    .orderBy(inspections.claimedAt)
+    .limit(opts.batch ?? EXPIRED_CLAIMS_BATCH);
   const released: ReleaseResult[] = [];
   for (const { id } of expired) {
-    const done = await db.transaction(async (tx) => {
-      const { inspection, item } = await lockInspectionAndItem(tx, centerId, id);
-      if (inspection.status !== "open" || inspection.claimedAt >= cutoff || item.state !== "in_inspection") return null;
-      await releaseInTx(tx, item, inspection, {}, "claim_timeout");
-      return { inspectionId: id, itemId: item.id, itemCode: item.code };
-    });
+    const done = await releaseIfExpired(db, centerId, id, cutoff);
     if (done) released.push(done);
   }
   return released;
+}
+
+/**
+ * Releases one claim if, under its locks, it is still open, claimed before `cutoff` and its item
+ * still in inspection; null when it is not, or when another transaction holds its item right now.
+ */
+export function releaseIfExpired(db: Db, centerId: string, inspectionId: string, cutoff: Date): Promise<ReleaseResult | null> {
+  return db.transaction(async (tx) => {
+    const found = await tryLockInspectionAndItem(tx, centerId, inspectionId);
+    if (!found) return null;
+    const { inspection, item } = found;
+    if (inspection.status !== "open" || inspection.claimedAt >= cutoff || item.state !== "in_inspection") return null;
+    await releaseInTx(tx, item, inspection, {}, "claim_timeout");
+    return { inspectionId, itemId: item.id, itemCode: item.code };
+  });
 }
 
 /**

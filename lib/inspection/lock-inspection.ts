@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { reusableQuery } from "@/db/reusable-query";
-import type { Tx } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
 import { inspections, items, type Inspection, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { lockedItemSelect, type LockedItem } from "@/lib/items/apply-transition";
@@ -18,14 +18,29 @@ export async function lockInspectionAndItem(tx: Tx, centerId: string, inspection
   return { inspection, item: locked.item, locked };
 }
 
+/**
+ * lockInspectionAndItem for a sweep that must not wait: null when another transaction holds the
+ * item (it is left for a later sweep) or there is no such inspection. Same lock order: item, then
+ * inspection; only the item's lock is tried without waiting, so the sweep never waits holding it.
+ */
+export async function tryLockInspectionAndItem(tx: Tx, centerId: string, inspectionId: string): Promise<{ inspection: Inspection; item: Item; locked: LockedItem } | null> {
+  const [locked] = await tryLockItemOfInspection(tx, { inspectionId, centerId });
+  if (!locked) return null;
+  const [inspection] = await lockInspection(tx, { inspectionId });
+  return { inspection, item: locked.item, locked };
+}
+
 // Their SQL built once (db/reusable-query.ts).
-const lockItemOfInspection = reusableQuery((q) => {
-  const itemOfThisInspection = q
-    .select({ itemId: inspections.itemId })
-    .from(inspections)
-    .where(and(eq(inspections.id, sql.placeholder("inspectionId")), eq(inspections.centerId, sql.placeholder("centerId"))));
-  return lockedItemSelect(q, inArray(items.id, itemOfThisInspection));
-});
+const itemOfTheInspection = (q: Queryable) =>
+  inArray(
+    items.id,
+    q
+      .select({ itemId: inspections.itemId })
+      .from(inspections)
+      .where(and(eq(inspections.id, sql.placeholder("inspectionId")), eq(inspections.centerId, sql.placeholder("centerId")))),
+  );
+const lockItemOfInspection = reusableQuery((q) => lockedItemSelect(q, itemOfTheInspection(q)));
+const tryLockItemOfInspection = reusableQuery((q) => lockedItemSelect(q, itemOfTheInspection(q), { skipLocked: true }));
 const lockInspection = reusableQuery((q) => q.select().from(inspections).where(eq(inspections.id, sql.placeholder("inspectionId"))).for("update"));
 
 /** Refuses unless the inspection is open and claimed by this user. */

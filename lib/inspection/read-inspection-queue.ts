@@ -15,8 +15,10 @@ export type InspectionQueueRead = {
 /**
  * What the inspector's queue shows. Reading it first releases the center's timed-out claims: the
  * queue is read often (every open queue screen refreshes), the sweep is one indexed query when
- * nothing has expired, and it needs no timer process; the state stays in PostgreSQL and
- * concurrent reads from several instances release each claim once (re-checked under its locks).
+ * nothing has expired, and it needs no timer process. Each read releases at most one batch (the
+ * oldest; EXPIRED_CLAIMS_BATCH), so it answers quickly even when thousands lapsed at once, and the
+ * following reads release the rest; concurrent reads from several instances skip the items another
+ * holds and release each claim once (re-checked under its locks).
  */
 export async function readInspectionQueue(db: Db, centerId: string, opts: { limit?: number; now?: Date; viewerId?: string } = {}): Promise<InspectionQueueRead> {
   const now = opts.now ?? new Date();

@@ -57,14 +57,17 @@ export async function lockItemRow(tx: Tx, where: SQL | undefined): Promise<Locke
   return row;
 }
 
-/** The select of lockItemRow, for a caller that builds its SQL once (db/reusable-query.ts). */
-export function lockedItemSelect(q: Queryable, where: SQL | undefined) {
+/**
+ * The select of lockItemRow, for a caller that builds its SQL once (db/reusable-query.ts). With
+ * `skipLocked`, an item another transaction holds is left out instead of waited for.
+ */
+export function lockedItemSelect(q: Queryable, where: SQL | undefined, opts: { skipLocked?: boolean } = {}) {
   return q
     .select({ item: items, orderExternalId: inboundOrders.externalId, now: sql`now()`.mapWith(items.updatedAt) })
     .from(items)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
     .where(where)
-    .for("update", { of: items });
+    .for("update", opts.skipLocked ? { of: items, skipLocked: true } : { of: items });
 }
 
 // lockItemRow by the item's id or its code, their SQL built once.
