@@ -431,20 +431,23 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   // The preparation just wrote tens of MB of WAL; without this the phase's first COMMITs wait
   // behind its flush (the slow claims of the first second, helper tail's notes).
   await setup`checkpoint`;
-  const lat: Record<string, number[]> = { lookup: [], claim: [] };
-  const errors: Record<string, number> = { lookup: 0, claim: 0 };
+  const bin = actions.find((a) => a.name === "bin")!;
+  const lat: Record<string, number[]> = { lookup: [], bin: [], claim: [] };
+  const errors: Record<string, number> = { lookup: 0, bin: 0, claim: 0 };
   const timed: { at: number; ms: number; kind: string }[] = [];
   const observed = await observePaced({ setup, server: server?.processes.length === 1 ? server.processes[0] : null, probeFile });
   const started = performance.now();
   await Promise.all(
     slots.map(async (slot, i) => {
-      const kind = i % 2 === 0 ? "lookup" : "claim";
+      // Half the stations claim; of the others, half scan item labels and half scan bins.
+      const kind = i % 2 === 1 ? "claim" : i % 4 === 0 ? "lookup" : "bin";
       await new Promise((r) => setTimeout(r, Math.random() * 2000));
       for (let n = 0; n < scansEach; n++) {
         const due = performance.now() + 2000;
         const t = performance.now();
         try {
           if (kind === "lookup") await actions[0].legit(slot, null);
+          else if (kind === "bin") await bin.legit(slot, null);
           else await claim.legit(slot, queues[i].shift()!);
           lat[kind].push(performance.now() - t);
           timed.push({ at: t - started, ms: performance.now() - t, kind });
