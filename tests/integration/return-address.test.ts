@@ -4,6 +4,7 @@ import { inboundOrders, itemEvents, items, outboxEvents, shipments, type Item } 
 import { createApiClient } from "@/lib/api/api-clients";
 import { sellerAddressResponseSchema } from "@/lib/api/schemas";
 import { listExceptions } from "@/lib/desk/exceptions";
+import { checkInvariants } from "@/lib/invariants/check-invariants";
 import { lookupPackItem, packItem } from "@/lib/dispatch/packing";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { announceOrder } from "@/lib/orders/announce-order";
@@ -105,6 +106,8 @@ describeEachDb("returns to a seller with no address on file", (use) => {
     const packed = await packItem(db, w.op, { scanId: scan(), itemId: item.id, carrier: "CJ" });
     expect(packed.result.shipment.recipient.address).toBe(address);
     expect((await itemNow(db, item.id)).state).toBe("packed");
+    // The audit rows the address wrote keep every item's history whole (they record, they do not move).
+    expect((await checkInvariants(db, { centerIds: [w.center.id] })).breaches).toEqual([]);
   });
 
   it("a correction reaches returns not yet packed, not parcels already packed; later returns of the order take the address", async () => {
