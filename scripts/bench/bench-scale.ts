@@ -3,7 +3,7 @@
  * instance, then against two `next start` behind haproxy, on the same PostgreSQL (the bench
  * database: `npm run bench:data` first) and the same client. Prints one table side by side.
  *
- *   npm run bench:scale [-- --levels 20,100 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,putaway,pick,pack,announce --port 3900 --two-first]
+ *   npm run bench:scale [-- --levels 20,100 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,putaway,pick,pack,announce --port 3950 --two-first]
  *
  * Needs haproxy (Debian: apt-get install -y haproxy) and a production build (npx next build).
  */
@@ -21,7 +21,9 @@ const levels = argValue("levels", "20,100");
 const duration = argValue("duration", "5");
 const rounds = argValue("rounds", "2");
 const actions = argValue("actions", "lookup,bin,receive,claim,putaway,pick,pack,announce");
-const port = argValue("port", "3900"); // the balancer's (or the one instance's) port; two instances take the next two
+// The balancer's (or the one instance's) port; two instances take the next two. Not 3900: its next
+// port, 3901, is the bench's own PostgreSQL cluster.
+const port = argValue("port", "3950");
 const out = path.join("bench-results", `scale-${Date.now().toString(36)}`);
 
 type Throughput = Record<string, Record<string, { legit: Summary }>>;

@@ -48,7 +48,8 @@ const opts = {
   rawPool: Number(argValue("raw-pool") ?? 10),
   paced: Number(argValue("paced") ?? 200),
   pacedSeconds: Number(argValue("paced-seconds") ?? 20),
-  port: Number(argValue("port") ?? 3900),
+  // Not 3900: with two instances behind haproxy they take the next two ports, and 3901 is the bench cluster.
+  port: Number(argValue("port") ?? 3950),
   out: argValue("out") ?? "bench-results",
   noServer: process.argv.includes("--no-server"),
 };
