@@ -11,3 +11,4 @@ export * from "./api";
 export * from "./printing";
 export * from "./admin";
 export * from "./rollups";
+export * from "./storage-stays";

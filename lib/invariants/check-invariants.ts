@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/result-rows";
 import { transitionTable } from "@/lib/items/transitions";
+import { stayFromHistorySql } from "@/lib/storage/stays";
 
 /** One broken rule, with up to a few examples (ids) to look at. */
 export type Breach = { rule: string; count: number; examples: unknown[] };
@@ -103,6 +104,18 @@ const rules: Rule[] = [
         )`,
   },
   {
+    // The fee report reads storage_stays; each row must be what the item, its order and its events say.
+    name: "each storage stay equals the one recomputed from its item, order and events",
+    tables: ["storage_stays", "items", "item_events", "inbound_orders"],
+    query: (scope) => sql`
+      select coalesce(s.item_id, h.item_id) as item_id, s.stored_at as kept_stored_at, h.stored_at, s.ended_at as kept_ended_at, h.ended_at, s.seller_id as kept_seller, h.seller_id
+      from (select s.* from storage_stays s where ${scope("s")}) s
+      full join (select h.* from (${stayFromHistorySql}) h join items i on i.id = h.item_id where ${scope("i")} and i.version > 0) h on h.item_id = s.item_id
+      where s.item_id is null or h.item_id is null
+        or (s.center_id, s.seller_id, s.seller_name, s.sku, s.category_class, s.stored_at, s.ended_at)
+          is distinct from (h.center_id, h.seller_id, h.seller_name, h.sku, h.category_class, h.stored_at, h.ended_at)`,
+  },
+  {
     name: "rollups equal the counts recomputed from the base tables",
     tables: ["rollup_counts", "rollup_deltas", "items", "item_events", "inspections"],
     query: (scope) => sql`
@@ -126,7 +139,8 @@ async function existingTables(db: Queryable): Promise<Set<string>> {
  * number of transitions, one outbox event per transition, an open inspection exactly for items in
  * inspection, bin occupancy = its items (an item has one bin column, so it is in at most one bin),
  * every dispatched item on a closed manifest (read from the shipments and manifests tables, not
- * from what the dispatch event says), and the desk's rollups (lib/rollups) equal to the counts
+ * from what the dispatch event says), each storage stay (the fee report's table) equal to its
+ * item's history, and the desk's rollups (lib/rollups) equal to the counts
  * recomputed from the base tables. Items made directly in a state
  * with no history (test fixtures, version 0, no events) are taken as they are.
  */

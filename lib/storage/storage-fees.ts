@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { centers, inboundOrders, itemEvents, items, products, type Center, type Item } from "@/db/schema";
+import { centers, inboundOrders, itemEvents, items, products, storageStays, type Center, type Item } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "./guards";
 import { chargeableDaysWithin, dayNumberOf, feeTerms, localDayNumber, missingSpellsOf, storageFee, type MissingSpell, type StorageFee } from "./fees";
@@ -94,50 +94,45 @@ export type FeeReport = { from: string; to: string; currency: string; rows: FeeR
 /**
  * Storage fees per seller for a period of the center's local days (inclusive): for each stay, the
  * chargeable days (past its free period) that fall in the period, at its class's daily fee. Summed
- * in the database (one row per seller), so a center with a million stays sends no million rows;
- * the same rule as `chargeableDaysWithin`, which the tests hold it to. The days items were missing
- * (few) are then taken off per item through that rule (`missingDaysOff`).
+ * in the database over the stays table (one narrow row per stay, kept by the transitions: no order,
+ * event or item read per stay), so a center with a million stays sends no million rows; the same
+ * rule as `chargeableDaysWithin`, which the tests hold it to. The days items were missing (few)
+ * are then taken off per item through that rule (`missingDaysOff`).
  */
 export async function storageFeeReport(q: Queryable, centerId: string, input: unknown, now = new Date()): Promise<FeeReport> {
   const period = parseInput(feeReportSchema, input);
   const [center] = await q.select().from(centers).where(eq(centers.id, centerId));
   if (!center) throw new DomainError("not_found:center", "No such center.");
-  const from = dayNumberOf(period.from);
-  const to = dayNumberOf(period.to);
-  const stay = stayColumns(center, now);
-  const stays = q
-    .select({
-      sellerId: stay.sellerId.as("seller_id"),
-      sellerName: sql<string>`min(${inboundOrders.seller}->>'name')`.as("seller_name"),
-      firstDay: stay.firstDay.as("first_day"),
-      lastDay: stay.lastDay.as("last_day"),
-      freeDays: stay.freeDays.as("free_days"),
-      dailyFee: stay.dailyFee.as("daily_fee"),
-      stays: sql<number>`count(*)::int`.as("stays"),
-    })
-    .from(items)
-    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .leftJoin(products, productOfItem)
-    .where(staysAround(centerId, from, to))
-    // Stays alike (seller, days, terms) counted once: each stay's expressions are computed once,
-    // and the sums below run over these groups.
-    .groupBy(sql`1, 3, 4, 5, 6`)
-    .as("stays");
+  const days = { from: dayNumberOf(period.from), to: dayNumberOf(period.to) };
+  return feeReportOf(q, center, period, await sumsBySeller(q, staysAroundPeriod(q, center, days, now), days), now);
+}
+
+/** The columns a subquery of stays gives `sumsBySeller`, one row per stay. */
+export type StaysSubquery = ReturnType<typeof staysAroundPeriod>;
+
+/** Items, chargeable days and amount per seller over the stays that overlap the period (before missing days). */
+export async function sumsBySeller(q: Queryable, stays: StaysSubquery, period: { from: number; to: number }): Promise<FeeReportRow[]> {
+  const { from, to } = period;
   const charged = sql`greatest(0, least(${stays.lastDay}, ${to}::int) - greatest(${stays.firstDay} + ${stays.freeDays}, ${from}::int) + 1)`;
   const rows = await q
     .select({
       sellerId: stays.sellerId,
       sellerName: sql<string>`min(${stays.sellerName})`,
-      items: sql<number>`sum(${stays.stays})::int`,
-      chargeableDays: sql<number>`sum(${charged} * ${stays.stays})::int`,
-      amount: sql<number>`sum(${charged} * ${stays.stays} * ${stays.dailyFee})::float8`,
+      items: sql<number>`count(*)::int`,
+      chargeableDays: sql<number>`sum(${charged})::int`,
+      amount: sql<number>`sum(${charged} * ${stays.dailyFee})::float8`,
     })
     .from(stays)
     // A stay counts for the period when it overlaps it.
     .where(and(sql`${stays.lastDay} >= ${from}::int`, sql`${stays.firstDay} <= ${to}::int`))
     .groupBy(stays.sellerId);
-  const bySeller = new Map(rows.map((r) => [r.sellerId, { sellerId: r.sellerId, sellerName: r.sellerName, items: Number(r.items), chargeableDays: Number(r.chargeableDays), amount: Number(r.amount) }]));
-  for (const off of await missingDaysOff(q, center, { from, to }, now)) {
+  return rows.map((r) => ({ sellerId: r.sellerId, sellerName: r.sellerName, items: Number(r.items), chargeableDays: Number(r.chargeableDays), amount: Number(r.amount) }));
+}
+
+/** The report from the sums per seller: the missing days taken off, sorted by amount, with its total. */
+export async function feeReportOf(q: Queryable, center: Center, period: { from: string; to: string }, sums: FeeReportRow[], now: Date): Promise<FeeReport> {
+  const bySeller = new Map(sums.map((r) => [r.sellerId, { ...r }]));
+  for (const off of await missingDaysOff(q, center, { from: dayNumberOf(period.from), to: dayNumberOf(period.to) }, now)) {
     const row = bySeller.get(off.sellerId);
     if (!row) continue;
     row.chargeableDays -= off.days;
@@ -148,7 +143,7 @@ export async function storageFeeReport(q: Queryable, centerId: string, input: un
 }
 
 /** A stay's seller, local days and fee terms, as SQL over items ⋈ inbound orders ⟕ products. */
-function stayColumns(center: Center, now: Date) {
+export function stayColumns(center: Center, now: Date) {
   const tz = center.timezone;
   const localDay = (at: SQLWrapper) => sql`((${at} at time zone ${tz})::date - date '1970-01-01')`;
   const sizeClass = sizeClassSql(products.sizeClass, items.category, items.size);
@@ -164,10 +159,43 @@ function stayColumns(center: Center, now: Date) {
 }
 
 /**
+ * The center's stays around a period, from the stays table (lib/storage/stays.ts): seller, local
+ * days and fee terms per stay, one narrow row each (no order, no event read). Started before the
+ * period's end and not ended before its start (two days of slack for the zone offset; exact in the
+ * overlap test).
+ */
+function staysAroundPeriod(q: Queryable, center: Center, period: { from: number; to: number }, now: Date) {
+  const tz = center.timezone;
+  const localDay = (at: SQLWrapper) => sql`((${at} at time zone ${tz})::date - date '1970-01-01')`;
+  const sizeClass = sql`coalesce(${products.sizeClass}, ${storageStays.categoryClass})`;
+  const perClass = (pick: (terms: ReturnType<typeof feeTerms>) => number) =>
+    sql<number>`(case ${sizeClass} ${sql.join(binClasses.map((cls) => sql`when ${cls} then ${pick(feeTerms(center.settings, cls))}::int`), sql` `)} else 0 end)`;
+  return q
+    .select({
+      sellerId: sql<string>`${storageStays.sellerId}`.as("seller_id"),
+      sellerName: sql<string>`${storageStays.sellerName}`.as("seller_name"),
+      firstDay: sql<number>`${localDay(storageStays.storedAt)}`.as("first_day"),
+      lastDay: sql<number>`coalesce(${localDay(storageStays.endedAt)}, ${localDayNumber(now, tz)}::int)`.as("last_day"),
+      freeDays: perClass((t) => t.freeDays).as("free_days"),
+      dailyFee: perClass((t) => t.dailyFee).as("daily_fee"),
+    })
+    .from(storageStays)
+    .leftJoin(products, eq(products.sku, storageStays.sku))
+    .where(
+      and(
+        eq(storageStays.centerId, center.id),
+        lt(storageStays.storedAt, new Date((period.to + 2) * 86_400_000)),
+        or(isNull(storageStays.endedAt), gte(storageStays.endedAt, new Date((period.from - 2) * 86_400_000))),
+      ),
+    )
+    .as("stays");
+}
+
+/**
  * Stays that started before the period's end and did not end before its start (two days of slack
  * for the zone offset; exact in the overlap test).
  */
-function staysAround(centerId: string, from: number, to: number) {
+export function staysAround(centerId: string, from: number, to: number) {
   const endInstant = new Date((to + 2) * 86_400_000);
   const startInstant = new Date((from - 2) * 86_400_000);
   return and(

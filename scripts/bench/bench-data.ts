@@ -11,11 +11,13 @@
  * (`insert … select generate_series`), in chunks, so 1M items take minutes.
  */
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { openDb } from "@/db/open-db";
 import { loadCatalog } from "@/db/seed/catalog";
 import * as schema from "@/db/schema";
 import { installInspectionDefaults } from "@/lib/inspection/install-defaults";
+import { restampStays } from "@/lib/storage/stays";
 import { hashApiToken, displayPrefix } from "@/lib/api/tokens";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
 import bcrypt from "bcryptjs";
@@ -226,6 +228,9 @@ async function finish(sql: postgres.Sql, log: (line: string) => void) {
           where action in ('pass', 'sell', 'hold', 'route_storage') group by item_id) e
     where e.item_id = items.id
       and items.state in ('passed', 'awaiting_pick', 'awaiting_pack', 'packed', 'held', 'awaiting_putaway')`;
+  // The fee report's stays of the items put away, as applyTransition keeps them (lib/storage/stays.ts).
+  await restampStays(drizzle(sql));
+  log("storage stays filled");
   // The desk's rollups from the rows just written (the chunks wrote them with the triggers off).
   await sql`select rollup_rebuild()`;
   log("rollups rebuilt");

@@ -7,6 +7,7 @@ import { sizeClassOf, sizeClassSql } from "@/lib/storage/size-class";
 import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
 import { loadItemView, loadItemViews } from "@/lib/api/item-view";
 import { feeReportCsv, storageFeeReport, storageFeesOf } from "@/lib/storage/storage-fees";
+import { restampStays } from "@/lib/storage/stays";
 import { storageUtilisation } from "@/lib/storage/utilisation";
 import { describeEachDb } from "../helpers/databases";
 import { defaultSettings } from "../helpers/fixtures";
@@ -46,6 +47,8 @@ describeEachDb("storage: fees and utilisation", (use) => {
     const storedAt = new Date(seoulMidnightToday - (daysAgo - 1) * day - 30 * 60_000);
     await use().update(items).set({ storedAt }).where(eq(items.id, item.id));
     await use().update(inboundOrders).set({ seller: { id: seller, name: `Seller ${seller}` } }).where(eq(inboundOrders.id, item.orderId));
+    // The history was rewritten by hand: its stay is what that history would have made it.
+    await restampStays(use(), sql`i.id = ${item.id}`);
     return item;
   }
 
@@ -119,6 +122,7 @@ describeEachDb("storage: fees and utilisation", (use) => {
     await reportWithdrawal(db, world.callerA, stays[4].id, { withdrawalId: "W-MIX" });
     await db.update(itemEvents).set({ createdAt: new Date(Date.now() - 3 * day) }).where(and(eq(itemEvents.itemId, stays[2].id), eq(itemEvents.action, "sell")));
     await db.update(itemEvents).set({ createdAt: new Date(Date.now() - 25 * day) }).where(and(eq(itemEvents.itemId, stays[4].id), eq(itemEvents.action, "withdraw")));
+    await restampStays(db);
     const seoulDate = (daysAgo: number) => new Date(Date.now() + 9 * 3_600_000 - daysAgo * day).toISOString().slice(0, 10);
     const period = { from: seoulDate(15), to: seoulDate(2) };
     const report = await storageFeeReport(db, world.a.id, period);
@@ -168,6 +172,7 @@ describeEachDb("storage: fees and utilisation", (use) => {
         await moveItem(db, operator, { scanId: scan(), itemCode: item.code!, binCode: elsewhere.code });
         await db.update(itemEvents).set({ createdAt: seoulMorning(foundAgo) }).where(and(eq(itemEvents.itemId, item.id), eq(itemEvents.action, "found")));
       }
+      await restampStays(db, sql`i.id = ${item.id}`);
       return item;
     }
 
@@ -181,6 +186,7 @@ describeEachDb("storage: fees and utilisation", (use) => {
     await reportSale(db, world.callerA, sold.id, { buyer: { id: "B-LOST", name: "Buyer", address: "Seoul" }, saleId: "SALE-LOST" });
     expect((await eventsOf(db, sold.id)).outbox.at(-1)).toMatchObject({ type: "item.sell", payload: { storageFee: { days: 15, chargeableDays: 6, amount: 3000 } } });
     await db.update(itemEvents).set({ createdAt: seoulMorning(2) }).where(and(eq(itemEvents.itemId, sold.id), eq(itemEvents.action, "sell")));
+    await restampStays(db, sql`i.id = ${sold.id}`);
     expect((await storageFeesOf(db, [sold.id])).get(sold.id)).toMatchObject({ days: 19 - 6, chargeableDays: 9 - 5, amount: 4 * 500 });
     // Still missing since 12 days ago: charged up to that day only (10 days ago was its first charged day: none).
     const lost = await lostAndFound("S-LOST", 12, null);

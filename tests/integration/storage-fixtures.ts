@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bins, itemEvents, items, outboxEvents, type CenterSettings } from "@/db/schema";
+import { bins, itemEvents, items, outboxEvents, type CenterSettings, type Item } from "@/db/schema";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { createBins } from "@/lib/storage/bins-admin";
@@ -43,8 +43,9 @@ export async function awaitingPutaway(db: Db, centerId: string, n = 1, opts: { c
 }
 
 /** A stored item in `binCode`, put away through the domain (sneakers unless `category` says otherwise). */
-export async function storedIn(db: Db, operator: StaffContext, binCode: string, opts: { category?: string } = {}) {
+export async function storedIn(db: Db, operator: StaffContext, binCode: string, opts: { category?: string; beforePutaway?: (item: Item) => Promise<void> } = {}) {
   const [item] = await awaitingPutaway(db, operator.centerId, 1, opts);
+  await opts.beforePutaway?.(item);
   await putAway(db, operator, { scanId: scan(), itemCode: item.code!, binCode });
   return item;
 }

@@ -1,0 +1,56 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db/client";
+import type { Item } from "@/db/schema";
+import type { ItemAction } from "@/lib/items/transitions";
+import { sizeClassSql } from "./size-class";
+
+/**
+ * The storage stays table (`storage_stays`), kept by the transitions that start, end or reopen a
+ * stay: putaway starts it (with the order's seller), a sale, withdrawal or mark-missing ends it at
+ * the transaction's time (the time of their audit row), found reopens it. `applyTransition` calls
+ * `keepStay` in the transition's transaction, so the table cannot disagree with the items.
+ */
+export async function keepStay(tx: Tx, action: ItemAction, item: Item): Promise<void> {
+  const write = stayWrites[action];
+  if (write) await tx.execute(write(item.id));
+}
+
+const stayWrites: Partial<Record<ItemAction, (itemId: string) => SQL>> = {
+  putaway: (itemId) => sql`
+    insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at, ended_at)
+    select i.id, i.center_id, o.seller->>'id', o.seller->>'name', i.sku, ${categoryClass}, i.stored_at, null
+    from items i join inbound_orders o on o.id = i.order_id
+    where i.id = ${itemId} and i.stored_at is not null
+    on conflict (item_id) do update set center_id = excluded.center_id, seller_id = excluded.seller_id, seller_name = excluded.seller_name,
+      sku = excluded.sku, category_class = excluded.category_class, stored_at = excluded.stored_at, ended_at = null`,
+  sell: (itemId) => sql`update storage_stays set ended_at = now() where item_id = ${itemId}`,
+  withdraw: (itemId) => sql`update storage_stays set ended_at = now() where item_id = ${itemId}`,
+  mark_missing: (itemId) => sql`update storage_stays set ended_at = now() where item_id = ${itemId}`,
+  found: (itemId) => sql`update storage_stays set ended_at = null where item_id = ${itemId}`,
+};
+
+/** An item's class by its category and size alone (`sizeClassOf` without a catalog product), over `items i`. */
+const categoryClass = sizeClassSql(sql`null::text`, sql`i.category`, sql`i.size`);
+
+/**
+ * Each put-away item's stay as its history says it is (over `items i` ⋈ `inbound_orders o`): the
+ * end is never set while it is stored, a missing item's is its last mark-missing, otherwise its
+ * sale or withdrawal since it was put away. The invariant checker compares the table with it; a
+ * database filled by SQL (the bench data) fills the table from it.
+ */
+export const stayFromHistorySql = sql`
+  select i.id as item_id, i.center_id, o.seller->>'id' as seller_id, o.seller->>'name' as seller_name, i.sku, ${categoryClass} as category_class, i.stored_at,
+    (case when i.state = 'stored' then null
+      when i.state = 'missing' then (select max(e.created_at) from item_events e where e.item_id = i.id and e.action = 'mark_missing')
+      else (select min(e.created_at) from item_events e where e.item_id = i.id and e.action in ('sell', 'withdraw') and e.created_at >= i.stored_at) end) as ended_at
+  from items i join inbound_orders o on o.id = i.order_id
+  where i.stored_at is not null`;
+
+/** Fills (or corrects) the stays of items put away, from their history; `where` limits the items (over `i`). */
+export async function restampStays(q: Queryable, where: SQL = sql`true`): Promise<void> {
+  await q.execute(sql`
+    insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at, ended_at)
+    select * from (${stayFromHistorySql} and ${where}) h
+    on conflict (item_id) do update set center_id = excluded.center_id, seller_id = excluded.seller_id, seller_name = excluded.seller_name,
+      sku = excluded.sku, category_class = excluded.category_class, stored_at = excluded.stored_at, ended_at = excluded.ended_at`);
+}
