@@ -13,6 +13,7 @@ import { itemRowColumns, productOfItem } from "@/lib/catalog/item-row-columns";
 import { findBinView } from "@/lib/storage/bin-view";
 import { binByCode, findBin } from "@/lib/storage/occupancy";
 import { storageFeeReport } from "@/lib/storage/storage-fees";
+import { restampStays } from "@/lib/storage/stays";
 import { candidateBins, suggestBin } from "@/lib/storage/suggest-bin";
 import { storageUtilisation } from "@/lib/storage/utilisation";
 import { startCluster, type Cluster } from "./pg-cluster";
@@ -91,6 +92,9 @@ async function main() {
     console.log(`bins: ${count} of capacity ${capacity} in ${((performance.now() - made) / 1000).toFixed(1)} s (90% of each zone's path full)`);
     const filled = performance.now();
     const stored = await fillBins(db, center.id);
+    // The fee report's stays, as putaway would have written them (lib/storage/stays.ts).
+    await restampStays(db);
+    await db.execute(sql`analyze storage_stays`);
     await db.execute(sql`analyze bins`);
     await db.execute(sql`analyze items`);
     console.log(`stored items: ${stored} in ${((performance.now() - filled) / 1000).toFixed(1)} s (each bin's occupancy equals its items)`);

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { centers } from "./centers";
 import { items } from "./items";
@@ -26,7 +27,9 @@ export const storageStays = pgTable(
     /** When the stay ended (its sale or withdrawal, or its last mark-missing while missing); null while stored. */
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
-  (t) => [index("storage_stays_center_stored_idx").on(t.centerId, t.storedAt)],
+  // The report reads the stays not ended before its period: the open ones and the recently ended,
+  // however many ended long ago (an open stay's end reads as infinity).
+  (t) => [index("storage_stays_center_end_idx").on(t.centerId, sql`coalesce(${t.endedAt}, 'infinity'::timestamptz)`)],
 );
 
 export type StorageStay = typeof storageStays.$inferSelect;

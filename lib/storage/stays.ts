@@ -35,14 +35,16 @@ const categoryClass = sizeClassSql(sql`null::text`, sql`i.category`, sql`i.size`
 /**
  * Each put-away item's stay as its history says it is (over `items i` ⋈ `inbound_orders o`): the
  * end is never set while it is stored, a missing item's is its last mark-missing, otherwise its
- * sale or withdrawal since it was put away. The invariant checker compares the table with it; a
+ * sale or withdrawal (only a stored item can be sold or withdrawn, and it never comes back to
+ * storage after: so there is one, after the putaway, whatever the clocks say; `stored_at` is the
+ * app's clock, the events' times the database's). The invariant checker compares the table with it; a
  * database filled by SQL (the bench data) fills the table from it.
  */
 export const stayFromHistorySql = sql`
   select i.id as item_id, i.center_id, o.seller->>'id' as seller_id, o.seller->>'name' as seller_name, i.sku, ${categoryClass} as category_class, i.stored_at,
     (case when i.state = 'stored' then null
       when i.state = 'missing' then (select max(e.created_at) from item_events e where e.item_id = i.id and e.action = 'mark_missing')
-      else (select min(e.created_at) from item_events e where e.item_id = i.id and e.action in ('sell', 'withdraw') and e.created_at >= i.stored_at) end) as ended_at
+      else (select min(e.created_at) from item_events e where e.item_id = i.id and e.action in ('sell', 'withdraw')) end) as ended_at
   from items i join inbound_orders o on o.id = i.order_id
   where i.stored_at is not null`;
 

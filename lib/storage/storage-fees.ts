@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { centers, inboundOrders, itemEvents, items, products, storageStays, type Center, type Item } from "@/db/schema";
@@ -185,7 +185,8 @@ function staysAroundPeriod(q: Queryable, center: Center, period: { from: number;
       and(
         eq(storageStays.centerId, center.id),
         lt(storageStays.storedAt, new Date((period.to + 2) * 86_400_000)),
-        or(isNull(storageStays.endedAt), gte(storageStays.endedAt, new Date((period.from - 2) * 86_400_000))),
+        // As storage_stays_center_end_idx reads it.
+        sql`coalesce(${storageStays.endedAt}, 'infinity'::timestamptz) >= ${new Date((period.from - 2) * 86_400_000).toISOString()}::timestamptz`,
       ),
     )
     .as("stays");

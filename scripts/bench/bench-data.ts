@@ -214,9 +214,14 @@ async function finish(sql: postgres.Sql, log: (line: string) => void) {
       from items i join bin_counts bc on bc.center_id = i.center_id
       where i.state in ('stored', 'awaiting_pick')
     )
-    update items set bin_id = nb.id, stored_at = items.updated_at
+    update items set bin_id = nb.id
     from ranked r join numbered_bins nb on nb.center_id = r.center_id and nb.bn = r.bn
     where items.id = r.id`;
+  // Every item put away (sold, picked and dispatched ones too) was stored from its putaway, as putAway sets it.
+  await sql`
+    update items set stored_at = p.at
+    from (select item_id, max(created_at) as at from item_events where action = 'putaway' group by item_id) p
+    where p.item_id = items.id`;
   await sql`update bins set occupied = o.n from (select bin_id, count(*)::int n from items where bin_id is not null group by bin_id) o where bins.id = o.bin_id`;
   const [{ over }] = await sql`select count(*)::int as over from bins where occupied > capacity`;
   if (over > 0) throw new Error(`${over} bins over-full: more stored items than bin capacity; give more --bins`);

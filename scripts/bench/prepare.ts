@@ -176,6 +176,10 @@ export async function preparePickUnits(sql: postgres.Sql, input: { centerId: str
       from src
     ), occupancy as (
       update bins set occupied = occupied + 1 where id in (select bin_id from src)
+    ), stays as (
+      -- Put away and sold in this history (its events at now()): the stay applyTransition would keep.
+      insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at, ended_at)
+      select item_id, ${input.centerId}, 'S1', 'Bench seller', 'DD1391-100', 'S', now(), now() from src
     ), ${historyOf(sql, input.centerId, life.storage)},
     inspections_ as (
       insert into inspections (item_id, center_id, inspector_id, status, checklist_id, verdict, submitted_at)

@@ -188,6 +188,10 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
       update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
       where id = ${current.id} returning updated_at`;
     const details = { binId: bin.id, binCode: bin.code, sizeClass: "S" };
+    // The stay, as Legit's putaway keeps it (lib/storage/stays.ts).
+    await tx`
+      insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at)
+      select i.id, i.center_id, o.seller->>'id', o.seller->>'name', i.sku, 'S', i.stored_at from items i join inbound_orders o on o.id = i.order_id where i.id = ${current.id}`;
     await tx`
       insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
       values (${current.id}, ${w.centerId}, 'putaway', 'awaiting_putaway', 'stored', ${w.userId}, ${w.station}, ${tx.json(details)})`;
