@@ -7,8 +7,10 @@
  *
  *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition
  *                    --instances 1 [--balancer cluster|haproxy] --raw-pool 10 --paced 200 --out bench-results
- *                    --no-raw --no-manager]
- *   (--no-raw: Legit alone, no postgres.js side; --no-manager: no manager screens and queries.)
+ *                    --no-raw --no-manager] [--count 20 [--count-detail]]
+ *   (--no-raw: Legit alone, no postgres.js side; --no-manager: no manager screens and queries;
+ *    --count N: statements per action instead of rates, each action N times in a row on one station,
+ *    counted by pg_stat_statements; --count-detail lists the statements.)
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -30,6 +32,7 @@ import { bySecondLines, observePaced, slowBySecond } from "./paced-observer";
 import { postgresTailLines } from "./paced-postgres-stats";
 import { startLegit, stopLegit, type Balancer, type Legit } from "./server";
 import { cpuMsOfTree, ownCpuMs } from "./cpu-time";
+import { countStatements, printCounts, type StatementCount } from "./count-statements";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
 
 const argValue = (name: string) => {
@@ -52,6 +55,9 @@ const opts = {
   port: Number(argValue("port") ?? 3950),
   out: argValue("out") ?? "bench-results",
   noServer: process.argv.includes("--no-server"),
+  /** Count statements per action instead of measuring rates: each action `count` times on one station, both sides. */
+  count: Number(argValue("count") ?? 0),
+  countDetail: process.argv.includes("--count-detail"),
 };
 const base = `http://127.0.0.1:${opts.port}`;
 const runTag = Date.now().toString(36);
@@ -232,9 +238,9 @@ function unitsPerSlot(action: ActionSpec, side: Side, level: number): number {
   return Math.ceil((rate * opts.duration * 1.5) / level / (action.perUnit ?? 1)) + 3;
 }
 
-async function prepare(sql: postgres.Sql, action: ActionSpec, side: Side, slots: Slot[], centerIds: string[]): Promise<(Unit | null)[][]> {
+async function prepare(sql: postgres.Sql, action: ActionSpec, side: Side, slots: Slot[], centerIds: string[], units?: number): Promise<(Unit | null)[][]> {
   if (!action.prepare) return slots.map(() => []);
-  const per = unitsPerSlot(action, side, slots.length);
+  const per = units ?? unitsPerSlot(action, side, slots.length);
   const queues: Unit[][] = slots.map(() => []);
   for (const [c, centerId] of centerIds.entries()) {
     const mine = slots.map((s, i) => ({ s, i })).filter(({ s }) => s.center === c + 1);
@@ -338,6 +344,11 @@ async function main() {
       await runPhase(few, queues.map((q) => q.slice(0, 5)), action.legit, action.perUnit);
     }
 
+    if (opts.count > 0) {
+      results.statements = await countRun(setup, sql, slots[0], centerIds);
+      return;
+    }
+
     const measured: Record<string, Record<number, Record<Side, PhaseResult[]>>> = {};
     for (const level of opts.levels) {
       const levelSlots = slots.slice(0, level);
@@ -401,6 +412,27 @@ async function main() {
     );
     console.log(`\nJSON: ${file}; server log: ${logFile}`);
   }
+}
+
+/** Statements per action (--count): each chosen action `opts.count` times in a row on one station, Legit then raw. */
+async function countRun(setup: postgres.Sql, sql: postgres.Sql, slot: Slot, centerIds: string[]) {
+  const counts: { action: string; legit: StatementCount; raw?: StatementCount }[] = [];
+  for (const action of actions.filter((a) => opts.actions.includes(a.name))) {
+    const per = action.perUnit ?? 1;
+    const count = async (side: Side) => {
+      const [queue] = action.prepare ? await prepare(setup, action, side, [slot], centerIds, opts.count) : [[]];
+      if (action.prepare && queue.length < opts.count) throw new Error(`${action.name}: only ${queue.length} units prepared`);
+      const work = side === "legit" ? action.legit : (s: Slot, u: Unit | null) => action.raw(sql, s, u);
+      const counted = await countStatements(setup, opts.count * per, async () => {
+        for (let i = 0; i < opts.count; i++) await work(slot, action.prepare ? queue[i] : null);
+      });
+      return counted;
+    };
+    const legit = await count("legit");
+    counts.push({ action: action.name, legit, raw: opts.noRaw ? undefined : await count("raw") });
+  }
+  printCounts(counts, opts.countDetail);
+  return counts.map((c) => ({ action: c.action, legit: c.legit.perAction, raw: c.raw?.perAction }));
 }
 
 const serverCpuMs = (server: Legit | null) => (server?.processes ?? []).reduce((ms, p) => ms + cpuMsOfTree(p.pid), 0);

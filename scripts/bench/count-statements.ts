@@ -1,0 +1,48 @@
+import type postgres from "postgres";
+import { table } from "./stats";
+
+/**
+ * Statements per action, counted by PostgreSQL itself (pg_stat_statements, which the bench cluster
+ * loads, BEGIN and COMMIT included): `run` does the action `n` times one after another, and the
+ * calls of every statement over that stretch, divided by `n`, are what one action costs. Other
+ * work of the server in the meantime (the app's rollup fold every 10 s) shows as statements with
+ * a fraction of a call per action; `detail` lists every statement so they can be told apart.
+ *
+ * COMMIT is counted as one per BEGIN: pg_stat_statements misses most of postgres.js's COMMITs (it
+ * sends them as a named prepared statement after the first, and a repeated utility statement of
+ * the extended protocol is not counted: 5 transactions show 5 BEGINs and 1 COMMIT), and every
+ * BEGIN is followed by exactly one COMMIT or ROLLBACK round trip.
+ */
+export type StatementCount = { perAction: number; statements: { calls: number; query: string }[] };
+
+export async function countStatements(setup: postgres.Sql, n: number, run: () => Promise<void>): Promise<StatementCount> {
+  await setup`create extension if not exists pg_stat_statements`;
+  await setup`select pg_stat_statements_reset()`;
+  await run();
+  const rows = await setup`
+    select calls::int, query from pg_stat_statements
+    where dbid = (select oid from pg_database where datname = current_database())
+      and query not like '%pg_stat_statements%'
+    order by calls desc, query`;
+  const statements = rows
+    .map((r) => ({ calls: (r.calls as number) / n, query: String(r.query).replace(/\s+/g, " ") }))
+    .filter((s) => !/^(commit|rollback)$/i.test(s.query));
+  const begins = statements.filter((s) => /^begin/i.test(s.query)).reduce((sum, s) => sum + s.calls, 0);
+  if (begins > 0) statements.push({ calls: begins, query: "commit or rollback (one per begin)" });
+  statements.sort((a, b) => b.calls - a.calls || a.query.localeCompare(b.query));
+  return { perAction: statements.reduce((sum, s) => sum + s.calls, 0), statements };
+}
+
+export function printCounts(counts: { action: string; legit: StatementCount; raw?: StatementCount }[], detail: boolean): void {
+  console.log("\nStatements per action (pg_stat_statements, BEGIN and COMMIT included; HTTP actions include the session's user read)\n");
+  const rows = counts.map((c) => [c.action, c.legit.perAction.toFixed(1), c.raw ? c.raw.perAction.toFixed(1) : "–"]);
+  console.log(table(["action", "Legit", "raw"], rows));
+  if (!detail) return;
+  for (const c of counts) {
+    for (const [side, count] of [["Legit", c.legit], ["raw", c.raw]] as const) {
+      if (!count) continue;
+      console.log(`\n  ${c.action}, ${side}:`);
+      for (const s of count.statements) console.log(`    ${s.calls.toFixed(2).padStart(6)}  ${s.query.slice(0, 220)}`);
+    }
+  }
+}
