@@ -1,4 +1,4 @@
-import { and, desc, eq, max, sql } from "drizzle-orm";
+import { and, desc, eq, max, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { reusableQuery } from "@/db/reusable-query";
@@ -32,15 +32,25 @@ export async function getActiveChecklist(q: Queryable, centerId: string, categor
   return row ?? null;
 }
 
-// Read by every claim: its SQL built once (db/reusable-query.ts).
+// Its SQL built once (db/reusable-query.ts).
 const activeChecklist = reusableQuery((q) =>
   q
     .select()
     .from(checklists)
-    .where(and(eq(checklists.centerId, sql.placeholder("centerId")), eq(checklists.category, sql.placeholder("category")), eq(checklists.active, true)))
+    .where(activeChecklistOf(sql.placeholder("centerId"), sql.placeholder("category")))
     .orderBy(desc(checklists.version))
     .limit(1),
 );
+
+/** The active checklists of a center's category (the newest version is the one in use). */
+function activeChecklistOf(centerId: SQLWrapper | string, category: SQLWrapper | string) {
+  return and(eq(checklists.centerId, centerId), eq(checklists.category, category), eq(checklists.active, true));
+}
+
+/** getActiveChecklist's id as a subquery, for a statement that stores it (a claim's new inspection). */
+export function activeChecklistIdOf(centerId: SQLWrapper, category: SQLWrapper): SQL {
+  return sql`select ${checklists.id} from ${checklists} where ${activeChecklistOf(centerId, category)} order by ${checklists.version} desc limit 1`;
+}
 
 /** The active checklist of every category, for the manager's editor. */
 export async function listActiveChecklists(q: Queryable, centerId: string): Promise<Checklist[]> {

@@ -7,7 +7,8 @@ import { hasRole } from "@/lib/auth/staff-context";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, lockItemRowByCode, lockItemRowById, type Actor, staffActor } from "@/lib/items/apply-transition";
-import { getActiveChecklist } from "./checklists";
+import { reusableQuery } from "@/db/reusable-query";
+import { activeChecklistIdOf } from "./checklists";
 import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from "./inspection-joins";
 import { requireInspector } from "./guards";
 import { inspectorAction } from "./inspector-action";
@@ -119,13 +120,28 @@ export async function claimInTx(tx: Tx, ctx: StaffContext, data: z.output<typeof
 
   // A claim that released someone else's first changed the item since it was locked: read it again.
   await applyTransition(tx, { itemId: item.id, action: "claim", actor, centerId: ctx.centerId, details: {}, locked: tookOverFrom ? undefined : locked });
-  const checklist = await getActiveChecklist(tx, ctx.centerId, item.category);
-  const [inspection] = await tx
-    .insert(inspections)
-    .values({ itemId: item.id, centerId: ctx.centerId, inspectorId: ctx.userId, checklistId: checklist?.id ?? null, status: "open", claimedAt: now })
-    .returning();
+  const [inspection] = await openInspection(tx, { itemId: item.id, centerId: ctx.centerId, inspectorId: ctx.userId, category: item.category, claimedAt: now });
   return { ...claimAnswer(inspection, item), reopened: false, tookOverFrom };
 }
+
+/**
+ * The claim's inspection row, with the center's active checklist for the item's category (the
+ * highest active version, as getActiveChecklist reads it) chosen in the same statement; its SQL
+ * built once (db/reusable-query.ts).
+ */
+const openInspection = reusableQuery((q) =>
+  q
+    .insert(inspections)
+    .values({
+      itemId: sql.placeholder("itemId"),
+      centerId: sql.placeholder("centerId"),
+      inspectorId: sql.placeholder("inspectorId"),
+      checklistId: sql`(${activeChecklistIdOf(sql.placeholder("centerId"), sql.placeholder("category"))})`,
+      status: "open",
+      claimedAt: sql.placeholder("claimedAt"),
+    } as unknown as typeof inspections.$inferInsert)
+    .returning(),
+);
 
 function claimAnswer(inspection: Inspection, item: Item) {
   return { inspectionId: inspection.id, itemId: item.id, itemCode: item.code, claimedAt: inspection.claimedAt.toISOString() };
