@@ -1,36 +1,30 @@
-import { and, count, eq, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "@/db/client";
-import { reusableQuery } from "@/db/reusable-query";
-import { checklists, inspectionPhotos, items, reasonCodes, type Inspection, type Item, type ReasonCode, type Verdict } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { items, type Inspection, type Item, type ReasonCode, type Verdict } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { applyTransition, type Actor, type LockedItem } from "@/lib/items/apply-transition";
+import type { InspectionRules } from "./lock-inspection-with-rules";
 import { composeDefectNote, decideVerdict, type ItemStep, type VerdictDecision, type VerdictRulesInput } from "./verdict-rules";
-
-/** The center's reason codes, all of them (rules filter by verdict, category and active). */
-export async function loadReasons(q: Queryable, centerId: string): Promise<ReasonCode[]> {
-  return reasonsOfCenter(q, { centerId });
-}
-
-// The reads of every verdict, their SQL built once (db/reusable-query.ts).
-const reasonsOfCenter = reusableQuery((q) => q.select().from(reasonCodes).where(eq(reasonCodes.centerId, sql.placeholder("centerId"))));
-const photosOfInspection = reusableQuery((q) =>
-  q.select({ photos: count() }).from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, sql.placeholder("inspectionId"))),
-);
-const checklistById = reusableQuery((q) => q.select().from(checklists).where(eq(checklists.id, sql.placeholder("checklistId"))));
 
 /**
  * Judges a verdict recorded on an inspection (the inspector's, or a reviewer's overturn) by the
  * center's rules, with the inspection's photos and checklist answers as they stand. A refusal throws
  * every issue at once, under the first one's code.
  */
-export async function judgeVerdict(tx: Tx, input: Omit<VerdictRulesInput, "photoCount" | "checklist" | "item"> & { inspection: Inspection; item: Item }): Promise<VerdictDecision> {
-  const { inspection, ...rules } = input;
-  const [{ photos }] = await photosOfInspection(tx, { inspectionId: inspection.id });
-  const [checklist] = inspection.checklistId ? await checklistById(tx, { checklistId: inspection.checklistId }) : [];
+export function judgeVerdict(
+  input: Omit<VerdictRulesInput, "photoCount" | "checklist" | "item"> & {
+    inspection: Inspection;
+    item: Item;
+    /** The photo count and checklist, as read with the inspection's lock (lockInspectionWithRules). */
+    evidence: Pick<InspectionRules, "photoCount" | "checklist">;
+  },
+): VerdictDecision {
+  const { inspection, evidence, ...rules } = input;
+  const { photoCount, checklist } = evidence;
   const decision = decideVerdict({
     ...rules,
-    photoCount: Number(photos),
+    photoCount,
     checklist: checklist ? { points: checklist.points, results: inspection.results, highValueMinPhotos: checklist.highValueMinPhotos } : null,
   });
   if (!decision.ok) {

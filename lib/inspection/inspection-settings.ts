@@ -20,6 +20,11 @@ const settingsOfCenter = reusableQuery((q) => q.select({ settings: centers.setti
 export async function loadCenterSettings(q: Queryable, centerId: string): Promise<CenterSettings> {
   const [center] = await settingsOfCenter(q, { centerId });
   if (!center) throw new DomainError("not_found:center", "No such center.");
-  const s = center.settings ?? {};
+  return settingsWithFallback(center.settings);
+}
+
+/** A center's settings JSON with the fallback for every setting it lacks. */
+export function settingsWithFallback(stored: Partial<CenterSettings> | null | undefined): CenterSettings {
+  const s = stored ?? {};
   return { ...fallbackSettings, ...s, penaltyRates: { ...fallbackSettings.penaltyRates, ...s.penaltyRates } };
 }

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { users, type Inspection, type Item } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import type { LockedItem } from "@/lib/items/apply-transition";
 import { withScanId } from "@/lib/scans/with-scan-id";
 import { parseInput, requireInspector } from "./guards";
-import { lockInspectionAndItem } from "./lock-inspection";
+import { DomainError } from "@/lib/errors/domain-error";
+import { lockInspectionWithRules, type LockedInspectionWithRules } from "./lock-inspection-with-rules";
 
 /**
  * The outer shape of every scanned inspector action (claim, next item, verdict, review): only
@@ -27,15 +27,20 @@ export async function inspectorAction<S extends z.ZodType<{ scanId: string }>, R
 
 /**
  * An inspector action on one inspection (the verdict, the review): as `inspectorAction`, with the
- * item and the inspection locked (item first) before `judge` checks the status and decides.
+ * item and the inspection locked (item first) before `judge` checks the status and decides; the
+ * rules it judges by (settings, reason codes, photos, checklist) are read with the inspection's lock.
  */
 export function lockedInspectionAction<S extends z.ZodType<{ scanId: string; inspectionId: string }>, R>(
   db: Db,
   ctx: StaffContext,
   action: { kind: string; schema: S; input: unknown },
-  judge: (tx: Tx, locked: { inspection: Inspection; item: Item; locked: LockedItem }, data: z.output<S>) => Promise<R>,
+  judge: (tx: Tx, locked: LockedInspectionWithRules, data: z.output<S>) => Promise<R>,
 ): Promise<R & { repeated: boolean }> {
-  return inspectorAction(db, ctx, action, async (tx, data) => judge(tx, await lockInspectionAndItem(tx, ctx.centerId, data.inspectionId), data));
+  return inspectorAction(db, ctx, action, async (tx, data) => {
+    const locked = await lockInspectionWithRules(tx, ctx.centerId, data.inspectionId);
+    if (!locked) throw new DomainError("not_found:inspection", "No such inspection in this center.");
+    return judge(tx, locked, data);
+  });
 }
 
 /** A staff member's name for a refusal ("… by Kim"), or null if the account is gone. */

@@ -39,7 +39,7 @@ const itemOfTheInspection = (q: Queryable) =>
       .from(inspections)
       .where(and(eq(inspections.id, sql.placeholder("inspectionId")), eq(inspections.centerId, sql.placeholder("centerId")))),
   );
-const lockItemOfInspection = reusableQuery((q) => lockedItemSelect(q, itemOfTheInspection(q)));
+export const lockItemOfInspection = reusableQuery((q) => lockedItemSelect(q, itemOfTheInspection(q)));
 const tryLockItemOfInspection = reusableQuery((q) => lockedItemSelect(q, itemOfTheInspection(q), { skipLocked: true }));
 const lockInspection = reusableQuery((q) => q.select().from(inspections).where(eq(inspections.id, sql.placeholder("inspectionId"))).for("update"));
 

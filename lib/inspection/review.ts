@@ -1,16 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
-import { inspections, items, products, verdicts, type Inspection, type Item, type ItemState, type Verdict } from "@/db/schema";
+import { inspections, items, products, verdicts, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appendItemEvent } from "@/lib/events/append-outbox-event";
-import { recordItemEvent, staffActor, type LockedItem } from "@/lib/items/apply-transition";
-import { applyItemSteps, defectNoteFor, judgeVerdict, loadReasons, setDefectNote, verdictDetails } from "./apply-verdict";
+import { recordItemEvent, staffActor } from "@/lib/items/apply-transition";
+import { applyItemSteps, defectNoteFor, judgeVerdict, setDefectNote, verdictDetails } from "./apply-verdict";
 import { lockedInspectionAction, staffName } from "./inspector-action";
 import { inspectedItemColumns, inspectionsWithInspector, itemOfInspection } from "./inspection-joins";
-import { loadCenterSettings } from "./inspection-settings";
+import type { LockedInspectionWithRules } from "./lock-inspection-with-rules";
 import { inspectorNoteSchema, reasonCodesSchema } from "./submit-verdict";
 import { checkReviewer, penaltyRateFor, verdictLabel, verdictPath, type ItemStep, type ReviewReason } from "./verdict-rules";
 
@@ -84,7 +84,7 @@ export function reviewVerdict(db: Db, ctx: StaffContext, input: ReviewVerdictInp
 async function reviewInTx(
   tx: Tx,
   ctx: StaffContext,
-  { inspection, item, locked }: { inspection: Inspection; item: Item; locked: LockedItem },
+  { inspection, item, locked, rules }: LockedInspectionWithRules,
   data: z.output<typeof reviewVerdictSchema>,
   now: Date,
 ): Promise<Omit<ReviewResult, "repeated">> {
@@ -108,8 +108,7 @@ async function reviewInTx(
     throw new DomainError("validation:overturn_note", "Write a note saying why you overturn the verdict.", { item: item.code ?? "—" });
   }
 
-  const reasons = await loadReasons(tx, ctx.centerId);
-  const settings = await loadCenterSettings(tx, ctx.centerId);
+  const { reasons, settings } = rules;
   let codes: string[];
   let steps: ItemStep[];
   let awaitingBuyerDecision: boolean;
@@ -120,7 +119,7 @@ async function reviewInTx(
     awaitingBuyerDecision = original === "pass_minor_defect" && item.type === "trade";
     defectNote = defectNoteFor(original, codes, reasons, inspection.note);
   } else {
-    const decision = await judgeVerdict(tx, { inspection, item, verdict: newVerdict, reasonCodes: data.reasonCodes, settings, role: ctx.role, reasons, asReviewer: true });
+    const decision = judgeVerdict({ inspection, item, verdict: newVerdict, reasonCodes: data.reasonCodes, settings, role: ctx.role, reasons, asReviewer: true, evidence: rules });
     codes = data.reasonCodes;
     steps = decision.steps;
     awaitingBuyerDecision = decision.awaitingBuyerDecision;

@@ -1,13 +1,13 @@
-import { staffActor, type LockedItem } from "@/lib/items/apply-transition";
+import { staffActor } from "@/lib/items/apply-transition";
 import { eq, sql } from "drizzle-orm";
 import { reusableQuery } from "@/db/reusable-query";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { inspections, verdicts, type Inspection, type InspectionStatus, type Item, type ItemState, type Verdict } from "@/db/schema";
+import { inspections, verdicts, type InspectionStatus, type ItemState, type Verdict } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
-import { applyItemSteps, defectNoteFor, judgeVerdict, loadReasons, verdictDetails } from "./apply-verdict";
-import { loadCenterSettings } from "./inspection-settings";
+import { applyItemSteps, defectNoteFor, judgeVerdict, verdictDetails } from "./apply-verdict";
+import type { LockedInspectionWithRules } from "./lock-inspection-with-rules";
 import { lockedInspectionAction, staffName } from "./inspector-action";
 import { requireOpenClaim } from "./lock-inspection";
 import { verdictLabel, type ReviewReason } from "./verdict-rules";
@@ -66,7 +66,7 @@ export function submitVerdict(db: Db, ctx: StaffContext, input: SubmitVerdictInp
 async function submitInTx(
   tx: Tx,
   ctx: StaffContext,
-  { inspection, item, locked }: { inspection: Inspection; item: Item; locked: LockedItem },
+  { inspection, item, locked, rules }: LockedInspectionWithRules,
   data: z.output<typeof submitVerdictSchema>,
   now: Date,
 ): Promise<Omit<VerdictResult, "repeated">> {
@@ -81,9 +81,8 @@ async function submitInTx(
   }
   requireOpenClaim(inspection, item, ctx.userId, "record its verdict");
 
-  const settings = await loadCenterSettings(tx, ctx.centerId);
-  const reasons = await loadReasons(tx, ctx.centerId);
-  const decision = await judgeVerdict(tx, { inspection, item, verdict: data.verdict, reasonCodes: data.reasonCodes, settings, role: ctx.role, reasons });
+  const { settings, reasons } = rules;
+  const decision = judgeVerdict({ inspection, item, verdict: data.verdict, reasonCodes: data.reasonCodes, settings, role: ctx.role, reasons, evidence: rules });
 
   const defectNote = decision.needsReview ? null : defectNoteFor(data.verdict, data.reasonCodes, reasons, data.note);
   const details = verdictDetails({
