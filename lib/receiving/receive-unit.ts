@@ -1,17 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { inboundOrders, type InboundOrder, type Item, type Parcel } from "@/db/schema";
+import { centers, inboundOrders, items, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, lockItemRowById, staffActor } from "@/lib/items/apply-transition";
-import { findLabelData } from "@/lib/labels/find-label-data";
-import type { LabelData } from "@/lib/labels/label-data";
+import { labelProductNames, type LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
-import { withFreshItemCode } from "./fresh-item-code";
-import { parseInput, requireReceiver, scanIdSchema } from "./guards";
+import { isUniqueViolation, parseInput, requireReceiver, scanIdSchema } from "./guards";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
-import { findParcel, findUnit, loadOrderViews, parcelOrdersWhere, type OrderView, type UnitView } from "./views";
+import { findParcel, parcelOrdersWhere, selectUnits, toOrderView, type OrderView, type UnitView } from "./views";
 
 export const receiveUnitSchema = z.object({
   scanId: scanIdSchema,
@@ -44,6 +42,20 @@ export async function receiveUnit(
 ): Promise<ScanOutcome<ReceiveUnitAnswer>> {
   requireReceiver(ctx);
   const data = parseInput(receiveUnitSchema, input);
+  // A generated code already taken (the unique index on items.code says so; 50 random bits make it
+  // very rare) rolls the whole transaction back, scan id claim included, and it runs again with
+  // another code: no savepoint (two statements) around every receive for it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await receiveOnce(db, ctx, data, generateCode());
+    } catch (error) {
+      if (attempt < 5 && isUniqueViolation(error, "items_code_idx")) continue;
+      throw error;
+    }
+  }
+}
+
+function receiveOnce(db: Db, ctx: StaffContext, data: z.output<typeof receiveUnitSchema>, code: string): Promise<ScanOutcome<ReceiveUnitAnswer>> {
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "receiving.unit" }, async (tx) => {
     const parcel = await receivableParcel(tx, ctx, data.parcelId);
     const locked = await lockItemRowById(tx, data.itemId, ctx.centerId);
@@ -56,21 +68,16 @@ export async function receiveUnit(
     const actor = staffActor(ctx);
     const trail = { station: ctx.station ?? null, operatorId: ctx.userId, parcelId: parcel.id, trackingNumber: parcel.trackingNumber };
     // The item as locked above, then as the receive left it: no transition reads it again.
-    const received = await withFreshItemCode(
-      tx,
-      (code, sp) =>
-        applyTransition(sp, {
-          locked,
-          itemId: item.id,
-          action: "receive",
-          actor,
-          centerId: ctx.centerId,
-          expectedVersion: item.version,
-          set: { code, parcelId: parcel.id, receivedAt: new Date(), ...(cancelled ? { returnToSeller: true } : {}) },
-          details: cancelled ? { ...trail, returnToSeller: true, reason: "order_cancelled" } : trail,
-        }),
-      generateCode,
-    );
+    const received = await applyTransition(tx, {
+      locked,
+      itemId: item.id,
+      action: "receive",
+      actor,
+      centerId: ctx.centerId,
+      expectedVersion: item.version,
+      set: { code, parcelId: parcel.id, receivedAt: new Date(), ...(cancelled ? { returnToSeller: true } : {}) },
+      details: cancelled ? { ...trail, returnToSeller: true, reason: "order_cancelled" } : trail,
+    });
     if (cancelled) {
       await applyTransition(tx, {
         itemId: item.id,
@@ -106,12 +113,14 @@ function refuseIfReceived(item: Item, parcel: Parcel): void {
   );
 }
 
-async function orderOfParcel(tx: Tx, ctx: StaffContext, parcel: Parcel, item: Item): Promise<InboundOrder> {
-  const [order] = await tx
-    .select()
+/** The unit's order, if the parcel is for it, with its center's time zone (for the label). */
+async function orderOfParcel(tx: Tx, ctx: StaffContext, parcel: Parcel, item: Item): Promise<{ order: InboundOrder; timeZone: string }> {
+  const [row] = await tx
+    .select({ order: inboundOrders, timeZone: centers.timezone })
     .from(inboundOrders)
+    .innerJoin(centers, eq(centers.id, inboundOrders.centerId))
     .where(and(eq(inboundOrders.centerId, ctx.centerId), eq(inboundOrders.id, item.orderId), parcelOrdersWhere(parcel)));
-  if (order) return order;
+  if (row) return row;
   if (parcel.status === "unmatched") {
     throw new DomainError(
       "conflict:parcel_unmatched",
@@ -127,11 +136,29 @@ async function orderOfParcel(tx: Tx, ctx: StaffContext, parcel: Parcel, item: It
   );
 }
 
-async function answer(tx: Tx, ctx: StaffContext, itemId: string, order: InboundOrder, forReturn: boolean): Promise<ReceiveUnitAnswer> {
-  const unit = await findUnit(tx, ctx.centerId, itemId);
-  const [view] = await loadOrderViews(tx, ctx.centerId, eq(inboundOrders.id, order.id));
-  const [label] = await findLabelData(tx, ctx.centerId, [itemId]);
-  if (!unit || !view) throw new Error("received unit vanished");
+/**
+ * The answer, from one read of the order's units as they are now (the received one among them):
+ * the unit, the order's counts, and the label (the order and its center's time zone were read
+ * before the receive, and receiving changes neither).
+ */
+async function answer(
+  tx: Tx,
+  ctx: StaffContext,
+  itemId: string,
+  { order, timeZone }: { order: InboundOrder; timeZone: string },
+  forReturn: boolean,
+): Promise<ReceiveUnitAnswer> {
+  const view = toOrderView(order, await selectUnits(tx, and(eq(items.centerId, ctx.centerId), eq(items.orderId, order.id))));
+  const unit = view.units.find((u) => u.itemId === itemId);
+  if (!unit?.code || !unit.receivedAt) throw new Error("received unit vanished");
+  const label: LabelData = {
+    code: unit.code,
+    ...labelProductNames(unit, { nameKo: unit.productNameKo, nameEn: unit.productNameEn }),
+    size: unit.size,
+    orderExternalId: order.externalId,
+    receivedAt: unit.receivedAt,
+    timeZone,
+  };
   const left = view.counts.toReceive;
   const progress = `${view.counts.received} of ${view.counts.announced} received${left > 0 ? `, ${left} to go` : ""}.`;
   return {
