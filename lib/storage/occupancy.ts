@@ -1,6 +1,8 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
-import { bins, items, products, type Bin, type Item } from "@/db/schema";
+import { reusableQuery } from "@/db/reusable-query";
+import { bins, inboundOrders, items, products, type Bin, type Item } from "@/db/schema";
+import type { LockedItem } from "@/lib/items/apply-transition";
 import type { SizeClass } from "@/db/schema/catalog";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -11,20 +13,45 @@ import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 export type CatalogueNames = { productNameKo: string | null; productNameEn: string | null };
 
-/** An item of the center by its label code, with its storage size class and catalogue names. */
-export async function findItemForStorage(tx: Tx, centerId: string, code: string): Promise<{ item: Item; sizeClass: SizeClass; names: CatalogueNames }> {
-  const [row] = await tx
-    .select({ item: items, productClass: products.sizeClass, productNameKo: products.nameKo, productNameEn: products.nameEn })
-    .from(items)
-    .leftJoin(products, productOfItem)
-    .where(and(eq(items.centerId, centerId), eq(items.code, normalizeItemCode(code))));
+/**
+ * An item of the center by its label code, with its storage size class and catalogue names. With
+ * `lock`, the item row is locked for update in the same statement and comes back as `locked` too,
+ * for applyTransition (which then does not read it again).
+ */
+export async function findItemForStorage(
+  q: Queryable,
+  centerId: string,
+  code: string,
+  opts: { lock?: boolean } = {},
+): Promise<{ item: Item; sizeClass: SizeClass; names: CatalogueNames; locked?: LockedItem }> {
+  const values = { centerId, code: normalizeItemCode(code) };
+  const [row] = opts.lock ? await storageItemLocked(q, values) : await storageItem(q, values);
   if (!row) throw new DomainError("not_found:item", `No item ${code.trim()} in this center.`, { code: code.trim() });
   return {
     item: row.item,
     sizeClass: sizeClassOf(row.item, row.productClass),
     names: { productNameKo: row.productNameKo, productNameEn: row.productNameEn },
+    ...(opts.lock ? { locked: { item: row.item, orderExternalId: row.orderExternalId, now: row.now } } : {}),
   };
 }
+
+// findItemForStorage's two statements, their SQL built once (db/reusable-query.ts).
+const storageItemSelect = (q: Queryable) =>
+  q
+    .select({
+      item: items,
+      orderExternalId: inboundOrders.externalId,
+      now: sql`now()`.mapWith(items.updatedAt),
+      productClass: products.sizeClass,
+      productNameKo: products.nameKo,
+      productNameEn: products.nameEn,
+    })
+    .from(items)
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .leftJoin(products, productOfItem)
+    .where(and(eq(items.centerId, sql.placeholder("centerId")), eq(items.code, sql.placeholder("code"))));
+const storageItem = reusableQuery((q) => storageItemSelect(q));
+const storageItemLocked = reusableQuery((q) => storageItemSelect(q).for("update", { of: items }));
 
 /** A bin of the center by its code: one probe of the unique index bins_center_code_idx (the benchmark explains it). */
 export const binByCode = (q: Queryable, centerId: string, code: string) =>

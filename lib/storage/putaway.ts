@@ -23,17 +23,16 @@ export const putawayLookupSchema = z.object({ itemCode: itemCodeInputSchema, exc
 export async function lookupPutaway(db: Db, ctx: StaffContext, input: z.input<typeof putawayLookupSchema>): Promise<PutawayLookup> {
   requireStorageOperator(ctx);
   const data = parseInput(putawayLookupSchema, input);
-  return db.transaction(async (tx) => {
-    const { item, sizeClass, names } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
-    if (item.state !== "awaiting_putaway") {
-      throw new DomainError("conflict:not_awaiting_putaway", `${item.code} is ${item.state.replace(/_/g, " ")}, not waiting for putaway.`, {
-        code: item.code,
-        state: item.state,
-      });
-    }
-    const suggestion = await suggestBin(tx, ctx.centerId, sizeClass, { exclude: data.exclude });
-    return { item: viewOf(item, sizeClass, names), suggestion };
-  });
+  // Two reads, no transaction (a BEGIN and a COMMIT for nothing): the putaway itself checks again.
+  const { item, sizeClass, names } = await findItemForStorage(db, ctx.centerId, data.itemCode);
+  if (item.state !== "awaiting_putaway") {
+    throw new DomainError("conflict:not_awaiting_putaway", `${item.code} is ${item.state.replace(/_/g, " ")}, not waiting for putaway.`, {
+      code: item.code,
+      state: item.state,
+    });
+  }
+  const suggestion = await suggestBin(db, ctx.centerId, sizeClass, { exclude: data.exclude });
+  return { item: viewOf(item, sizeClass, names), suggestion };
 }
 
 export const putawaySchema = z.object({
@@ -54,13 +53,14 @@ export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof p
   requireStorageOperator(ctx);
   const data = parseInput(putawaySchema, input);
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "storage.putaway" }, async (tx) => {
-    const { item, sizeClass, names } = await findItemForStorage(tx, ctx.centerId, data.itemCode);
+    const { item, sizeClass, names, locked } = await findItemForStorage(tx, ctx.centerId, data.itemCode, { lock: true });
     const bin = await findBin(tx, ctx.centerId, data.binCode);
     const override = data.suggestedBinCode !== undefined && data.suggestedBinCode !== bin.code;
     checkBinFits(bin, sizeClass);
     const { item: stored } = await applyTransition(tx, {
       itemId: item.id,
       action: "putaway",
+      locked,
       actor: staffActor(ctx),
       centerId: ctx.centerId,
       set: { binId: bin.id, storedAt: new Date() },
