@@ -31,6 +31,12 @@ export async function loadManifest(q: Queryable, centerId: string, manifestId: s
     .leftJoin(users, eq(users.id, manifests.createdBy))
     .where(and(eq(manifests.id, manifestId), eq(manifests.centerId, centerId)));
   if (!row) throw new DomainError("not_found:manifest", "No such manifest in this center.");
+  return manifestView(q, row.manifest, row.createdBy);
+}
+
+/** A manifest read (or locked) with its creator's name, and its parcels as they are now. */
+async function manifestView(q: Queryable, manifest: Manifest, createdBy: string | null): Promise<ManifestView> {
+  const manifestId = manifest.id;
   const rows = await q
     .select({
       trackingNumber: shipments.trackingNumber,
@@ -42,7 +48,7 @@ export async function loadManifest(q: Queryable, centerId: string, manifestId: s
     .innerJoin(items, eq(items.id, shipments.itemId))
     .where(eq(shipments.manifestId, manifestId))
     .orderBy(asc(shipments.packedAt));
-  return { ...manifestHeader(row.manifest, row.createdBy), parcels: groupParcels(rows), itemCount: rows.length };
+  return { ...manifestHeader(manifest, createdBy), parcels: groupParcels(rows), itemCount: rows.length };
 }
 
 function manifestHeader(m: Manifest, createdBy: string | null): Omit<ManifestView, "parcels" | "itemCount"> {
@@ -81,12 +87,15 @@ export async function openManifest(db: Db, ctx: StaffContext, input: z.input<typ
   });
 }
 
-async function lockOpenManifest(tx: Tx, ctx: StaffContext, manifestId: string): Promise<Manifest> {
-  const [manifest] = await tx
-    .select()
+/** Locks an open manifest of the center; its creator's name comes with it (for the answer's header). */
+async function lockOpenManifest(tx: Tx, ctx: StaffContext, manifestId: string): Promise<Manifest & { createdByName: string | null }> {
+  const [row] = await tx
+    .select({ manifest: manifests, createdByName: users.name })
     .from(manifests)
+    .leftJoin(users, eq(users.id, manifests.createdBy))
     .where(and(eq(manifests.id, manifestId), eq(manifests.centerId, ctx.centerId)))
-    .for("update");
+    .for("update", { of: manifests });
+  const manifest = row && { ...row.manifest, createdByName: row.createdByName };
   if (!manifest) throw new DomainError("not_found:manifest", "No such manifest in this center.");
   if (manifest.status === "closed") {
     throw new DomainError("conflict:manifest_closed", `This ${findCarrier(manifest.carrier).name} manifest was already closed and handed over; open a new one.`, {
@@ -143,7 +152,8 @@ export async function addParcelToManifest(db: Db, ctx: StaffContext, input: z.in
         tracking: trackingNumber,
       });
     }
-    return { trackingNumber, items: claimed.length, manifest: await loadManifest(tx, ctx.centerId, manifest.id) };
+    // Adding a parcel leaves the manifest's own row as it was locked: only its parcels are read again.
+    return { trackingNumber, items: claimed.length, manifest: await manifestView(tx, manifest, manifest.createdByName) };
   });
 }
 
