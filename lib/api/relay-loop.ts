@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { sweepExpiredClaims } from "@/lib/inspection/sweep-expired-claims";
 import { foldRollups } from "@/lib/rollups/fold-rollups";
 import { abortablePause } from "@/lib/time/abortable-pause";
 import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
@@ -14,7 +15,8 @@ const foldEveryMs = 10 * 1000;
  * Runs the webhook relay until `signal` aborts: one pass, then a pause. Used by `npm run relay`;
  * with the embedded database (one process only) the app's start script can run it in-process.
  * Once an hour (and at the start) a pass also deletes scan answers past their retention; every ten
- * seconds it folds the desk's rollup deltas, so the dashboard's reads stay small.
+ * seconds it folds the desk's rollup deltas, so the dashboard's reads stay small, and releases the
+ * inspection claims that timed out (sweepExpiredClaims).
  */
 export async function runRelayLoop(
   db: Db,
@@ -52,6 +54,11 @@ export async function runRelayLoop(
       try {
         const folded = await foldRollups(db);
         options.onFold?.(folded);
+      } catch (error) {
+        options.onError?.(error);
+      }
+      try {
+        await sweepExpiredClaims(db);
       } catch (error) {
         options.onError?.(error);
       }

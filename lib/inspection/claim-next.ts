@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { inspections, items } from "@/db/schema";
@@ -35,7 +35,8 @@ export function claimNextItem(db: Db, ctx: StaffContext, input: z.input<typeof c
       const [free] = await tx
         .select({ id: items.id })
         .from(items)
-        .where(and(eq(items.id, entry.itemId), eq(items.state, "received")))
+        // Received, or in inspection under a claim that timed out (the queue lists those as waiting).
+        .where(and(eq(items.id, entry.itemId), inArray(items.state, ["received", "in_inspection"])))
         .for("update", { skipLocked: true });
       if (free) return claimInTx(tx, ctx, { scanId: data.scanId, itemId: free.id }, now);
     }

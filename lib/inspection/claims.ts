@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { inspections, items, products, users, type Inspection, type Item } from "@/db/schema";
@@ -205,47 +205,67 @@ export async function releaseClaim(db: Db, ctx: StaffContext, input: { itemId: s
   });
 }
 
-/** How many expired claims one sweep releases at most (a queue read must answer quickly). */
+/** How many expired claims one sweep of a center releases at most (the rest wait for the next sweep). */
 export const EXPIRED_CLAIMS_BATCH = 50;
 
 /**
  * Releases the center's oldest open claims older than its claimTimeoutMinutes, at most `batch` of
- * them (oldest first, along `inspections_center_status_idx`); the rest are left for the next sweep,
- * so a sweep stays short however many claims lapsed at once. Each release is its own transaction
- * with its audit row and event. Safe to run from several readers at once: a claim whose item
- * another transaction holds is skipped (that one releases it, or a later sweep does), and each
- * claim is re-checked under its locks, so none is released twice.
+ * them, oldest first; the rest are left for the next sweep, so a sweep stays short however many
+ * claims lapsed at once. Each release is its own transaction with its audit row and event. Run by
+ * the periodic work (lib/inspection/sweep-expired-claims.ts), never by a read. Several sweeps may
+ * run at once (app instances, relays): each takes its claim with `for update skip locked`, so two
+ * sweeps never take the same claim, and one whose item another transaction holds is passed over for
+ * a later sweep.
  */
 export async function releaseExpiredClaims(db: Db, centerId: string, now: Date = new Date(), opts: { batch?: number } = {}): Promise<ReleaseResult[]> {
   const settings = await loadCenterSettings(db, centerId);
   const cutoff = new Date(now.getTime() - settings.claimTimeoutMinutes * 60_000);
-  const expired = await db
-    .select({ id: inspections.id })
-    .from(inspections)
-    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open"), lt(inspections.claimedAt, cutoff)))
-    .orderBy(inspections.claimedAt)
-    .limit(opts.batch ?? EXPIRED_CLAIMS_BATCH);
   const released: ReleaseResult[] = [];
-  for (const { id } of expired) {
-    const done = await releaseIfExpired(db, centerId, id, cutoff);
-    if (done) released.push(done);
+  // Where the last sweep step stopped (claimed_at as text: exact to the microsecond).
+  let after: { claimedAt: string; id: string } | null = null;
+  for (let i = 0; i < (opts.batch ?? EXPIRED_CLAIMS_BATCH); i++) {
+    const step: { taken: { claimedAt: string; id: string } | null; done: ReleaseResult | null } = await db.transaction(async (tx) => {
+      const [taken] = await tx
+        .select({ id: inspections.id, claimedAt: sql<string>`${inspections.claimedAt}::text` })
+        .from(inspections)
+        .where(
+          and(
+            eq(inspections.centerId, centerId),
+            eq(inspections.status, "open"),
+            lt(inspections.claimedAt, cutoff),
+            after ? sql`(${inspections.claimedAt}, ${inspections.id}) > (${after.claimedAt}::timestamptz, ${after.id}::uuid)` : undefined,
+          ),
+        )
+        .orderBy(inspections.claimedAt, inspections.id)
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!taken) return { taken: null, done: null };
+      return { taken, done: await releaseIfExpiredInTx(tx, centerId, taken.id, cutoff) };
+    });
+    if (!step.taken) break;
+    after = step.taken;
+    if (step.done) released.push(step.done);
   }
   return released;
 }
 
+/** releaseIfExpiredInTx in a transaction of its own. */
+export function releaseIfExpired(db: Db, centerId: string, inspectionId: string, cutoff: Date): Promise<ReleaseResult | null> {
+  return db.transaction((tx) => releaseIfExpiredInTx(tx, centerId, inspectionId, cutoff));
+}
+
 /**
  * Releases one claim if, under its locks, it is still open, claimed before `cutoff` and its item
- * still in inspection; null when it is not, or when another transaction holds its item right now.
+ * still in inspection; null when it is not, or when another transaction holds its item right now
+ * (a sweep does not wait while holding the inspection).
  */
-export function releaseIfExpired(db: Db, centerId: string, inspectionId: string, cutoff: Date): Promise<ReleaseResult | null> {
-  return db.transaction(async (tx) => {
-    const found = await tryLockInspectionAndItem(tx, centerId, inspectionId);
-    if (!found) return null;
-    const { inspection, item } = found;
-    if (inspection.status !== "open" || inspection.claimedAt >= cutoff || item.state !== "in_inspection") return null;
-    await releaseInTx(tx, item, inspection, {}, "claim_timeout");
-    return { inspectionId, itemId: item.id, itemCode: item.code };
-  });
+async function releaseIfExpiredInTx(tx: Tx, centerId: string, inspectionId: string, cutoff: Date): Promise<ReleaseResult | null> {
+  const found = await tryLockInspectionAndItem(tx, centerId, inspectionId);
+  if (!found) return null;
+  const { inspection, item } = found;
+  if (inspection.status !== "open" || inspection.claimedAt >= cutoff || item.state !== "in_inspection") return null;
+  await releaseInTx(tx, item, inspection, {}, "claim_timeout");
+  return { inspectionId, itemId: item.id, itemCode: item.code };
 }
 
 /**
@@ -255,7 +275,7 @@ export function releaseIfExpired(db: Db, centerId: string, inspectionId: string,
  * submitted (a claim is inserted open, and a verdict closes it), so `submitted_at is null` narrows that
  * index to the inspector's unsubmitted inspections.
  */
-export async function listOpenClaims(q: Queryable, centerId: string, opts: { limit?: number; inspectorId?: string } = {}) {
+export async function listOpenClaims(q: Queryable, centerId: string, opts: { limit?: number; inspectorId?: string; claimedSince?: Date } = {}) {
   const query = inspectionsWithInspector(q, { ...inspectedItemColumns, claimedAt: inspections.claimedAt })
     .innerJoin(items, itemOfInspection)
     .leftJoin(products, productOfItem)
@@ -264,17 +284,18 @@ export async function listOpenClaims(q: Queryable, centerId: string, opts: { lim
         eq(inspections.centerId, centerId),
         eq(inspections.status, "open"),
         opts.inspectorId ? and(eq(inspections.inspectorId, opts.inspectorId), isNull(inspections.submittedAt)) : undefined,
+        opts.claimedSince ? gte(inspections.claimedAt, opts.claimedSince) : undefined,
       ),
     )
     .orderBy(inspections.claimedAt, inspections.id);
   return opts.limit === undefined ? query : query.limit(opts.limit);
 }
 
-/** How many claims of the center are open. */
-export async function countOpenClaims(q: Queryable, centerId: string): Promise<number> {
+/** How many claims of the center are open (claimed since `claimedSince`, when given: the ones not timed out). */
+export async function countOpenClaims(q: Queryable, centerId: string, claimedSince?: Date): Promise<number> {
   const [row] = await q
     .select({ n: sql<number>`count(*)::int` })
     .from(inspections)
-    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open")));
+    .where(and(eq(inspections.centerId, centerId), eq(inspections.status, "open"), claimedSince ? gte(inspections.claimedAt, claimedSince) : undefined));
   return Number(row?.n ?? 0);
 }

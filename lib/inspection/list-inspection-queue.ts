@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { centers, inboundOrders, items } from "@/db/schema";
+import { centers, inboundOrders, inspections, items, type CenterSettings } from "@/db/schema";
 import type { OrderType } from "@/db/schema/orders";
 import { itemsWithProduct } from "@/lib/catalog/item-row-columns";
 import { toUnitView, unitRowColumns, type UnitView } from "@/lib/receiving/views";
@@ -21,7 +21,9 @@ export type InspectionQueueEntry = UnitView & {
 };
 
 /**
- * Received units waiting for inspection, in the order they should be taken.
+ * Received units waiting for inspection, in the order they should be taken, and units whose claim
+ * timed out and was not yet released by the sweep (lib/inspection/sweep-expired-claims.ts): those are
+ * free for anyone to claim (claimItem takes them over), so they wait in the queue like the others.
  *
  * Ordering: by effective arrival time = receivedAt, minus `tradeHeadStartMinutes` for trade items;
  * ties by item id. So a trade item goes before every storage item that arrived less than an hour
@@ -34,15 +36,36 @@ export async function listInspectionQueue(
   opts: { limit?: number; now?: Date } = {},
 ): Promise<InspectionQueueEntry[]> {
   const now = opts.now ?? new Date();
+  const limit = opts.limit ?? 100;
   const [center] = await q.select({ settings: centers.settings }).from(centers).where(eq(centers.id, centerId));
   if (!center) return [];
   const deadlineMs = center.settings.inspectionDeadlineHours * 3_600_000;
   const effectiveArrival = sql`${items.receivedAt} - case when ${items.type} = 'trade' then interval '${sql.raw(String(tradeHeadStartMinutes))} minutes' else interval '0 minutes' end`;
-  const rows = await itemsWithProduct(q, { ...unitRowColumns, orderExternalId: inboundOrders.externalId })
-    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .where(and(eq(items.centerId, centerId), eq(items.state, "received"), eq(items.returnToSeller, false)))
-    .orderBy(asc(effectiveArrival), asc(items.id))
-    .limit(opts.limit ?? 100);
+  const columns = { ...unitRowColumns, orderExternalId: inboundOrders.externalId };
+  const [received, lapsed] = await Promise.all([
+    itemsWithProduct(q, columns)
+      .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+      .where(and(eq(items.centerId, centerId), eq(items.state, "received"), eq(items.returnToSeller, false)))
+      .orderBy(asc(effectiveArrival), asc(items.id))
+      .limit(limit),
+    // Open claims older than the timeout (inspections_center_status_idx): few, the sweep releases them.
+    itemsWithProduct(q, columns)
+      .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+      .innerJoin(inspections, eq(inspections.itemId, items.id))
+      .where(
+        and(
+          eq(inspections.centerId, centerId),
+          eq(inspections.status, "open"),
+          lt(inspections.claimedAt, claimCutoff(center.settings, now)),
+          eq(items.state, "in_inspection"),
+        ),
+      )
+      .orderBy(asc(effectiveArrival), asc(items.id))
+      .limit(limit),
+  ]);
+  const arrival = (row: (typeof received)[number]) =>
+    row.item.receivedAt ? row.item.receivedAt.getTime() - (row.item.type === "trade" ? tradeHeadStartMinutes * 60_000 : 0) : Number.POSITIVE_INFINITY;
+  const rows = [...received, ...lapsed].sort((a, b) => arrival(a) - arrival(b) || a.item.id.localeCompare(b.item.id)).slice(0, limit);
   return rows.map((row) => {
     const receivedAt = row.item.receivedAt ?? row.item.createdAt;
     const deadline = receivedAt.getTime() + deadlineMs;
@@ -55,4 +78,9 @@ export async function listInspectionQueue(
       overdue: now.getTime() > deadline,
     };
   });
+}
+
+/** Claims made before this instant have timed out (the center's claimTimeoutMinutes). */
+export function claimCutoff(settings: Pick<CenterSettings, "claimTimeoutMinutes">, now: Date): Date {
+  return new Date(now.getTime() - settings.claimTimeoutMinutes * 60_000);
 }

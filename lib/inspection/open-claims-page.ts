@@ -9,15 +9,16 @@ export type OpenClaimsPage = { claims: Awaited<ReturnType<typeof listOpenClaims>
 /**
  * The open claims the inspection queue shows: the oldest `limit`, the viewer's own (their oldest
  * `limit`) wherever they fall, so an inspector can always continue their own, and how many are open
- * in all. A center can pile up
+ * in all; with `claimedSince`, only claims not timed out (the queue shows the others' items as waiting). A center can pile up
  * claims (the benchmark left 39,584 open in one): the list stays a page, and the screen says how many
  * more there are.
  */
-export async function readOpenClaimsPage(q: Queryable, centerId: string, opts: { viewerId?: string; limit?: number } = {}): Promise<OpenClaimsPage> {
+export async function readOpenClaimsPage(q: Queryable, centerId: string, opts: { viewerId?: string; limit?: number; claimedSince?: Date } = {}): Promise<OpenClaimsPage> {
+  const { claimedSince } = opts;
   const [oldest, mine, total] = await Promise.all([
-    listOpenClaims(q, centerId, { limit: opts.limit ?? openClaimsPageSize }),
-    opts.viewerId ? listOpenClaims(q, centerId, { inspectorId: opts.viewerId, limit: opts.limit ?? openClaimsPageSize }) : [],
-    countOpenClaims(q, centerId),
+    listOpenClaims(q, centerId, { limit: opts.limit ?? openClaimsPageSize, claimedSince }),
+    opts.viewerId ? listOpenClaims(q, centerId, { inspectorId: opts.viewerId, limit: opts.limit ?? openClaimsPageSize, claimedSince }) : [],
+    countOpenClaims(q, centerId, claimedSince),
   ]);
   const shown = new Set(oldest.map((c) => c.inspectionId));
   const claims = [...oldest, ...mine.filter((c) => !shown.has(c.inspectionId))];

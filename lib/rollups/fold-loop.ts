@@ -1,9 +1,11 @@
-import type { Queryable } from "@/db/client";
+import type { Db } from "@/db/client";
+import { sweepExpiredClaims } from "@/lib/inspection/sweep-expired-claims";
 import { abortablePause } from "@/lib/time/abortable-pause";
 import { foldRollups } from "./fold-rollups";
 
 /**
- * Folds the desk's rollup deltas every `intervalMs` until `signal` aborts. The app runs it itself
+ * Folds the desk's rollup deltas and releases timed-out inspection claims (sweepExpiredClaims)
+ * every `intervalMs` until `signal` aborts. The app runs it itself
  * (instrumentation.ts) when the relay, which also folds, is not in its process; so a deployment
  * that runs no `npm run relay` still folds and the dashboard's reads stay small. Several app
  * instances and a relay may all run it: `rollup_fold` lets one folder at a time in (an advisory
@@ -11,7 +13,7 @@ import { foldRollups } from "./fold-rollups";
  * later is an error of that pass, and the next pass tries again).
  */
 export async function runFoldLoop(
-  db: () => Promise<Queryable>,
+  db: () => Promise<Db>,
   options: { signal: AbortSignal; intervalMs?: number; onFold?: (folded: number) => void; onError?: (error: unknown) => void },
 ): Promise<void> {
   while (!options.signal.aborted) {
@@ -20,6 +22,11 @@ export async function runFoldLoop(
       // itself (tests/architecture/optional-call-arguments.test.ts).
       const folded = await foldRollups(await db());
       options.onFold?.(folded);
+    } catch (error) {
+      options.onError?.(error);
+    }
+    try {
+      await sweepExpiredClaims(await db());
     } catch (error) {
       options.onError?.(error);
     }

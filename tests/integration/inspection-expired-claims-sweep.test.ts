@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { items } from "@/db/schema";
 import { claimItem, EXPIRED_CLAIMS_BATCH, releaseExpiredClaims, releaseIfExpired } from "@/lib/inspection/claims";
 import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
+import { sweepExpiredClaims } from "@/lib/inspection/sweep-expired-claims";
 import { submitVerdict } from "@/lib/inspection/submit-verdict";
 import { describeEachDb } from "../helpers/databases";
 import { createOrderWithItems } from "../helpers/fixtures";
@@ -35,18 +36,19 @@ async function expectReleasedOnce(db: Db, itemIds: string[]) {
 }
 
 describeEachDb("inspection: the expired-claims sweep is bounded", (use, kind) => {
-  it("one queue read releases one batch, the oldest first, and answers; the rest stay open for the next reads", async () => {
+  it("one sweep releases one batch per center, the oldest first; queue reads in between release nothing; the next sweep the rest", async () => {
     const db = use();
     const t0 = new Date();
     const { c, claims } = await lapsedClaims(db, EXPIRED_CLAIMS_BATCH + 3, t0);
     const young = await claimedItem(db, ctxOf(c.inspector2), { answered: false }, minutesAgo(t0, 5));
-    const first = await readInspectionQueue(db, c.center.id, { now: t0 });
-    expect(first.released.map((r) => r.inspectionId)).toEqual(claims.slice(0, EXPIRED_CLAIMS_BATCH).map((x) => x.inspectionId));
-    expect(first.claimsTotal).toBe(3 + 1);
-    const second = await readInspectionQueue(db, c.center.id, { now: t0 });
-    expect(second.released.map((r) => r.inspectionId)).toEqual(claims.slice(EXPIRED_CLAIMS_BATCH).map((x) => x.inspectionId));
-    expect(second.claimsTotal).toBe(1);
-    expect((await readInspectionQueue(db, c.center.id, { now: t0 })).released).toEqual([]);
+    const read = await readInspectionQueue(db, c.center.id, { now: t0 });
+    expect(read.claimsTotal).toBe(1);
+    expect((await snapshot(db, claims[0].itemId)).item.state).toBe("in_inspection");
+    const first = await sweepExpiredClaims(db, t0);
+    expect(first.map((r) => r.inspectionId)).toEqual(claims.slice(0, EXPIRED_CLAIMS_BATCH).map((x) => x.inspectionId));
+    const second = await sweepExpiredClaims(db, t0);
+    expect(second.map((r) => r.inspectionId)).toEqual(claims.slice(EXPIRED_CLAIMS_BATCH).map((x) => x.inspectionId));
+    expect(await sweepExpiredClaims(db, t0)).toEqual([]);
     await expectReleasedOnce(db, claims.map((x) => x.itemId));
     expect((await snapshot(db, young.item.id)).item.state).toBe("in_inspection");
   }, 120_000);
@@ -67,7 +69,7 @@ describeEachDb("inspection: the expired-claims sweep is bounded", (use, kind) =>
     await expectReleasedOnce(db, claims.map((x) => x.itemId));
   }, 60_000);
 
-  it("two readers sweeping at once release disjoint claims, none twice", async () => {
+  it("two sweeps at once take disjoint claims, none twice", async () => {
     const db = use();
     for (let round = 0; round < 2; round++) {
       const t0 = new Date();
@@ -77,9 +79,9 @@ describeEachDb("inspection: the expired-claims sweep is bounded", (use, kind) =>
         releaseExpiredClaims(db, c.center.id, t0, { batch: 4 }),
       ]);
       const ids = [...a, ...b].map((r) => r.inspectionId);
+      // Each sweep takes its claims with skip locked: disjoint, and each gets its full batch.
       expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.length).toBeGreaterThanOrEqual(4);
-      expect(ids.length).toBeLessThanOrEqual(8);
+      expect(ids.length).toBe(8);
       while ((await releaseExpiredClaims(db, c.center.id, t0, { batch: 4 })).length > 0);
       await expectReleasedOnce(db, claims.map((x) => x.itemId));
     }

@@ -1,9 +1,14 @@
 import { beforeAll, expect, it } from "vitest";
+import { runRelayLoop } from "@/lib/api/relay-loop";
+import { claimItem } from "@/lib/inspection/claims";
+import { claimNextItem } from "@/lib/inspection/claim-next";
 import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
+import { sweepExpiredClaims } from "@/lib/inspection/sweep-expired-claims";
+import { runFoldLoop } from "@/lib/rollups/fold-loop";
 import { describeEachDb } from "../helpers/databases";
-import { claimedItem, ctxOf, inspectionCenter, snapshot } from "./inspection-fixtures";
+import { claimedItem, ctxOf, inspectionCenter, scan, snapshot } from "./inspection-fixtures";
 
-describeEachDb("inspection queue read releases timed-out claims", (use) => {
+describeEachDb("inspection queue: a read only reads; timed-out claims are free until the sweep releases them", (use) => {
   let c: Awaited<ReturnType<typeof inspectionCenter>>;
   let other: Awaited<ReturnType<typeof inspectionCenter>>;
   beforeAll(async () => {
@@ -11,45 +16,72 @@ describeEachDb("inspection queue read releases timed-out claims", (use) => {
     other = await inspectionCenter(use());
   });
 
-  it("an expired claim is back in the waiting list when the queue is read; a fresh one stays claimed; other centers untouched", async () => {
+  it("an expired claim waits in the list and is not counted as a claim, the read writes nothing; a fresh one stays claimed", async () => {
     const db = use();
     const t0 = new Date();
     const minutesAgo = (m: number) => new Date(t0.getTime() - m * 60_000);
     const expired = await claimedItem(db, ctxOf(c.inspector), {}, minutesAgo(45));
     const fresh = await claimedItem(db, ctxOf(c.inspector2), {}, minutesAgo(5));
-    const elsewhere = await claimedItem(db, ctxOf(other.inspector), {}, minutesAgo(45));
+    const before = await snapshot(db, expired.item.id);
 
-    const read = await readInspectionQueue(db, c.center.id, { now: t0 });
+    const read = await readInspectionQueue(db, c.center.id, { now: t0, viewerId: c.inspector.id });
 
-    expect(read.released.map((r) => r.itemId)).toEqual([expired.item.id]);
     expect(read.waiting.map((e) => e.itemId)).toContain(expired.item.id);
+    expect(read.waiting.map((e) => e.itemId)).not.toContain(fresh.item.id);
     expect(read.claims.map((r) => r.itemId)).not.toContain(expired.item.id);
     expect(read.claims.map((r) => r.itemId)).toContain(fresh.item.id);
+    expect(read.claimsTotal).toBe(read.claims.length);
+    // Nothing written: the claim is still open, no audit row, no event.
+    expect(await snapshot(db, expired.item.id)).toEqual(before);
+
+    // Another inspector claims it from the list: taken over as timed out, in one transaction.
+    const taken = await claimItem(db, ctxOf(c.inspector2), { scanId: scan(), itemId: expired.item.id }, t0);
+    expect(taken.tookOverFrom).toMatchObject({ userId: c.inspector.id });
     const after = await snapshot(db, expired.item.id);
-    expect(after.item.state).toBe("received");
-    expect(after.inspections.map((i) => i.status)).toEqual(["released"]);
-    expect(after.events.at(-1)).toMatchObject({ action: "release_claim", fromState: "in_inspection", toState: "received", details: { reason: "claim_timeout" } });
-    expect(after.outbox.at(-1)).toMatchObject({ type: "item.release_claim" });
-    expect((await snapshot(db, fresh.item.id)).item.state).toBe("in_inspection");
-    expect((await snapshot(db, elsewhere.item.id)).item.state).toBe("in_inspection");
+    expect(after.inspections.map((i) => i.status)).toEqual(["released", "open"]);
+    expect(after.events.map((e) => e.action)).toEqual(["claim", "release_claim", "claim"]);
+    expect(after.events[1]).toMatchObject({ details: { reason: "claim_timeout_takeover" } });
   });
 
-  it("reads at once from two instances release each expired claim exactly once", async () => {
+  it("'next item' takes an item whose claim timed out, when it is the head of the queue", async () => {
+    const db = use();
+    const fresh = await inspectionCenter(db);
+    const t0 = new Date();
+    const lapsed = await claimedItem(db, ctxOf(fresh.inspector), {}, new Date(t0.getTime() - 60 * 60_000));
+    const done = await claimedItem(db, ctxOf(fresh.inspector2), {}, t0);
+    const next = await claimNextItem(db, ctxOf(fresh.inspector2), { scanId: scan(), inspectionId: done.inspectionId }, t0);
+    expect(next).toMatchObject({ itemId: lapsed.item.id, tookOverFrom: { userId: fresh.inspector.id } });
+  });
+
+  it("the sweep releases expired claims of every center, once; the app's fold loop and the relay run it", async () => {
     const db = use();
     const t0 = new Date();
-    const claims = await Promise.all([1, 2, 3].map(() => claimedItem(db, ctxOf(c.inspector), {}, new Date(t0.getTime() - 60 * 60_000))));
-    const reads = await Promise.all([readInspectionQueue(db, c.center.id, { now: t0 }), readInspectionQueue(db, c.center.id, { now: t0 })]);
-    const releasedIds = reads.flatMap((r) => r.released.map((x) => x.itemId)).sort();
-    expect(releasedIds).toEqual(claims.map((x) => x.item.id).sort());
-    for (const { item } of claims) {
+    const hourAgo = new Date(t0.getTime() - 60 * 60_000);
+    const here = await claimedItem(db, ctxOf(c.inspector), {}, hourAgo);
+    const there = await claimedItem(db, ctxOf(other.inspector), {}, hourAgo);
+    const young = await claimedItem(db, ctxOf(c.inspector2), {}, t0);
+    const released = (await sweepExpiredClaims(db, t0)).map((r) => r.itemId);
+    expect(released).toEqual(expect.arrayContaining([here.item.id, there.item.id]));
+    expect(released).not.toContain(young.item.id);
+    expect(await sweepExpiredClaims(db, t0)).toEqual([]);
+    for (const { item } of [here, there]) {
       const after = await snapshot(db, item.id);
       expect(after.item.state).toBe("received");
-      expect(after.events.filter((e) => e.action === "release_claim")).toHaveLength(1);
+      expect(after.events.at(-1)).toMatchObject({ action: "release_claim", fromState: "in_inspection", toState: "received", details: { reason: "claim_timeout" } });
+      expect(after.outbox.at(-1)).toMatchObject({ type: "item.release_claim" });
     }
-    // A read lists none of the claims it released; one the other read was releasing at that moment it
-    // skips (never waits on), so it may still list it; the next read lists none.
-    for (const read of reads) for (const { itemId } of read.released) expect(read.claims.map((r) => r.itemId)).not.toContain(itemId);
-    const next = await readInspectionQueue(db, c.center.id, { now: t0 });
-    for (const { item } of claims) expect(next.claims.map((r) => r.itemId)).not.toContain(item.id);
+    expect((await snapshot(db, young.item.id)).item.state).toBe("in_inspection");
+
+    // The loops, given only a signal (as instrumentation.ts and `npm run relay` start them), sweep.
+    for (const start of [(signal: AbortSignal) => runFoldLoop(async () => db, { signal, intervalMs: 20 }), (signal: AbortSignal) => runRelayLoop(db, { signal, intervalMs: 20 })]) {
+      const lapsed = await claimedItem(db, ctxOf(c.inspector), {}, hourAgo);
+      const stop = new AbortController();
+      const loop = start(stop.signal);
+      const deadline = Date.now() + 20_000;
+      while ((await snapshot(db, lapsed.item.id)).item.state !== "received" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      stop.abort();
+      await loop;
+      expect((await snapshot(db, lapsed.item.id)).item.state).toBe("received");
+    }
   });
 });
