@@ -65,12 +65,13 @@ export async function openDb(options: {
   maxPipeline?: number;
 }): Promise<DbHandle> {
   if (options.url) {
-    const { default: postgres } = await import("postgres");
+    const { connectPostgres } = await import("./postgres-target");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     // At least two connections: migration holds one for its advisory lock.
     // JIT off: our statements are short, and compiling one cost 150 ms on a desk query (EXPLAIN
     // ANALYZE at 1M items) that runs in a fraction of that without it.
-    const client = postgres(options.url, {
+    // A Unix socket when the URL names one libpq's way (`?host=/dir`): db/postgres-target.ts.
+    const client = connectPostgres(options.url, {
       max: Math.max(options.max ?? 10, 2),
       // postgres.js reads max_pipeline, but its type definitions leave it out.
       ...({ max_pipeline: options.maxPipeline ?? 100 } as object),
