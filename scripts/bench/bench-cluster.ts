@@ -1,12 +1,15 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdirSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { postgresTarget } from "@/db/postgres-target";
 
 /**
  * The benchmark's PostgreSQL: DATABASE_URL when given; otherwise a cluster of its own kept in
  * `.data/bench-pg` (created on first use, started when stopped, left running between `bench:data`
- * and `bench`; `npm run bench:cluster -- stop` stops it), on 127.0.0.1:BENCH_PG_PORT (3901).
+ * and `bench`; `npm run bench:cluster -- stop` stops it), listening on 127.0.0.1:BENCH_PG_PORT (3901)
+ * and on a Unix socket in `.data/bench-pg/socket`. The bench connects over the socket (both Legit and
+ * the raw side); BENCH_PG_TCP=1 connects over loopback TCP instead.
  */
 const root = path.join(process.cwd(), ".data", "bench-pg");
 const dataDir = path.join(root, "data");
@@ -66,11 +69,20 @@ export function ensureBenchCluster(): string {
     run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C"]);
   }
   if (!running()) run("pg_ctl", ["-D", dataDir, "-l", path.join(root, "server.log"), "-o", serverOptions, "-w", "start"]);
-  return `postgres://postgres@127.0.0.1:${port}/${benchDatabaseName}`;
+  return process.env.BENCH_PG_TCP === "1"
+    ? `postgres://postgres@127.0.0.1:${port}/${benchDatabaseName}`
+    : `postgres://postgres@/${benchDatabaseName}?host=${encodeURIComponent(socketDir)}&port=${port}`;
 }
 
 export function stopBenchCluster(): void {
   if (existsSync(path.join(dataDir, "PG_VERSION")) && running()) run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+}
+
+/** The process id of the bench's own cluster's postmaster (its backends are its children), when the bench runs on it. */
+export function benchClusterPid(): number | undefined {
+  const file = path.join(dataDir, "postmaster.pid");
+  if (process.env.DATABASE_URL || !existsSync(file)) return undefined;
+  return Number(readFileSync(file, "utf8").split("\n")[0]) || undefined;
 }
 
 /** The database URL the benchmark uses (and whether it is our own cluster). */
@@ -80,10 +92,11 @@ export function benchDatabaseUrl(): string {
 
 /** Drops and re-creates the benchmark database (only on our own cluster, or with --fresh). */
 export async function recreateDatabase(url: string): Promise<void> {
-  const u = new URL(url);
+  const { url: tcpShaped, socketDir: dir } = postgresTarget(url);
+  const u = new URL(tcpShaped);
   const name = u.pathname.slice(1);
   u.pathname = "/postgres";
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  const admin = postgres(u.toString(), { max: 1, onnotice: () => {}, ...(dir ? { host: dir } : {}) });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
   await admin.end();

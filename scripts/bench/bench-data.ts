@@ -12,7 +12,8 @@
  */
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectPostgres } from "@/db/postgres-target";
 import { openDb } from "@/db/open-db";
 import { loadCatalog } from "@/db/seed/catalog";
 import * as schema from "@/db/schema";
@@ -75,7 +76,7 @@ async function main() {
   if (!finishOnly) await recreateDatabase(url);
   const handle = await openDb({ url, max: 2 });
   log(finishOnly ? "finishing" : "database re-created and migrated");
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   if (finishOnly) {
     await finish(sql, log);
     await sql.end();

@@ -18,10 +18,11 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectPostgres } from "@/db/postgres-target";
 import { openDb, type Db, type DbHandle } from "@/db/open-db";
 import { applyTransition } from "@/lib/items/apply-transition";
-import { benchDatabaseUrl } from "./bench-cluster";
+import { benchClusterPid, benchDatabaseUrl } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";
 import { apiCall, signIn, stationGet, stationPost, waitForServer, request, type HttpAnswer, type Station } from "./http-client";
 import { foldRollups } from "@/lib/rollups/fold-rollups";
@@ -287,8 +288,8 @@ async function runPhase(slots: Slot[], queues: (Unit | null)[][], work: (slot: S
 
 async function main() {
   const databaseUrl = benchDatabaseUrl();
-  const sql = postgres(databaseUrl, { max: opts.rawPool, onnotice: () => {} });
-  const setup = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  const sql = connectPostgres(databaseUrl, { max: opts.rawPool, onnotice: () => {} });
+  const setup = connectPostgres(databaseUrl, { max: 2, onnotice: () => {} });
   const centers = await setup`select id, code from centers where code like 'BN%' order by code`;
   if (centers.length === 0) throw new Error("No bench data: run `npm run bench:data` first.");
   const centerIds = centers.map((c) => c.id as string);
@@ -357,9 +358,9 @@ async function main() {
           const sides: Side[] = opts.noRaw ? ["legit"] : round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
           for (const side of sides) {
             const queues = await prepare(setup, action, side, levelSlots, centerIds);
-            const cpuBefore = { server: serverCpuMs(server), bench: ownCpuMs() };
+            const cpuBefore = { server: serverCpuMs(server), bench: ownCpuMs(), postgres: postgresCpuMs() };
             const result = await runPhase(levelSlots, queues, side === "legit" ? action.legit : (slot, unit) => action.raw(sql, slot, unit), action.perUnit);
-            result.cpuMs = { server: serverCpuMs(server) - cpuBefore.server, bench: ownCpuMs() - cpuBefore.bench };
+            result.cpuMs = { server: serverCpuMs(server) - cpuBefore.server, bench: ownCpuMs() - cpuBefore.bench, postgres: postgresCpuMs() - cpuBefore.postgres };
             const key = `${action.name}:${side}`;
             rateSeen.set(key, Math.max(rateSeen.get(key) ?? 0, result.done / result.seconds));
             ((measured[action.name] ??= {})[level] ??= { legit: [], raw: [] })[side].push(result);
@@ -392,8 +393,9 @@ async function main() {
     results.throughput = summary;
     console.log("\nLegit over HTTP vs the same transactions straight through postgres.js (medians of rounds; latency in ms)\n");
     console.log(table(["action", "stations", "Legit/s", "p50", "p95", "p99", "err", "raw/s", "p50", "p99", "err", "Legit/raw"], rows));
-    console.log("\nCPU per request or transaction (ms, medians of rounds): Legit's server processes, and this process (the HTTP client for Legit, the\npostgres.js client for raw; both sides run in this process for `transition`). Less distorted by a busy machine than the rates.\n");
-    console.log(table(["action", "stations", "Legit server", "Legit client", "raw client", "Legit app/raw"], cpuRows(measured)));
+    console.log("\nCPU per request or transaction (ms, medians of rounds): Legit's server processes, and this process (the HTTP client for Legit, the\npostgres.js client for raw; both sides run in this process for `transition`), and PostgreSQL. Less distorted by a busy machine than the rates.\n");
+    console.log(table(["action", "stations", "Legit server", "Legit client", "PostgreSQL", "raw client", "PostgreSQL", "Legit app/raw", "with PostgreSQL"], cpuRows(measured)));
+    console.log("\n  PostgreSQL: the bench cluster's processes during Legit's phase, then during raw's; \"with PostgreSQL\": (Legit app + its PostgreSQL) / (raw + its PostgreSQL).");
     console.log("");
     for (const a of actions.filter((x) => opts.actions.includes(x.name))) console.log(`  ${a.name}: ${a.what}`);
 
@@ -436,10 +438,15 @@ async function countRun(setup: postgres.Sql, sql: postgres.Sql, slot: Slot, cent
 }
 
 const serverCpuMs = (server: Legit | null) => (server?.processes ?? []).reduce((ms, p) => ms + cpuMsOfTree(p.pid), 0);
+/** The bench cluster's CPU so far (every backend, the WAL writer, autovacuum); NaN on another server (DATABASE_URL). */
+const postgresCpuMs = () => {
+  const pid = benchClusterPid();
+  return pid ? cpuMsOfTree(pid) : NaN;
+};
 
 /** Per action and level: CPU ms per unit of work, medians of rounds; the app's own is the server's for HTTP, this process's for `transition`. */
 function cpuRows(measured: Record<string, Record<number, Record<Side, PhaseResult[]>>>): (string | number)[][] {
-  const per = (phases: PhaseResult[], which: "server" | "bench") => {
+  const per = (phases: PhaseResult[], which: "server" | "bench" | "postgres") => {
     const values = phases.filter((p) => p.cpuMs && p.done > 0).map((p) => p.cpuMs![which] / p.done).sort((a, b) => a - b);
     return values.length ? values[Math.floor(values.length / 2)] : NaN;
   };
@@ -450,7 +457,9 @@ function cpuRows(measured: Record<string, Record<number, Record<Side, PhaseResul
       const client = per(m.legit, "bench");
       const raw = per(m.raw, "bench");
       const app = name === "transition" ? client : server;
-      rows.push([name, level, fmt(server, 2), fmt(client, 2), fmt(raw, 2), fmt(app / raw, 2)]);
+      const pgLegit = per(m.legit, "postgres");
+      const pgRaw = per(m.raw, "postgres");
+      rows.push([name, level, fmt(server, 2), fmt(client, 2), fmt(pgLegit, 2), fmt(raw, 2), fmt(pgRaw, 2), fmt(app / raw, 2), fmt((app + pgLegit) / (raw + pgRaw), 2)]);
     }
   }
   return rows;
@@ -523,7 +532,7 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
 async function managerRun(databaseUrl: string, centerIds: string[], say: (l: string) => void) {
   const manager = await signIn(base, "password", { email: benchManagerEmail(1), password: benchPassword }, "DESK");
   const [sample] = await (async () => {
-    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    const sql = connectPostgres(databaseUrl, { max: 1, onnotice: () => {} });
     try {
       return await sql`select i.code as "itemCode", o.seller->>'id' as "sellerId" from items i join inbound_orders o on o.id = i.order_id
                        where i.center_id = ${centerIds[0]} and i.code is not null and o.external_id like 'BENCH-O%' limit 1 offset 1000`;
@@ -532,7 +541,7 @@ async function managerRun(databaseUrl: string, centerIds: string[], say: (l: str
     }
   })();
   // The relay folds the rollups' deltas every ten seconds; the benchmark runs no relay, so it folds here.
-  const folding = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const folding = connectPostgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     say(`rollups: ${await foldRollups(drizzle(folding) as unknown as Db)} deltas folded`);
   } finally {

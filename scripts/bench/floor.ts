@@ -22,8 +22,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
-import { benchDatabaseUrl } from "./bench-cluster";
+import { connectPostgres } from "@/db/postgres-target";
+import { benchClusterPid, benchDatabaseUrl } from "./bench-cluster";
 import { benchPin, operatorBadge } from "./bench-identities";
 import { cpuMsOfTree, ownCpuMs } from "./cpu-time";
 import { request, signIn, waitForServer, type HttpAnswer, type Station } from "./http-client";
@@ -52,7 +52,7 @@ let counter = 0;
 
 type Server = { name: string; process: ChildProcess; probeFile: string };
 type Target = { name: string; server: "next" | "plain"; call: (client: number) => Promise<HttpAnswer>; expect: number };
-type Phase = { done: number; seconds: number; latencies: number[]; serverMs: number; clientMs: number; gcMs: number | null; load: number; errors: number; firstError?: string };
+type Phase = { done: number; seconds: number; latencies: number[]; serverMs: number; clientMs: number; postgresMs: number; gcMs: number | null; load: number; errors: number; firstError?: string };
 
 function startPlain(log: NodeJS.WritableStream, probeFile: string): ChildProcess {
   const args = [
@@ -78,13 +78,19 @@ async function gcMsSinceLast(server: Server): Promise<number | null> {
   return (JSON.parse(readFileSync(server.probeFile, "utf8")) as { gc: { totalMs: number } }).gc.totalMs;
 }
 
+/** The bench cluster's CPU so far (its backends are the postmaster's children); NaN on another server. */
+function postgresCpuMs(): number {
+  const pid = benchClusterPid();
+  return pid ? cpuMsOfTree(pid) : NaN;
+}
+
 async function runPhase(target: Target, server: Server, seconds: number): Promise<Phase> {
   const latencies: number[] = [];
   let done = 0;
   let errors = 0;
   let firstError: string | undefined;
   await gcMsSinceLast(server);
-  const cpuBefore = { server: cpuMsOfTree(server.process.pid), client: ownCpuMs() };
+  const cpuBefore = { server: cpuMsOfTree(server.process.pid), client: ownCpuMs(), postgres: postgresCpuMs() };
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -106,15 +112,16 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
   const elapsed = (performance.now() - started) / 1000;
   const serverMs = cpuMsOfTree(server.process.pid) - cpuBefore.server;
   const clientMs = ownCpuMs() - cpuBefore.client;
+  const postgresMs = postgresCpuMs() - cpuBefore.postgres;
   const gcMs = await gcMsSinceLast(server);
-  return { done, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), serverMs, clientMs, gcMs, load: loadAverage(), errors, firstError };
+  return { done, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), serverMs, clientMs, postgresMs, gcMs, load: loadAverage(), errors, firstError };
 }
 
 async function main() {
   mkdirSync(opts.out, { recursive: true });
   const log = createWriteStream(path.join(opts.out, `floor-server-${runTag}.log`));
   const databaseUrl = benchDatabaseUrl();
-  const setup = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const setup = connectPostgres(databaseUrl, { max: 1, onnotice: () => {} });
   const [center] = await setup`select id from centers where code = 'BN1'`;
   if (!center) throw new Error("No bench data: run `npm run bench:data` first.");
   const codes = await sampleItemCodes(setup, center.id as string, 5000);
@@ -174,17 +181,19 @@ async function main() {
         p99: percentile(latencies, 99),
         serverMs: per((x) => x.serverMs),
         clientMs: per((x) => x.clientMs),
+        postgresMs: per((x) => x.postgresMs),
         gcMs: per((x) => x.gcMs),
         errors: p.reduce((n, x) => n + x.errors, 0),
         rounds: p.map((x) => ({ rps: x.done / x.seconds, serverMs: x.serverMs / x.done, load: x.load })),
       };
       results[t.name] = row;
-      return [t.name, servers[t.server].name, fmt(row.rps), fmt(row.p50, 2), fmt(row.p99, 2), fmt(row.serverMs, 3), fmt(row.gcMs ?? NaN, 3), fmt(row.clientMs, 3), row.errors];
+      return [t.name, servers[t.server].name, fmt(row.rps), fmt(row.p50, 2), fmt(row.p99, 2), fmt(row.serverMs, 3), fmt(row.gcMs ?? NaN, 3), fmt(row.postgresMs, 3), fmt(row.clientMs, 3), row.errors];
     });
     console.log(`\nThe server's floor per request (${opts.clients} clients, medians of ${opts.rounds} rounds; ms)\n`);
-    console.log(table(["target", "server", "req/s", "p50", "p99", "server CPU", "of it GC", "client CPU", "err"], rows));
+    console.log(table(["target", "server", "req/s", "p50", "p99", "server CPU", "of it GC", "PostgreSQL", "client CPU", "err"], rows));
     console.log("\n  node:http: plain Node answering /api/health's JSON; health: the same route in `next start`; staff: staffRoute's session and user read,");
-    console.log("  then a 403; lookup: an item-label scan. Server CPU: the process tree's utime + stime per request; GC: pause time per request.");
+    console.log("  then a 403; lookup: an item-label scan. Server CPU: the process tree's utime + stime per request; GC: pause time per request;");
+    console.log("  PostgreSQL: the bench cluster's CPU per request.");
   } finally {
     await stopLegit({ processes: [servers.next.process, servers.plain.process], instances: [] });
     const file = path.join(opts.out, `floor-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

@@ -1,5 +1,5 @@
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { connectPostgres } from "@/db/postgres-target";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { loadDashboard } from "@/lib/desk/dashboard-data";
@@ -67,7 +67,7 @@ export type ManagerQueryResult = { name: string; p50: number; max: number; state
  * sent (captured through drizzle's logger), naming big tables read by a sequential scan.
  */
 export async function managerQueries(databaseUrl: string, centerId: string, sample: Sample): Promise<ManagerQueryResult[]> {
-  const client = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  const client = connectPostgres(databaseUrl, { max: 2, onnotice: () => {} });
   let captured: Captured[] = [];
   const db = drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
   const out: ManagerQueryResult[] = [];

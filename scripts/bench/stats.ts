@@ -20,8 +20,8 @@ export type PhaseResult = {
   exhausted: boolean;
   firstError?: string;
   load: number;
-  /** CPU ms the phase cost Legit's server processes and the bench process itself. */
-  cpuMs?: { server: number; bench: number };
+  /** CPU ms the phase cost Legit's server processes, the bench process itself, and PostgreSQL (the bench's own cluster: every backend). */
+  cpuMs?: { server: number; bench: number; postgres: number };
 };
 
 export type Summary = { rps: number; p50: number; p95: number; p99: number; errors: number; done: number; rounds: number[]; load: number[] };
