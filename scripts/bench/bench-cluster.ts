@@ -69,9 +69,16 @@ export function ensureBenchCluster(): string {
     run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C"]);
   }
   if (!running()) run("pg_ctl", ["-D", dataDir, "-l", path.join(root, "server.log"), "-o", serverOptions, "-w", "start"]);
-  return process.env.BENCH_PG_TCP === "1"
-    ? `postgres://postgres@127.0.0.1:${port}/${benchDatabaseName}`
-    : `postgres://postgres@/${benchDatabaseName}?host=${encodeURIComponent(socketDir)}&port=${port}`;
+  const { tcp, socket } = benchClusterUrls();
+  return process.env.BENCH_PG_TCP === "1" ? tcp : socket;
+}
+
+/** The bench cluster's database over loopback TCP and over its Unix socket. */
+export function benchClusterUrls(): { tcp: string; socket: string } {
+  return {
+    tcp: `postgres://postgres@127.0.0.1:${port}/${benchDatabaseName}`,
+    socket: `postgres://postgres@/${benchDatabaseName}?host=${encodeURIComponent(socketDir)}&port=${port}`,
+  };
 }
 
 export function stopBenchCluster(): void {

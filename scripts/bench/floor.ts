@@ -10,8 +10,11 @@
  *   staff      GET /api/station/printers as an operator: staffRoute's session cookie decode and user
  *              read, then its refusal (403 forbidden:role, a manager's route): no further database work
  *   lookup     POST /api/station/receiving/scan: an item-label scan (session, user read, one lookup)
+ *   sql:tcp, sql:socket  the user read's statement straight through postgres.js (a pool of 10, in this
+ *              process) over loopback TCP and over the Unix socket: the driver's and PostgreSQL's CPU per
+ *              statement each way (only on the bench's own cluster)
  *
- *   npm run bench:floor [-- --clients 10 --duration 5 --rounds 3 --port 3950 --targets node:http,health,staff,lookup
+ *   npm run bench:floor [-- --clients 10 --duration 5 --rounds 3 --port 3950 --targets node:http,health,staff,lookup,sql:tcp,sql:socket
  *                          --accept-encoding "gzip, deflate, br, zstd"]
  *
  * Per target: requests/s, p50/p99, and the server's CPU per request (its process tree, utime + stime),
@@ -23,7 +26,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import os from "node:os";
 import path from "node:path";
 import { connectPostgres } from "@/db/postgres-target";
-import { benchClusterPid, benchDatabaseUrl } from "./bench-cluster";
+import { benchClusterPid, benchClusterUrls, benchDatabaseUrl } from "./bench-cluster";
 import { benchPin, operatorBadge } from "./bench-identities";
 import { cpuMsOfTree, ownCpuMs } from "./cpu-time";
 import { request, signIn, waitForServer, type HttpAnswer, type Station } from "./http-client";
@@ -40,7 +43,7 @@ const opts = {
   duration: Number(argValue("duration", "5")),
   rounds: Number(argValue("rounds", "3")),
   port: Number(argValue("port", "3950")),
-  targets: argValue("targets", "node:http,health,staff,lookup").split(","),
+  targets: argValue("targets", "node:http,health,staff,lookup,sql:tcp,sql:socket").split(","),
   acceptEncoding: argValue("accept-encoding", ""),
   out: argValue("out", "bench-results"),
 };
@@ -50,8 +53,8 @@ const plainBase = `http://127.0.0.1:${plainPort}`;
 const runTag = Date.now().toString(36);
 let counter = 0;
 
-type Server = { name: string; process: ChildProcess; probeFile: string };
-type Target = { name: string; server: "next" | "plain"; call: (client: number) => Promise<HttpAnswer>; expect: number };
+type Server = { name: string; process: ChildProcess | null; probeFile: string };
+type Target = { name: string; server: "next" | "plain" | "none"; call: (client: number) => Promise<Pick<HttpAnswer, "status" | "body">>; expect: number };
 type Phase = { done: number; seconds: number; latencies: number[]; serverMs: number; clientMs: number; postgresMs: number; gcMs: number | null; load: number; errors: number; firstError?: string };
 
 function startPlain(log: NodeJS.WritableStream, probeFile: string): ChildProcess {
@@ -70,7 +73,7 @@ function startPlain(log: NodeJS.WritableStream, probeFile: string): ChildProcess
 
 /** GC pause time (ms) since the previous call, from the server's probe; null without one. */
 async function gcMsSinceLast(server: Server): Promise<number | null> {
-  if (!server.process.pid) return null;
+  if (!server.process?.pid) return null;
   if (existsSync(server.probeFile)) rmSync(server.probeFile);
   server.process.kill("SIGUSR2");
   for (let i = 0; i < 40 && !existsSync(server.probeFile); i++) await new Promise((r) => setTimeout(r, 25));
@@ -90,7 +93,7 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
   let errors = 0;
   let firstError: string | undefined;
   await gcMsSinceLast(server);
-  const cpuBefore = { server: cpuMsOfTree(server.process.pid), client: ownCpuMs(), postgres: postgresCpuMs() };
+  const cpuBefore = { server: cpuMsOfTree(server.process?.pid), client: ownCpuMs(), postgres: postgresCpuMs() };
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -110,7 +113,7 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const serverMs = cpuMsOfTree(server.process.pid) - cpuBefore.server;
+  const serverMs = cpuMsOfTree(server.process?.pid) - cpuBefore.server;
   const clientMs = ownCpuMs() - cpuBefore.client;
   const postgresMs = postgresCpuMs() - cpuBefore.postgres;
   const gcMs = await gcMsSinceLast(server);
@@ -123,17 +126,22 @@ async function main() {
   const databaseUrl = benchDatabaseUrl();
   const setup = connectPostgres(databaseUrl, { max: 1, onnotice: () => {} });
   const [center] = await setup`select id from centers where code = 'BN1'`;
+  const [user] = await setup`select id from users limit 1`;
   if (!center) throw new Error("No bench data: run `npm run bench:data` first.");
   const codes = await sampleItemCodes(setup, center.id as string, 5000);
   await setup.end();
 
   const probe = (name: string) => path.join(os.tmpdir(), `legit-floor-${runTag}-${name}.json`);
   const legit: Legit = startLegit({ port: opts.port, databaseUrl, instances: 1, log, probeFile: probe("next") });
-  const servers: Record<"next" | "plain", Server> = {
+  const servers: Record<Target["server"], Server> = {
+    none: { name: "(this process)", process: null, probeFile: "" },
     next: { name: "next start", process: legit.processes[0], probeFile: probe("next") },
     plain: { name: "node:http", process: startPlain(log, probe("plain")), probeFile: probe("plain") },
   };
   const results: Record<string, unknown> = {};
+  // The driver alone, per statement: a pool like the app's (10 connections) over each kind of connection, when the bench runs its own cluster.
+  const urls = benchClusterPid() ? benchClusterUrls() : null;
+  const pools = urls ? { tcp: connectPostgres(urls.tcp, { max: 10, onnotice: () => {} }), socket: connectPostgres(urls.socket, { max: 10, onnotice: () => {} }) } : {};
   try {
     await waitForServer(nextBase);
     await waitForPlain();
@@ -156,6 +164,17 @@ async function main() {
           }),
       },
     ];
+    for (const [kind, pool] of Object.entries(pools)) {
+      all.push({
+        name: `sql:${kind}`,
+        server: "none",
+        expect: 200,
+        call: async () => {
+          const rows = await pool`select id, role from users where id = ${user.id as string}`;
+          return { status: rows.length === 1 ? 200 : 404, body: "" };
+        },
+      });
+    }
     const targets = all.filter((t) => opts.targets.includes(t.name));
     const say = (line: string) => console.log(`[load ${fmt(loadAverage(), 2)}] ${line}`);
     say(`${os.cpus().length} cores; ${opts.clients} clients; ${opts.duration} s × ${opts.rounds} rounds${opts.acceptEncoding ? `; Accept-Encoding: ${opts.acceptEncoding}` : ""}`);
@@ -195,7 +214,8 @@ async function main() {
     console.log("  then a 403; lookup: an item-label scan. Server CPU: the process tree's utime + stime per request; GC: pause time per request;");
     console.log("  PostgreSQL: the bench cluster's CPU per request.");
   } finally {
-    await stopLegit({ processes: [servers.next.process, servers.plain.process], instances: [] });
+    await stopLegit({ processes: [servers.next.process!, servers.plain.process!], instances: [] });
+    await Promise.all(Object.values(pools).map((pool) => pool.end()));
     const file = path.join(opts.out, `floor-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), options: opts, machine: { cores: os.cpus().length, loadAverageEnd: os.loadavg() }, results }, null, 2));
     console.log(`\nJSON: ${file}`);
