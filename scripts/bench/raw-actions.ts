@@ -29,19 +29,21 @@ export async function rawReceive(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'receiving.unit')`;
     const [parcel] = await tx`select id, status, tracking_number, order_id from parcels where id = ${unit.parcelId} and center_id = ${w.centerId}`;
-    const [item] = await tx`select id, state, version, order_id, code, received_at from items where id = ${unit.itemId} and center_id = ${w.centerId} for update`;
+    const [item] = await tx`select id, state, version, order_id, code, received_at, now() as now from items where id = ${unit.itemId} and center_id = ${w.centerId} for update`;
     if (!parcel || !item || item.state !== "expected") throw new Refused("not receivable");
     const [order] = await tx`select id, external_id from inbound_orders where id = ${item.order_id} and center_id = ${w.centerId}`;
     const code = generateItemCode();
-    const [updated] = await tx`
-      update items set state = 'received', code = ${code}, parcel_id = ${parcel.id}, received_at = now(), version = version + 1, updated_at = now()
-      where id = ${item.id} returning updated_at`;
     const details = { station: w.station, operatorId: w.userId, parcelId: parcel.id, trackingNumber: parcel.tracking_number };
+    const payload = { itemId: item.id, itemCode: code, orderExternalId: order.external_id, action: "receive", from: "expected", to: "received", at: item.now.toISOString(), actorKind: "staff", ...details };
     await tx`
-      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-      values (${item.id}, ${w.centerId}, 'receive', 'expected', 'received', ${w.userId}, ${w.station}, ${tx.json(details)})`;
-    const payload = { itemId: item.id, itemCode: code, orderExternalId: order.external_id, action: "receive", from: "expected", to: "received", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
-    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.receive', ${tx.json(payload)})`;
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${item.id}, ${w.centerId}, 'receive', 'expected', 'received', ${w.userId}, ${w.station}, ${tx.json(details)})
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.receive', ${tx.json(payload)})
+      )
+      update items set state = 'received', code = ${code}, parcel_id = ${parcel.id}, received_at = now(), version = version + 1, updated_at = now()
+      where id = ${item.id} and version = ${item.version}`;
     const [counts] = await tx`
       select count(*) filter (where received_at is not null) as received, count(*) filter (where state = 'expected') as to_receive, count(*) as announced
       from items where order_id = ${order.id} and not unexpected`;
@@ -54,17 +56,19 @@ export async function rawClaim(sql: postgres.Sql, w: RawWorker, unit: Unit, scan
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.claim')`;
     const [item] = await tx`
-      select i.id, i.state, i.category, i.code, i.return_to_seller, o.external_id
+      select i.id, i.state, i.category, i.code, i.return_to_seller, i.version, o.external_id, now() as now
       from items i join inbound_orders o on o.id = i.order_id
       where i.code = ${unit.itemCode} and i.center_id = ${w.centerId} for update of i`;
     if (!item || item.state !== "received" || item.return_to_seller) throw new Refused("not claimable");
-    const [updated] = await tx`
-      update items set state = 'in_inspection', version = version + 1, updated_at = now() where id = ${item.id} returning updated_at`;
+    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, action: "claim", from: "received", to: "in_inspection", at: item.now.toISOString(), actorKind: "staff" };
     await tx`
-      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-      values (${item.id}, ${w.centerId}, 'claim', 'received', 'in_inspection', ${w.userId}, ${w.station}, '{}')`;
-    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, action: "claim", from: "received", to: "in_inspection", at: updated.updated_at.toISOString(), actorKind: "staff" };
-    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.claim', ${tx.json(payload)})`;
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${item.id}, ${w.centerId}, 'claim', 'received', 'in_inspection', ${w.userId}, ${w.station}, '{}')
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.claim', ${tx.json(payload)})
+      )
+      update items set state = 'in_inspection', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`;
     const [inspection] = await tx`
       insert into inspections (item_id, center_id, inspector_id, checklist_id, status)
       values (${item.id}, ${w.centerId}, ${w.userId},
@@ -78,34 +82,52 @@ export async function rawClaim(sql: postgres.Sql, w: RawWorker, unit: Unit, scan
 export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.verdict')`;
-    const [ref] = await tx`select item_id from inspections where id = ${unit.inspectionId} and center_id = ${w.centerId}`;
     const [item] = await tx`
-      select i.id, i.state, i.type, i.code, i.price, o.external_id from items i join inbound_orders o on o.id = i.order_id
-      where i.id = ${ref.item_id} for update of i`;
-    const [inspection] = await tx`select id, status, inspector_id, claimed_at from inspections where id = ${unit.inspectionId} for update`;
-    if (item.state !== "in_inspection" || inspection.status !== "open" || inspection.inspector_id !== w.userId) throw new Refused("not open");
-    const [center] = await tx`select settings from centers where id = ${w.centerId}`;
-    await tx`select code, verdicts, active, category from reason_codes where center_id = ${w.centerId}`;
-    await tx`select count(*) from inspection_photos where inspection_id = ${inspection.id}`;
-    const [checklist] = await tx`select c.points, i.results from inspections i join checklists c on c.id = i.checklist_id where i.id = ${inspection.id}`;
-    const answered = new Set((checklist?.results ?? []).map((r: { key: string }) => r.key));
-    if (checklist && checklist.points.some((p: { key: string; required?: boolean }) => p.required !== false && !answered.has(p.key))) throw new Refused("checklist");
-    if (item.price >= center.settings.fourEyesPrice) throw new Refused("four eyes");
-    const route = item.type === "trade" ? ["route_trade", "awaiting_pack"] : ["route_storage", "awaiting_putaway"];
-    const [updated] = await tx`
-      update items set state = ${route[1]}, destination = ${item.type === "trade" ? "buyer" : null}, version = version + 2, updated_at = now(),
-             queue_entered_at = now()
-      where id = ${item.id} returning updated_at`;
+      select i.id, i.state, i.type, i.code, i.price, i.version, i.order_id, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id
+      where i.id in (select item_id from inspections where id = ${unit.inspectionId} and center_id = ${w.centerId}) for update of i`;
+    // The inspection's lock, with what the verdict is judged by: settings, reason codes, photos, checklist.
+    const [inspection] = await tx`
+      select i.id, i.status, i.inspector_id, i.claimed_at, i.results,
+             (select settings from centers where id = ${w.centerId}) as settings,
+             (select json_agg(json_build_object('code', r.code, 'verdicts', r.verdicts, 'active', r.active, 'category', r.category)) from reason_codes r where r.center_id = ${w.centerId}) as reasons,
+             (select count(*)::int from inspection_photos p where p.inspection_id = i.id) as photos,
+             (select c.points from checklists c where c.id = i.checklist_id) as points
+      from inspections i where i.id = ${unit.inspectionId} for update of i`;
+    if (!item || item.state !== "in_inspection" || inspection.status !== "open" || inspection.inspector_id !== w.userId) throw new Refused("not open");
+    const answered = new Set((inspection.results ?? []).map((r: { key: string }) => r.key));
+    if (inspection.points?.some((p: { key: string; required?: boolean }) => p.required !== false && !answered.has(p.key))) throw new Refused("checklist");
+    if (item.price >= inspection.settings.fourEyesPrice) throw new Refused("four eyes");
+    const trade = item.type === "trade";
+    const route = trade ? ["route_trade", "awaiting_pack"] : ["route_storage", "awaiting_putaway"];
     const details = { inspectionId: inspection.id, verdict: "pass", reasonCodes: [] };
+    const base = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, at: item.now.toISOString(), actorKind: "staff", ...details };
+    // One statement per transition, as applyTransition writes it: audit row and outbox event in a `with`, then the update.
     await tx`
-      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details) values
-        (${item.id}, ${w.centerId}, 'pass', 'in_inspection', 'passed', ${w.userId}, ${w.station}, ${tx.json(details)}),
-        (${item.id}, ${w.centerId}, ${route[0]}, 'passed', ${route[1]}, ${w.userId}, ${w.station}, ${tx.json(details)})`;
-    const base = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${item.id}, ${w.centerId}, 'pass', 'in_inspection', 'passed', ${w.userId}, ${w.station}, ${tx.json(details)})
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.pass', ${tx.json({ ...base, action: "pass", from: "in_inspection", to: "passed" })})
+      )
+      update items set state = 'passed', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`;
     await tx`
-      insert into outbox_events (center_id, item_id, type, payload) values
-        (${w.centerId}, ${item.id}, 'item.pass', ${tx.json({ ...base, action: "pass", from: "in_inspection", to: "passed" })}),
-        (${w.centerId}, ${item.id}, ${"item." + route[0]}, ${tx.json({ ...base, action: route[0], from: "passed", to: route[1] })})`;
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${item.id}, ${w.centerId}, ${route[0]}, 'passed', ${route[1]}, ${w.userId}, ${w.station}, ${tx.json(details)})
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload)
+        values (${w.centerId}, ${item.id}, ${"item." + route[0]}, ${tx.json({ ...base, action: route[0], from: "passed", to: route[1] })})
+      )
+      update items set state = ${route[1]}, destination = ${trade ? "buyer" : null}, version = version + 1, updated_at = now(), queue_entered_at = now()
+      where id = ${item.id} and version = ${item.version + 1}`;
+    // A passed trade item leaves for its buyer: its shipment, the recipient read from the order in the same statement.
+    if (trade) {
+      await tx`
+        insert into shipments (center_id, item_id, destination, recipient, reason, reason_details, ship_by)
+        select ${w.centerId}, ${item.id}, 'buyer', coalesce(o.buyer, '{"id":"unknown","name":"?"}'::jsonb), 'trade_passed', ${tx.json(details)}, now() + interval '24 hours'
+        from inbound_orders o where o.id = ${item.order_id}
+        on conflict do nothing`;
+    }
     await tx`
       update inspections set verdict = 'pass', reason_codes = '[]', note = null, submitted_at = now(),
              duration_ms = least(2147483647, (extract(epoch from now() - claimed_at) * 1000)::int), status = 'done'
@@ -145,18 +167,20 @@ export async function rawAnnounce(sql: postgres.Sql, w: RawWorker, externalId: s
   await sql`select i.*, l.line_no from items i join order_lines l on l.id = i.order_line_id where i.order_id = ${orderId} order by l.line_no`;
 }
 
-/** applyTransition's own statements, as one transaction: lock, update, audit row, order, outbox. */
+/** applyTransition's own statements, as one transaction: the lock (with the order's id), then the update with its audit row and outbox event. */
 export async function rawTransition(sql: postgres.Sql, w: RawWorker, itemId: string, action: string, from: string, to: string): Promise<void> {
   await sql.begin(async (tx) => {
-    const [current] = await tx`select * from items where id = ${itemId} for update`;
+    const [current] = await tx`select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id where i.id = ${itemId} for update of i`;
     if (!current || current.state !== from) throw new Refused("state");
-    const [updated] = await tx`update items set state = ${to}, version = version + 1, updated_at = now() where id = ${itemId} returning *`;
+    const payload = { itemId, itemCode: current.code, orderExternalId: current.external_id, action, from, to, at: current.now.toISOString(), actorKind: "staff" };
     await tx`
-      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-      values (${itemId}, ${current.center_id}, ${action}, ${from}, ${to}, ${w.userId}, ${w.station}, '{}')`;
-    const [order] = await tx`select external_id from inbound_orders where id = ${current.order_id}`;
-    const payload = { itemId, itemCode: updated.code, orderExternalId: order?.external_id, action, from, to, at: updated.updated_at.toISOString(), actorKind: "staff" };
-    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${current.center_id}, ${itemId}, ${"item." + action}, ${tx.json(payload)})`;
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${itemId}, ${current.center_id}, ${action}, ${from}, ${to}, ${w.userId}, ${w.station}, '{}')
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload) values (${current.center_id}, ${itemId}, ${"item." + action}, ${tx.json(payload)})
+      )
+      update items set state = ${to}, version = version + 1, updated_at = now() where id = ${itemId} and version = ${current.version} returning *`;
   });
 }
 
@@ -180,23 +204,25 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'storage.putaway')`;
     const [current] = await tx`
-      select i.id, i.state, i.code, o.external_id from items i join inbound_orders o on o.id = i.order_id
+      select i.id, i.state, i.code, i.version, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id
       where i.center_id = ${w.centerId} and i.code = ${unit.itemCode} for update of i`;
     const [bin] = await tx`select * from bins where center_id = ${w.centerId} and code = ${chosen.code}`;
     if (current.state !== "awaiting_putaway" || bin.size_class !== "S") throw new Refused("state or class");
-    const [updated] = await tx`
-      update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
-      where id = ${current.id} returning updated_at`;
     const details = { binId: bin.id, binCode: bin.code, sizeClass: "S" };
+    const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "putaway", from: "awaiting_putaway", to: "stored", at: current.now.toISOString(), actorKind: "staff", ...details };
+    await tx`
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${current.id}, ${w.centerId}, 'putaway', 'awaiting_putaway', 'stored', ${w.userId}, ${w.station}, ${tx.json(details)})
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.putaway', ${tx.json(payload)})
+      )
+      update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
+      where id = ${current.id} and version = ${current.version}`;
     // The stay, as Legit's putaway keeps it (lib/storage/stays.ts).
     await tx`
       insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at)
       select i.id, i.center_id, o.seller->>'id', o.seller->>'name', i.sku, 'S', i.stored_at from items i join inbound_orders o on o.id = i.order_id where i.id = ${current.id}`;
-    await tx`
-      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-      values (${current.id}, ${w.centerId}, 'putaway', 'awaiting_putaway', 'stored', ${w.userId}, ${w.station}, ${tx.json(details)})`;
-    const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "putaway", from: "awaiting_putaway", to: "stored", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
-    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.putaway', ${tx.json(payload)})`;
     const [taken] = await tx`update bins set occupied = occupied + 1 where id = ${bin.id} and active and occupied < capacity returning code, occupied, capacity`;
     if (!taken) throw new Refused("bin full");
     await tx`update scan_requests set response = ${tx.json({ ok: { bin: taken } })} where scan_id = ${scanId}`;
@@ -223,14 +249,17 @@ export async function rawPack(sql: postgres.Sql, w: RawWorker, unit: Unit, scanI
     if (item.state !== "awaiting_pack" || shipment.status !== "open") throw new Refused("not ready to pack");
     const existing = await tx`select * from shipments where center_id = ${w.centerId} and tracking_number = ${trackingNumber} for update`;
     if (existing.length) throw new Refused("parcel in use");
-    const [updated] = await tx`update items set state = 'packed', version = version + 1, updated_at = now() where id = ${item.id} returning updated_at`;
     const details = { shipmentId: shipment.id, carrier: "HANJIN", trackingNumber, destination: shipment.destination, shipmentReason: shipment.reason };
+    const [order] = await tx`select external_id, now() as now from inbound_orders where id = ${item.order_id}`;
+    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: order.external_id, action: "pack", from: "awaiting_pack", to: "packed", at: order.now.toISOString(), actorKind: "staff", ...details };
     await tx`
-      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-      values (${item.id}, ${w.centerId}, 'pack', 'awaiting_pack', 'packed', ${w.userId}, ${w.station}, ${tx.json(details)})`;
-    const [order] = await tx`select external_id from inbound_orders where id = ${item.order_id}`;
-    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: order.external_id, action: "pack", from: "awaiting_pack", to: "packed", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
-    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.pack', ${tx.json(payload)})`;
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${item.id}, ${w.centerId}, 'pack', 'awaiting_pack', 'packed', ${w.userId}, ${w.station}, ${tx.json(details)})
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.pack', ${tx.json(payload)})
+      )
+      update items set state = 'packed', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`;
     await tx`update shipments set status = 'packed', carrier = 'HANJIN', tracking_number = ${trackingNumber}, packed_by = ${w.userId}, packed_at = now() where id = ${shipment.id}`;
     const [view] = await tx`
       select s.*, i.code, i.state, i.sku, i.product_name, i.size, i.defect_note, o.external_id
@@ -272,16 +301,18 @@ export async function rawPick(sql: postgres.Sql, w: RawWorker, unit: PickUnit, s
       select pl.*, i.id as item_id, i.state, b.code as bin_code from pick_lines pl join items i on i.id = pl.item_id left join bins b on b.id = pl.bin_id
       where pl.pick_list_id = ${list.id} and i.code = ${unit.itemCode} order by pl.status = 'pending' desc limit 1`;
     if (!row || row.status !== "pending" || row.bin_id !== list.current_bin_id) throw new Refused("wrong item");
-    const [current] = await tx`select * from items where id = ${row.item_id} for update`;
+    const [current] = await tx`select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id where i.id = ${row.item_id} for update of i`;
     if (current.state !== "awaiting_pick") throw new Refused("state");
-    const [updated] = await tx`update items set state = 'awaiting_pack', bin_id = null, version = version + 1, updated_at = now() where id = ${current.id} returning updated_at`;
     const details = { pickListId: list.id, pickListNumber: list.number, binCode: row.bin_code, tote: list.tote_code };
+    const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "pick", from: "awaiting_pick", to: "awaiting_pack", at: current.now.toISOString(), actorKind: "staff", ...details };
     await tx`
-      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-      values (${current.id}, ${w.centerId}, 'pick', 'awaiting_pick', 'awaiting_pack', ${w.userId}, ${w.station}, ${tx.json(details)})`;
-    const [order] = await tx`select external_id from inbound_orders where id = ${current.order_id}`;
-    const payload = { itemId: current.id, itemCode: current.code, orderExternalId: order.external_id, action: "pick", from: "awaiting_pick", to: "awaiting_pack", at: updated.updated_at.toISOString(), actorKind: "staff", ...details };
-    await tx`insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.pick', ${tx.json(payload)})`;
+      with audit as (
+        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+        values (${current.id}, ${w.centerId}, 'pick', 'awaiting_pick', 'awaiting_pack', ${w.userId}, ${w.station}, ${tx.json(details)})
+      ), outbox as (
+        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.pick', ${tx.json(payload)})
+      )
+      update items set state = 'awaiting_pack', bin_id = null, version = version + 1, updated_at = now() where id = ${current.id} and version = ${current.version}`;
     await tx`update bins set occupied = greatest(occupied - 1, 0) where id = ${row.bin_id}`;
     await tx`update pick_lines set status = 'picked', picked_by = ${w.userId}, picked_at = now(), tote_code = ${list.tote_code} where id = ${row.id}`;
   });
@@ -291,7 +322,8 @@ export async function rawPick(sql: postgres.Sql, w: RawWorker, unit: PickUnit, s
 export async function rawHandover(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.manifest_add')`;
-    const [manifest] = await tx`select * from manifests where id = ${unit.manifestId!} and center_id = ${w.centerId} for update`;
+    const [manifest] = await tx`
+      select m.*, u.name from manifests m left join users u on u.id = m.created_by where m.id = ${unit.manifestId!} and m.center_id = ${w.centerId} for update of m`;
     if (!manifest || manifest.status !== "open") throw new Refused("manifest closed");
     const parcel = await tx`select * from shipments where center_id = ${w.centerId} and tracking_number = ${unit.trackingNumber!}`;
     if (parcel.length === 0 || parcel.some((p) => p.carrier !== manifest.carrier)) throw new Refused("no such parcel");
@@ -299,7 +331,6 @@ export async function rawHandover(sql: postgres.Sql, w: RawWorker, unit: Unit, s
       update shipments set manifest_id = ${manifest.id}
       where center_id = ${w.centerId} and tracking_number = ${unit.trackingNumber!} and status = 'packed' and manifest_id is null returning id`;
     if (claimed.length === 0) throw new Refused("on a manifest");
-    await tx`select m.*, u.name from manifests m left join users u on u.id = m.created_by where m.id = ${manifest.id} and m.center_id = ${w.centerId}`;
     const rows = await tx`
       select tracking_number, destination, recipient->>'name' as recipient_name, (select code from items i where i.id = s.item_id) as item_code
       from shipments s where manifest_id = ${manifest.id} order by packed_at`;
