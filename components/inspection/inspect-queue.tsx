@@ -101,7 +101,7 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
   return (
     <div className={styles.queueLayout}>
       <section className="stack">
-        <QueueHeading title={t("queue.title")} count={t("queue.waiting", { count: waiting.length })} countTestId="queue-count" hint={t("queue.hint")}>
+        <QueueHeading title={t("queue.title")} count={t("queue.waiting", { count: data.waitingTotal })} countTestId="queue-count" hint={t("queue.hint")}>
           {overdue > 0 && (
             <span className={`${styles.pill} ${styles.pillOverdue}`} data-testid="queue-overdue">
               {t("queue.overdueCount", { count: overdue })}
@@ -226,6 +226,11 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
               </li>
             ))}
           </ul>
+        )}
+        {data.waitingTotal > waiting.length && (
+          <p className="muted" data-testid="queue-more">
+            {t("queue.waitingMore", { shown: waiting.length, count: data.waitingTotal - waiting.length })}
+          </p>
         )}
       </section>
       <aside>

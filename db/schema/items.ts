@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { centers } from "./centers";
 import { inboundOrders, orderLines, parcels, type OrderType, type Party } from "./orders";
@@ -76,6 +77,9 @@ export const items = pgTable(
     index("items_order_idx").on(t.orderId),
     index("items_parcel_idx").on(t.parcelId),
     index("items_bin_idx").on(t.binId),
+    // The received units flagged for return (few): the inspection queue's total is the received count
+    // (the desk's rollups) less these (lib/inspection/count-waiting.ts).
+    index("items_received_for_return_idx").on(t.centerId).where(sql`${t.state} = 'received' and ${t.returnToSeller}`),
   ],
 );
 

@@ -33,18 +33,21 @@ export type ClaimRow = {
   claimedAt: string;
 };
 
-/** `claims` is a page (the oldest open claims and the viewer's own); `claimsTotal` counts every open claim. */
-export type QueueData = { waiting: QueueRow[]; claims: ClaimRow[]; claimsTotal: number };
+/**
+ * `waiting` is a page (the first in queue order), `waitingTotal` counts every unit waiting; `claims` is
+ * a page (the oldest open claims and the viewer's own), `claimsTotal` counts every open claim.
+ */
+export type QueueData = { waiting: QueueRow[]; waitingTotal: number; claims: ClaimRow[]; claimsTotal: number };
 
 const dueSoonMs = 4 * 3_600_000;
 
 export function toQueueData(
-  waiting: InspectionQueueEntry[],
-  claims: Array<Omit<ClaimRow, "claimedAt"> & { claimedAt: Date }>,
-  claimsTotal: number,
+  read: { waiting: InspectionQueueEntry[]; waitingTotal: number; claims: Array<Omit<ClaimRow, "claimedAt"> & { claimedAt: Date }>; claimsTotal: number },
   now: Date = new Date(),
 ): QueueData {
+  const { waiting, claims, claimsTotal, waitingTotal } = read;
   return {
+    waitingTotal,
     waiting: waiting.map((e) => ({
       itemId: e.itemId,
       itemCode: e.code,

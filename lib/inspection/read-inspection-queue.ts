@@ -1,10 +1,14 @@
 import type { Db } from "@/db/client";
+import { countWaiting } from "./count-waiting";
 import { claimCutoff, listInspectionQueue, type InspectionQueueEntry } from "./list-inspection-queue";
 import { loadCenterSettings } from "./inspection-settings";
 import { readOpenClaimsPage, type OpenClaimsPage } from "./open-claims-page";
 
 export type InspectionQueueRead = {
+  /** The first `limit` units waiting, in the order to take them. */
   waiting: InspectionQueueEntry[];
+  /** How many wait in all (countWaiting). */
+  waitingTotal: number;
   /** The oldest live claims and the viewer's own (see readOpenClaimsPage), and how many are live in all. */
   claims: OpenClaimsPage["claims"];
   claimsTotal: number;
@@ -19,9 +23,10 @@ export type InspectionQueueRead = {
 export async function readInspectionQueue(db: Db, centerId: string, opts: { limit?: number; now?: Date; viewerId?: string } = {}): Promise<InspectionQueueRead> {
   const now = opts.now ?? new Date();
   const claimedSince = claimCutoff(await loadCenterSettings(db, centerId), now);
-  const [waiting, claims] = await Promise.all([
+  const [waiting, waitingTotal, claims] = await Promise.all([
     listInspectionQueue(db, centerId, { limit: opts.limit, now }),
+    countWaiting(db, centerId, claimedSince),
     readOpenClaimsPage(db, centerId, { viewerId: opts.viewerId, claimedSince }),
   ]);
-  return { waiting, claims: claims.claims, claimsTotal: claims.total };
+  return { waiting, waitingTotal, claims: claims.claims, claimsTotal: claims.total };
 }

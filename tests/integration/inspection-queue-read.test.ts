@@ -1,4 +1,9 @@
+import { inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { items } from "@/db/schema";
+import { listInspectionQueue } from "@/lib/inspection/list-inspection-queue";
+import { toQueueData } from "@/lib/inspection/queue-row";
+import { createOrderWithItems } from "../helpers/fixtures";
 import { runRelayLoop } from "@/lib/api/relay-loop";
 import { claimItem } from "@/lib/inspection/claims";
 import { claimNextItem } from "@/lib/inspection/claim-next";
@@ -83,5 +88,24 @@ describeEachDb("inspection queue: a read only reads; timed-out claims are free u
       await loop;
       expect((await snapshot(db, lapsed.item.id)).item.state).toBe("received");
     }
+  });
+
+  it("counts every unit waiting, past the page: received ones not flagged for return, and timed-out claims; as the items say", async () => {
+    const db = use();
+    const fresh = await inspectionCenter(db);
+    const t0 = new Date();
+    await createOrderWithItems(db, fresh.center.id, ["received", "received", "received", "received", "received"]);
+    const flagged = await createOrderWithItems(db, fresh.center.id, ["received", "received"]);
+    await db.update(items).set({ returnToSeller: true }).where(inArray(items.id, flagged.map((i) => i.id)));
+    await claimedItem(db, ctxOf(fresh.inspector), {}, new Date(t0.getTime() - 60 * 60_000));
+    await claimedItem(db, ctxOf(fresh.inspector2), {}, t0);
+    const read = await readInspectionQueue(db, fresh.center.id, { now: t0, limit: 3 });
+    expect(read.waiting).toHaveLength(3);
+    expect(read.waitingTotal).toBe(5 + 1);
+    // The same from the items and claims themselves.
+    const truth = (await listInspectionQueue(db, fresh.center.id, { now: t0, limit: 1000 })).length;
+    expect(read.waitingTotal).toBe(truth);
+    // The screen's data carries it.
+    expect(toQueueData(read)).toMatchObject({ waitingTotal: 6 });
   });
 });

@@ -11,10 +11,10 @@ export const dynamic = "force-dynamic";
 export default async function InspectQueuePage() {
   const staff = await requirePageAccess("/inspect");
   const db = await getDb();
-  const { waiting, claims, claimsTotal } = await readInspectionQueue(db, staff.center.id, { limit: 200, viewerId: staff.user.id });
+  const read = await readInspectionQueue(db, staff.center.id, { limit: 200, viewerId: staff.user.id });
   return (
     <InspectQueue
-      initial={toQueueData(waiting, claims, claimsTotal)}
+      initial={toQueueData(read)}
       userId={staff.user.id}
       isManager={hasRole(staff.user.role, ["manager"])}
       canTakeOver={isSenior(staff.user.role)}

@@ -1,0 +1,1 @@
+CREATE INDEX "items_received_for_return_idx" ON "items" USING btree ("center_id") WHERE "items"."state" = 'received' and "items"."return_to_seller";
