@@ -156,11 +156,17 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
     };
   }, [submit]);
 
-  // The last answer also shows as a toast, so pages without a scan panel answer visibly too.
+  // The last answer also shows as a toast, so pages without a scan panel answer visibly too: briefly
+  // for a success, longer for a refusal; while it shows, the page keeps room below its content so the
+  // last rows can be scrolled clear of it (globals.css, body[data-scan-toast]).
   useEffect(() => {
     if (!toast) return;
-    const timer = window.setTimeout(() => setToast(null), 5000);
-    return () => window.clearTimeout(timer);
+    document.body.dataset.scanToast = "shown";
+    const timer = window.setTimeout(() => setToast(null), toastMs(toast.feedback?.tone));
+    return () => {
+      window.clearTimeout(timer);
+      delete document.body.dataset.scanToast;
+    };
   }, [toast]);
 
   const setHandler = useCallback((handler: ScanHandler | null) => {
@@ -176,7 +182,8 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
       {children}
       {/* Only when no scan panel shows the answer (it said it three times, and covered buttons below). */}
       {toast?.feedback && !panelInView && (
-        <div className={`scan-toast scan-status--${toast.feedback.tone}`} role="status" aria-live="polite" data-testid="scan-toast" data-tone={toast.feedback.tone}>
+        // A tap anywhere on it puts it away (the close button is there for the keyboard and screen readers).
+        <div className={`scan-toast scan-status--${toast.feedback.tone}`} role="status" aria-live="polite" data-testid="scan-toast" data-tone={toast.feedback.tone} onClick={() => setToast(null)}>
           <span>
             {/* Most answers name the code already; it is shown first only when they do not. */}
             {!toast.feedback.message.includes(toast.code) && <code>{toast.code}</code>} {toast.feedback.message}
@@ -188,6 +195,11 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
       )}
     </ScannerContext.Provider>
   );
+}
+
+/** How long a scan's toast stays: a success is read at a glance, a refusal needs reading. */
+function toastMs(tone: ScanTone | undefined): number {
+  return tone === "success" || tone === "queued" ? 3000 : 5000;
 }
 
 export function useScanner(): ScannerContextValue {
