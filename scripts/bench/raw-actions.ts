@@ -13,6 +13,26 @@ export type RawWorker = { userId: string; centerId: string; centerCode: string; 
 
 class Refused extends Error {}
 
+/**
+ * A transition as Legit's applyTransition writes it, in one statement: the audit row and the outbox
+ * event in a `with`, then `update` (the item's update at the version it was locked at).
+ */
+function rawTransitionWrite(
+  tx: postgres.TransactionSql,
+  w: RawWorker,
+  t: { itemId: string; centerId: string; action: string; from: string; to: string; details: object; payload: object },
+  update: postgres.PendingQuery<postgres.Row[]>,
+) {
+  return tx`
+    with audit as (
+      insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
+      values (${t.itemId}, ${t.centerId}, ${t.action}, ${t.from}, ${t.to}, ${w.userId}, ${w.station}, ${tx.json(t.details as postgres.JSONValue)})
+    ), outbox as (
+      insert into outbox_events (center_id, item_id, type, payload) values (${t.centerId}, ${t.itemId}, ${"item." + t.action}, ${tx.json(t.payload as postgres.JSONValue)})
+    )
+    ${update}`;
+}
+
 export async function rawLookup(sql: postgres.Sql, w: RawWorker, code: string): Promise<void> {
   const [row] = await sql`
     select i.*, p.name_en, p.brand, p.image_url, l.line_no, o.external_id, pa.tracking_number
@@ -35,15 +55,9 @@ export async function rawReceive(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     const code = generateItemCode();
     const details = { station: w.station, operatorId: w.userId, parcelId: parcel.id, trackingNumber: parcel.tracking_number };
     const payload = { itemId: item.id, itemCode: code, orderExternalId: order.external_id, action: "receive", from: "expected", to: "received", at: item.now.toISOString(), actorKind: "staff", ...details };
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${item.id}, ${w.centerId}, 'receive', 'expected', 'received', ${w.userId}, ${w.station}, ${tx.json(details)})
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.receive', ${tx.json(payload)})
-      )
+    await rawTransitionWrite(tx, w, { itemId: item.id, centerId: w.centerId, action: "receive", from: "expected", to: "received", details, payload }, tx`
       update items set state = 'received', code = ${code}, parcel_id = ${parcel.id}, received_at = now(), version = version + 1, updated_at = now()
-      where id = ${item.id} and version = ${item.version}`;
+      where id = ${item.id} and version = ${item.version}`);
     const [counts] = await tx`
       select count(*) filter (where received_at is not null) as received, count(*) filter (where state = 'expected') as to_receive, count(*) as announced
       from items where order_id = ${order.id} and not unexpected`;
@@ -61,14 +75,8 @@ export async function rawClaim(sql: postgres.Sql, w: RawWorker, unit: Unit, scan
       where i.code = ${unit.itemCode} and i.center_id = ${w.centerId} for update of i`;
     if (!item || item.state !== "received" || item.return_to_seller) throw new Refused("not claimable");
     const payload = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, action: "claim", from: "received", to: "in_inspection", at: item.now.toISOString(), actorKind: "staff" };
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${item.id}, ${w.centerId}, 'claim', 'received', 'in_inspection', ${w.userId}, ${w.station}, '{}')
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.claim', ${tx.json(payload)})
-      )
-      update items set state = 'in_inspection', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`;
+    await rawTransitionWrite(tx, w, { itemId: item.id, centerId: w.centerId, action: "claim", from: "received", to: "in_inspection", details: {}, payload }, tx`
+      update items set state = 'in_inspection', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`);
     const [inspection] = await tx`
       insert into inspections (item_id, center_id, inspector_id, checklist_id, status)
       values (${item.id}, ${w.centerId}, ${w.userId},
@@ -102,24 +110,11 @@ export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     const details = { inspectionId: inspection.id, verdict: "pass", reasonCodes: [] };
     const base = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, at: item.now.toISOString(), actorKind: "staff", ...details };
     // One statement per transition, as applyTransition writes it: audit row and outbox event in a `with`, then the update.
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${item.id}, ${w.centerId}, 'pass', 'in_inspection', 'passed', ${w.userId}, ${w.station}, ${tx.json(details)})
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.pass', ${tx.json({ ...base, action: "pass", from: "in_inspection", to: "passed" })})
-      )
-      update items set state = 'passed', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`;
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${item.id}, ${w.centerId}, ${route[0]}, 'passed', ${route[1]}, ${w.userId}, ${w.station}, ${tx.json(details)})
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload)
-        values (${w.centerId}, ${item.id}, ${"item." + route[0]}, ${tx.json({ ...base, action: route[0], from: "passed", to: route[1] })})
-      )
+    await rawTransitionWrite(tx, w, { itemId: item.id, centerId: w.centerId, action: "pass", from: "in_inspection", to: "passed", details, payload: { ...base, action: "pass", from: "in_inspection", to: "passed" } }, tx`
+      update items set state = 'passed', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`);
+    await rawTransitionWrite(tx, w, { itemId: item.id, centerId: w.centerId, action: route[0], from: "passed", to: route[1], details, payload: { ...base, action: route[0], from: "passed", to: route[1] } }, tx`
       update items set state = ${route[1]}, destination = ${trade ? "buyer" : null}, version = version + 1, updated_at = now(), queue_entered_at = now()
-      where id = ${item.id} and version = ${item.version + 1}`;
+      where id = ${item.id} and version = ${item.version + 1}`);
     // A passed trade item leaves for its buyer: its shipment, the recipient read from the order in the same statement.
     if (trade) {
       await tx`
@@ -173,14 +168,8 @@ export async function rawTransition(sql: postgres.Sql, w: RawWorker, itemId: str
     const [current] = await tx`select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id where i.id = ${itemId} for update of i`;
     if (!current || current.state !== from) throw new Refused("state");
     const payload = { itemId, itemCode: current.code, orderExternalId: current.external_id, action, from, to, at: current.now.toISOString(), actorKind: "staff" };
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${itemId}, ${current.center_id}, ${action}, ${from}, ${to}, ${w.userId}, ${w.station}, '{}')
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload) values (${current.center_id}, ${itemId}, ${"item." + action}, ${tx.json(payload)})
-      )
-      update items set state = ${to}, version = version + 1, updated_at = now() where id = ${itemId} and version = ${current.version} returning *`;
+    await rawTransitionWrite(tx, w, { itemId, centerId: current.center_id, action, from, to, details: {}, payload }, tx`
+      update items set state = ${to}, version = version + 1, updated_at = now() where id = ${itemId} and version = ${current.version} returning *`);
   });
 }
 
@@ -210,15 +199,9 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     if (current.state !== "awaiting_putaway" || bin.size_class !== "S") throw new Refused("state or class");
     const details = { binId: bin.id, binCode: bin.code, sizeClass: "S" };
     const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "putaway", from: "awaiting_putaway", to: "stored", at: current.now.toISOString(), actorKind: "staff", ...details };
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${current.id}, ${w.centerId}, 'putaway', 'awaiting_putaway', 'stored', ${w.userId}, ${w.station}, ${tx.json(details)})
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.putaway', ${tx.json(payload)})
-      )
+    await rawTransitionWrite(tx, w, { itemId: current.id, centerId: w.centerId, action: "putaway", from: "awaiting_putaway", to: "stored", details, payload }, tx`
       update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
-      where id = ${current.id} and version = ${current.version}`;
+      where id = ${current.id} and version = ${current.version}`);
     // The stay, as Legit's putaway keeps it (lib/storage/stays.ts).
     await tx`
       insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at)
@@ -252,14 +235,8 @@ export async function rawPack(sql: postgres.Sql, w: RawWorker, unit: Unit, scanI
     const details = { shipmentId: shipment.id, carrier: "HANJIN", trackingNumber, destination: shipment.destination, shipmentReason: shipment.reason };
     const [order] = await tx`select external_id, now() as now from inbound_orders where id = ${item.order_id}`;
     const payload = { itemId: item.id, itemCode: item.code, orderExternalId: order.external_id, action: "pack", from: "awaiting_pack", to: "packed", at: order.now.toISOString(), actorKind: "staff", ...details };
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${item.id}, ${w.centerId}, 'pack', 'awaiting_pack', 'packed', ${w.userId}, ${w.station}, ${tx.json(details)})
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${item.id}, 'item.pack', ${tx.json(payload)})
-      )
-      update items set state = 'packed', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`;
+    await rawTransitionWrite(tx, w, { itemId: item.id, centerId: w.centerId, action: "pack", from: "awaiting_pack", to: "packed", details, payload }, tx`
+      update items set state = 'packed', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`);
     await tx`update shipments set status = 'packed', carrier = 'HANJIN', tracking_number = ${trackingNumber}, packed_by = ${w.userId}, packed_at = now() where id = ${shipment.id}`;
     const [view] = await tx`
       select s.*, i.code, i.state, i.sku, i.product_name, i.size, i.defect_note, o.external_id
@@ -305,14 +282,8 @@ export async function rawPick(sql: postgres.Sql, w: RawWorker, unit: PickUnit, s
     if (current.state !== "awaiting_pick") throw new Refused("state");
     const details = { pickListId: list.id, pickListNumber: list.number, binCode: row.bin_code, tote: list.tote_code };
     const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "pick", from: "awaiting_pick", to: "awaiting_pack", at: current.now.toISOString(), actorKind: "staff", ...details };
-    await tx`
-      with audit as (
-        insert into item_events (item_id, center_id, action, from_state, to_state, actor_user_id, station, details)
-        values (${current.id}, ${w.centerId}, 'pick', 'awaiting_pick', 'awaiting_pack', ${w.userId}, ${w.station}, ${tx.json(details)})
-      ), outbox as (
-        insert into outbox_events (center_id, item_id, type, payload) values (${w.centerId}, ${current.id}, 'item.pick', ${tx.json(payload)})
-      )
-      update items set state = 'awaiting_pack', bin_id = null, version = version + 1, updated_at = now() where id = ${current.id} and version = ${current.version}`;
+    await rawTransitionWrite(tx, w, { itemId: current.id, centerId: w.centerId, action: "pick", from: "awaiting_pick", to: "awaiting_pack", details, payload }, tx`
+      update items set state = 'awaiting_pack', bin_id = null, version = version + 1, updated_at = now() where id = ${current.id} and version = ${current.version}`);
     await tx`update bins set occupied = greatest(occupied - 1, 0) where id = ${row.bin_id}`;
     await tx`update pick_lines set status = 'picked', picked_by = ${w.userId}, picked_at = now(), tote_code = ${list.tote_code} where id = ${row.id}`;
   });
