@@ -6,6 +6,7 @@ import { withPolicy } from "@/lib/http/route-policy";
 import { authenticateApiRequest, type ApiCaller } from "@/lib/api/api-clients";
 import { describeZodError, toErrorResponse } from "./error-response";
 import { pathParams, readJsonBody, type RouteContext } from "./request-input";
+import { jsonAnswer } from "./json-answer";
 
 export type ApiHandlerArgs<B, P, Q> = { db: Db; caller: ApiCaller; body: B; params: P; query: Q; request: Request };
 
@@ -56,7 +57,7 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = undefined
       }
 
       const result = await handler({ db, caller, body: body as B, params, query: query as Q, request });
-      return Response.json(result.body, {
+      return jsonAnswer(result.body, {
         status: result.status ?? 200,
         headers: { "cache-control": "no-store", ...result.headers },
       });

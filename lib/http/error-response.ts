@@ -3,6 +3,7 @@ import { isDataException } from "@/lib/errors/db-errors";
 import { isDatabaseUnavailable } from "@/lib/errors/db-unavailable";
 import { httpStatusOf, isDomainError } from "@/lib/errors/domain-error";
 import { errorParams, fieldIssues, type ErrorParams, type FieldIssue } from "@/lib/errors/error-params";
+import { jsonAnswer } from "./json-answer";
 
 export type ApiErrorBody = { error: { code: string; message: string; params?: ErrorParams; fields?: FieldIssue[] } };
 
@@ -18,7 +19,7 @@ export function errorResponse(
 ): Response {
   const body: ApiErrorBody = { error: { code, message, ...extra } };
   const retry: Record<string, string> = status === 503 ? { "retry-after": String(retryAfterSeconds) } : {};
-  return Response.json(body, { status, headers: { "cache-control": "no-store", ...retry, ...headers } });
+  return jsonAnswer(body, { status, headers: { "cache-control": "no-store", ...retry, ...headers } });
 }
 
 /** "items.0.price: Invalid input: expected number, received string; buyer: required for a trade order" */

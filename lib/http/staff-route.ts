@@ -12,6 +12,7 @@ import { onceForScan, scanIdOf } from "@/lib/scans/with-scan-id";
 import { assertSameOriginWrite, isStateChanging } from "./request-guard";
 import { withPolicy } from "./route-policy";
 import { pathParams, readJsonBody, type RouteContext } from "./request-input";
+import { jsonAnswer } from "./json-answer";
 
 export type StaffHandlerArgs<B, P> = {
   db: Db;
@@ -74,10 +75,10 @@ export function staffRoute<B = undefined, P = Record<string, never>>(
         const { kind, remember } = typeof options.scan === "string" ? { kind: options.scan, remember: undefined } : options.scan;
         const scan = { scanId: scanIdOf(request, json), userId: staff.user.id, kind };
         const { result, repeated } = await onceForScan(db, scan, async (tx) => (await run(tx)) ?? {}, remember);
-        return Response.json(result, { headers: { "cache-control": "no-store", "x-legit-repeated": String(repeated) } });
+        return jsonAnswer(result, { headers: { "cache-control": "no-store", "x-legit-repeated": String(repeated) } });
       }
       const result = await run(db);
-      return Response.json(result ?? {}, { headers: { "cache-control": "no-store" } });
+      return jsonAnswer(result ?? {}, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       return toErrorResponse(error, where, { forScreens: true });
     }

@@ -49,4 +49,17 @@ describe.skipIf(!hasBuild())("the database down [next start]", () => {
       expect(String(answer.headers["permissions-policy"]), path).toContain("camera=(self)");
     }
   });
+
+  it("to a browser, small JSON answers go as they are and pages and large answers gzipped (lib/http/json-answer.ts)", async () => {
+    const encodingOf = async (path: string) => {
+      const answer = await request(server.base, "GET", path, { headers: { "accept-encoding": "gzip, deflate, br, zstd" } });
+      expect(answer.body.length, path).toBeGreaterThan(0);
+      return answer.headers["content-encoding"] ?? "identity";
+    };
+    // Next's compression would gzip a 40-byte answer into 53 bytes, at a zlib stream's cost per request.
+    expect(await encodingOf("/api/health")).toBe("identity");
+    expect(await encodingOf("/api/ready")).toBe("identity");
+    expect(await encodingOf("/login")).toBe("gzip");
+    expect(await encodingOf("/api/v1/openapi.json")).toBe("gzip");
+  });
 });
