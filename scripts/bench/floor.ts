@@ -15,7 +15,7 @@
  *              statement each way (only on the bench's own cluster)
  *
  *   npm run bench:floor [-- --clients 10 --duration 5 --rounds 3 --port 3950 --targets node:http,health,staff,lookup,sql:tcp,sql:socket
- *                          --accept-encoding "gzip, deflate, br, zstd"]
+ *                          --accept-encoding ""]   (default: a browser's Accept-Encoding; "" sends none)
  *
  * Per target: requests/s, p50/p99, and the server's CPU per request (its process tree, utime + stime),
  * the client's, and the server's garbage collection per request (scripts/bench/server-probe.cjs).
@@ -44,7 +44,8 @@ const opts = {
   rounds: Number(argValue("rounds", "3")),
   port: Number(argValue("port", "3950")),
   targets: argValue("targets", "node:http,health,staff,lookup,sql:tcp,sql:socket").split(","),
-  acceptEncoding: argValue("accept-encoding", ""),
+  // What a browser sends by default (scripts/bench/http-client.ts); "" sends none.
+  acceptEncoding: argValue("accept-encoding", "browser"),
   out: argValue("out", "bench-results"),
 };
 const nextBase = `http://127.0.0.1:${opts.port}`;
@@ -54,8 +55,8 @@ const runTag = Date.now().toString(36);
 let counter = 0;
 
 type Server = { name: string; process: ChildProcess | null; probeFile: string };
-type Target = { name: string; server: "next" | "plain" | "none"; call: (client: number) => Promise<Pick<HttpAnswer, "status" | "body">>; expect: number };
-type Phase = { done: number; seconds: number; latencies: number[]; serverMs: number; clientMs: number; postgresMs: number; gcMs: number | null; load: number; errors: number; firstError?: string };
+type Target = { name: string; server: "next" | "plain" | "none"; call: (client: number) => Promise<Pick<HttpAnswer, "status" | "body"> & Partial<Pick<HttpAnswer, "headers" | "bytes">>>; expect: number };
+type Phase = { answer?: string; done: number; seconds: number; latencies: number[]; serverMs: number; clientMs: number; postgresMs: number; gcMs: number | null; load: number; errors: number; firstError?: string };
 
 function startPlain(log: NodeJS.WritableStream, probeFile: string): ChildProcess {
   const args = [
@@ -92,6 +93,7 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
   let done = 0;
   let errors = 0;
   let firstError: string | undefined;
+  let first: string | undefined;
   await gcMsSinceLast(server);
   const cpuBefore = { server: cpuMsOfTree(server.process?.pid), client: ownCpuMs(), postgres: postgresCpuMs() };
   const started = performance.now();
@@ -103,6 +105,7 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
         try {
           const answer = await target.call(client);
           if (answer.status !== target.expect) throw new Error(`HTTP ${answer.status} (expected ${target.expect}): ${answer.body.slice(0, 200)}`);
+          first ??= answer.headers ? `${answer.bytes} B${answer.headers["content-encoding"] ? ` ${answer.headers["content-encoding"]}` : ""}` : undefined;
           latencies.push(performance.now() - t);
           done++;
         } catch (error) {
@@ -117,7 +120,7 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
   const clientMs = ownCpuMs() - cpuBefore.client;
   const postgresMs = postgresCpuMs() - cpuBefore.postgres;
   const gcMs = await gcMsSinceLast(server);
-  return { done, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), serverMs, clientMs, postgresMs, gcMs, load: loadAverage(), errors, firstError };
+  return { answer: first, done, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), serverMs, clientMs, postgresMs, gcMs, load: loadAverage(), errors, firstError };
 }
 
 async function main() {
@@ -145,7 +148,7 @@ async function main() {
   try {
     await waitForServer(nextBase);
     await waitForPlain();
-    const encoding: Record<string, string> = opts.acceptEncoding ? { "accept-encoding": opts.acceptEncoding } : {};
+    const encoding: Record<string, string> = opts.acceptEncoding === "browser" ? {} : { "accept-encoding": opts.acceptEncoding };
     const stations: Station[] = [];
     for (let k = 1; k <= opts.clients; k++) stations.push(await signIn(nextBase, "badge", { badge: operatorBadge(1, k), pin: benchPin }, `FLOOR-${k}`));
     const stationHeaders = (client: number) => ({ ...encoding, cookie: stations[client].cookie, "x-legit-station": stations[client].name });
@@ -177,7 +180,7 @@ async function main() {
     }
     const targets = all.filter((t) => opts.targets.includes(t.name));
     const say = (line: string) => console.log(`[load ${fmt(loadAverage(), 2)}] ${line}`);
-    say(`${os.cpus().length} cores; ${opts.clients} clients; ${opts.duration} s × ${opts.rounds} rounds${opts.acceptEncoding ? `; Accept-Encoding: ${opts.acceptEncoding}` : ""}`);
+    say(`${os.cpus().length} cores; ${opts.clients} clients; ${opts.duration} s × ${opts.rounds} rounds; Accept-Encoding: ${opts.acceptEncoding === "browser" ? "a browser's" : opts.acceptEncoding || "none"}`);
     for (const target of targets) await runPhase(target, servers[target.server], 2); // warm-up: compilation, caches
     const phases = new Map<string, Phase[]>();
     for (let round = 0; round < opts.rounds; round++) {
@@ -203,13 +206,14 @@ async function main() {
         postgresMs: per((x) => x.postgresMs),
         gcMs: per((x) => x.gcMs),
         errors: p.reduce((n, x) => n + x.errors, 0),
+        answer: p[0].answer ?? "",
         rounds: p.map((x) => ({ rps: x.done / x.seconds, serverMs: x.serverMs / x.done, load: x.load })),
       };
       results[t.name] = row;
-      return [t.name, servers[t.server].name, fmt(row.rps), fmt(row.p50, 2), fmt(row.p99, 2), fmt(row.serverMs, 3), fmt(row.gcMs ?? NaN, 3), fmt(row.postgresMs, 3), fmt(row.clientMs, 3), row.errors];
+      return [t.name, servers[t.server].name, row.answer, fmt(row.rps), fmt(row.p50, 2), fmt(row.p99, 2), fmt(row.serverMs, 3), fmt(row.gcMs ?? NaN, 3), fmt(row.postgresMs, 3), fmt(row.clientMs, 3), row.errors];
     });
     console.log(`\nThe server's floor per request (${opts.clients} clients, medians of ${opts.rounds} rounds; ms)\n`);
-    console.log(table(["target", "server", "req/s", "p50", "p99", "server CPU", "of it GC", "PostgreSQL", "client CPU", "err"], rows));
+    console.log(table(["target", "server", "answer", "req/s", "p50", "p99", "server CPU", "of it GC", "PostgreSQL", "client CPU", "err"], rows));
     console.log("\n  node:http: plain Node answering /api/health's JSON; health: the same route in `next start`; staff: staffRoute's session and user read,");
     console.log("  then a 403; lookup: an item-label scan. Server CPU: the process tree's utime + stime per request; GC: pause time per request;");
     console.log("  PostgreSQL: the bench cluster's CPU per request.");

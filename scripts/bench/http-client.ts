@@ -1,10 +1,25 @@
 import http from "node:http";
+import zlib from "node:zlib";
 
 /** One keep-alive agent for the whole run: stations reuse their connections as browsers do. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 
-export type HttpAnswer = { status: number; body: string; headers: http.IncomingHttpHeaders; ms: number };
+/** What a tablet's browser (Chromium) says it accepts; the answer is decoded as the browser would. */
+const browserAcceptEncoding = "gzip, deflate, br, zstd";
 
+function decode(bytes: Buffer, encoding: string | undefined): Buffer {
+  if (encoding === "gzip") return zlib.gunzipSync(bytes);
+  if (encoding === "deflate") return zlib.inflateSync(bytes);
+  if (encoding === "br") return zlib.brotliDecompressSync(bytes);
+  return bytes;
+}
+
+export type HttpAnswer = { status: number; body: string; headers: http.IncomingHttpHeaders; ms: number; bytes: number };
+
+/**
+ * One request as a browser sends it: with the browser's Accept-Encoding unless `accept-encoding` is
+ * given ("" sends none); `body` is the decoded answer, `bytes` what came over the wire.
+ */
 export function request(
   base: string,
   method: string,
@@ -13,17 +28,25 @@ export function request(
 ): Promise<HttpAnswer> {
   const url = new URL(path, base);
   const started = performance.now();
+  const headers: Record<string, string> = { "accept-encoding": browserAcceptEncoding, ...options.headers };
+  if (!headers["accept-encoding"]) delete headers["accept-encoding"];
   // Node sends a DELETE's body unframed unless told its length: the server then reads it as the next request.
-  const headers = options.body === undefined || options.headers?.["content-length"] ? options.headers : { ...options.headers, "content-length": String(Buffer.byteLength(options.body)) };
+  if (options.body !== undefined && !headers["content-length"]) headers["content-length"] = String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const req = http.request(
       { agent, method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers, ms: performance.now() - started }),
-        );
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          try {
+            const body = decode(bytes, res.headers["content-encoding"]).toString("utf8");
+            resolve({ status: res.statusCode ?? 0, body, headers: res.headers, ms: performance.now() - started, bytes: bytes.length });
+          } catch (error) {
+            reject(error);
+          }
+        });
         res.on("error", reject);
       },
     );
