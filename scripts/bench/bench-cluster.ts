@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { postgresTarget } from "@/db/postgres-target";
+import { cpuMsOfTree } from "./cpu-time";
 
 /**
  * The benchmark's PostgreSQL: DATABASE_URL when given; otherwise a cluster of its own kept in
@@ -86,10 +87,16 @@ export function stopBenchCluster(): void {
 }
 
 /** The process id of the bench's own cluster's postmaster (its backends are its children), when the bench runs on it. */
-export function benchClusterPid(): number | undefined {
+function benchClusterPid(): number | undefined {
   const file = path.join(dataDir, "postmaster.pid");
   if (process.env.DATABASE_URL || !existsSync(file)) return undefined;
   return Number(readFileSync(file, "utf8").split("\n")[0]) || undefined;
+}
+
+/** The bench cluster's CPU so far (ms: every backend, the WAL writer, autovacuum); NaN on another server (DATABASE_URL). */
+export function benchClusterCpuMs(): number {
+  const pid = benchClusterPid();
+  return pid ? cpuMsOfTree(pid) : NaN;
 }
 
 /** The database URL the benchmark uses (and whether it is our own cluster). */

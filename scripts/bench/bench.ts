@@ -22,7 +22,7 @@ import type postgres from "postgres";
 import { connectPostgres } from "@/db/postgres-target";
 import { openDb, type Db, type DbHandle } from "@/db/open-db";
 import { applyTransition } from "@/lib/items/apply-transition";
-import { benchClusterPid, benchDatabaseUrl } from "./bench-cluster";
+import { benchClusterCpuMs, benchDatabaseUrl } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";
 import { apiCall, signIn, stationGet, stationPost, waitForServer, request, type HttpAnswer, type Station } from "./http-client";
 import { foldRollups } from "@/lib/rollups/fold-rollups";
@@ -358,9 +358,9 @@ async function main() {
           const sides: Side[] = opts.noRaw ? ["legit"] : round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
           for (const side of sides) {
             const queues = await prepare(setup, action, side, levelSlots, centerIds);
-            const cpuBefore = { server: serverCpuMs(server), bench: ownCpuMs(), postgres: postgresCpuMs() };
+            const cpuBefore = { server: serverCpuMs(server), bench: ownCpuMs(), postgres: benchClusterCpuMs() };
             const result = await runPhase(levelSlots, queues, side === "legit" ? action.legit : (slot, unit) => action.raw(sql, slot, unit), action.perUnit);
-            result.cpuMs = { server: serverCpuMs(server) - cpuBefore.server, bench: ownCpuMs() - cpuBefore.bench, postgres: postgresCpuMs() - cpuBefore.postgres };
+            result.cpuMs = { server: serverCpuMs(server) - cpuBefore.server, bench: ownCpuMs() - cpuBefore.bench, postgres: benchClusterCpuMs() - cpuBefore.postgres };
             const key = `${action.name}:${side}`;
             rateSeen.set(key, Math.max(rateSeen.get(key) ?? 0, result.done / result.seconds));
             ((measured[action.name] ??= {})[level] ??= { legit: [], raw: [] })[side].push(result);
@@ -438,11 +438,6 @@ async function countRun(setup: postgres.Sql, sql: postgres.Sql, slot: Slot, cent
 }
 
 const serverCpuMs = (server: Legit | null) => (server?.processes ?? []).reduce((ms, p) => ms + cpuMsOfTree(p.pid), 0);
-/** The bench cluster's CPU so far (every backend, the WAL writer, autovacuum); NaN on another server (DATABASE_URL). */
-const postgresCpuMs = () => {
-  const pid = benchClusterPid();
-  return pid ? cpuMsOfTree(pid) : NaN;
-};
 
 /** Per action and level: CPU ms per unit of work, medians of rounds; the app's own is the server's for HTTP, this process's for `transition`. */
 function cpuRows(measured: Record<string, Record<number, Record<Side, PhaseResult[]>>>): (string | number)[][] {

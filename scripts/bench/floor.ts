@@ -26,7 +26,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import os from "node:os";
 import path from "node:path";
 import { connectPostgres } from "@/db/postgres-target";
-import { benchClusterPid, benchClusterUrls, benchDatabaseUrl } from "./bench-cluster";
+import { benchClusterCpuMs, benchClusterUrls, benchDatabaseUrl } from "./bench-cluster";
 import { benchPin, operatorBadge } from "./bench-identities";
 import { cpuMsOfTree, ownCpuMs } from "./cpu-time";
 import { request, signIn, waitForServer, type HttpAnswer, type Station } from "./http-client";
@@ -82,12 +82,6 @@ async function gcMsSinceLast(server: Server): Promise<number | null> {
   return (JSON.parse(readFileSync(server.probeFile, "utf8")) as { gc: { totalMs: number } }).gc.totalMs;
 }
 
-/** The bench cluster's CPU so far (its backends are the postmaster's children); NaN on another server. */
-function postgresCpuMs(): number {
-  const pid = benchClusterPid();
-  return pid ? cpuMsOfTree(pid) : NaN;
-}
-
 async function runPhase(target: Target, server: Server, seconds: number): Promise<Phase> {
   const latencies: number[] = [];
   let done = 0;
@@ -95,7 +89,7 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
   let firstError: string | undefined;
   let first: string | undefined;
   await gcMsSinceLast(server);
-  const cpuBefore = { server: cpuMsOfTree(server.process?.pid), client: ownCpuMs(), postgres: postgresCpuMs() };
+  const cpuBefore = { server: cpuMsOfTree(server.process?.pid), client: ownCpuMs(), postgres: benchClusterCpuMs() };
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -118,7 +112,7 @@ async function runPhase(target: Target, server: Server, seconds: number): Promis
   const elapsed = (performance.now() - started) / 1000;
   const serverMs = cpuMsOfTree(server.process?.pid) - cpuBefore.server;
   const clientMs = ownCpuMs() - cpuBefore.client;
-  const postgresMs = postgresCpuMs() - cpuBefore.postgres;
+  const postgresMs = benchClusterCpuMs() - cpuBefore.postgres;
   const gcMs = await gcMsSinceLast(server);
   return { answer: first, done, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), serverMs, clientMs, postgresMs, gcMs, load: loadAverage(), errors, firstError };
 }
@@ -143,7 +137,7 @@ async function main() {
   };
   const results: Record<string, unknown> = {};
   // The driver alone, per statement: a pool like the app's (10 connections) over each kind of connection, when the bench runs its own cluster.
-  const urls = benchClusterPid() ? benchClusterUrls() : null;
+  const urls = Number.isNaN(benchClusterCpuMs()) ? null : benchClusterUrls();
   const pools = urls ? { tcp: connectPostgres(urls.tcp, { max: 10, onnotice: () => {} }), socket: connectPostgres(urls.socket, { max: 10, onnotice: () => {} }) } : {};
   try {
     await waitForServer(nextBase);
