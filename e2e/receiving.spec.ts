@@ -268,10 +268,22 @@ test.describe("receiving station", () => {
     await manager.goto("/receive/unexpected");
     const row = manager.locator(`[data-testid="unexpected-row"][data-code="${extraCode}"]`);
     await expect(row).toBeVisible();
-    await snap(manager, testInfo, "manager-unexpected");
+    // The order's seller was announced without an address: the manager gives it with the return.
+    await switchLocale(manager, "en");
+    await expect(row.getByTestId("return-no-address")).toContainText("E2E Seller");
     await row.locator('input[name="note"]').fill("Not sold; back to the seller");
-    await row.getByRole("button").click();
+    await expect(row.getByRole("button", { name: "Return to seller" })).toBeDisabled();
+    await switchLocale(manager, "ko");
+    await expect(row.getByTestId("return-no-address")).toContainText("반송 주소가 등록되어 있지 않습니다");
+    await snap(manager, testInfo, "manager-unexpected-address-ko");
+    await switchLocale(manager, "en");
+    await row.locator('input[name="address"]').fill("12 Teheran-ro, Gangnam-gu, Seoul");
+    await snap(manager, testInfo, "manager-unexpected");
+    await row.getByRole("button", { name: "Return to seller" }).click();
     await expect(manager.locator(`[data-testid="unexpected-row"][data-code="${extraCode}"]`)).toHaveCount(0);
+    // Kept on the order: the marketplace reads it back.
+    const view = await request.get(`/api/v1/inbound-orders/${order.externalId}`, { headers: { authorization: `Bearer ${seoulApiToken}` } });
+    expect(((await view.json()) as { order: { seller: { address?: string } } }).order.seller.address).toBe("12 Teheran-ro, Gangnam-gu, Seoul");
     await manager.close();
   });
 

@@ -8,6 +8,7 @@ import { applyTransition, recordItemEvent, staffActor } from "@/lib/items/apply-
 import { findLabelData } from "@/lib/labels/find-label-data";
 import type { LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
+import { setSellerAddressInTx } from "@/lib/orders/give-seller-address";
 import { withFreshItemCode } from "./fresh-item-code";
 import { parseInput, requireManager, requireReceiver, scanIdSchema } from "./guards";
 import { announcedOrdersOnly, findOrCreatePlaceholderOrder } from "./placeholder-order";
@@ -107,7 +108,9 @@ async function targetOrder(tx: Tx, parcel: Parcel, orderId: string | undefined):
 }
 
 /** Unannounced units waiting for a manager's decision, oldest first. */
-export async function listUnexpectedUnits(q: Queryable, centerId: string, opts: { limit?: number } = {}): Promise<UnitView[]> {
+export type UnexpectedUnitView = UnitView & { seller: { name: string; hasAddress: boolean } };
+
+export async function listUnexpectedUnits(q: Queryable, centerId: string, opts: { limit?: number } = {}): Promise<UnexpectedUnitView[]> {
   const ids = await q
     .select({ id: items.id })
     .from(items)
@@ -116,14 +119,28 @@ export async function listUnexpectedUnits(q: Queryable, centerId: string, opts: 
     .limit(opts.limit ?? 100);
   if (ids.length === 0) return [];
   const units = await selectUnits(q, inArray(items.id, ids.map((r) => r.id)));
-  return units.sort((a, b) => (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""));
+  // Each unit's seller, and whether a return can be labelled to them (else the manager gives the address).
+  const orders = await q.select({ id: inboundOrders.id, seller: inboundOrders.seller }).from(inboundOrders).where(inArray(inboundOrders.id, [...new Set(units.map((u) => u.orderId))]));
+  const sellerOf = new Map(orders.map((o) => [o.id, { name: o.seller.name, hasAddress: Boolean(o.seller.address?.trim()) }]));
+  return units
+    .map((u) => ({ ...u, seller: sellerOf.get(u.orderId) ?? { name: "—", hasAddress: false } }))
+    .sort((a, b) => (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""));
 }
 
-export const returnFlaggedUnitSchema = z.object({ itemId: z.uuid(), note: z.string().trim().min(1).max(1000) });
+export const returnFlaggedUnitSchema = z.object({
+  itemId: z.uuid(),
+  note: z.string().trim().min(1).max(1000),
+  /** The seller's return address, when the order has none (an unknown sender's parcel, or none announced). */
+  address: z.string().trim().min(5, "An address of at least 5 characters.").max(500).optional(),
+  phone: z.string().trim().min(1).max(40).optional(),
+});
 
 /**
  * A manager sends a received unit that is flagged for return (unexpected unit) to packing for its
- * seller.
+ * seller. When the seller has no address on file (a parcel's unknown sender, or an order announced
+ * without one) the manager gives it here: it is set on the order in the same transaction, through
+ * the function the API's `PUT …/seller-address` uses (audited, with its event), before the return's
+ * shipment is opened, so the label carries it. Without one, the return is refused.
  */
 export async function returnFlaggedUnit(db: Db, ctx: StaffContext, input: z.input<typeof returnFlaggedUnitSchema>): Promise<UnitView> {
   requireManager(ctx);
@@ -134,6 +151,12 @@ export async function returnFlaggedUnit(db: Db, ctx: StaffContext, input: z.inpu
       .from(items)
       .where(and(eq(items.centerId, ctx.centerId), eq(items.id, data.itemId), eq(items.returnToSeller, true), isNull(items.destination)));
     if (!item) throw new DomainError("not_found:item", "No unit flagged for return with that id in this center.");
+    const [order] = await tx.select({ seller: inboundOrders.seller }).from(inboundOrders).where(eq(inboundOrders.id, item.orderId));
+    if (data.address) {
+      await setSellerAddressInTx(tx, item.orderId, { address: data.address, ...(data.phone ? { phone: data.phone } : {}) }, staffActor(ctx), "staff");
+    } else if (!order?.seller.address?.trim()) {
+      throw new DomainError("validation:return_address", `${item.code ?? "This unit"}'s seller has no address on file: enter the address to return it to.`, { code: item.code ?? "—" });
+    }
     await applyTransition(tx, {
       itemId: item.id,
       action: "route_return",

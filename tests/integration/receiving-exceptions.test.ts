@@ -177,7 +177,9 @@ describeEachDb("receiving: exceptions", (use) => {
 
     // The manager sends it back.
     await expect(returnFlaggedUnit(db, ctx, { itemId: row.id, note: "x" })).rejects.toMatchObject({ code: "forbidden:role" });
-    const returned = await returnFlaggedUnit(db, manager, { itemId: row.id, note: "Seller sent a pair too many" });
+    // This order's seller was announced without an address: the manager gives it with the return.
+    await expect(returnFlaggedUnit(db, manager, { itemId: row.id, note: "Seller sent a pair too many" })).rejects.toMatchObject({ code: "validation:return_address" });
+    const returned = await returnFlaggedUnit(db, manager, { itemId: row.id, note: "Seller sent a pair too many", address: "12 Teheran-ro, Seoul" });
     expect(returned.state).toBe("awaiting_pack");
     expect((await listUnexpectedUnits(db, ctx.centerId)).map((u) => u.itemId)).not.toContain(row.id);
   });

@@ -41,7 +41,7 @@ export default async function UnexpectedUnitsPage() {
             ),
           },
           { header: t("unexpected.received"), cell: (u) => (u.receivedAt ? format.dateTime(new Date(u.receivedAt), "dateTime") : "—") },
-          { cell: (u) => <ReturnUnitForm itemId={u.itemId} code={u.code ?? ""} /> },
+          { cell: (u) => <ReturnUnitForm itemId={u.itemId} code={u.code ?? ""} seller={u.seller} /> },
         ]}
       />
     </div>
