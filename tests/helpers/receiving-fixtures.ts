@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { inboundOrders, items, orderLines, products, type Item } from "@/db/schema";
 import type { OrderType } from "@/db/schema/orders";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import { createUser, uniq } from "./fixtures";
+import { createCenter, createUser, uniq } from "./fixtures";
 
 export type UnitSpec = { sku?: string; productName?: string; category?: string; size?: string; price?: number };
 
@@ -69,3 +69,12 @@ export async function staffContext(db: Db, centerId: string, role: StaffContext[
 }
 
 export const scanId = () => uniq("scan-");
+
+/** A fresh center with a receiving operator (RCV-01) and a manager (DESK-1), and the catalog product the fixtures use. */
+export async function receivingDesk(db: Db): Promise<{ ctx: StaffContext; manager: StaffContext }> {
+  const center = await createCenter(db);
+  const ctx = await staffContext(db, center.id, "operator", "RCV-01");
+  const manager = await staffContext(db, center.id, "manager", "DESK-1");
+  await ensureProduct(db);
+  return { ctx, manager };
+}

@@ -11,17 +11,14 @@ import { receiveUnit } from "@/lib/receiving/receive-unit";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { listUnmatchedParcels, recordUnmatchedParcel, resolveUnmatchedParcel } from "@/lib/receiving/unmatched-parcels";
 import { describeEachDb } from "../helpers/databases";
-import { createCenter, uniq } from "../helpers/fixtures";
-import { createAnnouncedOrder, ensureProduct, scanId, staffContext } from "../helpers/receiving-fixtures";
+import { uniq } from "../helpers/fixtures";
+import { createAnnouncedOrder, receivingDesk, scanId, staffContext } from "../helpers/receiving-fixtures";
 
 describeEachDb("receiving: exceptions", (use) => {
   let ctx: StaffContext;
   let manager: StaffContext;
   beforeAll(async () => {
-    const center = await createCenter(use());
-    ctx = await staffContext(use(), center.id, "operator", "RCV-01");
-    manager = await staffContext(use(), center.id, "manager", "DESK-1");
-    await ensureProduct(use());
+    ({ ctx, manager } = await receivingDesk(use()));
   });
 
   const scanned = async (trackingNumber: string) => (await scanParcel(use(), ctx, { scanId: scanId(), trackingNumber })).result;

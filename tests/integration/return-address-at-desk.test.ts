@@ -5,17 +5,14 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { listUnexpectedUnits, receiveUnexpectedUnit, returnFlaggedUnit } from "@/lib/receiving/receive-unexpected-unit";
 import { scanParcel } from "@/lib/receiving/scan-parcel";
 import { describeEachDb } from "../helpers/databases";
-import { createCenter, uniq } from "../helpers/fixtures";
-import { createAnnouncedOrder, ensureProduct, scanId, staffContext } from "../helpers/receiving-fixtures";
+import { uniq } from "../helpers/fixtures";
+import { createAnnouncedOrder, receivingDesk, scanId } from "../helpers/receiving-fixtures";
 
 describeEachDb("returning a unit whose seller has no address: the manager gives it at the desk", (use) => {
   let ctx: StaffContext;
   let manager: StaffContext;
   beforeAll(async () => {
-    const center = await createCenter(use());
-    ctx = await staffContext(use(), center.id, "operator", "RCV-01");
-    manager = await staffContext(use(), center.id, "manager", "DESK-1");
-    await ensureProduct(use());
+    ({ ctx, manager } = await receivingDesk(use()));
   });
 
   /** An unexpected unit found in a parcel that matched no order: its sender is unknown. */
