@@ -24,7 +24,7 @@ import { openDb, type Db, type DbHandle } from "@/db/open-db";
 import { applyTransition } from "@/lib/items/apply-transition";
 import { benchClusterCpuMs, benchDatabaseUrl } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";
-import { apiCall, signIn, stationGet, stationPost, waitForServer, request, type HttpAnswer, type Station } from "./http-client";
+import { apiCall, signIn, stationGet, stationPost, waitForServer, request, staleConnectionRetries, type HttpAnswer, type Station } from "./http-client";
 import { foldRollups } from "@/lib/rollups/fold-rollups";
 import { benchWeek, managerQueries } from "./manager-queries";
 import { preparePickUnits, prepareUnits, sampleBinCodes, sampleItemCodes, type PickUnit, type PrepareState, type Unit } from "./prepare";
@@ -405,6 +405,8 @@ async function main() {
     await domain?.close();
     if (server) await stopLegit(server);
     results.invariants = runInvariantChecker(databaseUrl, say);
+    results.staleConnectionRetries = staleConnectionRetries.count;
+    console.log(`\nRequests sent again on a new connection (the server had closed the idle one, as a browser retries): ${staleConnectionRetries.count}`);
     await sql.end();
     await setup.end();
     const file = path.join(opts.out, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

@@ -32,6 +32,13 @@ export function request(
   if (!headers["accept-encoding"]) delete headers["accept-encoding"];
   // Node sends a DELETE's body unframed unless told its length: the server then reads it as the next request.
   if (options.body !== undefined && !headers["content-length"]) headers["content-length"] = String(Buffer.byteLength(options.body));
+  return send(url, method, headers, options.body, started, false);
+}
+
+/** Requests sent again because the server had closed their idle keep-alive connection (see `send`). */
+export const staleConnectionRetries = { count: 0 };
+
+function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, started: number, retried: boolean): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { agent, method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers },
@@ -50,8 +57,16 @@ export function request(
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
-    if (options.body !== undefined) req.end(options.body);
+    // The server closes a keep-alive connection idle for 5 s; a request written to it just then fails
+    // before any answer. A browser sends it again on a new connection (Node's documented pattern); a
+    // station's write carries its scan id, so the server would answer a repeat with the first result.
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && error.code === "ECONNRESET") {
+        staleConnectionRetries.count++;
+        resolve(send(url, method, headers, body, started, true));
+      } else reject(error);
+    });
+    if (body !== undefined) req.end(body);
     else req.end();
   });
 }
