@@ -169,10 +169,13 @@ describeEachDb("station routes answer a repeated scan id once", (use) => {
     const extra = await receiveUnexpectedUnit(db, operator, { scanId: sid(), parcelId: result.parcel.id, productName: "Extra", size: "270", note: "Not announced" });
     const { POST } = await import("@/app/api/station/receiving/units/return/route");
     await as(people.manager);
-    const { first, second } = await twice(POST, { scanId: sid(), itemId: extra.result.unit.itemId, note: "Return it" });
+    // The announced seller has no address: the manager gives it with the return.
+    const { first, second } = await twice(POST, { scanId: sid(), itemId: extra.result.unit.itemId, note: "Return it", address: "12 Teheran-ro, Seoul" });
     expect(second).toEqual(first);
     const routed = await db.select().from(itemEvents).where(and(eq(itemEvents.itemId, extra.result.unit.itemId), eq(itemEvents.action, "route_return")));
     expect(routed).toHaveLength(1);
+    const given = await db.select().from(itemEvents).where(and(eq(itemEvents.itemId, extra.result.unit.itemId), eq(itemEvents.action, "seller_address_given")));
+    expect(given).toHaveLength(1);
   });
 
   it("close parcel: the missing units are recorded once", async () => {
