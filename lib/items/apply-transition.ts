@@ -5,7 +5,6 @@ import { inboundOrders, itemEvents, items, outboxEvents, type Item } from "@/db/
 import { insertOutboxEventSlots, itemEventRow, outboxEventValues } from "@/lib/events/append-outbox-event";
 import type { ItemEventDetails } from "@/lib/events/catalogue";
 import { openShipmentIfLeaving } from "@/lib/dispatch/open-shipment";
-import { keepStay } from "@/lib/storage/stays";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { entersQueue } from "./queue-entry";
@@ -150,7 +149,6 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<T
   });
   if (!updated) throw new Error(`applyTransition: item ${current.id} changed since it was locked in this transaction`);
   await openShipmentIfLeaving(tx, { item: updated, action: input.action, from: current.state, details });
-  await keepStay(tx, input.action, updated);
   return { item: updated, from: current.state, locked: { item: updated, orderExternalId: row.orderExternalId, now: row.now } };
 }
 

@@ -1,33 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Queryable, Tx } from "@/db/client";
-import type { Item } from "@/db/schema";
-import type { ItemAction } from "@/lib/items/transitions";
+import type { Queryable } from "@/db/client";
 import { sizeClassSql } from "./size-class";
 
 /**
- * The storage stays table (`storage_stays`), kept by the transitions that start, end or reopen a
- * stay: putaway starts it (with the order's seller), a sale, withdrawal or mark-missing ends it at
- * the transaction's time (the time of their audit row), found reopens it. `applyTransition` calls
- * `keepStay` in the transition's transaction, so the table cannot disagree with the items.
+ * The storage stays table (`storage_stays`) is kept by a database trigger on `items`
+ * (`storage_stays_keep`, db/migrations-extra/storage-stays-trigger.sql) in the transaction of every
+ * change of state: into `stored` by putaway starts a stay (with the order's seller), a sale,
+ * withdrawal or mark-missing ends it at the transaction's time (the time of their audit row), found
+ * reopens it. So the table cannot disagree with the items, and no transition pays a statement for it.
  */
-export async function keepStay(tx: Tx, action: ItemAction, item: Item): Promise<void> {
-  const write = stayWrites[action];
-  if (write) await tx.execute(write(item.id));
-}
-
-const stayWrites: Partial<Record<ItemAction, (itemId: string) => SQL>> = {
-  putaway: (itemId) => sql`
-    insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at, ended_at)
-    select i.id, i.center_id, o.seller->>'id', o.seller->>'name', i.sku, ${categoryClass}, i.stored_at, null
-    from items i join inbound_orders o on o.id = i.order_id
-    where i.id = ${itemId} and i.stored_at is not null
-    on conflict (item_id) do update set center_id = excluded.center_id, seller_id = excluded.seller_id, seller_name = excluded.seller_name,
-      sku = excluded.sku, category_class = excluded.category_class, stored_at = excluded.stored_at, ended_at = null`,
-  sell: (itemId) => sql`update storage_stays set ended_at = now() where item_id = ${itemId}`,
-  withdraw: (itemId) => sql`update storage_stays set ended_at = now() where item_id = ${itemId}`,
-  mark_missing: (itemId) => sql`update storage_stays set ended_at = now() where item_id = ${itemId}`,
-  found: (itemId) => sql`update storage_stays set ended_at = null where item_id = ${itemId}`,
-};
 
 /** An item's class by its category and size alone (`sizeClassOf` without a catalog product), over `items i`. */
 const categoryClass = sizeClassSql(sql`null::text`, sql`i.category`, sql`i.size`);

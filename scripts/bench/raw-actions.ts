@@ -202,10 +202,6 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     await rawTransitionWrite(tx, w, { itemId: current.id, centerId: w.centerId, action: "putaway", from: "awaiting_putaway", to: "stored", details, payload }, tx`
       update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
       where id = ${current.id} and version = ${current.version}`);
-    // The stay, as Legit's putaway keeps it (lib/storage/stays.ts).
-    await tx`
-      insert into storage_stays (item_id, center_id, seller_id, seller_name, sku, category_class, stored_at)
-      select i.id, i.center_id, o.seller->>'id', o.seller->>'name', i.sku, 'S', i.stored_at from items i join inbound_orders o on o.id = i.order_id where i.id = ${current.id}`;
     const [taken] = await tx`update bins set occupied = occupied + 1 where id = ${bin.id} and active and occupied < capacity returning code, occupied, capacity`;
     if (!taken) throw new Refused("bin full");
     await tx`update scan_requests set response = ${tx.json({ ok: { bin: taken } })} where scan_id = ${scanId}`;

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
+import { rowsOf } from "@/db/result-rows";
 import { centers, inboundOrders, itemEvents, items, products, storageStays } from "@/db/schema";
 import { checkInvariants } from "@/lib/invariants/check-invariants";
 import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
@@ -96,6 +97,39 @@ describeEachDb("storage stays: the fee report's table, kept by the transitions",
     await moveItem(db, operator, { scanId: scan(), itemCode: lost.code!, binCode: otherL.code });
     expect((await stayOf(lost.id)).endedAt).toBeNull();
     expect((await checkInvariants(db)).breaches).toEqual([]);
+  });
+
+  it("the database keeps the stay on any change of state, also one written straight in SQL (as the bench's raw side writes it); a move leaves it alone", async () => {
+    const db = use();
+    const [bin] = await makeZone(db, manager, { sizeClass: "L", capacity: 5, count: 1 });
+    const item = await storedIn(db, operator, bin.code, { category: "apparel", beforePutaway: async (it) => {
+      await db.update(items).set({ size: "XXL" }).where(eq(items.id, it.id));
+    } });
+    const [order] = await db.select().from(inboundOrders).where(eq(inboundOrders.id, item.orderId));
+    // Rolled back at the end: the items' own history (audit rows, versions) is not written here.
+    await expect(
+      db.transaction(async (tx) => {
+        const stay = async () => (await tx.select().from(storageStays).where(eq(storageStays.itemId, item.id)))[0];
+        // Ended at the transaction's time (now()), which its audit rows would carry.
+        const endedNow = async () => rowsOf(await tx.execute(sql`select ended_at = now() as same from storage_stays where item_id = ${item.id}`))[0].same;
+        await tx.execute(sql`update items set state = 'missing' where id = ${item.id}`);
+        expect(await endedNow()).toBe(true);
+        await tx.execute(sql`update items set state = 'stored' where id = ${item.id}`);
+        expect((await stay()).endedAt).toBeNull();
+        await tx.execute(sql`update items set bin_id = null, state = 'stored' where id = ${item.id}`);
+        expect((await stay()).endedAt).toBeNull();
+        await tx.execute(sql`update items set state = 'awaiting_pick' where id = ${item.id}`);
+        expect(await endedNow()).toBe(true);
+        // A stay gone (or never written) is written again by the putaway, from the item and its order.
+        await tx.delete(storageStays).where(eq(storageStays.itemId, item.id));
+        await tx.execute(sql`update items set state = 'awaiting_putaway' where id = ${item.id}`);
+        expect(await stay()).toBeUndefined();
+        await tx.execute(sql`update items set state = 'stored', stored_at = '2026-01-02T03:04:05Z' where id = ${item.id}`);
+        expect(await stay()).toMatchObject({ centerId: world.a.id, sellerId: order.seller.id, sellerName: order.seller.name, sku: item.sku, categoryClass: "L", storedAt: new Date("2026-01-02T03:04:05Z"), endedAt: null });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect((await checkInvariants(db, { centerIds: [world.a.id] })).breaches).toEqual([]);
   });
 
   it("the invariant checker finds a stay that disagrees with its item's history", async () => {
