@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { items, manifests, shipments, users, type Manifest } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -87,14 +88,19 @@ export async function openManifest(db: Db, ctx: StaffContext, input: z.input<typ
   });
 }
 
-/** Locks an open manifest of the center; its creator's name comes with it (for the answer's header). */
-async function lockOpenManifest(tx: Tx, ctx: StaffContext, manifestId: string): Promise<Manifest & { createdByName: string | null }> {
-  const [row] = await tx
+// The manifest's lock with its creator's name, its SQL built once.
+const lockManifest = reusableQuery((q) =>
+  q
     .select({ manifest: manifests, createdByName: users.name })
     .from(manifests)
     .leftJoin(users, eq(users.id, manifests.createdBy))
-    .where(and(eq(manifests.id, manifestId), eq(manifests.centerId, ctx.centerId)))
-    .for("update", { of: manifests });
+    .where(and(eq(manifests.id, sql.placeholder("manifestId")), eq(manifests.centerId, sql.placeholder("centerId"))))
+    .for("update", { of: manifests }),
+);
+
+/** Locks an open manifest of the center; its creator's name comes with it (for the answer's header). */
+async function lockOpenManifest(tx: Tx, ctx: StaffContext, manifestId: string): Promise<Manifest & { createdByName: string | null }> {
+  const [row] = await lockManifest(tx, { manifestId, centerId: ctx.centerId });
   const manifest = row && { ...row.manifest, createdByName: row.createdByName };
   if (!manifest) throw new DomainError("not_found:manifest", "No such manifest in this center.");
   if (manifest.status === "closed") {

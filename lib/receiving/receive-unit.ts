@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { centers, inboundOrders, items, type InboundOrder, type Item, type Parcel } from "@/db/schema";
+import { centers, inboundOrders, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, lockItemRowById, staffActor } from "@/lib/items/apply-transition";
@@ -9,7 +9,7 @@ import { labelProductNames, type LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { isUniqueViolation, parseInput, requireReceiver, scanIdSchema } from "./guards";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
-import { findParcel, parcelOrdersWhere, selectUnits, toOrderView, type OrderView, type UnitView } from "./views";
+import { findParcel, parcelOrdersWhere, selectOrderUnits, toOrderView, type OrderView, type UnitView } from "./views";
 
 export const receiveUnitSchema = z.object({
   scanId: scanIdSchema,
@@ -148,7 +148,7 @@ async function answer(
   { order, timeZone }: { order: InboundOrder; timeZone: string },
   forReturn: boolean,
 ): Promise<ReceiveUnitAnswer> {
-  const view = toOrderView(order, await selectUnits(tx, and(eq(items.centerId, ctx.centerId), eq(items.orderId, order.id))));
+  const view = toOrderView(order, await selectOrderUnits(tx, ctx.centerId, order.id));
   const unit = view.units.find((u) => u.itemId === itemId);
   if (!unit?.code || !unit.receivedAt) throw new Error("received unit vanished");
   const label: LabelData = {

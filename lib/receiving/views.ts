@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { inboundOrders, itemEvents, items, orderLines, parcels, products, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { ItemState } from "@/db/schema/items";
 import type { OrderType, ParcelStatus, Party } from "@/db/schema/orders";
@@ -106,11 +107,24 @@ export function toUnitView({ item, productNameEn, productNameKo, brand, imageUrl
 
 /** Items with their catalogue data, in announcement order (unexpected units last). */
 export async function selectUnits(q: Queryable, where: SQL | undefined): Promise<UnitView[]> {
-  const rows = await itemsWithProduct(q, unitRowColumns)
+  return (await unitsSelect(q, where)).map(toUnitView);
+}
+
+function unitsSelect(q: Queryable, where: SQL | undefined) {
+  return itemsWithProduct(q, unitRowColumns)
     .leftJoin(orderLines, eq(orderLines.id, items.orderLineId))
     .where(where)
     .orderBy(asc(items.unexpected), sql`${orderLines.lineNo} asc nulls last`, asc(items.createdAt), asc(items.id));
-  return rows.map(toUnitView);
+}
+
+// selectUnits of one order in a center (the receive answer's read), its SQL built once.
+const unitsOfOrder = reusableQuery((q) =>
+  unitsSelect(q, and(eq(items.centerId, sql.placeholder("centerId")), eq(items.orderId, sql.placeholder("orderId")))),
+);
+
+/** An order's units in this center, as selectUnits reads them. */
+export async function selectOrderUnits(q: Queryable, centerId: string, orderId: string): Promise<UnitView[]> {
+  return (await unitsOfOrder(q, { centerId, orderId })).map(toUnitView);
 }
 
 export async function findUnit(q: Queryable, centerId: string, itemId: string): Promise<UnitView | undefined> {
