@@ -7,6 +7,7 @@ import { openDb, type Db } from "@/db/open-db";
 import * as schema from "@/db/schema";
 import { items, shipments } from "@/db/schema";
 import { lookupPackItem } from "@/lib/dispatch/packing";
+import { countWaiting } from "@/lib/inspection/count-waiting";
 import { countWaitingWork } from "@/lib/stations/waiting-work";
 import { findBinView } from "@/lib/storage/bin-view";
 import { storageFeeReport } from "@/lib/storage/storage-fees";
@@ -51,6 +52,10 @@ const partialIndexUses: Record<string, Use> = {
   shipments_awaiting_address_idx: {
     // The header's packing count leaves out the returns waiting for their seller's address (every poll).
     query: (db, w) => countWaitingWork(db, w.center.id),
+  },
+  items_received_for_return_idx: {
+    // The inspection queue's total takes the received units flagged for return off the received count.
+    query: (db, w) => countWaiting(db, w.center.id, new Date()),
   },
   shipments_item_active_idx: { constraintOnly: "one shipment in progress per item; an item's shipment is read through shipments_item_idx" },
   pick_lines_item_open_idx: { constraintOnly: "an item is on one open pick line at most; lines are read by list (pick_lines_list_idx)" },
