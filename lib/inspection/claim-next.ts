@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, exists, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { inspections, items } from "@/db/schema";
@@ -6,7 +6,8 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { claimInTx, type ClaimResult } from "./claims";
 import { inspectorAction } from "./inspector-action";
-import { listInspectionQueue } from "./list-inspection-queue";
+import { loadCenterSettings } from "./inspection-settings";
+import { claimCutoff, listInspectionQueue } from "./list-inspection-queue";
 
 export const claimNextSchema = z.object({
   scanId: z.string().trim().min(1).max(100),
@@ -31,12 +32,30 @@ export function claimNextItem(db: Db, ctx: StaffContext, input: z.input<typeof c
       .where(and(eq(inspections.id, data.inspectionId), eq(inspections.centerId, ctx.centerId)));
     if (!from) throw new DomainError("not_found:inspection", "No such inspection in this center.");
     const queue = await listInspectionQueue(tx, ctx.centerId, { limit: lookAhead, now });
+    const cutoff = claimCutoff(await loadCenterSettings(tx, ctx.centerId), now);
     for (const entry of queue) {
       const [free] = await tx
         .select({ id: items.id })
         .from(items)
-        // Received, or in inspection under a claim that timed out (the queue lists those as waiting).
-        .where(and(eq(items.id, entry.itemId), inArray(items.state, ["received", "in_inspection"])))
+        // Still received, or in inspection under a claim that timed out (the queue lists those as
+        // waiting); checked again on the row locked, so one another inspector just claimed is passed over.
+        .where(
+          and(
+            eq(items.id, entry.itemId),
+            or(
+              eq(items.state, "received"),
+              and(
+                eq(items.state, "in_inspection"),
+                exists(
+                  tx
+                    .select({ id: inspections.id })
+                    .from(inspections)
+                    .where(and(eq(inspections.itemId, items.id), eq(inspections.status, "open"), lt(inspections.claimedAt, cutoff))),
+                ),
+              ),
+            ),
+          ),
+        )
         .for("update", { skipLocked: true });
       if (free) return claimInTx(tx, ctx, { scanId: data.scanId, itemId: free.id }, now);
     }
