@@ -22,6 +22,8 @@ export type PhaseResult = {
   load: number;
   /** CPU ms the phase cost Legit's server processes, the bench process itself, and PostgreSQL (the bench's own cluster: every backend). */
   cpuMs?: { server: number; bench: number; postgres: number };
+  /** HTTP requests the phase sent (Legit's side). */
+  requests?: number;
 };
 
 export type Summary = { rps: number; p50: number; p95: number; p99: number; errors: number; done: number; rounds: number[]; load: number[] };
