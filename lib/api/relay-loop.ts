@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { sweepExpiredClaims } from "@/lib/inspection/sweep-expired-claims";
-import { foldRollups } from "@/lib/rollups/fold-rollups";
+import { foldAndSweep } from "@/lib/rollups/fold-loop";
 import { abortablePause } from "@/lib/time/abortable-pause";
 import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
 import { relayOnce, type RelayReport } from "./webhook-relay";
@@ -51,17 +50,7 @@ export async function runRelayLoop(
     }
     if (Date.now() >= nextFold) {
       nextFold = Date.now() + foldEveryMs;
-      try {
-        const folded = await foldRollups(db);
-        options.onFold?.(folded);
-      } catch (error) {
-        options.onError?.(error);
-      }
-      try {
-        await sweepExpiredClaims(db);
-      } catch (error) {
-        options.onError?.(error);
-      }
+      await foldAndSweep(db, options);
     }
     await abortablePause(options.intervalMs ?? 1000, options.signal);
   }

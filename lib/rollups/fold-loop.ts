@@ -18,18 +18,30 @@ export async function runFoldLoop(
 ): Promise<void> {
   while (!options.signal.aborted) {
     try {
-      // Apart from the callback: an optional call with no callee skips its arguments, here the fold
-      // itself (tests/architecture/optional-call-arguments.test.ts).
-      const folded = await foldRollups(await db());
-      options.onFold?.(folded);
-    } catch (error) {
-      options.onError?.(error);
-    }
-    try {
-      await sweepExpiredClaims(await db());
+      await foldAndSweep(await db(), options);
     } catch (error) {
       options.onError?.(error);
     }
     await abortablePause(options.intervalMs ?? 10_000, options.signal);
+  }
+}
+
+/**
+ * One pass of the periodic upkeep (this loop's and the relay's): folds the rollup deltas, then
+ * releases timed-out claims. Each step's error goes to `onError` and does not stop the other.
+ */
+export async function foldAndSweep(db: Db, options: { onFold?: (folded: number) => void; onError?: (error: unknown) => void }): Promise<void> {
+  try {
+    // Apart from the callback: an optional call with no callee skips its arguments, here the fold
+    // itself (tests/architecture/optional-call-arguments.test.ts).
+    const folded = await foldRollups(db);
+    options.onFold?.(folded);
+  } catch (error) {
+    options.onError?.(error);
+  }
+  try {
+    await sweepExpiredClaims(db);
+  } catch (error) {
+    options.onError?.(error);
   }
 }
