@@ -47,6 +47,7 @@ function isOtherInput(target: EventTarget | null): boolean {
  * Listens for a keyboard-wedge scanner anywhere on a staff page and hands each scan (with a fresh
  * scan id) to the page's handler, answering with sound, colour and text — on every page:
  * - a page says what scans mean there with useScanRoutes (or useScanHandler for full control);
+ *   a malformed code never reaches it (it is answered with its reason, `validation:scan`);
  *   whatever it does not handle gets the default answer (an item opens its page, a parcel opens
  *   receiving for an operator, anything else a clear message), never silence;
  * - a scan into a text field that does not ask for scans (a memo, a search box) is taken as a
@@ -107,9 +108,12 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
         setToast(done);
       };
       const handler = handlerRef.current;
+      const scan = classifyScan(code);
       setBusy(true);
       Promise.resolve()
-        .then(() => (handler ? handler(code, entry.id) : defaultAnswer(classifyScan(code), code)))
+        // A malformed code (an item label with a wrong check character, `BIN-A-`) is answered with its
+        // reason on every page, before the page's own handler could read it as something else.
+        .then(() => (handler && scan.kind !== "invalid" ? handler(code, entry.id) : defaultAnswer(scan, code)))
         .then(finish, (error: unknown) =>
           // A scan whose answer needs the server (a lookup, a count's start), made with no network: it must wait.
           finish({ tone: "error", message: error instanceof ApiError && error.status === 0 && !navigator.onLine ? tOffline("answers.mustWait") : errorText(error) }),
