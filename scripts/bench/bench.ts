@@ -28,12 +28,13 @@ import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, bench
 import { apiCall, signIn, stationGet, stationPost, waitForServer, request, staleConnectionRetries, requestsSent, type HttpAnswer, type Station } from "./http-client";
 import { foldRollups } from "@/lib/rollups/fold-rollups";
 import { benchWeek, managerQueries } from "./manager-queries";
-import { preparePickUnits, prepareUnits, sampleBinCodes, sampleItemCodes, type PickUnit, type PrepareState, type Unit } from "./prepare";
+import { preparePickUnits, preparePutawayBins, prepareUnits, sampleBinCodes, sampleItemCodes, type PickUnit, type PrepareState, type Unit } from "./prepare";
 import { rawAnnounce, rawBinLookup, rawClaim, rawHandover, rawLookup, rawPack, rawPick, rawPutaway, rawReceive, rawTransition, rawVerdict, type RawWorker } from "./raw-actions";
 import { bySecondLines, observePaced, slowBySecond } from "./paced-observer";
 import { postgresTailLines } from "./paced-postgres-stats";
 import { startLegit, stopLegit, type Balancer, type Legit } from "./server";
 import { cpuMsOfTree, ownCpuMs } from "./cpu-time";
+import { settleAutovacuum } from "./settle-autovacuum";
 import { countStatements, printCounts, type StatementCount } from "./count-statements";
 import { fmt, loadAverage, summarise, table, type PhaseResult, type Summary } from "./stats";
 
@@ -249,6 +250,7 @@ async function prepare(sql: postgres.Sql, action: ActionSpec, side: Side, slots:
     const owners = mine.flatMap(({ s }) => Array.from({ length: per }, () => (action.owner === "inspector" ? s.insp.userId : s.op.userId)));
     const units =
       action.prepare === "awaiting_pick" ? await preparePickUnits(sql, { centerId, owners }) : await prepareUnits(sql, { centerId, state: action.prepare, owners });
+    if (action.prepare === "awaiting_putaway") await preparePutawayBins(sql, { centerId, units: owners.length });
     mine.forEach(({ i }, k) => queues[i].push(...units.slice(k * per, (k + 1) * per)));
   }
   return queues;
@@ -369,6 +371,8 @@ async function main() {
           const sides: Side[] = opts.noRaw ? ["legit"] : round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
           for (const side of sides) {
             const queues = await prepare(setup, action, side, levelSlots, centerIds);
+            const settled = await settleAutovacuum(setup);
+            if (settled.length) say(`before the phase: ${settled.join(", ")}`);
             const cpuBefore = { server: serverCpuMs(server), bench: ownCpuMs(), postgres: benchClusterCpuMs() };
             const requestsBefore = requestsSent.count;
             const result = await runPhase(levelSlots, queues, side === "legit" ? action.legit : (slot, unit) => action.raw(sql, slot, unit), action.perUnit);

@@ -208,3 +208,31 @@ export async function preparePickUnits(sql: postgres.Sql, input: { centerId: str
     pickListId: r.list_id as string,
   }));
 }
+
+let binBatch = 0;
+
+/**
+ * Empty S bins at the head of a center's pick path, for a putaway phase of `units` items: the bins
+ * the suggestion looks at first (the first few with room along the path) are these, so each unit
+ * goes into a bin with room, as on a floor whose storage is not full. Without them every phase put
+ * its units into the same first bins of the path, which the earlier runs had filled: most putaways
+ * on both sides were refused with `conflict:bin_full`. Capacity is the data's for S bins (20), with
+ * room for a quarter more than `units`; a refusal stays possible (stations racing for a bin's last
+ * slot) and is counted. Made for each phase, before either side runs, outside any timing.
+ */
+export async function preparePutawayBins(sql: postgres.Sql, input: { centerId: string; units: number }): Promise<number> {
+  const capacity = 20;
+  const count = Math.ceil((input.units * 1.25) / capacity) + 8;
+  const tag = `${runTag}Y${++binBatch}`;
+  const made = await sql`
+    with head as (
+      select coalesce(min(pick_sequence), 0) as first from bins where center_id = ${input.centerId}
+    ), zone as (
+      select id from zones where center_id = ${input.centerId} order by code limit 1
+    )
+    insert into bins (center_id, zone_id, code, size_class, capacity, pick_sequence)
+    select ${input.centerId}, zone.id, 'BIN-P' || ${tag} || '-' || k || '-1-1', 'S', ${capacity}, head.first - ${count} - 1 + k
+    from generate_series(1, ${count}) k, head, zone
+    returning id`;
+  return made.length;
+}
