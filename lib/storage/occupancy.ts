@@ -60,9 +60,12 @@ export const binByCode = (q: Queryable, centerId: string, code: string) =>
     .from(bins)
     .where(and(eq(bins.centerId, centerId), eq(bins.code, code.trim().toUpperCase())));
 
+// binByCode's statement, its SQL built once (db/reusable-query.ts).
+const binOfCenter = reusableQuery((q) => q.select().from(bins).where(and(eq(bins.centerId, sql.placeholder("centerId")), eq(bins.code, sql.placeholder("code")))));
+
 /** A bin of the center by its code. */
 export async function findBin(tx: Queryable, centerId: string, code: string): Promise<Bin> {
-  const [bin] = await binByCode(tx, centerId, code);
+  const [bin] = await binOfCenter(tx, { centerId, code: code.trim().toUpperCase() });
   if (!bin) throw new DomainError("not_found:bin", `No bin ${code.trim()} in this center.`, { bin: code.trim() });
   return bin;
 }

@@ -8,7 +8,7 @@ import { reportSale } from "@/lib/orders/item-actions";
 import { addParcelToManifest, closeManifest, openManifest } from "@/lib/dispatch/manifests";
 import { lookupPackItem, packItem } from "@/lib/dispatch/packing";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
-import { claimPickList, pickScan, reportShortPick } from "@/lib/dispatch/picking";
+import { claimPickList, loadPickList, pickScan, reportShortPick } from "@/lib/dispatch/picking";
 import { decideQuarantine, listQuarantine, placeInQuarantineBin } from "@/lib/dispatch/quarantine";
 import { listShortPicks, resolveShortPick } from "@/lib/dispatch/short-picks";
 import { describeEachDb } from "../helpers/databases";
@@ -78,15 +78,22 @@ describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use
     await expect(go(a.code!)).rejects.toMatchObject({ code: "conflict:scan_bin_first" });
     await expect(go(w.bins[4].code)).rejects.toMatchObject({ code: "conflict:wrong_bin", details: { expected: w.bins[3].code } });
     await expect(pickScan(db, w.op2, { scanId: scan(), pickListId: list.id, code: w.bins[3].code })).rejects.toMatchObject({ code: "conflict:pick_list_not_yours" });
-    await go("TOTE-0042");
-    await go(w.bins[3].code);
+    // Each answer's list (built from the locked row and the scan's change) is the list as stored after it.
+    const asStored = async (outcome: Awaited<ReturnType<typeof go>>) => {
+      expect(outcome.result.list).toEqual(await loadPickList(db, ctx.centerId, list.id));
+      return outcome.result;
+    };
+    expect((await asStored(await go("TOTE-0042"))).list.toteCode).toBe("TOTE-0042");
+    expect((await asStored(await go(w.bins[3].code))).list.currentBin).toBe(w.bins[3].code);
     await expect(go(other.code!)).rejects.toMatchObject({ code: "conflict:wrong_item" });
     const occupied = (await binOf(db, w.bins[3].id)).occupied;
-    const one = (await go(a.code!)).result;
+    const one = await asStored(await go(a.code!));
     expect(one.done).toBe(false);
+    expect(one.list).toMatchObject({ status: "claimed", currentBin: w.bins[3].code, next: { itemCode: b.code } });
     expect((await binOf(db, w.bins[3].id)).occupied).toBe(occupied - 1);
-    const two = (await go(b.code!)).result;
+    const two = await asStored(await go(b.code!));
     expect(two.done).toBe(true);
+    expect(two.list).toMatchObject({ status: "done", currentBin: null, next: null });
     expect(two.list.lines.every((l) => l.status === "picked" && l.toteCode === "TOTE-0042")).toBe(true);
     expect((await binOf(db, w.bins[3].id)).occupied).toBe(occupied - 2);
     await expect(go(a.code!)).rejects.toMatchObject({ code: "conflict:pick_list_done" });
