@@ -1,10 +1,14 @@
 /**
- * Answers below this many bytes go uncompressed. It is the `compression` middleware's own threshold
- * (Next's `compress`), which Next's route answers never reach: Next strips their Content-Length and
- * flushes the headers before the body, so the middleware gzips every answer to a browser, a 40-byte
- * one into 53 bytes, at the cost of a zlib stream per request (scripts/bench/floor.ts measures it).
+ * Answers below this many bytes go uncompressed. The `compression` middleware (Next's `compress`)
+ * has a threshold of its own (1 KiB) which Next's route answers never reach: Next strips their
+ * Content-Length and flushes the headers before the body, so the middleware gzips every answer to a
+ * browser, a 40-byte one into 53 bytes, at the cost of a zlib stream per request
+ * (scripts/bench/floor.ts measures it). The stream costs about 0.1–0.2 ms of server CPU per answer
+ * whatever its size (6.7% of a receive's server CPU, whose answer is 1.1 KB, profiled with
+ * `BENCH_CPU_PROF`), while a station's answer of a few KB saves a millisecond at most on the
+ * floor's network: below 4 KiB it is not worth it.
  */
-export const compressFromBytes = 1024;
+export const compressFromBytes = 4096;
 
 /**
  * A JSON answer. One under `compressFromBytes` says `Cache-Control: no-transform`, which the
