@@ -242,22 +242,23 @@ export async function rawPack(sql: postgres.Sql, w: RawWorker, unit: Unit, scanI
   });
 }
 
-/** pickScan's statements for one scan: lock the list, check the code, change, answer with the list. */
+/** pickScan's statements for one scan: lock the list (with its current bin's code), check the code, change, answer with the list's lines (which tell whether it is done). */
 async function rawPickScan(sql: postgres.Sql, w: RawWorker, unit: PickUnit, scanId: string, change: (tx: postgres.TransactionSql, list: postgres.Row) => Promise<void>) {
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.pick_scan')`;
-    const [list] = await tx`select * from pick_lists where id = ${unit.pickListId} and center_id = ${w.centerId} for update`;
+    const [list] = await tx`
+      select l.*, b.code as current_bin from pick_lists l left join bins b on b.id = l.current_bin_id
+      where l.id = ${unit.pickListId} and l.center_id = ${w.centerId} for update of l`;
     if (!list || list.status === "done" || list.claimed_by !== w.userId) throw new Refused("not my list");
     await change(tx, list);
-    const [pending] = await tx`select count(*)::int as n from pick_lines where pick_list_id = ${list.id} and status = 'pending'`;
-    if (pending.n === 0) await tx`update pick_lists set status = 'done', done_at = now() where id = ${list.id} and status <> 'done'`;
-    const [view] = await tx`select l.*, b.code as current_bin from pick_lists l left join bins b on b.id = l.current_bin_id where l.id = ${list.id} and l.center_id = ${w.centerId}`;
     const lines = await tx`
-      select pl.id, pl.sequence, pl.status, i.id as item_id, i.code, i.product_name, i.size, b.code as bin_code, pl.tote_code, s.destination
-      from pick_lines pl join items i on i.id = pl.item_id left join bins b on b.id = pl.bin_id
+      select pl.id, pl.sequence, pl.status, i.id as item_id, i.code, i.product_name, p.name_ko, p.name_en, i.size, b.code as bin_code, pl.tote_code, s.destination
+      from pick_lines pl join items i on i.id = pl.item_id left join products p on p.sku = i.sku left join bins b on b.id = pl.bin_id
       left join shipments s on s.item_id = i.id and s.status <> 'dispatched'
       where pl.pick_list_id = ${list.id} order by pl.sequence`;
-    await tx`update scan_requests set response = ${tx.json({ ok: { list: { ...view, lines }, done: pending.n === 0 } })} where scan_id = ${scanId}`;
+    const done = !lines.some((l) => l.status === "pending");
+    if (done) await tx`update pick_lists set status = 'done', done_at = now(), current_bin_id = null where id = ${list.id} and done_at is null`;
+    await tx`update scan_requests set response = ${tx.json({ ok: { list: { ...list, lines }, done } })} where scan_id = ${scanId}`;
   });
 }
 
@@ -268,20 +269,22 @@ export async function rawPick(sql: postgres.Sql, w: RawWorker, unit: PickUnit, s
     const [line] = await tx`select id from pick_lines where pick_list_id = ${list.id} and bin_id = ${bin.id} and status = 'pending' limit 1`;
     if (!line) throw new Refused("wrong bin");
     await tx`update pick_lists set current_bin_id = ${bin.id} where id = ${list.id}`;
+    list.current_bin_id = bin.id;
+    list.current_bin = bin.code;
   });
   await rawPickScan(sql, w, unit, scanIds[1], async (tx, list) => {
+    // The item's line, with the item locked for its transition (and the order's id and now()).
     const [row] = await tx`
-      select pl.*, i.id as item_id, i.state, b.code as bin_code from pick_lines pl join items i on i.id = pl.item_id left join bins b on b.id = pl.bin_id
-      where pl.pick_list_id = ${list.id} and i.code = ${unit.itemCode} order by pl.status = 'pending' desc limit 1`;
-    if (!row || row.status !== "pending" || row.bin_id !== list.current_bin_id) throw new Refused("wrong item");
-    const [current] = await tx`select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id where i.id = ${row.item_id} for update of i`;
-    if (current.state !== "awaiting_pick") throw new Refused("state");
+      select pl.id as line_id, pl.status as line_status, pl.bin_id as line_bin_id, i.*, o.external_id, now() as now, b.code as bin_code
+      from pick_lines pl join items i on i.id = pl.item_id join inbound_orders o on o.id = i.order_id left join bins b on b.id = pl.bin_id
+      where pl.pick_list_id = ${list.id} and i.code = ${unit.itemCode} order by pl.status = 'pending' desc limit 1 for update of i`;
+    if (!row || row.line_status !== "pending" || row.line_bin_id !== list.current_bin_id || row.state !== "awaiting_pick") throw new Refused("wrong item");
     const details = { pickListId: list.id, pickListNumber: list.number, binCode: row.bin_code, tote: list.tote_code };
-    const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "pick", from: "awaiting_pick", to: "awaiting_pack", at: current.now.toISOString(), actorKind: "staff", ...details };
-    await rawTransitionWrite(tx, w, { itemId: current.id, centerId: w.centerId, action: "pick", from: "awaiting_pick", to: "awaiting_pack", details, payload }, tx`
-      update items set state = 'awaiting_pack', bin_id = null, version = version + 1, updated_at = now() where id = ${current.id} and version = ${current.version}`);
-    await tx`update bins set occupied = greatest(occupied - 1, 0) where id = ${row.bin_id}`;
-    await tx`update pick_lines set status = 'picked', picked_by = ${w.userId}, picked_at = now(), tote_code = ${list.tote_code} where id = ${row.id}`;
+    const payload = { itemId: row.id, itemCode: row.code, orderExternalId: row.external_id, action: "pick", from: "awaiting_pick", to: "awaiting_pack", at: row.now.toISOString(), actorKind: "staff", ...details };
+    await rawTransitionWrite(tx, w, { itemId: row.id, centerId: w.centerId, action: "pick", from: "awaiting_pick", to: "awaiting_pack", details, payload }, tx`
+      update items set state = 'awaiting_pack', bin_id = null, version = version + 1, updated_at = now() where id = ${row.id} and version = ${row.version}`);
+    await tx`update bins set occupied = greatest(occupied - 1, 0) where id = ${row.line_bin_id}`;
+    await tx`update pick_lines set status = 'picked', picked_by = ${w.userId}, picked_at = now(), tote_code = ${list.tote_code} where id = ${row.line_id}`;
   });
 }
 
