@@ -1,32 +1,21 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { centers, inboundOrders, itemEvents, items, products, storageStays, type Center, type Item } from "@/db/schema";
+import { centers, itemEvents, products, storageStays, type Center } from "@/db/schema";
+import type { SizeClass } from "@/db/schema/catalog";
+import { binClasses } from "@/db/schema/storage";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "./guards";
 import { chargeableDaysWithin, dayNumberOf, feeTerms, localDayNumber, missingSpellsOf, storageFee, type MissingSpell, type StorageFee } from "./fees";
-import { binClasses } from "@/db/schema/storage";
-import { sizeClassOf, sizeClassSql } from "./size-class";
-import { productOfItem } from "@/lib/catalog/item-row-columns";
 
 /** Actions that end a stay in storage: the fee stops on the day they happen (a missing item's, until it is found). @public */
 export const leavingActions = ["sell", "withdraw", "mark_missing"] as const;
 
 export type ItemStorageFee = StorageFee & { currency: string; sizeClass: string; storedAt: string; endedAt: string | null };
 
-/**
- * When an item's stay ended: never while it is stored (a missing item found again is back in
- * storage); a missing item's when it was last marked missing; otherwise its sale or withdrawal
- * since it was put away (one index probe, only for items that are not stored). The days an item
- * found again was missing are taken off by its missing spells (`missingSpellsOf`).
- */
-const endedAtSql = sql<Date | null>`(case when ${items.state} = 'stored' then null
-  when ${items.state} = 'missing' then (select max(e.created_at) from item_events e where e.item_id = ${items.id} and e.action = 'mark_missing')
-  else (select min(e.created_at) from item_events e where e.item_id = ${items.id} and e.action in ('sell', 'withdraw') and e.created_at >= ${items.storedAt}) end)`;
-
 type SpellEvent = { itemId: string; action: string; createdAt: Date };
 
-/** Each item's missing spells (in its center's local days) from its `mark_missing` and `found` events since putaway, in order. */
+/** Each item's missing spells (in its center's local days) from its `mark_missing` and `found` events, in order. */
 function spellsByItem(events: SpellEvent[], timeZoneOf: (itemId: string) => string): Map<string, MissingSpell[]> {
   const byItem = new Map<string, { action: string; day: number }[]>();
   for (const e of events) {
@@ -37,39 +26,68 @@ function spellsByItem(events: SpellEvent[], timeZoneOf: (itemId: string) => stri
   return new Map([...byItem].map(([itemId, list]) => [itemId, missingSpellsOf(list)]));
 }
 
+/**
+ * An item is marked missing and found only while it is stored, and it is stored once (putaway;
+ * nothing leads back to storage after a sale or withdrawal): so every `mark_missing` and `found` of
+ * an item belongs to its one stay, whatever the app's and the database's clocks say.
+ */
 const spellActions = sql`${itemEvents.action} in ('mark_missing', 'found')`;
+
+/**
+ * The stays of these items as the stays table keeps them (lib/storage/stays.ts: started at putaway,
+ * ended at the sale, withdrawal or mark-missing by the transition's own trigger), each with its
+ * class (the catalog product's, else by category, as the report reads it) and its center: the one
+ * source of an item's fee and of its line in the per-seller report.
+ */
+async function staysOf(q: Queryable, itemIds: string[]) {
+  if (itemIds.length === 0) return [];
+  return q
+    .select({
+      itemId: storageStays.itemId,
+      // Typed as the report's sums type it (a stay of an order without a seller id is null in both).
+      sellerId: sql<string>`${storageStays.sellerId}`,
+      storedAt: storageStays.storedAt,
+      endedAt: storageStays.endedAt,
+      sizeClass: sql<SizeClass>`coalesce(${products.sizeClass}, ${storageStays.categoryClass})`,
+      center: centers,
+    })
+    .from(storageStays)
+    .innerJoin(centers, eq(centers.id, storageStays.centerId))
+    .leftJoin(products, eq(products.sku, storageStays.sku))
+    .where(inArray(storageStays.itemId, itemIds));
+}
+
+type Stay = Awaited<ReturnType<typeof staysOf>>[number];
+
+/** A stay's local days: the putaway day to the day it ended, or to today while it lasts. */
+function stayDays(stay: Stay, now: Date) {
+  const tz = stay.center.timezone;
+  return { firstDay: localDayNumber(new Date(stay.storedAt), tz), lastDay: localDayNumber(stay.endedAt ? new Date(stay.endedAt) : now, tz) };
+}
 
 /** Days stored and fee so far (or until it left storage) for items that were stored; others are left out. */
 export async function storageFeesOf(q: Queryable, itemIds: string[], now = new Date()): Promise<Map<string, ItemStorageFee>> {
   const out = new Map<string, ItemStorageFee>();
-  if (itemIds.length === 0) return out;
-  const rows = await q
-    .select({ item: items, productClass: products.sizeClass, center: centers, endedAt: endedAtSql })
-    .from(items)
-    .innerJoin(centers, eq(centers.id, items.centerId))
-    .leftJoin(products, productOfItem)
-    .where(and(inArray(items.id, itemIds), isNotNull(items.storedAt)));
+  const stays = await staysOf(q, itemIds);
+  if (stays.length === 0) return out;
   const events = await q
     .select({ itemId: itemEvents.itemId, action: itemEvents.action, createdAt: itemEvents.createdAt })
     .from(itemEvents)
-    .innerJoin(items, eq(items.id, itemEvents.itemId))
-    .where(and(inArray(itemEvents.itemId, rows.map((r) => r.item.id)), spellActions, gte(itemEvents.createdAt, items.storedAt)))
+    .where(and(inArray(itemEvents.itemId, stays.map((s) => s.itemId)), spellActions))
     .orderBy(asc(itemEvents.itemId), asc(itemEvents.id));
-  const timeZones = new Map(rows.map((r) => [r.item.id, r.center.timezone]));
+  const timeZones = new Map(stays.map((s) => [s.itemId, s.center.timezone]));
   const spells = spellsByItem(events, (itemId) => timeZones.get(itemId) ?? "UTC");
-  for (const row of rows) {
-    const endedAt = row.endedAt ? new Date(row.endedAt) : null;
-    out.set(row.item.id, feeOf(row.item, row.center, sizeClassOf(row.item, row.productClass), endedAt ?? now, endedAt, spells.get(row.item.id) ?? []));
-  }
+  for (const stay of stays) out.set(stay.itemId, feeOf(stay, now, spells.get(stay.itemId) ?? []));
   return out;
 }
 
-function feeOf(item: Item, center: Center, sizeClass: ReturnType<typeof sizeClassOf>, until: Date, endedAt: Date | null, spells: MissingSpell[]): ItemStorageFee {
-  const storedAt = item.storedAt as Date;
+function feeOf(stay: Stay, now: Date, spells: MissingSpell[]): ItemStorageFee {
+  const storedAt = new Date(stay.storedAt);
+  const endedAt = stay.endedAt ? new Date(stay.endedAt) : null;
   return {
-    ...storageFee(storedAt, until, center.timezone, feeTerms(center.settings, sizeClass), spells),
-    currency: center.currency,
-    sizeClass,
+    ...storageFee(storedAt, endedAt ?? now, stay.center.timezone, feeTerms(stay.center.settings, stay.sizeClass), spells),
+    currency: stay.center.currency,
+    sizeClass: stay.sizeClass,
     storedAt: storedAt.toISOString(),
     endedAt: endedAt?.toISOString() ?? null,
   };
@@ -142,22 +160,6 @@ export async function feeReportOf(q: Queryable, center: Center, period: { from: 
   return { from: period.from, to: period.to, currency: center.currency, rows: list, total: list.reduce((s, r) => s + r.amount, 0) };
 }
 
-/** A stay's seller, local days and fee terms, as SQL over items ⋈ inbound orders ⟕ products. */
-export function stayColumns(center: Center, now: Date) {
-  const tz = center.timezone;
-  const localDay = (at: SQLWrapper) => sql`((${at} at time zone ${tz})::date - date '1970-01-01')`;
-  const sizeClass = sizeClassSql(products.sizeClass, items.category, items.size);
-  const perClass = (pick: (terms: ReturnType<typeof feeTerms>) => number) =>
-    sql<number>`(case ${sizeClass} ${sql.join(binClasses.map((cls) => sql`when ${cls} then ${pick(feeTerms(center.settings, cls))}::int`), sql` `)} else 0 end)`;
-  return {
-    sellerId: sql<string>`${inboundOrders.seller}->>'id'`,
-    firstDay: sql<number>`${localDay(items.storedAt)}`,
-    lastDay: sql<number>`coalesce(${localDay(endedAtSql)}, ${localDayNumber(now, tz)}::int)`,
-    freeDays: perClass((t) => t.freeDays),
-    dailyFee: perClass((t) => t.dailyFee),
-  };
-}
-
 /**
  * The center's stays around a period, from the stays table (lib/storage/stays.ts): seller, local
  * days and fee terms per stay, one narrow row each (no order, no event read). Started before the
@@ -193,22 +195,6 @@ function staysAroundPeriod(q: Queryable, center: Center, period: { from: number;
 }
 
 /**
- * Stays that started before the period's end and did not end before its start (two days of slack
- * for the zone offset; exact in the overlap test).
- */
-export function staysAround(centerId: string, from: number, to: number) {
-  const endInstant = new Date((to + 2) * 86_400_000);
-  const startInstant = new Date((from - 2) * 86_400_000);
-  return and(
-    eq(items.centerId, centerId),
-    isNotNull(items.storedAt),
-    lt(items.storedAt, endInstant),
-    // An item no longer stored and unchanged since before the period left storage before it.
-    or(eq(items.state, "stored"), gte(items.updatedAt, startInstant)),
-  );
-}
-
-/**
  * The days inside the period that stays of the center were missing (marked missing, not yet found),
  * per stay with its seller and daily fee. Read from the center's `mark_missing` / `found` events
  * before the period's end (`item_events_missing_spells_idx`, a partial index: missing is rare).
@@ -218,23 +204,15 @@ async function missingDaysOff(q: Queryable, center: Center, period: { from: numb
   const events = await q
     .select({ itemId: itemEvents.itemId, action: itemEvents.action, createdAt: itemEvents.createdAt })
     .from(itemEvents)
-    .innerJoin(items, eq(items.id, itemEvents.itemId))
-    .where(and(eq(itemEvents.centerId, center.id), spellActions, lt(itemEvents.createdAt, endInstant), gte(itemEvents.createdAt, items.storedAt)))
+    .where(and(eq(itemEvents.centerId, center.id), spellActions, lt(itemEvents.createdAt, endInstant)))
     .orderBy(asc(itemEvents.itemId), asc(itemEvents.id));
   if (events.length === 0) return [];
   const spells = spellsByItem(events, () => center.timezone);
-  const stay = stayColumns(center, now);
-  const stays = await q
-    .select({ itemId: items.id, sellerId: stay.sellerId, firstDay: stay.firstDay, lastDay: stay.lastDay, freeDays: stay.freeDays, dailyFee: stay.dailyFee })
-    .from(items)
-    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .leftJoin(products, productOfItem)
-    .where(and(staysAround(center.id, period.from, period.to), inArray(items.id, [...spells.keys()])));
-  return stays.map((s) => {
-    const days = { firstDay: Number(s.firstDay), lastDay: Number(s.lastDay) };
-    const freeDays = Number(s.freeDays);
-    const off = chargeableDaysWithin(days, freeDays, period) - chargeableDaysWithin(days, freeDays, period, spells.get(s.itemId) ?? []);
-    return { sellerId: s.sellerId, days: off, dailyFee: Number(s.dailyFee) };
+  return (await staysOf(q, [...spells.keys()])).map((stay) => {
+    const days = stayDays(stay, now);
+    const { freeDays, dailyFee } = feeTerms(center.settings, stay.sizeClass);
+    const off = chargeableDaysWithin(days, freeDays, period) - chargeableDaysWithin(days, freeDays, period, spells.get(stay.itemId) ?? []);
+    return { sellerId: stay.sellerId, days: off, dailyFee };
   });
 }
 

@@ -1,9 +1,45 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { centers, inboundOrders, items, products } from "@/db/schema";
+import { centers, inboundOrders, items, products, type Center } from "@/db/schema";
+import { binClasses } from "@/db/schema/storage";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
-import { dayNumberOf } from "@/lib/storage/fees";
-import { feeReportOf, feeReportSchema, stayColumns, staysAround, sumsBySeller, type FeeReport } from "@/lib/storage/storage-fees";
+import { dayNumberOf, feeTerms, localDayNumber } from "@/lib/storage/fees";
+import { sizeClassSql } from "@/lib/storage/size-class";
+import { feeReportOf, feeReportSchema, sumsBySeller, type FeeReport } from "@/lib/storage/storage-fees";
+
+/** When an item's stay ended, from its events: never while stored; a missing item's last mark-missing; else its sale or withdrawal. */
+const endedAtSql = sql<Date | null>`(case when ${items.state} = 'stored' then null
+  when ${items.state} = 'missing' then (select max(e.created_at) from item_events e where e.item_id = ${items.id} and e.action = 'mark_missing')
+  else (select min(e.created_at) from item_events e where e.item_id = ${items.id} and e.action in ('sell', 'withdraw')) end)`;
+
+/** A stay's seller, local days and fee terms, as SQL over items ⋈ inbound orders ⟕ products. */
+function stayColumns(center: Center, now: Date) {
+  const tz = center.timezone;
+  const localDay = (at: SQLWrapper) => sql`((${at} at time zone ${tz})::date - date '1970-01-01')`;
+  const sizeClass = sizeClassSql(products.sizeClass, items.category, items.size);
+  const perClass = (pick: (terms: ReturnType<typeof feeTerms>) => number) =>
+    sql<number>`(case ${sizeClass} ${sql.join(binClasses.map((cls) => sql`when ${cls} then ${pick(feeTerms(center.settings, cls))}::int`), sql` `)} else 0 end)`;
+  return {
+    sellerId: sql<string>`${inboundOrders.seller}->>'id'`,
+    firstDay: sql<number>`${localDay(items.storedAt)}`,
+    lastDay: sql<number>`coalesce(${localDay(endedAtSql)}, ${localDayNumber(now, tz)}::int)`,
+    freeDays: perClass((t) => t.freeDays),
+    dailyFee: perClass((t) => t.dailyFee),
+  };
+}
+
+/** Items put away that started before the period's end and did not leave before its start (two days of slack for the zone offset). */
+function staysAround(centerId: string, from: number, to: number) {
+  const endInstant = new Date((to + 2) * 86_400_000);
+  const startInstant = new Date((from - 2) * 86_400_000);
+  return and(
+    eq(items.centerId, centerId),
+    isNotNull(items.storedAt),
+    lt(items.storedAt, endInstant),
+    // An item no longer stored and unchanged since before the period left storage before it.
+    or(eq(items.state, "stored"), gte(items.updatedAt, startInstant)),
+  );
+}
 
 /**
  * The storage fee report as it was before the stays table (the oracle of storage-stays.test.ts):
