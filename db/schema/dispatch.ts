@@ -79,7 +79,7 @@ export const shipments = pgTable(
     // packing count leaves them out on every poll, and the desk's exceptions list them.
     index("shipments_awaiting_address_idx")
       .on(t.centerId, t.createdAt)
-      .where(sql`status = 'open' and destination = 'seller' and coalesce(btrim(recipient->>'address'), '') = '' and (recipient->>'id') <> 'unknown'`),
+      .where(sql`status = 'open' and destination = 'seller' and coalesce(btrim(recipient->>'address'), '') = ''`),
   ],
 );
 

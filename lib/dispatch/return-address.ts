@@ -2,15 +2,14 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { inboundOrders, items, shipments, type Party } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import { unknownSenderId } from "@/lib/receiving/placeholder-order";
 
 /**
- * A return to a seller the marketplace gave no address for cannot be labelled: it waits for the
- * address (PUT /api/v1/inbound-orders/{externalId}/seller-address). An unmatched parcel's unknown
- * sender is not such a seller: its units go back on the inbound parcel's own label.
+ * A return to a seller with no address on file cannot be labelled: it waits for the address (the
+ * marketplace's PUT /api/v1/inbound-orders/{externalId}/seller-address, or a manager's, given when
+ * returning an unexpected unit or an unmatched parcel's units to their unknown sender).
  */
 export function waitsForAddress(shipment: { destination: string; recipient: Party }): boolean {
-  return shipment.destination === "seller" && shipment.recipient.id !== unknownSenderId && !shipment.recipient.address?.trim();
+  return shipment.destination === "seller" && !shipment.recipient.address?.trim();
 }
 
 /** The packing station's refusal for a return waiting for its seller's address. */
@@ -37,7 +36,6 @@ function awaitingAddressIn(centerId: string) {
     sql`${shipments.status} = 'open'`,
     sql`${shipments.destination} = 'seller'`,
     sql`coalesce(btrim(${shipments.recipient}->>'address'), '') = ''`,
-    sql`(${shipments.recipient}->>'id') <> ${sql.raw(`'${unknownSenderId}'`)}`,
   );
 }
 

@@ -15,7 +15,7 @@ export function placeholderExternalId(parcelId: string): string {
 }
 
 /** The seller id of a stand-in order: the parcel's sender is not known. */
-export const unknownSenderId = "unknown";
+const unknownSenderId = "unknown";
 
 /** The one filter for orders the marketplace announced (every stand-in order left out). */
 export const announcedOrdersOnly = isNull(inboundOrders.placeholderForParcelId);

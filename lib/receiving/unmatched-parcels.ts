@@ -7,6 +7,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { parseInput, requireManager, requireReceiver } from "./guards";
+import { setSellerAddressInTx } from "@/lib/orders/give-seller-address";
 import { appendNote, linkParcelToOrder } from "./link-parcel";
 import { findAnnouncedOrder, findPlaceholderOrder } from "./placeholder-order";
 import { findParcel, findParcelDetail, toParcelView, type ParcelDetail, type ParcelView } from "./views";
@@ -62,6 +63,9 @@ export const resolveUnmatchedParcelSchema = z.object({
   /** Link to this order; leave out to return the parcel to its sender. */
   orderExternalId: z.string().trim().min(1).max(100).optional(),
   note: z.string().trim().min(1, "Say how it was resolved.").max(1000),
+  /** The sender's address (from the parcel's label), for the units recorded from it to go back to. */
+  address: z.string().trim().min(5, "An address of at least 5 characters.").max(500).optional(),
+  phone: z.string().trim().min(1).max(40).optional(),
 });
 
 export type ResolveParcelAnswer = ParcelDetail & { outcome: "linked" | "returned"; message: string };
@@ -106,6 +110,20 @@ export async function resolveUnmatchedParcel(
           .from(items)
           .where(and(eq(items.orderId, placeholder.id), eq(items.state, "received")))
       : [];
+    // Units recorded from it go back to its sender, whom nobody announced: the manager gives the
+    // address from the parcel's label, kept on its stand-in order (audited, as the API's seller-address
+    // call does) before their returns are opened, so their labels carry it.
+    if (placeholder && returning.length > 0) {
+      if (data.address) {
+        await setSellerAddressInTx(tx, placeholder.id, { address: data.address, ...(data.phone ? { phone: data.phone } : {}) }, staffActor(ctx), "staff");
+      } else if (!placeholder.seller.address?.trim()) {
+        throw new DomainError(
+          "validation:sender_address",
+          `${returning.length} unit(s) recorded from parcel ${parcel.trackingNumber} go back to its sender: enter the sender's address from the parcel's label.`,
+          { parcel: parcel.trackingNumber, count: returning.length },
+        );
+      }
+    }
     for (const item of returning) {
       await applyTransition(tx, {
         itemId: item.id,

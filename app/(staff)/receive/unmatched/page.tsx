@@ -38,7 +38,7 @@ export default async function UnmatchedParcelsPage() {
                   <strong>{t("unmatched.note")}:</strong> {p.note ?? "—"}
                 </p>
               </div>
-              <ResolveParcelForm parcelId={p.id} />
+              <ResolveParcelForm parcelId={p.id} units={p.unexpectedUnits} />
             </li>
           ))}
         </ul>

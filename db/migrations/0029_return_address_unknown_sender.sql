@@ -1,0 +1,2 @@
+DROP INDEX "shipments_awaiting_address_idx";--> statement-breakpoint
+CREATE INDEX "shipments_awaiting_address_idx" ON "shipments" USING btree ("center_id","created_at") WHERE status = 'open' and destination = 'seller' and coalesce(btrim(recipient->>'address'), '') = '';
