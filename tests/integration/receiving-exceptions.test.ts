@@ -247,7 +247,8 @@ describeEachDb("receiving: exceptions", (use) => {
     const { parcel } = await scanned(uniq("CU"));
     const extra = (await receiveUnexpectedUnit(db, ctx, { scanId: scanId(), parcelId: parcel.id, productName: "Mystery bag", size: "OS", note: "Unknown" }))
       .result;
-    const resolved = await resolveUnmatchedParcel(db, manager, { parcelId: parcel.id, note: "Nobody claims it: return to sender" });
+    // Its unit goes back with it: to the sender's address, read from the parcel's label.
+    const resolved = await resolveUnmatchedParcel(db, manager, { parcelId: parcel.id, note: "Nobody claims it: return to sender", address: "서울특별시 중구 세종대로 110" });
     expect(resolved.outcome).toBe("returned");
     expect(resolved.parcel).toMatchObject({ status: "resolved", resolvedBy: manager.userId, note: "Nobody claims it: return to sender" });
     const [row] = await db.select().from(items).where(eq(items.id, extra.unit.itemId));

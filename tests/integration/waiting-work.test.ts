@@ -41,7 +41,7 @@ describeEachDb("the header's counts of waiting work", (use) => {
     await returnOf(unknownSender, { id: "unknown", name: "Unknown sender of parcel X" });
     await returnOf(withAddress, { id: "seller-2", name: "Has address", address: "1 Sejong-daero, Seoul" });
     await returnOf(blankAddress, { id: "seller-3", name: "Blank address", address: "  " });
-    // Packing: the unknown sender (it goes back on the parcel's own label) and the one with an address.
-    expect(await countWaitingWork(db, c.center.id)).toMatchObject({ pick: 1, pack: 2 });
+    // Packing: only the one with an address (an unknown sender without one waits for it like any seller).
+    expect(await countWaitingWork(db, c.center.id)).toMatchObject({ pick: 1, pack: 1 });
   });
 });
