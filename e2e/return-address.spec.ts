@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { englishDevice } from "./english-device";
 import { announceTrade, seoulApiToken, unique } from "./announce";
 import { demo, openStation, scan, scannerReady, signInWithBadge, signInWithPassword, snap, switchLocale } from "./helpers";
 
@@ -77,4 +79,51 @@ test("a return to a seller with no address is refused at packing, waits among th
   await expect(page.getByTestId("pack-shipment")).toHaveAttribute("data-destination", "seller");
   await expect(status).not.toHaveClass(/scan-status--error/);
   await expect(page.getByTestId("pack-shipment")).toContainText("서울특별시 마포구 월드컵로 1");
+});
+
+/*
+ * An unmatched parcel returned to its sender takes the unit recorded from it along: the manager
+ * gives the sender's address from the parcel's label, and the unit's return packs to it.
+ */
+test("an unmatched parcel's units go back to the sender's address the manager enters", async ({ page, browser }, testInfo) => {
+  const station = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
+  const operator = await station.newPage();
+  await signInWithBadge(operator, demo.operator2Badge);
+  const tracking = unique("NOSENDER");
+  const scanned = await station.request.post("/api/station/receiving/scan", { data: { scanId: randomUUID(), code: tracking, confirmUnmatched: true } });
+  expect(scanned.ok(), await scanned.text()).toBeTruthy();
+  const parcel = (await scanned.json()).parcel;
+  const unit = await station.request.post("/api/station/receiving/units/unexpected", {
+    data: { scanId: randomUUID(), parcelId: parcel.id, productName: "Unknown sneakers", size: "270", note: "Only thing in the box" },
+  });
+  expect(unit.ok(), await unit.text()).toBeTruthy();
+  const code: string = (await unit.json()).unit.code;
+
+  await signInWithPassword(page, demo.managerSeoul);
+  await switchLocale(page, "ko");
+  await page.goto("/receive/unmatched");
+  const row = page.locator(`[data-testid="unmatched-row"][data-tracking="${tracking}"]`);
+  await expect(row.getByTestId("sender-address-note")).toContainText("상품 1개가 함께 반송됩니다");
+  await row.locator('input[name="resolution"]').fill("발송인 라벨 확인, 반송");
+  const returnButton = row.getByRole("button", { name: "발송인에게 반송" });
+  // No address, no return: the button waits for it.
+  await expect(returnButton).toBeDisabled();
+  await row.locator('input[name="senderAddress"]').fill("부산광역시 해운대구 센텀중앙로 79");
+  await row.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, "unmatched-return-address-ko");
+  await switchLocale(page, "en");
+  await expect(row.getByTestId("sender-address-note")).toContainText("1 unit recorded from this parcel goes back with it");
+  await row.locator('input[name="senderAddress"]').fill("부산광역시 해운대구 센텀중앙로 79");
+  await row.locator('input[name="resolution"]').fill("Sender's label read: back to sender");
+  await snap(page, testInfo, "unmatched-return-address-en");
+  await row.getByRole("button", { name: "Return to sender" }).click();
+  await expect(row).toHaveCount(0);
+
+  // The pack station shows the return with the sender's address.
+  await operator.goto("/pack");
+  await scannerReady(operator);
+  await operator.locator("h1").first().click();
+  await scan(operator, code);
+  await expect(operator.getByTestId("pack-shipment")).toContainText("부산광역시 해운대구 센텀중앙로 79");
+  await station.close();
 });
