@@ -5,8 +5,10 @@ export const scannedAtHeader = "x-legit-scanned-at";
 
 /**
  * How old a queued scan may be and still tell its own time: a shift's offline spell, a night's
- * sleep of the tablet and the sign-in after it. An older time (a tablet whose clock is off) is
- * recorded as this old; the device keeps unsent scans no longer than that matters.
+ * sleep of the tablet and the sign-in after it. An older time (a tablet whose clock is off, or a
+ * station offline for longer: the device keeps its scans until they are sent) is recorded as this
+ * old. Only the audit row's and the event's `scannedAt` say so; the screens show when each change
+ * was recorded (`at`), and nothing is decided by the scan's own time.
  */
 export const maxScanAgeMs = 24 * 60 * 60_000;
 
