@@ -448,7 +448,7 @@ async function countRun(setup: postgres.Sql, sql: postgres.Sql, slot: Slot, cent
       const work = side === "legit" ? action.legit : (s: Slot, u: Unit | null) => action.raw(sql, s, u);
       const counted = await countStatements(setup, opts.count * per, async () => {
         for (let i = 0; i < opts.count; i++) await work(slot, action.prepare ? queue[i] : null);
-      });
+      }, benchClusterCpuMs);
       return counted;
     };
     const legit = await count("legit");
