@@ -22,6 +22,7 @@ import type postgres from "postgres";
 import { connectPostgres } from "@/db/postgres-target";
 import { openDb, type Db, type DbHandle } from "@/db/open-db";
 import { applyTransition } from "@/lib/items/apply-transition";
+import { claimItem } from "@/lib/inspection/claims";
 import { sweepExpiredClaims } from "@/lib/inspection/sweep-expired-claims";
 import { benchClusterCpuMs, benchDatabaseUrl } from "./bench-cluster";
 import { benchApiToken, benchCenterCode, benchManagerEmail, benchPassword, benchPin, inspectorBadge, operatorBadge } from "./bench-identities";
@@ -142,6 +143,16 @@ const actions: ActionSpec[] = [
     prepare: "received",
     owner: "inspector",
     legit: async (s, u) => ok(await stationPost(base, s.inspector, "/api/station/inspection/claim", { scanId: scanId(), itemCode: u!.itemCode })),
+    raw: (sql, s, u) => rawClaim(sql, s.insp, u!, scanId()),
+  },
+  {
+    name: "claim-domain",
+    what: "claim as the route does it (claimItem: scan id, lock, transition, inspection), in-process, no HTTP and no session",
+    prepare: "received",
+    owner: "inspector",
+    legit: async (s, u) => {
+      await claimItem(domain.db, { userId: s.insp.userId, centerId: s.centerId, role: "inspector", station: s.insp.station }, { scanId: scanId(), itemCode: u!.itemCode });
+    },
     raw: (sql, s, u) => rawClaim(sql, s.insp, u!, scanId()),
   },
   {

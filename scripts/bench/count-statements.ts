@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import { cpuMsOfTree } from "./cpu-time";
 import { table } from "./stats";
 
 /**
@@ -17,6 +18,8 @@ export type StatementCount = {
   perAction: number;
   /** The bench cluster's CPU per action over the stretch (ms; NaN on another server), and the statements' own time per action (ms). */
   postgresCpuMs: number;
+  /** Of that, the client backends' (the connections that ran the statements), ms per action. */
+  backendsCpuMs: number;
   execMs: number;
   planMs: number;
   statements: { calls: number; query: string; execMs: number; planMs: number }[];
@@ -33,9 +36,12 @@ export async function countStatements(setup: postgres.Sql, n: number, run: () =>
   // expression index calls a SQL function once per sampled row (30,000 calls), counted as statements.
   await setup`analyze items`;
   await setup`select pg_stat_statements_reset()`;
+  const backendsBefore = await clientBackendsCpuMs(setup);
   const cpuBefore = clusterCpuMs();
   await run();
   const postgresCpuMs = (clusterCpuMs() - cpuBefore) / n;
+  const backendsAfter = await clientBackendsCpuMs(setup);
+  const backendsCpuMs = [...backendsAfter].reduce((sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0), 0) / n;
   const rows = await setup`
     select calls::int, query, total_exec_time::float8 as exec, total_plan_time::float8 as plan from pg_stat_statements
     where dbid = (select oid from pg_database where datname = current_database())
@@ -49,7 +55,15 @@ export async function countStatements(setup: postgres.Sql, n: number, run: () =>
   if (begins > 0) statements.push({ calls: begins, query: "commit or rollback (one per begin)", execMs: NaN, planMs: NaN });
   statements.sort((a, b) => b.calls - a.calls || a.query.localeCompare(b.query));
   const sum = (f: (s: StatementCount["statements"][number]) => number) => statements.reduce((total, s) => total + (Number.isNaN(f(s)) ? 0 : f(s)), 0);
-  return { perAction: sum((s) => s.calls), postgresCpuMs, execMs: sum((s) => s.execMs), planMs: sum((s) => s.planMs), statements };
+  return { perAction: sum((s) => s.calls), postgresCpuMs, backendsCpuMs, execMs: sum((s) => s.execMs), planMs: sum((s) => s.planMs), statements };
+}
+
+/** CPU so far of each client backend of this database but the caller's own (ms by pid; 0 when not on this machine). */
+async function clientBackendsCpuMs(setup: postgres.Sql): Promise<Map<number, number>> {
+  const rows = await setup`
+    select pid from pg_stat_activity
+    where backend_type = 'client backend' and datname = current_database() and pid <> pg_backend_pid()`;
+  return new Map(rows.map((r) => [r.pid as number, cpuMsOfTree(r.pid as number)]));
 }
 
 export function printCounts(counts: { action: string; legit: StatementCount; raw?: StatementCount }[], detail: boolean): void {
@@ -61,13 +75,15 @@ export function printCounts(counts: { action: string; legit: StatementCount; raw
     c.raw ? c.raw.perAction.toFixed(1) : "–",
     ms(c.legit.postgresCpuMs),
     ms(c.raw?.postgresCpuMs),
+    ms(c.legit.backendsCpuMs),
+    ms(c.raw?.backendsCpuMs),
     ms(c.legit.execMs),
     ms(c.raw?.execMs),
     ms(c.legit.planMs),
     ms(c.raw?.planMs),
   ]);
-  console.log(table(["action", "Legit", "raw", "PG CPU Legit", "PG CPU raw", "exec Legit", "exec raw", "plan Legit", "plan raw"], rows));
-  console.log("(ms per action, one station, one action after another: PostgreSQL's CPU; the statements' exec and plan time, pg_stat_statements)");
+  console.log(table(["action", "Legit", "raw", "PG CPU Legit", "PG CPU raw", "backends Legit", "backends raw", "exec Legit", "exec raw", "plan Legit", "plan raw"], rows));
+  console.log("(ms per action, one station, one action after another: PostgreSQL's CPU, of it its client backends'; the statements' exec and plan time, pg_stat_statements)");
   if (!detail) return;
   for (const c of counts) {
     for (const [side, count] of [["Legit", c.legit], ["raw", c.raw]] as const) {
