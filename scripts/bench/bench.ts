@@ -151,7 +151,7 @@ const actions: ActionSpec[] = [
     prepare: "received",
     owner: "inspector",
     legit: async (s, u) => {
-      await claimItem(domain.db, { userId: s.insp.userId, centerId: s.centerId, role: "inspector", station: s.insp.station }, { scanId: scanId(), itemCode: u!.itemCode });
+      await claimItem(domain.db, { userId: s.insp.userId, centerId: s.centerId, role: "inspector", station: s.insp.station }, { scanId: scanId(), itemCode: u!.itemCode ?? undefined });
     },
     raw: (sql, s, u) => rawClaim(sql, s.insp, u!, scanId()),
   },
