@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -70,5 +71,53 @@ describe.skipIf(!serverUrl)("transactions on their own connection [postgres]", (
       sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
     )) as unknown as { n: number }[];
     expect(open[0].n).toBe(0);
+  });
+  it("sends BEGIN with the transaction's first statement: one write to the server fewer per transaction, the statement inside the transaction", async () => {
+    // A TCP relay in front of the server counts what the client writes (each write of postgres.js
+    // arrives as one chunk on loopback; writes that wait for an answer cannot be merged).
+    const target = new URL(serverUrl!.replace(/\/[^/]*$/, `/${name}`));
+    let writes = 0;
+    const relay = net.createServer((client) => {
+      const server = net.connect(Number(target.port || 5432), target.hostname);
+      client.on("data", (chunk) => {
+        writes++;
+        server.write(chunk);
+      });
+      server.on("data", (chunk) => client.write(chunk));
+      client.on("close", () => server.destroy());
+      server.on("close", () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const port = (relay.address() as net.AddressInfo).port;
+    const viaRelay = await openDb({ url: `${target.protocol}//${target.username}${target.password ? `:${target.password}` : ""}@127.0.0.1:${port}${target.pathname}`, migrate: false, max: 2 });
+    try {
+      // Connected and warm (no parameters: the simple protocol, no statement to prepare).
+      await viaRelay.db.transaction(async (tx) => tx.execute(sql`select 1`));
+      writes = 0;
+      await viaRelay.db.transaction(async (tx) => {
+        await tx.execute(sql`update counter set n = n + 1 where id = 1`);
+        await tx.execute(sql`select 2`);
+      });
+      // BEGIN + update, then select, then COMMIT (four writes when BEGIN waited for its answer).
+      expect(writes).toBe(3);
+      // The first statement ran inside the transaction: a failure afterwards takes it back.
+      const before = ((await viaRelay.db.execute(sql`select n from counter where id = 1`)) as unknown as { n: number }[])[0].n;
+      await expect(
+        viaRelay.db.transaction(async (tx) => {
+          await tx.execute(sql`update counter set n = n + 1 where id = 1`);
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      const after = ((await viaRelay.db.execute(sql`select n from counter where id = 1`)) as unknown as { n: number }[])[0].n;
+      expect(after).toBe(before);
+      // A transaction whose first statement fails is rolled back and its connection serves the next.
+      await expect(viaRelay.db.transaction(async (tx) => tx.execute(sql`select 1 / 0`))).rejects.toThrow(/select 1 \/ 0/);
+      await viaRelay.db.transaction(async (tx) => tx.execute(sql`update counter set n = n + 1 where id = 1`));
+      const last = ((await viaRelay.db.execute(sql`select n from counter where id = 1`)) as unknown as { n: number }[])[0].n;
+      expect(last).toBe(before + 1);
+    } finally {
+      await viaRelay.close();
+      relay.close();
+    }
   });
 });
