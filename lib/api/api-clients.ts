@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { apiClients, centers, webhookRelayPositions, type ApiClient } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { requireRole } from "@/lib/auth/require-role";
@@ -142,8 +143,16 @@ export async function authenticateApiRequest(db: Db, authorization: string | nul
   if (!match) {
     throw new DomainError("unauthorized:missing_token", "Send your API token as 'Authorization: Bearer <token>'.");
   }
-  const [client] = await db.select().from(apiClients).where(eq(apiClients.tokenHash, hashApiToken(match[1])));
+  const [client] = await clientByTokenHash(db, { tokenHash: hashApiToken(match[1]) });
   if (!client) throw new DomainError("unauthorized:invalid_token", "This API token is not valid.");
   if (client.revokedAt) throw new DomainError("unauthorized:revoked_token", "This API token was revoked.");
   return { id: client.id, name: client.name, centerIds: client.centerIds };
 }
+
+/** Every /api/v1 request's read of its caller: only what the check needs, its SQL built once (db/reusable-query.ts). */
+const clientByTokenHash = reusableQuery((q) =>
+  q
+    .select({ id: apiClients.id, name: apiClients.name, centerIds: apiClients.centerIds, revokedAt: apiClients.revokedAt })
+    .from(apiClients)
+    .where(eq(apiClients.tokenHash, sql.placeholder("tokenHash"))),
+);
