@@ -1,6 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { centers, inboundOrders, itemEvents, items, orderLines, type InboundOrder } from "@/db/schema";
+import { reusableQuery } from "@/db/reusable-query";
+import { centers, inboundOrders, itemEvents, items, orderLines, type InboundOrder, type Item } from "@/db/schema";
 import { appendOutboxEvent } from "@/lib/events/append-outbox-event";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { ApiCaller } from "@/lib/api/api-clients";
@@ -18,7 +19,7 @@ export type AnnounceOutcome = { status: 201 | 200; body: AnnounceOrderResponse }
  * same moment meet at the unique index on external_id: the loser re-reads and answers the winner's order.
  */
 export async function announceOrder(db: Db, caller: ApiCaller, request: AnnounceOrderRequest): Promise<AnnounceOutcome> {
-  const [center] = await db.select().from(centers).where(eq(centers.code, request.centerCode));
+  const [center] = await centerByCode(db, { code: request.centerCode });
   if (!center) throw new DomainError("validation:center_code", `centerCode: there is no center "${request.centerCode}".`);
   if (!caller.centerIds.includes(center.id)) {
     throw new DomainError("forbidden:center", `Your API client may not announce orders to center ${center.code}.`);
@@ -28,7 +29,7 @@ export async function announceOrder(db: Db, caller: ApiCaller, request: Announce
   const earlier = await findOrderByExternalId(db, caller, request.externalId);
   if (earlier) return replay(db, caller, earlier, requestHash);
   try {
-    const orderId = await db.transaction(async (tx) => {
+    const answer = await db.transaction(async (tx) => {
       const [order] = await tx
         .insert(inboundOrders)
         .values({
@@ -88,9 +89,10 @@ export async function announceOrder(db: Db, caller: ApiCaller, request: Announce
           },
         },
       });
-      return order.id;
+      // The answer from the rows just written: what a replay reads back (loadAnnouncedOrder), without reading it.
+      return announcedOrder(order, center.code, created.map((item) => ({ item, lineNo: lineNoById.get(item.orderLineId ?? "") ?? 0 })));
     });
-    return { status: 201, body: await loadAnnouncedOrder(db, orderId) };
+    return { status: 201, body: answer };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A concurrent call with the same externalId won the race.
@@ -112,12 +114,20 @@ async function replay(db: Db, caller: ApiCaller, order: InboundOrder, requestHas
 
 /** The caller's own order under its externalId (ids are per API client: another client's is not seen). */
 export async function findOrderByExternalId(db: Queryable, caller: Pick<ApiCaller, "id">, externalId: string): Promise<InboundOrder | undefined> {
-  const [order] = await db
-    .select()
-    .from(inboundOrders)
-    .where(and(eq(inboundOrders.apiClientId, caller.id), eq(inboundOrders.externalId, externalId)));
+  const [order] = await orderByExternalId(db, { apiClientId: caller.id, externalId });
   return order;
 }
+
+// The reads every announce makes first, their SQL built once (db/reusable-query.ts).
+const centerByCode = reusableQuery((q) =>
+  q.select({ id: centers.id, code: centers.code }).from(centers).where(eq(centers.code, sql.placeholder("code"))),
+);
+const orderByExternalId = reusableQuery((q) =>
+  q
+    .select()
+    .from(inboundOrders)
+    .where(and(eq(inboundOrders.apiClientId, sql.placeholder("apiClientId")), eq(inboundOrders.externalId, sql.placeholder("externalId")))),
+);
 
 /** The announce answer, built only from what never changes, so a replay answers exactly the same. */
 async function loadAnnouncedOrder(db: Queryable, orderId: string): Promise<AnnounceOrderResponse> {
@@ -132,15 +142,20 @@ async function loadAnnouncedOrder(db: Queryable, orderId: string): Promise<Annou
     .innerJoin(orderLines, eq(orderLines.id, items.orderLineId))
     .where(eq(items.orderId, orderId))
     .orderBy(asc(orderLines.lineNo));
+  return announcedOrder(row.order, row.centerCode, units);
+}
+
+/** The announce answer from the order, its center's code and its units with their line numbers (in line order). */
+function announcedOrder(order: InboundOrder, centerCode: string, units: { item: Item; lineNo: number }[]): AnnounceOrderResponse {
   return {
     order: {
-      id: row.order.id,
-      externalId: row.order.externalId,
-      type: row.order.type,
-      centerCode: row.centerCode,
-      trackingNumber: row.order.trackingNumber,
-      createdAt: row.order.createdAt.toISOString(),
-      items: units.map(({ item, lineNo }) => ({
+      id: order.id,
+      externalId: order.externalId,
+      type: order.type,
+      centerCode,
+      trackingNumber: order.trackingNumber,
+      createdAt: order.createdAt.toISOString(),
+      items: [...units].sort((a, b) => a.lineNo - b.lineNo).map(({ item, lineNo }) => ({
         id: item.id,
         lineNo,
         sku: item.sku,

@@ -137,29 +137,27 @@ export async function rawAnnounce(sql: postgres.Sql, w: RawWorker, externalId: s
   const [center] = await sql`select id, code from centers where code = ${w.centerCode}`;
   const [earlier] = await sql`select id from inbound_orders where api_client_id = ${client.id} and external_id = ${externalId}`;
   if (earlier) throw new Refused("exists");
-  const orderId = await sql.begin(async (tx) => {
+  // As Legit does, the answer comes from the rows the transaction wrote (returning), not read back.
+  await sql.begin(async (tx) => {
     const [order] = await tx`
       insert into inbound_orders (center_id, external_id, type, seller, buyer, tracking_number, request_hash, api_client_id)
       values (${center.id}, ${externalId}, 'trade', ${tx.json({ id: "S1", name: "Bench seller" })},
               ${tx.json({ id: "B1", name: "Bench buyer", address: "Seoul" })}, null, 'raw', ${client.id})
-      returning id, external_id, type, tracking_number`;
+      returning id, external_id, type, tracking_number, created_at`;
     const [line] = await tx`
       insert into order_lines (order_id, line_no, sku, product_name, category, size, price)
       values (${order.id}, 1, 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000) returning id, line_no`;
     const [item] = await tx`
       insert into items (center_id, order_id, order_line_id, type, state, sku, product_name, category, size, price)
       values (${center.id}, ${order.id}, ${line.id}, 'trade', 'expected', 'DD1391-100', 'Nike Dunk Low Retro White Black', 'sneakers', '270', 139000)
-      returning id, sku, size, state`;
+      returning id, sku, size, state, product_name, category, price`;
     await tx`
       insert into item_events (item_id, center_id, action, from_state, to_state, details)
       values (${item.id}, ${center.id}, 'announce', null, 'expected', ${tx.json({ orderExternalId: externalId })})`;
     await tx`
       insert into outbox_events (center_id, type, payload) values (${center.id}, 'order.announced',
         ${tx.json({ orderExternalId: externalId, orderType: "trade", trackingNumber: null, items: [{ itemId: item.id, lineNo: 1, sku: item.sku, size: item.size, state: item.state }] })})`;
-    return order.id as string;
   });
-  await sql`select o.*, c.code from inbound_orders o join centers c on c.id = o.center_id where o.id = ${orderId}`;
-  await sql`select i.*, l.line_no from items i join order_lines l on l.id = i.order_line_id where i.order_id = ${orderId} order by l.line_no`;
 }
 
 /** applyTransition's own statements, as one transaction: the lock (with the order's id), then the update with its audit row and outbox event. */
