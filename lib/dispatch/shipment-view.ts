@@ -71,37 +71,54 @@ export async function loadShipmentViews(q: Queryable, centerId: string, where: {
     .where(and(...conditions))
     .orderBy(desc(shipments.createdAt));
   const views: ShipmentView[] = [];
-  for (const r of rows) {
-    const s = r.shipment;
-    const isReturn = s.destination === "seller";
-    views.push({
-      id: s.id,
-      itemId: s.itemId,
-      itemCode: r.itemCode,
-      itemState: r.itemState,
-      sku: r.sku,
-      productName: r.productName,
-      productNameKo: r.productNameKo,
-      productNameEn: r.productNameEn,
-      size: r.size,
-      orderExternalId: r.orderExternalId,
-      destination: s.destination,
-      recipient: s.recipient,
-      reason: s.reason,
-      reasonDetails: s.reasonDetails,
-      status: s.status,
-      shipBy: s.shipBy.toISOString(),
-      carrier: s.carrier,
-      trackingNumber: s.trackingNumber,
-      manifestId: s.manifestId,
-      packedAt: s.packedAt?.toISOString() ?? null,
-      dispatchedAt: s.dispatchedAt?.toISOString() ?? null,
-      defectNote: r.defectNote,
-      resultSheet: isReturn ? await resultSheet(q, centerId, s.itemId) : null,
-      quarantineReason: s.reason === "counterfeit_returned" ? await lastQuarantineReason(q, s.itemId) : null,
-    });
-  }
+  for (const r of rows) views.push(await toShipmentView(q, centerId, r));
   return views;
+}
+
+/** What a shipment view is made of: the shipment, and its item's and order's columns that packing and slips show. */
+export type ShipmentViewRow = {
+  shipment: Shipment;
+  itemCode: string | null;
+  itemState: string;
+  sku: string;
+  productName: string;
+  productNameKo: string | null;
+  productNameEn: string | null;
+  size: string;
+  defectNote: string | null;
+  orderExternalId: string;
+};
+
+/** A shipment's view from its row; a return also reads its result sheet, a quarantine return its reason. */
+export async function toShipmentView(q: Queryable, centerId: string, r: ShipmentViewRow): Promise<ShipmentView> {
+  const s = r.shipment;
+  const isReturn = s.destination === "seller";
+  return {
+    id: s.id,
+    itemId: s.itemId,
+    itemCode: r.itemCode,
+    itemState: r.itemState,
+    sku: r.sku,
+    productName: r.productName,
+    productNameKo: r.productNameKo,
+    productNameEn: r.productNameEn,
+    size: r.size,
+    orderExternalId: r.orderExternalId,
+    destination: s.destination,
+    recipient: s.recipient,
+    reason: s.reason,
+    reasonDetails: s.reasonDetails,
+    status: s.status,
+    shipBy: s.shipBy.toISOString(),
+    carrier: s.carrier,
+    trackingNumber: s.trackingNumber,
+    manifestId: s.manifestId,
+    packedAt: s.packedAt?.toISOString() ?? null,
+    dispatchedAt: s.dispatchedAt?.toISOString() ?? null,
+    defectNote: r.defectNote,
+    resultSheet: isReturn ? await resultSheet(q, centerId, s.itemId) : null,
+    quarantineReason: s.reason === "counterfeit_returned" ? await lastQuarantineReason(q, s.itemId) : null,
+  };
 }
 
 /** Every shipment of one item, newest first: for the item page. @public */

@@ -7,6 +7,7 @@ import type { ApiCaller } from "@/lib/api/api-clients";
 import { reportSale } from "@/lib/orders/item-actions";
 import { addParcelToManifest, closeManifest, openManifest } from "@/lib/dispatch/manifests";
 import { lookupPackItem, packItem } from "@/lib/dispatch/packing";
+import { loadShipmentViews } from "@/lib/dispatch/shipment-view";
 import { readPickQueue } from "@/lib/dispatch/pick-queue";
 import { claimPickList, loadPickList, pickScan, reportShortPick } from "@/lib/dispatch/picking";
 import { decideQuarantine, listQuarantine, placeInQuarantineBin } from "@/lib/dispatch/quarantine";
@@ -147,7 +148,13 @@ describeEachDb("dispatch stations: picking, packing, handover, quarantine", (use
     const db = use();
     const [a, b, c] = [await readyToPack("B-SHARE"), await readyToPack("B-SHARE"), await readyToPack("B-OTHER")];
     const first = (await packItem(db, w.op, { scanId: scan(), itemId: a.id, carrier: "CJ" })).result;
+    // The answers' shipment views (from the rows read or locked, not read again) are the shipments as stored.
+    const stored = async (shipmentId: string) => (await loadShipmentViews(db, w.op.centerId, { shipmentIds: [shipmentId] }))[0];
+    expect(first.shipment).toEqual(await stored(first.shipment.id));
+    expect(first.shipment).toMatchObject({ itemState: "packed", status: "packed", carrier: "CJ", trackingNumber: first.trackingNumber });
     const view = await lookupPackItem(db, w.op, b.code!);
+    expect(view.shipment).toEqual(await stored(view.shipment.id));
+    expect(view.shipment).toMatchObject({ itemCode: b.code, itemState: "awaiting_pack", status: "open" });
     expect(view.openParcels).toEqual([{ trackingNumber: first.trackingNumber, carrier: "CJ", items: 1 }]);
     const second = (await packItem(db, w.op, { scanId: scan(), itemId: b.id, carrier: "CJ", trackingNumber: first.trackingNumber })).result;
     expect(second.parcelItems).toBe(2);
