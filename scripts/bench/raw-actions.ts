@@ -208,34 +208,35 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
 
 /** Scan the item at packing (where it goes), then record its parcel's tracking number: packItem's rows. */
 export async function rawPack(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string, trackingNumber: string): Promise<void> {
-  const [seen] = await sql`select id, state, code from items where center_id = ${w.centerId} and code = ${unit.itemCode}`;
-  const [open] = await sql`select * from shipments where item_id = ${seen.id} and status <> 'dispatched'`;
-  if (seen.state !== "awaiting_pack" || !open) throw new Refused("not ready to pack");
-  await sql`
-    select s.*, i.code, i.state, i.sku, i.product_name, i.size, i.defect_note, o.external_id
-    from shipments s join items i on i.id = s.item_id join inbound_orders o on o.id = i.order_id
-    where s.center_id = ${w.centerId} and s.id = ${open.id}`;
+  // The scan: item, order, names and open shipment in one read, then the recipient's open parcels.
+  const [seen] = await sql`
+    select i.*, o.external_id, p.name_ko, p.name_en, s.id as shipment_id, s.destination, s.recipient, s.status as shipment_status
+    from items i join inbound_orders o on o.id = i.order_id left join products p on p.sku = i.sku
+    left join shipments s on s.item_id = i.id and s.status <> 'dispatched'
+    where i.center_id = ${w.centerId} and i.code = ${unit.itemCode}`;
+  if (!seen || seen.state !== "awaiting_pack" || !seen.shipment_id) throw new Refused("not ready to pack");
   await sql`
     select tracking_number, carrier, count(*)::int from shipments
-    where center_id = ${w.centerId} and status = 'packed' and manifest_id is null and destination = ${open.destination} and recipient->>'id' = ${open.recipient.id}
+    where center_id = ${w.centerId} and status = 'packed' and manifest_id is null and destination = ${seen.destination} and recipient->>'id' = ${seen.recipient.id}
     group by tracking_number, carrier`;
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.pack')`;
-    const [item] = await tx`select * from items where id = ${seen.id} and center_id = ${w.centerId} for update`;
-    const [shipment] = await tx`select * from shipments where item_id = ${item.id} and status <> 'dispatched' for update`;
+    const [item] = await tx`
+      select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id where i.id = ${seen.id} and i.center_id = ${w.centerId} for update of i`;
+    const [shipment] = await tx`
+      select s.*, p.name_ko, p.name_en from shipments s join items i on i.id = s.item_id left join products p on p.sku = i.sku
+      where s.item_id = ${item.id} and s.status <> 'dispatched' for update of s`;
     if (item.state !== "awaiting_pack" || shipment.status !== "open") throw new Refused("not ready to pack");
     const existing = await tx`select * from shipments where center_id = ${w.centerId} and tracking_number = ${trackingNumber} for update`;
     if (existing.length) throw new Refused("parcel in use");
     const details = { shipmentId: shipment.id, carrier: "HANJIN", trackingNumber, destination: shipment.destination, shipmentReason: shipment.reason };
-    const [order] = await tx`select external_id, now() as now from inbound_orders where id = ${item.order_id}`;
-    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: order.external_id, action: "pack", from: "awaiting_pack", to: "packed", at: order.now.toISOString(), actorKind: "staff", ...details };
+    const payload = { itemId: item.id, itemCode: item.code, orderExternalId: item.external_id, action: "pack", from: "awaiting_pack", to: "packed", at: item.now.toISOString(), actorKind: "staff", ...details };
     await rawTransitionWrite(tx, w, { itemId: item.id, centerId: w.centerId, action: "pack", from: "awaiting_pack", to: "packed", details, payload }, tx`
       update items set state = 'packed', version = version + 1, updated_at = now() where id = ${item.id} and version = ${item.version}`);
-    await tx`update shipments set status = 'packed', carrier = 'HANJIN', tracking_number = ${trackingNumber}, packed_by = ${w.userId}, packed_at = now() where id = ${shipment.id}`;
-    const [view] = await tx`
-      select s.*, i.code, i.state, i.sku, i.product_name, i.size, i.defect_note, o.external_id
-      from shipments s join items i on i.id = s.item_id join inbound_orders o on o.id = i.order_id
-      where s.center_id = ${w.centerId} and s.id = ${shipment.id}`;
+    const packedAt = new Date();
+    await tx`update shipments set status = 'packed', carrier = 'HANJIN', tracking_number = ${trackingNumber}, packed_by = ${w.userId}, packed_at = ${packedAt} where id = ${shipment.id}`;
+    // The answer from the rows locked and changed, as packItem builds it.
+    const view = { ...shipment, status: "packed", carrier: "HANJIN", tracking_number: trackingNumber, packed_at: packedAt, code: item.code, state: "packed", external_id: item.external_id };
     await tx`update scan_requests set response = ${tx.json({ ok: { shipment: view, trackingNumber, parcelItems: 1, issued: false } })} where scan_id = ${scanId}`;
   });
 }
