@@ -85,17 +85,22 @@ export function checkBinFits(bin: Bin, sizeClass: SizeClass): void {
   }
 }
 
+// takeSlot's update, its SQL built once (db/reusable-query.ts).
+const slotTaken = reusableQuery((q) =>
+  q
+    .update(bins)
+    .set({ occupied: sql`${bins.occupied} + 1` })
+    .where(and(eq(bins.id, sql.placeholder("binId")), eq(bins.active, true), lt(bins.occupied, bins.capacity)))
+    .returning(),
+);
+
 /**
  * Takes one slot in a bin, or refuses. The update only matches while the bin has room, so of two
  * stations taking the last slot at once the second (after the first commits) matches nothing:
  * capacity is never exceeded. The refusal names a new suggestion.
  */
 export async function takeSlot(tx: Tx, ctx: StaffContext, bin: Bin, sizeClass: SizeClass): Promise<Bin> {
-  const [taken] = await tx
-    .update(bins)
-    .set({ occupied: sql`${bins.occupied} + 1` })
-    .where(and(eq(bins.id, bin.id), eq(bins.active, true), lt(bins.occupied, bins.capacity)))
-    .returning();
+  const [taken] = await slotTaken(tx, { binId: bin.id });
   if (taken) return taken;
   const next = await suggestBin(tx, ctx.centerId, sizeClass, { exclude: [bin.id] });
   throw new DomainError(

@@ -1,5 +1,6 @@
 import { and, asc, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { reusableQuery } from "@/db/reusable-query";
 import { bins, zones } from "@/db/schema";
 import type { SizeClass } from "@/db/schema/catalog";
 import { chooseBin, suggestionWindow } from "./suggestion-rule";
@@ -30,9 +31,14 @@ export function candidateBins(q: Queryable, centerId: string, sizeClass: SizeCla
     .limit(suggestionWindow);
 }
 
+// candidateBins with nothing excluded (every putaway scan), its SQL built once (db/reusable-query.ts).
+const candidatesOf = reusableQuery((q) => candidateBins(q, sql.placeholder("centerId") as unknown as string, sql.placeholder("sizeClass") as unknown as SizeClass));
+
 /** The bin to suggest for an item of a size class: of the candidate bins, the least filled (see chooseBin). */
 export async function suggestBin(q: Queryable, centerId: string, sizeClass: SizeClass, opts: { exclude?: string[] } = {}): Promise<BinSuggestion | null> {
-  const chosen = chooseBin(await candidateBins(q, centerId, sizeClass, opts.exclude));
+  const exclude = opts.exclude ?? [];
+  const candidates = exclude.length ? await candidateBins(q, centerId, sizeClass, exclude) : await candidatesOf(q, { centerId, sizeClass });
+  const chosen = chooseBin(candidates);
   if (!chosen) return null;
   return { id: chosen.id, code: chosen.code, zoneCode: chosen.zoneCode, zoneName: chosen.zoneName, occupied: chosen.occupied, capacity: chosen.capacity };
 }
