@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { centers, inboundOrders, type InboundOrder, type Item, type Parcel } from "@/db/schema";
+import { reusableQuery } from "@/db/reusable-query";
+import { centers, inboundOrders, items, parcels, type InboundOrder, type Item, type Parcel } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, lockItemRowById, staffActor } from "@/lib/items/apply-transition";
@@ -9,7 +10,7 @@ import { labelProductNames, type LabelData } from "@/lib/labels/label-data";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { isUniqueViolation, parseInput, requireReceiver, scanIdSchema } from "./guards";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
-import { findParcel, parcelOrdersWhere, selectOrderUnits, toOrderView, type OrderView, type UnitView } from "./views";
+import { findParcel, selectOrderUnits, toOrderView, type OrderView, type UnitView } from "./views";
 
 export const receiveUnitSchema = z.object({
   scanId: scanIdSchema,
@@ -57,12 +58,15 @@ export async function receiveUnit(
 
 function receiveOnce(db: Db, ctx: StaffContext, data: z.output<typeof receiveUnitSchema>, code: string): Promise<ScanOutcome<ReceiveUnitAnswer>> {
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "receiving.unit" }, async (tx) => {
-    const parcel = await receivableParcel(tx, ctx, data.parcelId);
+    // The unit locked first, then its parcel and (if the parcel is for it) its order in one read; the
+    // parcel's refusals still come before the unit's.
     const locked = await lockItemRowById(tx, data.itemId, ctx.centerId);
+    const [row] = await parcelWithOrder(tx, { centerId: ctx.centerId, parcelId: data.parcelId, orderId: locked?.item.orderId ?? null });
+    const parcel = checkReceivable(row?.parcel);
     const item = locked?.item;
     if (!item) throw new DomainError("not_found:item", "No such unit in this center.");
     refuseIfReceived(item, parcel);
-    const order = await orderOfParcel(tx, ctx, parcel, item);
+    const order = row.order && row.timeZone ? { order: row.order, timeZone: row.timeZone } : await refuseOrderOfParcel(tx, parcel, item);
 
     const cancelled = item.state === "cancelled";
     const actor = staffActor(ctx);
@@ -95,13 +99,39 @@ function receiveOnce(db: Db, ctx: StaffContext, data: z.output<typeof receiveUni
 
 /** The parcel, if units may be received into it. */
 export async function receivableParcel(tx: Tx, ctx: StaffContext, parcelId: string): Promise<Parcel> {
-  const parcel = await findParcel(tx, ctx.centerId, parcelId);
+  return checkReceivable(await findParcel(tx, ctx.centerId, parcelId));
+}
+
+function checkReceivable(parcel: Parcel | undefined): Parcel {
   if (!parcel) throw new DomainError("not_found:parcel", "No such parcel in this center.");
   if (parcel.status === "resolved") {
     throw new DomainError("conflict:parcel_resolved", `Parcel ${parcel.trackingNumber} was resolved by a manager as return to sender; its contents are not received.`, { parcel: parcel.trackingNumber });
   }
   return parcel;
 }
+
+// The parcel, and the unit's order with its center's time zone when the parcel is for that order
+// (parcelOrdersWhere's rule, on the parcel's own columns), in one read built once (db/reusable-query.ts).
+const slot = sql.placeholder;
+const parcelWithOrder = reusableQuery((q) =>
+  q
+    .select({ parcel: parcels, order: inboundOrders, timeZone: centers.timezone })
+    .from(parcels)
+    .leftJoin(
+      inboundOrders,
+      and(
+        eq(inboundOrders.centerId, parcels.centerId),
+        eq(inboundOrders.id, slot("orderId")),
+        or(
+          eq(inboundOrders.trackingNumber, parcels.trackingNumber),
+          eq(inboundOrders.id, parcels.orderId),
+          inArray(inboundOrders.id, sql`(select ${items.orderId} from ${items} where ${items.parcelId} = ${parcels.id})`),
+        ),
+      ),
+    )
+    .leftJoin(centers, eq(centers.id, inboundOrders.centerId))
+    .where(and(eq(parcels.centerId, slot("centerId")), eq(parcels.id, slot("parcelId")))),
+);
 
 function refuseIfReceived(item: Item, parcel: Parcel): void {
   if (item.receivedAt === null && item.code === null) return;
@@ -113,14 +143,8 @@ function refuseIfReceived(item: Item, parcel: Parcel): void {
   );
 }
 
-/** The unit's order, if the parcel is for it, with its center's time zone (for the label). */
-async function orderOfParcel(tx: Tx, ctx: StaffContext, parcel: Parcel, item: Item): Promise<{ order: InboundOrder; timeZone: string }> {
-  const [row] = await tx
-    .select({ order: inboundOrders, timeZone: centers.timezone })
-    .from(inboundOrders)
-    .innerJoin(centers, eq(centers.id, inboundOrders.centerId))
-    .where(and(eq(inboundOrders.centerId, ctx.centerId), eq(inboundOrders.id, item.orderId), parcelOrdersWhere(parcel)));
-  if (row) return row;
+/** Why the unit's order is not received from this parcel (the parcel is for no order of the unit's). */
+async function refuseOrderOfParcel(tx: Tx, parcel: Parcel, item: Item): Promise<never> {
   if (parcel.status === "unmatched") {
     throw new DomainError(
       "conflict:parcel_unmatched",
