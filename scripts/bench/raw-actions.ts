@@ -48,10 +48,18 @@ export async function rawLookup(sql: postgres.Sql, w: RawWorker, code: string): 
 export async function rawReceive(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'receiving.unit')`;
-    const [parcel] = await tx`select id, status, tracking_number, order_id from parcels where id = ${unit.parcelId} and center_id = ${w.centerId}`;
     const [item] = await tx`select id, state, version, order_id, code, received_at, now() as now from items where id = ${unit.itemId} and center_id = ${w.centerId} for update`;
-    if (!parcel || !item || item.state !== "expected") throw new Refused("not receivable");
-    const [order] = await tx`select id, external_id from inbound_orders where id = ${item.order_id} and center_id = ${w.centerId}`;
+    if (!item) throw new Refused("no such unit");
+    // The parcel, and the unit's order if the parcel is for it, in one read (as receiveUnit reads them).
+    const [parcel] = await tx`
+      select p.id, p.status, p.tracking_number, p.order_id, o.id as the_order_id, o.external_id, c.timezone
+      from parcels p
+      left join inbound_orders o on o.center_id = p.center_id and o.id = ${item.order_id}
+        and (o.tracking_number = p.tracking_number or o.id = p.order_id or o.id in (select order_id from items where parcel_id = p.id))
+      left join centers c on c.id = o.center_id
+      where p.id = ${unit.parcelId} and p.center_id = ${w.centerId}`;
+    if (!parcel || item.state !== "expected" || !parcel.the_order_id) throw new Refused("not receivable");
+    const order = { id: parcel.the_order_id as string, external_id: parcel.external_id as string };
     const code = generateItemCode();
     const details = { station: w.station, operatorId: w.userId, parcelId: parcel.id, trackingNumber: parcel.tracking_number };
     const payload = { itemId: item.id, itemCode: code, orderExternalId: order.external_id, action: "receive", from: "expected", to: "received", at: item.now.toISOString(), actorKind: "staff", ...details };
