@@ -8,8 +8,12 @@ import { beginOnReservedConnection } from "./reserved-transactions";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
-/** Either driver's database: PGlite (embedded) and postgres.js share this interface. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Either driver's database: PGlite (embedded) and postgres.js share this interface. Without Drizzle's
+ * relational queries (`db.query.<table>`; nothing uses them): given the schema, Drizzle builds one
+ * query builder per table for every transaction it opens, 0.015 ms each time.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; pass it down so every write of one change commits together. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Query functions accept the database or a transaction. */
@@ -78,7 +82,7 @@ export async function openDb(options: {
       onnotice: () => {},
       connection: { jit: "off" },
     });
-    const db = drizzle(preparing(client), { schema }) as unknown as Db;
+    const db = drizzle(preparing(client)) as unknown as Db;
     if (options.migrate !== false) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       // Several app instances may start at once: only one migrates at a time.
@@ -100,7 +104,7 @@ export async function openDb(options: {
   if (options.dataDir) mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client) as unknown as Db;
   if (options.migrate !== false) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(drizzle(client, { schema }), { migrationsFolder });

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { itemEvents, items, outboxEvents, parcels, scanRequests } from "@/db/schema";
+import { inboundOrders, itemEvents, items, outboxEvents, parcels, scanRequests } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { attachParcelToOrder } from "@/lib/receiving/attach-parcel";
 import { itemCodePattern } from "@/lib/scan-codes/item-code";
@@ -117,7 +117,8 @@ describeEachDb("receiving: parcel to received units", (use) => {
     const { items: units } = await createAnnouncedOrder(db, ctx.centerId, { units: [{}] });
     const [order] = await db.select().from(items).where(eq(items.id, units[0].id));
     const parcelScan = uniq("scan-");
-    const tn = (await db.query.inboundOrders.findFirst({ where: (o, { eq }) => eq(o.id, order.orderId) }))!.trackingNumber!;
+    const [{ trackingNumber }] = await db.select({ trackingNumber: inboundOrders.trackingNumber }).from(inboundOrders).where(eq(inboundOrders.id, order.orderId));
+    const tn = trackingNumber!;
     const a = await scanParcel(db, ctx, { scanId: parcelScan, trackingNumber: tn });
     const b = await scanParcel(db, ctx, { scanId: parcelScan, trackingNumber: tn });
     expect(b.repeated).toBe(true);
