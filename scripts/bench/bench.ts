@@ -87,6 +87,13 @@ type ActionSpec = {
   owner?: "operator" | "inspector";
   /** Counted per unit: transition work does several transitions per unit. */
   perUnit?: number;
+  /**
+   * The least rate (per second, both sides) to prepare units for. Without it, the best rate seen so
+   * far, first guessed 1500/s for raw and 400/s for Legit over HTTP; work that runs in this process
+   * on both sides needs one guess for both, or Legit's phase runs out of units and ends with fewer
+   * stations (a slow first round on a busy machine made the next one run out too).
+   */
+  leastRate?: number;
   legit: (slot: Slot, unit: Unit | null) => Promise<void>;
   raw: (sql: postgres.Sql, slot: Slot, unit: Unit | null) => Promise<void>;
 };
@@ -232,6 +239,7 @@ const actions: ActionSpec[] = [
     prepare: "received",
     owner: "operator",
     perUnit: transitionPath.length,
+    leastRate: 3500,
     legit: async (s, u) => {
       for (const [action] of transitionPath) {
         await domain.db.transaction((tx) =>
@@ -248,7 +256,8 @@ const actions: ActionSpec[] = [
 /** Units each station needs so it does not run dry within a phase, from the best rate seen so far. */
 const rateSeen = new Map<string, number>();
 function unitsPerSlot(action: ActionSpec, side: Side, level: number): number {
-  const rate = rateSeen.get(`${action.name}:${side}`) ?? (side === "raw" ? 1500 : 400);
+  const seen = rateSeen.get(`${action.name}:${side}`);
+  const rate = action.leastRate ? Math.max(seen ?? 0, action.leastRate) : (seen ?? (side === "raw" ? 1500 : 400));
   return Math.ceil((rate * opts.duration * 1.5) / level / (action.perUnit ?? 1)) + 3;
 }
 
