@@ -1,21 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { foldAndSweep } from "@/lib/rollups/fold-loop";
+import { foldAndSweep, upkeepTick } from "@/lib/rollups/fold-loop";
 import { abortablePause } from "@/lib/time/abortable-pause";
 import { purgeScanRequests } from "@/lib/scans/purge-scan-requests";
 import { relayOnce, type RelayReport } from "./webhook-relay";
 
 /** How often the relay also deletes expired scan answers (lib/scans/purge-scan-requests.ts). */
 const purgeEveryMs = 60 * 60 * 1000;
-/** How often it folds the desk's rollup deltas into their counts (lib/rollups/fold-rollups.ts). */
-const foldEveryMs = 10 * 1000;
 
 /**
  * Runs the webhook relay until `signal` aborts: one pass, then a pause. Used by `npm run relay`;
  * with the embedded database (one process only) the app's start script can run it in-process.
- * Once an hour (and at the start) a pass also deletes scan answers past their retention; every ten
- * seconds it folds the desk's rollup deltas, so the dashboard's reads stay small, and releases the
- * inspection claims that timed out (sweepExpiredClaims).
+ * Once an hour (and at the start) a pass also deletes scan answers past their retention; every
+ * second it runs a tick of the periodic upkeep (foldAndSweep: folds a bounded batch of the desk's
+ * rollup deltas, so the dashboard's reads stay small, and releases a few timed-out inspection claims).
  */
 export async function runRelayLoop(
   db: Db,
@@ -49,7 +47,7 @@ export async function runRelayLoop(
       }
     }
     if (Date.now() >= nextFold) {
-      nextFold = Date.now() + foldEveryMs;
+      nextFold = Date.now() + upkeepTick.everyMs;
       await foldAndSweep(db, options);
     }
     await abortablePause(options.intervalMs ?? 1000, options.signal);
