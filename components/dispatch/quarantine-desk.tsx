@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { useProductName } from "@/components/i18n/use-product-name";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import { quarantineListLimit } from "@/lib/dispatch/quarantine-list-limit";
 import { classifyScan } from "@/lib/scan-codes/classify";
 import type { QuarantineEntry } from "./types";
 import { useDispatchAction } from "./use-dispatch-action";
@@ -35,9 +36,16 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
   const query = useQuery({ queryKey: quarantineKey, queryFn: () => apiFetch<{ items: QuarantineEntry[] }>("/api/station/dispatch/quarantine") });
   const entries = query.data?.items ?? [];
 
-  useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
+  useScanHandler(async (code, scanId): Promise<ScanFeedback> => {
     const scan = classifyScan(code);
     if (scan.kind === "item") {
+      // An item not in quarantine (the list is whole below its limit) is told at once, not after its
+      // bin; a scan before the list has come waits for it (offline: taken, checked when sent).
+      const list = query.data?.items ?? (await query.refetch()).data?.items;
+      if (list && list.length < quarantineListLimit && !list.some((e) => e.itemCode === scan.code)) {
+        setPendingItem(null);
+        return { tone: "error", message: t("answers.notQuarantined", { code: scan.code }) };
+      }
       setPendingItem(scan.code);
       return { tone: "success", message: t("answers.itemScanned", { code: scan.code }) };
     }

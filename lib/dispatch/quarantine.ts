@@ -15,6 +15,7 @@ import { parseInput, requireDispatcher, requireManager, scanIdSchema } from "./g
 import type { ItemNames } from "./item-names";
 import { reasonLabeller, type ReasonLabel } from "./reason-labels";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
+import { quarantineListLimit } from "./quarantine-list-limit";
 
 /** Bins of this class hold quarantined goods, apart from saleable stock (never suggested for putaway). */
 export const quarantineBinClass = "Q";
@@ -40,7 +41,7 @@ export async function listQuarantine(db: Db, ctx: StaffContext): Promise<Quarant
     .leftJoin(products, productOfItem)
     .where(and(eq(items.centerId, ctx.centerId), inArray(items.state, ["quarantined", "kept_as_evidence"])))
     .orderBy(asc(items.updatedAt))
-    .limit(200);
+    .limit(quarantineListLimit);
   const ids = rows.map((r) => r.item.id);
   const insp = ids.length
     ? await db
