@@ -66,3 +66,36 @@ test.describe("on an English device", () => {
     await snap(page, testInfo, "scan-answer-malformed-unmatched-en");
   });
 });
+
+test("the quarantine station refuses at once an item that is not in quarantine", async ({ page }, testInfo) => {
+  await signInWithBadge(page, demo.operatorBadge);
+  // An item waiting for putaway (passed inspection, not a counterfeit).
+  await page.goto("/putaway");
+  const stray = (await page.locator("text=/^IT[0-9A-Z]{11}$/").first().innerText()).trim();
+  const answer = await answerTo(page, "/quarantine", stray);
+  await expect(answer).toContainText(`${stray}은(는) 격리 상품이 아닙니다`);
+  await expect(answer).toHaveClass(/scan-status--error/);
+  await snap(page, testInfo, "quarantine-not-quarantined-ko");
+  // A quarantined one is taken: now its bin.
+  const held = (await page.getByTestId("quarantine-row").first().getAttribute("data-code"))!;
+  await page.locator("h1").first().click();
+  await scan(page, held);
+  await expect(page.getByTestId("scan-status")).toContainText(`${held}: 이제 격리 로케이션을 스캔하세요.`);
+});
+
+test("the handover station tells an item label, a bin or a tote from a parcel", async ({ page }, testInfo) => {
+  await signInWithBadge(page, demo.operatorBadge);
+  await page.goto("/handover");
+  await scannerReady(page);
+  await page.getByRole("button", { name: "Korea Post 출고 목록 열기" }).click();
+  await expect(page.getByTestId("manifest-active")).toHaveAttribute("data-status", "open");
+  const status = page.getByTestId("scan-status");
+  await page.locator("h1").first().click();
+  await scan(page, "BIN-A-01-01-1");
+  await expect(status).toContainText("BIN-A-01-01-1은(는) 소포가 아니라 빈(bin) 코드입니다: 소포의 배송 라벨에 있는 송장번호를 스캔하세요.");
+  await expect(status).toHaveClass(/scan-status--error/);
+  await scan(page, "TOTE-1234");
+  await expect(status).toContainText("TOTE-1234은(는) 소포가 아니라 토트 코드입니다");
+  await snap(page, testInfo, "handover-not-a-parcel-ko");
+  await expect(page.getByTestId("manifest-parcel")).toHaveCount(0);
+});

@@ -7,6 +7,7 @@ import { apiFetch } from "@/components/http/api-fetch";
 import { useQueuedCount } from "@/components/offline/use-queued-count";
 import { PrintButton } from "@/components/printing/print-button";
 import { useScanHandler, type ScanFeedback } from "@/components/scanner/scanner-provider";
+import { classifyScan } from "@/lib/scan-codes/classify";
 import type { CarrierOption } from "./pack-station";
 import type { AddParcelAnswer, CloseManifestAnswer, ManifestView } from "./types";
 import { useDispatchAction } from "./use-dispatch-action";
@@ -24,6 +25,7 @@ const addUrl = "/api/station/dispatch/manifests/add";
  */
 export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   const t = useTranslations("dispatch.handover");
+  const tKinds = useTranslations("scanKinds");
   const format = useFormatter();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -40,6 +42,9 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   // A parcel scan is a station action (retried with its scan id: on the manifest once); the list refreshes after.
   useScanHandler((code, scanId): Promise<ScanFeedback> | ScanFeedback => {
     if (!active || active.status !== "open") return { tone: "warning", message: t("openFirst") };
+    // A parcel is its carrier's tracking number: an item label, a bin or a tote is not one.
+    const scan = classifyScan(code);
+    if (scan.kind !== "tracking") return { tone: "error", message: t("answers.notAParcel", { code, kind: tKinds(scan.kind === "invalid" ? scan.looksLike : scan.kind) }) };
     const url = addUrl;
     const body = { manifestId: active.id, trackingNumber: code };
     // Offline each parcel scan is kept and put on the manifest, in order, when the network is back.
