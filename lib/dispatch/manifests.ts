@@ -37,8 +37,13 @@ export async function loadManifest(q: Queryable, centerId: string, manifestId: s
 
 /** A manifest read (or locked) with its creator's name, and its parcels as they are now. */
 async function manifestView(q: Queryable, manifest: Manifest, createdBy: string | null): Promise<ManifestView> {
-  const manifestId = manifest.id;
-  const rows = await q
+  const rows = await parcelsOnManifest(q, { manifestId: manifest.id });
+  return { ...manifestHeader(manifest, createdBy), parcels: groupParcels(rows), itemCount: rows.length };
+}
+
+// The parcels of a manifest (every scan onto it answers with them), its SQL built once.
+const parcelsOnManifest = reusableQuery((q) =>
+  q
     .select({
       trackingNumber: shipments.trackingNumber,
       destination: shipments.destination,
@@ -47,10 +52,9 @@ async function manifestView(q: Queryable, manifest: Manifest, createdBy: string 
     })
     .from(shipments)
     .innerJoin(items, eq(items.id, shipments.itemId))
-    .where(eq(shipments.manifestId, manifestId))
-    .orderBy(asc(shipments.packedAt));
-  return { ...manifestHeader(manifest, createdBy), parcels: groupParcels(rows), itemCount: rows.length };
-}
+    .where(eq(shipments.manifestId, sql.placeholder("manifestId")))
+    .orderBy(asc(shipments.packedAt)),
+);
 
 function manifestHeader(m: Manifest, createdBy: string | null): Omit<ManifestView, "parcels" | "itemCount"> {
   return {
@@ -126,10 +130,7 @@ export async function addParcelToManifest(db: Db, ctx: StaffContext, input: z.in
   const trackingNumber = normalizeTrackingNumber(data.trackingNumber);
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "dispatch.manifest_add" }, async (tx) => {
     const manifest = await lockOpenManifest(tx, ctx, data.manifestId);
-    const parcel = await tx
-      .select()
-      .from(shipments)
-      .where(and(eq(shipments.centerId, ctx.centerId), eq(shipments.trackingNumber, trackingNumber)));
+    const parcel = await parcelCarriers(tx, { centerId: ctx.centerId, trackingNumber });
     if (parcel.length === 0) {
       throw new DomainError("not_found:outbound_parcel", `No packed parcel ${trackingNumber} in this center; pack it first.`, { tracking: trackingNumber });
     }
@@ -140,11 +141,7 @@ export async function addParcelToManifest(db: Db, ctx: StaffContext, input: z.in
         carrier: theirs,
       });
     }
-    const claimed = await tx
-      .update(shipments)
-      .set({ manifestId: manifest.id })
-      .where(and(eq(shipments.centerId, ctx.centerId), eq(shipments.trackingNumber, trackingNumber), eq(shipments.status, "packed"), isNull(shipments.manifestId)))
-      .returning({ id: shipments.id });
+    const claimed = await claimParcel(tx, { manifestId: manifest.id, centerId: ctx.centerId, trackingNumber });
     if (claimed.length === 0) {
       const [now] = await tx
         .select({ manifestId: shipments.manifestId, status: shipments.status })
@@ -162,6 +159,29 @@ export async function addParcelToManifest(db: Db, ctx: StaffContext, input: z.in
     return { trackingNumber, items: claimed.length, manifest: await manifestView(tx, manifest, manifest.createdByName) };
   });
 }
+
+// A handover scan's two statements on the parcel, their SQL built once: its shipments' carriers,
+// then the claim (a conditional update: of two manifests taking it at once, one wins).
+const parcelCarriers = reusableQuery((q) =>
+  q
+    .select({ carrier: shipments.carrier })
+    .from(shipments)
+    .where(and(eq(shipments.centerId, sql.placeholder("centerId")), eq(shipments.trackingNumber, sql.placeholder("trackingNumber")))),
+);
+const claimParcel = reusableQuery((q) =>
+  q
+    .update(shipments)
+    .set({ manifestId: sql.placeholder("manifestId") as unknown as string })
+    .where(
+      and(
+        eq(shipments.centerId, sql.placeholder("centerId")),
+        eq(shipments.trackingNumber, sql.placeholder("trackingNumber")),
+        eq(shipments.status, "packed"),
+        isNull(shipments.manifestId),
+      ),
+    )
+    .returning({ id: shipments.id }),
+);
 
 export const closeManifestSchema = z.object({ scanId: scanIdSchema, manifestId: z.uuid() });
 
