@@ -19,13 +19,19 @@ export async function withScanId<T>(
   remember: (result: T) => unknown = (result) => result,
 ): Promise<ScanOutcome<T>> {
   try {
-    return await db.transaction(async (tx) => {
+    const { outcome, answered } = await db.transaction(async (tx) => {
       const claimed = await claimScanId(tx, { scanId: scan.scanId, userId: scan.userId, kind: scan.kind });
-      if (claimed.length === 0) return { result: await firstAnswer<T>(tx, scan), repeated: true };
+      if (claimed.length === 0) return { outcome: { result: await firstAnswer<T>(tx, scan), repeated: true } };
       const result = await work(tx);
-      await rememberAnswer(tx, { scanId: scan.scanId, response: { ok: remember(result) } });
-      return { result, repeated: false };
+      // The answer's update is the transaction's last statement: not awaited here, so it goes to the
+      // server together with COMMIT (one round trip less per station write). Should it fail, the
+      // server ends the transaction with a rollback instead of committing, and awaiting it below throws.
+      const answered = rememberAnswer(tx, { scanId: scan.scanId, response: { ok: remember(result) } });
+      answered.catch(() => undefined);
+      return { outcome: { result, repeated: false }, answered };
     });
+    await answered;
+    return outcome;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     // Remember the refusal outside the rolled-back transaction; if a racing repeat won, ignore.

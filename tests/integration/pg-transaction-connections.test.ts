@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDb, type DbHandle } from "@/db/open-db";
+import { openThroughCountingRelay } from "../helpers/counting-relay";
 
 /**
  * postgres.js 3.4.9 marks a connection as a transaction's only when BEGIN did not fill the
@@ -73,33 +73,18 @@ describe.skipIf(!serverUrl)("transactions on their own connection [postgres]", (
     expect(open[0].n).toBe(0);
   });
   it("sends BEGIN with the transaction's first statement: one write to the server fewer per transaction, the statement inside the transaction", async () => {
-    // A TCP relay in front of the server counts what the client writes (each write of postgres.js
-    // arrives as one chunk on loopback; writes that wait for an answer cannot be merged).
-    const target = new URL(serverUrl!.replace(/\/[^/]*$/, `/${name}`));
-    let writes = 0;
-    const relay = net.createServer((client) => {
-      const server = net.connect(Number(target.port || 5432), target.hostname);
-      client.on("data", (chunk) => {
-        writes++;
-        server.write(chunk);
-      });
-      server.on("data", (chunk) => client.write(chunk));
-      client.on("close", () => server.destroy());
-      server.on("close", () => client.destroy());
-    });
-    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-    const port = (relay.address() as net.AddressInfo).port;
-    const viaRelay = await openDb({ url: `${target.protocol}//${target.username}${target.password ? `:${target.password}` : ""}@127.0.0.1:${port}${target.pathname}`, migrate: false, max: 2 });
+    const relay = await openThroughCountingRelay(serverUrl!.replace(/\/[^/]*$/, `/${name}`));
+    const viaRelay = relay.handle;
     try {
       // Connected and warm (no parameters: the simple protocol, no statement to prepare).
       await viaRelay.db.transaction(async (tx) => tx.execute(sql`select 1`));
-      writes = 0;
+      relay.reset();
       await viaRelay.db.transaction(async (tx) => {
         await tx.execute(sql`update counter set n = n + 1 where id = 1`);
         await tx.execute(sql`select 2`);
       });
       // BEGIN + update, then select, then COMMIT (four writes when BEGIN waited for its answer).
-      expect(writes).toBe(3);
+      expect(relay.writes()).toBe(3);
       // The first statement ran inside the transaction: a failure afterwards takes it back.
       const before = ((await viaRelay.db.execute(sql`select n from counter where id = 1`)) as unknown as { n: number }[])[0].n;
       await expect(
@@ -116,8 +101,7 @@ describe.skipIf(!serverUrl)("transactions on their own connection [postgres]", (
       const last = ((await viaRelay.db.execute(sql`select n from counter where id = 1`)) as unknown as { n: number }[])[0].n;
       expect(last).toBe(before + 1);
     } finally {
-      await viaRelay.close();
-      relay.close();
+      await relay.close();
     }
   });
 });
