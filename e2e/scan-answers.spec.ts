@@ -99,3 +99,18 @@ test("the handover station tells an item label, a bin or a tote from a parcel", 
   await snap(page, testInfo, "handover-not-a-parcel-ko");
   await expect(page.getByTestId("manifest-parcel")).toHaveCount(0);
 });
+
+test("a scanned bin this center does not have, and an address with nothing behind it, are said in Korean", async ({ page }, testInfo) => {
+  await signInWithBadge(page, demo.operatorBadge);
+  await page.goto("/");
+  await scannerReady(page);
+  await scan(page, "BIN-Z-99-99-9");
+  await expect(page).toHaveURL(/\/bins\/BIN-Z-99-99-9$/);
+  await expect(page.getByTestId("bin-not-found")).toHaveText("이 센터에 BIN-Z-99-99-9 로케이션이 없습니다.");
+  await expect(page.locator("body")).not.toContainText("could not be found");
+  // The scanner still works there.
+  await expect(page.locator("body[data-scanner-ready]")).toHaveCount(1);
+  await snap(page, testInfo, "bin-not-found-ko");
+  await page.goto("/no-such-page");
+  await expect(page.getByTestId("not-found-page")).toContainText("페이지를 찾을 수 없습니다");
+});
