@@ -7,8 +7,9 @@
  *
  *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition
  *                    --instances 1 [--balancer cluster|haproxy] --raw-pool 10 --paced 200 --out bench-results
- *                    --no-raw --no-manager] [--count 20 [--count-detail]]
+ *                    --no-raw --no-manager | --manager-only] [--count 20 [--count-detail]]
  *   (--no-raw: Legit alone, no postgres.js side; --no-manager: no manager screens and queries;
+ *    --manager-only: the manager's screens and queries alone;
  *    --count N: statements per action instead of rates, each action N times in a row on one station,
  *    counted by pg_stat_statements; --count-detail lists the statements.)
  */
@@ -52,6 +53,8 @@ const opts = {
   balancer: (argValue("balancer") ?? "cluster") as Balancer,
   noRaw: process.argv.includes("--no-raw"),
   noManager: process.argv.includes("--no-manager"),
+  /** Only the manager's screens and queries: no stations signed in, no actions, no paced run. */
+  managerOnly: process.argv.includes("--manager-only"),
   rawPool: Number(argValue("raw-pool") ?? 10),
   paced: Number(argValue("paced") ?? 200),
   pacedSeconds: Number(argValue("paced-seconds") ?? 20),
@@ -339,6 +342,10 @@ async function main() {
   try {
     for (const instance of server?.instances ?? []) await waitForServer(instance);
     await waitForServer(base);
+    if (opts.managerOnly) {
+      results.manager = await managerRun(databaseUrl, centerIds, say);
+      return;
+    }
     // Sign in every station once, through the real login (badge + PIN), as the tablets do.
     const slots: Slot[] = [];
     for (let w = 0; w < slotCount; w++) {
@@ -606,7 +613,7 @@ async function managerRun(databaseUrl: string, centerIds: string[], say: (l: str
     await folding.end();
   }
   const week = benchWeek();
-  const pages = ["/desk", `/desk?from=${week.from}&to=${week.to}`, `/search?q=${encodeURIComponent("Dunk Low")}`, `/search?q=${sample.sellerId}`, `/items/${sample.itemCode}`];
+  const pages = ["/desk", `/desk?from=${week.from}&to=${week.to}`, "/desk/exceptions", `/search?q=${encodeURIComponent("Dunk Low")}`, `/search?q=${sample.sellerId}`, `/items/${sample.itemCode}`];
   const pageRows: (string | number)[][] = [];
   const pageResults: Record<string, unknown> = {};
   for (const page of pages) {
