@@ -74,6 +74,18 @@ export const items = pgTable(
     // Also every column the desk's queue ages read (lib/desk/dashboard-figures.ts, queueAges), so a
     // queue of 90k items is aged from the index alone, without visiting the table (issue #15).
     index("items_center_state_idx").on(t.centerId, t.state, t.receivedAt, t.queueEnteredAt, t.createdAt, t.destination, t.id),
+    // Each desk queue in the order its items entered it (desk_queue, desk_queue_since:
+    // db/migrations-extra/desk-queue-rollups.sql): the oldest are its first entries, and the items that
+    // entered in one hour a short range (lib/desk/dashboard-figures.ts, queueAges). Queued items only.
+    index("items_desk_queue_idx")
+      .on(
+        t.centerId,
+        sql`desk_queue(${t.state}, ${t.destination})`,
+        sql`desk_queue_since(${t.state}, ${t.queueEnteredAt}, ${t.receivedAt}, ${t.createdAt})`,
+        t.id,
+        t.state,
+      )
+      .where(sql`desk_queue(${t.state}, ${t.destination}) is not null`),
     index("items_order_idx").on(t.orderId),
     index("items_parcel_idx").on(t.parcelId),
     index("items_bin_idx").on(t.binId),

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { bins, inspections, itemEvents, items, products, zones, type ItemState } from "@/db/schema";
 import { readCenterSettings } from "@/lib/admin/center-settings";
@@ -8,7 +9,18 @@ import { productOfItem } from "@/lib/catalog/item-row-columns";
 export const queueKeys = ["receivedToVerdict", "passedToDispatch", "heldForBuyer", "awaitingPutaway"] as const;
 export type QueueKey = (typeof queueKeys)[number];
 
-type QueueSpec = { states: ItemState[]; since: SQL<Date>; limitHours: number; where?: SQL };
+/**
+ * The states of each queue, as `desk_queue(state, destination)` (db/migrations-extra/desk-queue-rollups.sql)
+ * decides: received → verdict (received or in inspection), passed → dispatched (a passed trade or sold
+ * item not yet handed to a carrier, whose destination is the buyer), held for a buyer's decision,
+ * awaiting putaway. The rollups count queued items per state, so a queue's count sums its states.
+ */
+export const queueStates: Record<QueueKey, ItemState[]> = {
+  receivedToVerdict: ["received", "in_inspection"],
+  passedToDispatch: ["passed", "awaiting_pick", "awaiting_pack", "packed"],
+  heldForBuyer: ["held"],
+  awaitingPutaway: ["awaiting_putaway"],
+};
 
 export type QueueAge = {
   key: QueueKey;
@@ -20,65 +32,69 @@ export type QueueAge = {
   oldest: { id: string; code: string | null; state: string; productName: string; productNameKo: string | null; productNameEn: string | null; hours: number; breached: boolean }[];
 };
 
-/** When the item entered its queue: stamped by applyTransition (lib/items/queue-entry.ts), else its receipt. */
-const sinceQueueEntry = sql<Date>`coalesce(${items.queueEnteredAt}, ${items.receivedAt}, ${items.createdAt})`;
+/** The desk queue an item waits in (null: none); the key of `items_desk_queue_idx`. */
+const queueOfItem = (t: Record<"state" | "destination", AnyPgColumn>) => sql<string | null>`desk_queue(${t.state}, ${t.destination})`;
+/** When the item entered its queue: its receipt for received → verdict, else `queue_entered_at` (stamped by applyTransition), else its receipt. */
+const sinceOfItem = (t: Record<"state" | "queueEnteredAt" | "receivedAt" | "createdAt", AnyPgColumn>) => sql<Date>`desk_queue_since(${t.state}, ${t.queueEnteredAt}, ${t.receivedAt}, ${t.createdAt})`;
+
+const hourMs = 3600_000;
 
 /**
- * Ages of the desk's queues at `now`: received → verdict (received or in inspection, since
- * receipt), passed → dispatched (a passed trade or sold item not yet handed to a carrier, since its
- * pass), held for a buyer's decision (since the hold), awaiting putaway (since routed to storage).
- * An item older than its queue's limit is a breach. One statement per queue, counted in the database;
- * only the ten oldest come back, with their ages.
+ * How many items of a queue there are and how many entered it before `cutoff`, in one statement
+ * bounded whatever the queue's length: the rollups' `queue_entries` (per state and hour of entry)
+ * give the count and the items of every whole hour before the cutoff's; the items that entered in
+ * the cutoff's own hour, before it, are counted from `items_desk_queue_idx` (a range of one hour).
+ */
+function queueCounts(centerId: string, key: QueueKey, cutoff: Date) {
+  const hour = new Date(Math.floor(cutoff.getTime() / hourMs) * hourMs).toISOString();
+  const b = alias(items, "queued");
+  const labels = sql.join(queueStates[key].map((state) => sql`${state}`), sql`, `);
+  const rolled = (extra: SQL) =>
+    sql`(select coalesce(sum(n), 0)::bigint from rollup_current where center_id = ${centerId}::uuid and figure = 'queue_entries' and label in (${labels})${extra})`;
+  return {
+    count: rolled(sql``),
+    breached: sql`${rolled(sql` and period < ${hour}::timestamptz`)} + (select count(*) from ${items} as queued where ${b.centerId} = ${centerId}::uuid and ${queueOfItem(b)} = ${sql.raw(`'${key}'`)}
+      and ${sinceOfItem(b)} >= ${hour}::timestamptz and ${sinceOfItem(b)} < ${cutoff.toISOString()}::timestamptz)`,
+  };
+}
+
+/**
+ * Ages of the desk's queues at `now` (see queueStates). An item older than its queue's limit is a
+ * breach. One statement per queue: the ten oldest, with their ages, from `items_desk_queue_idx`, and
+ * the queue's count and breaches from the rollups (queueCounts); none reads the whole queue.
  */
 export async function queueAges(q: Queryable, centerId: string, now: Date): Promise<QueueAge[]> {
   const s = await readCenterSettings(q, centerId);
-  const specs: Record<QueueKey, QueueSpec> = {
-    receivedToVerdict: { states: ["received", "in_inspection"], since: sql<Date>`coalesce(${items.receivedAt}, ${items.createdAt})`, limitHours: s.inspectionDeadlineHours },
-    passedToDispatch: {
-      states: ["passed", "awaiting_pick", "awaiting_pack", "packed"],
-      since: sinceQueueEntry,
-      limitHours: s.passedToDispatchHours,
-      where: sql`coalesce(${items.destination}, 'buyer') = 'buyer'`,
-    },
-    heldForBuyer: { states: ["held"], since: sinceQueueEntry, limitHours: s.heldForBuyerHours },
-    awaitingPutaway: { states: ["awaiting_putaway"], since: sinceQueueEntry, limitHours: s.awaitingPutawayHours },
+  const limits: Record<QueueKey, number> = {
+    receivedToVerdict: s.inspectionDeadlineHours,
+    passedToDispatch: s.passedToDispatchHours,
+    heldForBuyer: s.heldForBuyerHours,
+    awaitingPutaway: s.awaitingPutawayHours,
   };
   const nowIso = now.toISOString();
+  const since = sinceOfItem(items);
   return Promise.all(
     queueKeys.map(async (key) => {
-      const spec = specs[key];
-      // Ages are compared as timestamps (an age in hours is numeric arithmetic, costly over 90k rows)
-      // and computed only for the ten oldest. `since` reads only columns of items_center_state_idx, so
-      // the whole queue is counted from the index alone, without visiting the table.
-      const cutoff = new Date(now.getTime() - spec.limitHours * 3600_000).toISOString();
-      const ranked = q
-        .select({
-          id: items.id,
-          since: sql<Date>`${spec.since}`.as("since"),
-          count: sql<number>`count(*) over ()`.as("count"),
-          breached: sql<number>`count(*) filter (where ${spec.since} < ${cutoff}::timestamptz) over ()`.as("breached"),
-        })
-        .from(items)
-        .where(and(eq(items.centerId, centerId), inArray(items.state, spec.states), spec.where))
-        .orderBy(spec.since)
-        .limit(10)
-        .as("ranked");
+      const limitHours = limits[key];
+      const counts = queueCounts(centerId, key, new Date(now.getTime() - limitHours * hourMs));
       const rows = await q
         .select({
-          id: ranked.id,
+          id: items.id,
           code: items.code,
           state: items.state,
           productName: items.productName,
           productNameKo: products.nameKo,
           productNameEn: products.nameEn,
-          hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${ranked.since})) / 3600)::float8`,
-          count: sql<number>`${ranked.count}`.mapWith(Number),
-          breached: sql<number>`${ranked.breached}`.mapWith(Number),
+          hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${since})) / 3600)::float8`,
+          count: sql<number>`${counts.count}`.mapWith(Number),
+          breached: sql<number>`${counts.breached}`.mapWith(Number),
         })
-        .from(ranked)
-        .innerJoin(items, eq(items.id, ranked.id))
+        .from(items)
         .leftJoin(products, productOfItem)
-        .orderBy(ranked.since);
+        // The key as a literal: a prepared statement's generic plan must still see items_desk_queue_idx's predicate.
+        .where(and(eq(items.centerId, centerId), sql`${queueOfItem(items)} = ${sql.raw(`'${key}'`)}`))
+        .orderBy(since, items.id)
+        .limit(10);
       const oldest = rows.map((r) => ({
         id: r.id,
         code: r.code,
@@ -87,11 +103,11 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
         productNameKo: r.productNameKo,
         productNameEn: r.productNameEn,
         hours: Number(r.hours),
-        breached: Number(r.hours) > spec.limitHours,
+        breached: Number(r.hours) > limitHours,
       }));
       return {
         key,
-        limitHours: spec.limitHours,
+        limitHours,
         count: rows[0]?.count ?? 0,
         breached: rows[0]?.breached ?? 0,
         oldestHours: oldest[0]?.hours ?? null,
