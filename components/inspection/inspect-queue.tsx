@@ -95,7 +95,7 @@ export function InspectQueue({ initial, userId, isManager, canTakeOver }: { init
   }
 
   const { waiting, claims } = data;
-  const overdue = waiting.filter((r) => r.overdue).length;
+  const overdue = data.overdueTotal;
   const units = { h: t("units.h"), min: t("units.min") };
 
   return (

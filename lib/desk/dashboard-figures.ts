@@ -1,26 +1,11 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { bins, inspections, itemEvents, items, products, zones, type ItemState } from "@/db/schema";
+import { bins, inspections, itemEvents, items, products, zones } from "@/db/schema";
 import { readCenterSettings } from "@/lib/admin/center-settings";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
+import { queueCounts, queueKeys, sinceOfItem, queueOfItem, type QueueKey } from "./queue-counts";
 
-/** The four queues the desk watches, each with its SLA limit from the center's settings. */
-export const queueKeys = ["receivedToVerdict", "passedToDispatch", "heldForBuyer", "awaitingPutaway"] as const;
-export type QueueKey = (typeof queueKeys)[number];
-
-/**
- * The states of each queue, as `desk_queue(state, destination)` (db/migrations-extra/desk-queue-rollups.sql)
- * decides: received → verdict (received or in inspection), passed → dispatched (a passed trade or sold
- * item not yet handed to a carrier, whose destination is the buyer), held for a buyer's decision,
- * awaiting putaway. The rollups count queued items per state, so a queue's count sums its states.
- */
-export const queueStates: Record<QueueKey, ItemState[]> = {
-  receivedToVerdict: ["received", "in_inspection"],
-  passedToDispatch: ["passed", "awaiting_pick", "awaiting_pack", "packed"],
-  heldForBuyer: ["held"],
-  awaitingPutaway: ["awaiting_putaway"],
-};
+export { queueKeys, queueStates, type QueueKey } from "./queue-counts";
 
 export type QueueAge = {
   key: QueueKey;
@@ -31,32 +16,6 @@ export type QueueAge = {
   /** The oldest items (up to 10), for the manager to act on. */
   oldest: { id: string; code: string | null; state: string; productName: string; productNameKo: string | null; productNameEn: string | null; hours: number; breached: boolean }[];
 };
-
-/** The desk queue an item waits in (null: none); the key of `items_desk_queue_idx`. */
-const queueOfItem = (t: Record<"state" | "destination", AnyPgColumn>) => sql<string | null>`desk_queue(${t.state}, ${t.destination})`;
-/** When the item entered its queue: its receipt for received → verdict, else `queue_entered_at` (stamped by applyTransition), else its receipt. */
-const sinceOfItem = (t: Record<"state" | "queueEnteredAt" | "receivedAt" | "createdAt", AnyPgColumn>) => sql<Date>`desk_queue_since(${t.state}, ${t.queueEnteredAt}, ${t.receivedAt}, ${t.createdAt})`;
-
-const hourMs = 3600_000;
-
-/**
- * How many items of a queue there are and how many entered it before `cutoff`, in one statement
- * bounded whatever the queue's length: the rollups' `queue_entries` (per state and hour of entry)
- * give the count and the items of every whole hour before the cutoff's; the items that entered in
- * the cutoff's own hour, before it, are counted from `items_desk_queue_idx` (a range of one hour).
- */
-function queueCounts(centerId: string, key: QueueKey, cutoff: Date) {
-  const hour = new Date(Math.floor(cutoff.getTime() / hourMs) * hourMs).toISOString();
-  const b = alias(items, "queued");
-  const labels = sql.join(queueStates[key].map((state) => sql`${state}`), sql`, `);
-  const rolled = (extra: SQL) =>
-    sql`(select coalesce(sum(n), 0)::bigint from rollup_current where center_id = ${centerId}::uuid and figure = 'queue_entries' and label in (${labels})${extra})`;
-  return {
-    count: rolled(sql``),
-    breached: sql`${rolled(sql` and period < ${hour}::timestamptz`)} + (select count(*) from ${items} as queued where ${b.centerId} = ${centerId}::uuid and ${queueOfItem(b)} = ${sql.raw(`'${key}'`)}
-      and ${sinceOfItem(b)} >= ${hour}::timestamptz and ${sinceOfItem(b)} < ${cutoff.toISOString()}::timestamptz)`,
-  };
-}
 
 /**
  * Ages of the desk's queues at `now` (see queueStates). An item older than its queue's limit is a
@@ -76,7 +35,7 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
   return Promise.all(
     queueKeys.map(async (key) => {
       const limitHours = limits[key];
-      const counts = queueCounts(centerId, key, new Date(now.getTime() - limitHours * hourMs));
+      const counts = queueCounts(centerId, key, new Date(now.getTime() - limitHours * 3600_000));
       const rows = await q
         .select({
           id: items.id,

@@ -34,20 +34,22 @@ export type ClaimRow = {
 };
 
 /**
- * `waiting` is a page (the first in queue order), `waitingTotal` counts every unit waiting; `claims` is
+ * `waiting` is a page (the first in queue order), `waitingTotal` counts every unit waiting and
+ * `overdueTotal` every one past its deadline; `claims` is
  * a page (the oldest open claims and the viewer's own), `claimsTotal` counts every open claim.
  */
-export type QueueData = { waiting: QueueRow[]; waitingTotal: number; claims: ClaimRow[]; claimsTotal: number };
+export type QueueData = { waiting: QueueRow[]; waitingTotal: number; overdueTotal: number; claims: ClaimRow[]; claimsTotal: number };
 
 const dueSoonMs = 4 * 3_600_000;
 
 export function toQueueData(
-  read: { waiting: InspectionQueueEntry[]; waitingTotal: number; claims: Array<Omit<ClaimRow, "claimedAt"> & { claimedAt: Date }>; claimsTotal: number },
+  read: { waiting: InspectionQueueEntry[]; waitingTotal: number; overdueTotal: number; claims: Array<Omit<ClaimRow, "claimedAt"> & { claimedAt: Date }>; claimsTotal: number },
   now: Date = new Date(),
 ): QueueData {
-  const { waiting, claims, claimsTotal, waitingTotal } = read;
+  const { waiting, claims, claimsTotal, waitingTotal, overdueTotal } = read;
   return {
     waitingTotal,
+    overdueTotal,
     waiting: waiting.map((e) => ({
       itemId: e.itemId,
       itemCode: e.code,

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { countOverdue } from "./count-overdue";
 import { countWaiting } from "./count-waiting";
 import { claimCutoff, listInspectionQueue, type InspectionQueueEntry } from "./list-inspection-queue";
 import { loadCenterSettings } from "./inspection-settings";
@@ -9,6 +10,8 @@ export type InspectionQueueRead = {
   waiting: InspectionQueueEntry[];
   /** How many wait in all (countWaiting). */
   waitingTotal: number;
+  /** How many of them are past the deadline in all (countOverdue). */
+  overdueTotal: number;
   /** The oldest live claims and the viewer's own (see readOpenClaimsPage), and how many are live in all. */
   claims: OpenClaimsPage["claims"];
   claimsTotal: number;
@@ -22,11 +25,13 @@ export type InspectionQueueRead = {
  */
 export async function readInspectionQueue(db: Db, centerId: string, opts: { limit?: number; now?: Date; viewerId?: string } = {}): Promise<InspectionQueueRead> {
   const now = opts.now ?? new Date();
-  const claimedSince = claimCutoff(await loadCenterSettings(db, centerId), now);
-  const [waiting, waitingTotal, claims] = await Promise.all([
+  const settings = await loadCenterSettings(db, centerId);
+  const claimedSince = claimCutoff(settings, now);
+  const [waiting, waitingTotal, overdueTotal, claims] = await Promise.all([
     listInspectionQueue(db, centerId, { limit: opts.limit, now }),
     countWaiting(db, centerId, claimedSince),
+    countOverdue(db, centerId, now, settings.inspectionDeadlineHours, claimedSince),
     readOpenClaimsPage(db, centerId, { viewerId: opts.viewerId, claimedSince }),
   ]);
-  return { waiting, waitingTotal, claims: claims.claims, claimsTotal: claims.total };
+  return { waiting, waitingTotal, overdueTotal, claims: claims.claims, claimsTotal: claims.total };
 }

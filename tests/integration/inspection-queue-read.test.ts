@@ -10,6 +10,8 @@ import { claimNextItem } from "@/lib/inspection/claim-next";
 import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
 import { sweepExpiredClaims } from "@/lib/inspection/sweep-expired-claims";
 import { runFoldLoop } from "@/lib/rollups/fold-loop";
+import { foldRollups } from "@/lib/rollups/fold-rollups";
+import { loadCenterSettings } from "@/lib/inspection/inspection-settings";
 import { describeEachDb } from "../helpers/databases";
 import { claimedItem, ctxOf, inspectionCenter, scan, snapshot } from "./inspection-fixtures";
 
@@ -107,5 +109,32 @@ describeEachDb("inspection queue: a read only reads; timed-out claims are free u
     expect(read.waitingTotal).toBe(truth);
     // The screen's data carries it.
     expect(toQueueData(read)).toMatchObject({ waitingTotal: 6 });
+  });
+  it("counts every unit past its deadline, past the page: as the full list says, before and after a fold", async () => {
+    const db = use();
+    const fresh = await inspectionCenter(db);
+    const t0 = new Date();
+    const { inspectionDeadlineHours } = await loadCenterSettings(db, fresh.center.id);
+    const cutoff = t0.getTime() - inspectionDeadlineHours * 3600_000;
+    // Around the deadline: long past, in its hour on both sides, at it (not past), and recent.
+    const offsets = [-50 * 3600_000, -61 * 60_000, -1, -1, 0, 1, 30 * 60_000, 5 * 3600_000];
+    const received = await createOrderWithItems(db, fresh.center.id, offsets.map(() => "received" as const));
+    for (const [n, item] of received.entries()) await db.update(items).set({ receivedAt: new Date(cutoff + offsets[n]) }).where(inArray(items.id, [item.id]));
+    // Flagged for return (not waiting) and a claim that timed out (waiting again), both long past; a live claim (not waiting).
+    const [flagged] = await createOrderWithItems(db, fresh.center.id, ["received"]);
+    await db.update(items).set({ returnToSeller: true, receivedAt: new Date(cutoff - 3600_000) }).where(inArray(items.id, [flagged.id]));
+    const lapsed = await claimedItem(db, ctxOf(fresh.inspector), {}, new Date(t0.getTime() - 60 * 60_000));
+    const live = await claimedItem(db, ctxOf(fresh.inspector2), {}, t0);
+    await db.update(items).set({ receivedAt: new Date(cutoff - 2 * 3600_000) }).where(inArray(items.id, [lapsed.item.id, live.item.id]));
+    for (const fold of [false, true]) {
+      if (fold) await foldRollups(db);
+      const read = await readInspectionQueue(db, fresh.center.id, { now: t0, limit: 2 });
+      expect(read.waiting).toHaveLength(2);
+      // Past: -50 h, -61 min, -1 ms twice, and the timed-out claim.
+      expect(read.overdueTotal).toBe(5);
+      const truth = (await listInspectionQueue(db, fresh.center.id, { now: t0, limit: 1000 })).filter((e) => e.overdue).length;
+      expect(read.overdueTotal).toBe(truth);
+      expect(toQueueData(read)).toMatchObject({ overdueTotal: 5 });
+    }
   });
 });
