@@ -86,6 +86,9 @@ export const items = pgTable(
         t.state,
       )
       .where(sql`desk_queue(${t.state}, ${t.destination}) is not null`),
+    // The inspection queue: each order type's received units in receipt order, those flagged for return
+    // left out (lib/inspection/list-inspection-queue.ts).
+    index("items_inspection_queue_idx").on(t.centerId, t.type, t.receivedAt, t.id).where(sql`${t.state} = 'received' and not ${t.returnToSeller}`),
     index("items_order_idx").on(t.orderId),
     index("items_parcel_idx").on(t.parcelId),
     index("items_bin_idx").on(t.binId),

@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { apiClients, cycleCountDifferences, cycleCounts, items, parcels, pickLines, webhookRelayPositions } from "@/db/schema";
 import { countAwaitingAddress, listAwaitingAddress } from "@/lib/dispatch/return-address";
 import { listShortPicks } from "@/lib/dispatch/short-picks";
-import { listUnexpectedUnits } from "@/lib/receiving/receive-unexpected-unit";
+import { listUnexpectedUnits, unexpectedReceived } from "@/lib/receiving/receive-unexpected-unit";
 import { listUnmatchedParcels } from "@/lib/receiving/unmatched-parcels";
 import { listCountsToReview } from "@/lib/storage/reconcile-count";
 import { queueAges, type QueueAge, type QueueKey } from "./dashboard-figures";
@@ -65,7 +65,7 @@ const registry = {
   unexpectedUnits: (q, centerId) =>
     paged(
       listUnexpectedUnits(q, centerId, { limit: pageSize }),
-      countOf(q, items, and(eq(items.centerId, centerId), eq(items.unexpected, true), eq(items.state, "received"))),
+      countOf(q, items, and(eq(items.centerId, centerId), unexpectedReceived)),
       (u) => ({
       id: u.itemId,
       subject: u.code ?? u.sku,

@@ -42,12 +42,17 @@ export async function listInspectionQueue(
   const deadlineMs = center.settings.inspectionDeadlineHours * 3_600_000;
   const effectiveArrival = sql`${items.receivedAt} - case when ${items.type} = 'trade' then interval '${sql.raw(String(tradeHeadStartMinutes))} minutes' else interval '0 minutes' end`;
   const columns = { ...unitRowColumns, orderExternalId: inboundOrders.externalId };
-  const [received, lapsed] = await Promise.all([
+  // Each type in receipt order from items_inspection_queue_idx (its first `limit`), merged below: the
+  // same order as by effective arrival, without sorting every received unit of the center.
+  const receivedOfType = (type: OrderType) =>
     itemsWithProduct(q, columns)
       .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-      .where(and(eq(items.centerId, centerId), eq(items.state, "received"), eq(items.returnToSeller, false)))
-      .orderBy(asc(effectiveArrival), asc(items.id))
-      .limit(limit),
+      .where(and(eq(items.centerId, centerId), sql`${items.state} = 'received' and not ${items.returnToSeller} and ${items.type} = ${sql.raw(`'${type}'`)}`))
+      .orderBy(asc(items.receivedAt), asc(items.id))
+      .limit(limit);
+  const [trade, storage, lapsed] = await Promise.all([
+    receivedOfType("trade"),
+    receivedOfType("storage"),
     // Open claims older than the timeout (inspections_center_status_idx): few, the sweep releases them.
     itemsWithProduct(q, columns)
       .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
@@ -63,9 +68,9 @@ export async function listInspectionQueue(
       .orderBy(asc(effectiveArrival), asc(items.id))
       .limit(limit),
   ]);
-  const arrival = (row: (typeof received)[number]) =>
+  const arrival = (row: (typeof lapsed)[number]) =>
     row.item.receivedAt ? row.item.receivedAt.getTime() - (row.item.type === "trade" ? tradeHeadStartMinutes * 60_000 : 0) : Number.POSITIVE_INFINITY;
-  const rows = [...received, ...lapsed].sort((a, b) => arrival(a) - arrival(b) || a.item.id.localeCompare(b.item.id)).slice(0, limit);
+  const rows = [...trade, ...storage, ...lapsed].sort((a, b) => arrival(a) - arrival(b) || a.item.id.localeCompare(b.item.id)).slice(0, limit);
   return rows.map((row) => {
     const receivedAt = row.item.receivedAt ?? row.item.createdAt;
     const deadline = receivedAt.getTime() + deadlineMs;

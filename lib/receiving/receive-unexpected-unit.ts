@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { inboundOrders, items, products, type InboundOrder, type Parcel } from "@/db/schema";
@@ -110,11 +110,16 @@ async function targetOrder(tx: Tx, parcel: Parcel, orderId: string | undefined):
 /** Unannounced units waiting for a manager's decision, oldest first. */
 export type UnexpectedUnitView = UnitView & { seller: { name: string; hasAddress: boolean } };
 
+/** An unexpected unit still here to be returned (received, flagged for return: receiveUnexpectedUnit sets both). */
+export const unexpectedReceived = sql`${items.state} = 'received' and ${items.returnToSeller} and ${items.unexpected}`;
+
 export async function listUnexpectedUnits(q: Queryable, centerId: string, opts: { limit?: number } = {}): Promise<UnexpectedUnitView[]> {
   const ids = await q
     .select({ id: items.id })
     .from(items)
-    .where(and(eq(items.centerId, centerId), eq(items.unexpected, true), eq(items.state, "received")))
+    // Unexpected units are flagged for return when received: the predicate as literals reaches them
+    // through items_received_for_return_idx (few) in a prepared statement's generic plan too, instead of every received unit.
+    .where(and(eq(items.centerId, centerId), unexpectedReceived))
     .orderBy(asc(items.receivedAt), asc(items.id))
     .limit(opts.limit ?? 100);
   if (ids.length === 0) return [];

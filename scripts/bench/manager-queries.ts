@@ -4,11 +4,13 @@ import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { loadDashboard } from "@/lib/desk/dashboard-data";
 import { countItemsByState, listRecentItemEvents } from "@/lib/desk/dashboard-queries";
+import { queueAges } from "@/lib/desk/dashboard-figures";
 import { failReasons, throughputTodayVsLastWeek, verdictMix } from "@/lib/desk/dashboard-rollups";
 import { localToday, parseDateRange } from "@/lib/desk/date-range";
 import { listExceptions } from "@/lib/desk/exceptions";
 import { inspectorTimes } from "@/lib/inspection/inspector-times";
 import { readOpenClaimsPage } from "@/lib/inspection/open-claims-page";
+import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
 import { searchItems } from "@/lib/desk/search-items";
 import { loadItemRecord } from "@/lib/desk/item-record";
 import { storageUtilisation } from "@/lib/storage/utilisation";
@@ -45,7 +47,9 @@ const managerCalls: { name: string; run: (db: Db, centerId: string, sample: Samp
   { name: "dashboard: verdict mix, last 7 days", run: (db, c) => verdictMix(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
   { name: "dashboard: fail reasons, last 7 days", run: (db, c) => failReasons(db, { id: c, timezone: zone }, lastWeek().from, lastWeek().to) },
   { name: "dashboard: today's inspections", run: (db, c) => inspectorTimes(db, c, { from: startOfLocalDay(zone, new Date()), to: new Date() }) },
+  { name: "dashboard: queue ages (four queues)", run: (db, c) => queueAges(db, c, new Date()) },
   { name: "inspection queue: open claims (a page and the count)", run: (db, c) => readOpenClaimsPage(db, c) },
+  { name: "inspection queue: everything (200 listed, totals, overdue)", run: (db, c) => readInspectionQueue(db, c, { limit: 200 }) },
   { name: "dashboard: everything, today", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, {}) },
   { name: "dashboard: everything, last 7 days", run: (db, c) => loadDashboard(db, { id: c, timezone: zone }, benchWeek()) },
   { name: "exceptions: every kind", run: (db, c) => listExceptions(db, c) },

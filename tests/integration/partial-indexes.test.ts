@@ -7,7 +7,9 @@ import { openDb, type Db } from "@/db/open-db";
 import * as schema from "@/db/schema";
 import { items, shipments } from "@/db/schema";
 import { lookupPackItem } from "@/lib/dispatch/packing";
+import { queueAges } from "@/lib/desk/dashboard-figures";
 import { countWaiting } from "@/lib/inspection/count-waiting";
+import { listInspectionQueue } from "@/lib/inspection/list-inspection-queue";
 import { countWaitingWork } from "@/lib/stations/waiting-work";
 import { findBinView } from "@/lib/storage/bin-view";
 import { storageFeeReport } from "@/lib/storage/storage-fees";
@@ -56,6 +58,14 @@ const partialIndexUses: Record<string, Use> = {
   items_received_for_return_idx: {
     // The inspection queue's total takes the received units flagged for return off the received count.
     query: (db, w) => countWaiting(db, w.center.id, new Date()),
+  },
+  items_desk_queue_idx: {
+    // The desk's queue ages: each queue's oldest, and the breaches in the limit's own hour.
+    query: (db, w) => queueAges(db, w.center.id, new Date()),
+  },
+  items_inspection_queue_idx: {
+    // The inspection queue lists each order type's received units in receipt order.
+    query: (db, w) => listInspectionQueue(db, w.center.id),
   },
   shipments_item_active_idx: { constraintOnly: "one shipment in progress per item; an item's shipment is read through shipments_item_idx" },
   pick_lines_item_open_idx: { constraintOnly: "an item is on one open pick line at most; lines are read by list (pick_lines_list_idx)" },
