@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { centers, inboundOrders, inspections, items, type CenterSettings } from "@/db/schema";
 import type { OrderType } from "@/db/schema/orders";
@@ -10,6 +10,11 @@ import { toUnitView, unitRowColumns, type UnitView } from "@/lib/receiving/views
  * delivery promise); a storage item only has to be ready before it sells.
  */
 export const tradeHeadStartMinutes = 60;
+
+const queueColumns = { ...unitRowColumns, orderExternalId: inboundOrders.externalId };
+
+/** When a unit counts as arrived in the queue's order. */
+const effectiveArrival = sql`${items.receivedAt} - case when ${items.type} = 'trade' then interval '${sql.raw(String(tradeHeadStartMinutes))} minutes' else interval '0 minutes' end`;
 
 export type InspectionQueueEntry = UnitView & {
   type: OrderType;
@@ -40,12 +45,10 @@ export async function listInspectionQueue(
   const [center] = await q.select({ settings: centers.settings }).from(centers).where(eq(centers.id, centerId));
   if (!center) return [];
   const deadlineMs = center.settings.inspectionDeadlineHours * 3_600_000;
-  const effectiveArrival = sql`${items.receivedAt} - case when ${items.type} = 'trade' then interval '${sql.raw(String(tradeHeadStartMinutes))} minutes' else interval '0 minutes' end`;
-  const columns = { ...unitRowColumns, orderExternalId: inboundOrders.externalId };
   // Each type in receipt order from items_inspection_queue_idx (its first `limit`), merged below: the
   // same order as by effective arrival, without sorting every received unit of the center.
   const receivedOfType = (type: OrderType) =>
-    itemsWithProduct(q, columns)
+    itemsWithProduct(q, queueColumns)
       .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
       .where(and(eq(items.centerId, centerId), sql`${items.state} = 'received' and not ${items.returnToSeller} and ${items.type} = ${sql.raw(`'${type}'`)}`))
       .orderBy(asc(items.receivedAt), asc(items.id))
@@ -53,22 +56,9 @@ export async function listInspectionQueue(
   const [trade, storage, lapsed] = await Promise.all([
     receivedOfType("trade"),
     receivedOfType("storage"),
-    // Open claims older than the timeout (inspections_center_status_idx): few, the sweep releases them.
-    itemsWithProduct(q, columns)
-      .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-      .innerJoin(inspections, eq(inspections.itemId, items.id))
-      .where(
-        and(
-          eq(inspections.centerId, centerId),
-          eq(inspections.status, "open"),
-          lt(inspections.claimedAt, claimCutoff(center.settings, now)),
-          eq(items.state, "in_inspection"),
-        ),
-      )
-      .orderBy(asc(effectiveArrival), asc(items.id))
-      .limit(limit),
+    lapsedClaims(q, centerId, claimCutoff(center.settings, now), limit),
   ]);
-  const arrival = (row: (typeof lapsed)[number]) =>
+  const arrival = (row: (typeof trade)[number]) =>
     row.item.receivedAt ? row.item.receivedAt.getTime() - (row.item.type === "trade" ? tradeHeadStartMinutes * 60_000 : 0) : Number.POSITIVE_INFINITY;
   const rows = [...trade, ...storage, ...lapsed].sort((a, b) => arrival(a) - arrival(b) || a.item.id.localeCompare(b.item.id)).slice(0, limit);
   return rows.map((row) => {
@@ -89,3 +79,28 @@ export async function listInspectionQueue(
 export function claimCutoff(settings: Pick<CenterSettings, "claimTimeoutMinutes">, now: Date): Date {
   return new Date(now.getTime() - settings.claimTimeoutMinutes * 60_000);
 }
+
+/** The most timed-out claims the queue looks at: the sweep releases them, 50 per center every 10 s. */
+const lapsedClaimsRead = 1000;
+
+/**
+ * Units whose open claim is older than `claimedBefore`, the first `limit` in queue order. Read in
+ * two steps so the claims lead: their items (the oldest `lapsedClaimsRead` claims, from
+ * inspections_center_status_idx), then those items in queue order. In one join the planner may walk
+ * every unit in inspection in queue order looking for the few timed-out claims (4.6 s at 65k).
+ */
+async function lapsedClaims(q: Queryable, centerId: string, claimedBefore: Date, limit: number) {
+  const claimed = await q
+    .select({ itemId: inspections.itemId })
+    .from(inspections)
+    .where(and(eq(inspections.centerId, centerId), sql`${inspections.status} = 'open'`, lt(inspections.claimedAt, claimedBefore)))
+    .orderBy(asc(inspections.claimedAt))
+    .limit(lapsedClaimsRead);
+  if (claimed.length === 0) return [];
+  return itemsWithProduct(q, queueColumns)
+    .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
+    .where(and(inArray(items.id, claimed.map((c) => c.itemId)), eq(items.state, "in_inspection")))
+    .orderBy(asc(effectiveArrival), asc(items.id))
+    .limit(limit);
+}
+
