@@ -5,7 +5,7 @@ import { readCenterSettings } from "@/lib/admin/center-settings";
 import { productOfItem } from "@/lib/catalog/item-row-columns";
 import { queueCounts, queueKeys, sinceOfItem, queueOfItem, type QueueKey } from "./queue-counts";
 
-export { queueKeys, queueStates, type QueueKey } from "./queue-counts";
+export type { QueueKey } from "./queue-counts";
 
 export type QueueAge = {
   key: QueueKey;
