@@ -68,7 +68,8 @@ DROP TRIGGER IF EXISTS rollup_items ON items;--> statement-breakpoint
 CREATE TRIGGER rollup_items AFTER INSERT OR DELETE OR UPDATE OF state, center_id, sku, category, destination, queue_entered_at, received_at, created_at ON items
   FOR EACH ROW EXECUTE FUNCTION rollup_items_changed();--> statement-breakpoint
 -- The fold also deletes the counts it brought to zero: the queue entries' hours empty as their items
--- move on, and the readers of a queue should not walk every hour it ever had.
+-- move on, and the readers of a queue should not walk every hour it ever had. Otherwise the same
+-- function as migration 0030's (db/migrations-extra/rollup-fold-by-id.sql: the batch deleted by id).
 CREATE OR REPLACE FUNCTION rollup_fold(batch integer DEFAULT 50000) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
   moved bigint;
@@ -76,7 +77,7 @@ DECLARE
 BEGIN
   IF NOT pg_try_advisory_xact_lock(7215001) THEN RETURN 0; END IF;
   WITH gone AS (
-    DELETE FROM rollup_deltas WHERE id IN (SELECT id FROM rollup_deltas ORDER BY id LIMIT batch)
+    DELETE FROM rollup_deltas WHERE id = ANY(ARRAY(SELECT id FROM rollup_deltas ORDER BY id LIMIT batch))
     RETURNING center_id, figure, period, label, sku, category, n
   ), summed AS (
     SELECT center_id, figure, period, label, sku, category, sum(n) AS n, count(*) AS deltas FROM gone
