@@ -101,7 +101,39 @@ const slotTaken = reusableQuery((q) =>
  */
 export async function takeSlot(tx: Tx, ctx: StaffContext, bin: Bin, sizeClass: SizeClass): Promise<Bin> {
   const [taken] = await slotTaken(tx, { binId: bin.id });
-  if (taken) return taken;
+  return taken ?? refuseFullBin(tx, ctx, bin, sizeClass);
+}
+
+// A slot taken in a bin named by its code, when the bin fits an item of the class: its SQL built once.
+const slotTakenByCode = reusableQuery((q) =>
+  q
+    .update(bins)
+    .set({ occupied: sql`${bins.occupied} + 1` })
+    .where(
+      and(
+        eq(bins.centerId, sql.placeholder("centerId")),
+        eq(bins.code, sql.placeholder("code")),
+        eq(bins.sizeClass, sql.placeholder("sizeClass")),
+        eq(bins.active, true),
+        lt(bins.occupied, bins.capacity),
+      ),
+    )
+    .returning(),
+);
+
+/**
+ * A bin of the center by its code, with one slot taken in the same statement when it is active, of
+ * the item's class and has room (`taken`: the bin after it). Otherwise `taken` is null and the bin is
+ * read as it is, for the caller's refusal: checkBinFits, then (the bin fitting) refuseFullBin. As
+ * with takeSlot, of two stations taking the last slot the second matches nothing.
+ */
+export async function findBinTakingSlot(tx: Tx, centerId: string, code: string, sizeClass: SizeClass): Promise<{ bin: Bin; taken: Bin | null }> {
+  const [taken] = await slotTakenByCode(tx, { centerId, code: code.trim().toUpperCase(), sizeClass });
+  return taken ? { bin: taken, taken } : { bin: await findBin(tx, centerId, code), taken: null };
+}
+
+/** The refusal of a full bin, naming another bin of the class with room. */
+export async function refuseFullBin(tx: Tx, ctx: StaffContext, bin: Bin, sizeClass: SizeClass): Promise<never> {
   const next = await suggestBin(tx, ctx.centerId, sizeClass, { exclude: [bin.id] });
   throw new DomainError(
     "conflict:bin_full",

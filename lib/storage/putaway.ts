@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { applyTransition, staffActor } from "@/lib/items/apply-transition";
 import { withScanId, type ScanOutcome } from "@/lib/scans/with-scan-id";
 import { binCodeSchema, itemCodeInputSchema, parseInput, requireStorageOperator, scanIdSchema } from "./guards";
-import { checkBinFits, findBin, findItemForStorage, takeSlot, type CatalogueNames } from "./occupancy";
+import { checkBinFits, findBinTakingSlot, findItemForStorage, refuseFullBin, type CatalogueNames } from "./occupancy";
 import { suggestBin, type BinSuggestion } from "./suggest-bin";
 
 /** productNameKo/En: the catalogue's names (screens pick with lib/catalog/product-name.ts). */
@@ -54,7 +54,9 @@ export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof p
   const data = parseInput(putawaySchema, input);
   return withScanId(db, { scanId: data.scanId, userId: ctx.userId, kind: "storage.putaway" }, async (tx) => {
     const { item, sizeClass, names, locked } = await findItemForStorage(tx, ctx.centerId, data.itemCode, { lock: true });
-    const bin = await findBin(tx, ctx.centerId, data.binCode);
+    // The bin's slot is taken in the same statement that reads it, when it fits; its refusals come in
+    // the same order as before: the bin's own, then the item's (the transition), then a full bin.
+    const { bin, taken } = await findBinTakingSlot(tx, ctx.centerId, data.binCode, sizeClass);
     const override = data.suggestedBinCode !== undefined && data.suggestedBinCode !== bin.code;
     checkBinFits(bin, sizeClass);
     const { item: stored } = await applyTransition(tx, {
@@ -66,7 +68,7 @@ export async function putAway(db: Db, ctx: StaffContext, input: z.input<typeof p
       set: { binId: bin.id, storedAt: new Date() },
       details: { binId: bin.id, binCode: bin.code, sizeClass, ...(override ? { override: true, suggestedBinCode: data.suggestedBinCode } : {}) },
     });
-    const taken = await takeSlot(tx, ctx, bin, sizeClass);
+    if (!taken) return refuseFullBin(tx, ctx, bin, sizeClass);
     return { item: viewOf(stored, sizeClass, names), bin: { code: taken.code, occupied: taken.occupied, capacity: taken.capacity }, override };
   });
 }
