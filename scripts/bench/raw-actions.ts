@@ -201,15 +201,18 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     const [current] = await tx`
       select i.id, i.state, i.code, i.version, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id
       where i.center_id = ${w.centerId} and i.code = ${unit.itemCode} for update of i`;
-    const [bin] = await tx`select * from bins where center_id = ${w.centerId} and code = ${chosen.code}`;
-    if (current.state !== "awaiting_putaway" || bin.size_class !== "S") throw new Refused("state or class");
+    // The bin's slot taken in the statement that reads it (as putAway does), when it is active, S and has room.
+    const [bin] = await tx`
+      update bins set occupied = occupied + 1 where center_id = ${w.centerId} and code = ${chosen.code} and size_class = 'S' and active and occupied < capacity
+      returning id, code, occupied, capacity`;
+    if (current.state !== "awaiting_putaway") throw new Refused("state");
+    if (!bin) throw new Refused("bin full");
     const details = { binId: bin.id, binCode: bin.code, sizeClass: "S" };
     const payload = { itemId: current.id, itemCode: current.code, orderExternalId: current.external_id, action: "putaway", from: "awaiting_putaway", to: "stored", at: current.now.toISOString(), actorKind: "staff", ...details };
     await rawTransitionWrite(tx, w, { itemId: current.id, centerId: w.centerId, action: "putaway", from: "awaiting_putaway", to: "stored", details, payload }, tx`
       update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
       where id = ${current.id} and version = ${current.version}`);
-    const [taken] = await tx`update bins set occupied = occupied + 1 where id = ${bin.id} and active and occupied < capacity returning code, occupied, capacity`;
-    if (!taken) throw new Refused("bin full");
+    const taken = { code: bin.code, occupied: bin.occupied, capacity: bin.capacity };
     await tx`update scan_requests set response = ${tx.json({ ok: { bin: taken } })} where scan_id = ${scanId}`;
   });
 }
