@@ -76,18 +76,10 @@ export async function loadShipmentViews(q: Queryable, centerId: string, where: {
 }
 
 /** What a shipment view is made of: the shipment, and its item's and order's columns that packing and slips show. */
-export type ShipmentViewRow = {
-  shipment: Shipment;
-  itemCode: string | null;
-  itemState: string;
-  sku: string;
-  productName: string;
-  productNameKo: string | null;
-  productNameEn: string | null;
-  size: string;
-  defectNote: string | null;
-  orderExternalId: string;
-};
+export type ShipmentViewRow = { shipment: Shipment } & Pick<
+  ShipmentView,
+  "itemCode" | "itemState" | "sku" | "productName" | "productNameKo" | "productNameEn" | "size" | "defectNote" | "orderExternalId"
+>;
 
 /** A shipment's view from its row; a return also reads its result sheet, a quarantine return its reason. */
 export async function toShipmentView(q: Queryable, centerId: string, r: ShipmentViewRow): Promise<ShipmentView> {
