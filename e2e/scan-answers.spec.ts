@@ -114,3 +114,18 @@ test("a scanned bin this center does not have, and an address with nothing behin
   await page.goto("/no-such-page");
   await expect(page.getByTestId("not-found-page")).toContainText("페이지를 찾을 수 없습니다");
 });
+
+test("a print the server refuses says why in Korean, not in the server's English", async ({ page }, testInfo) => {
+  await signInWithPassword(page, demo.managerSeoul);
+  await page.goto("/storage/bins");
+  // The zone went away between the page and the print (another manager): the server's refusal.
+  await page.route("**/api/station/print", (route) =>
+    route.fulfill({ status: 404, contentType: "application/json", body: JSON.stringify({ error: { code: "not_found:zone", message: "No zone A in this center.", params: { zone: "A" } } }) }),
+  );
+  await page.locator('[data-testid^="print-bins-"]').first().click();
+  const error = page.getByTestId("print-error");
+  await expect(error).toContainText("인쇄하지 못했습니다: 이 센터에 A 구역이 없습니다.");
+  await expect(error).not.toContainText("No zone");
+  await error.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, "print-refused-ko");
+});

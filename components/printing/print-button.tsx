@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ApiError } from "@/components/http/api-fetch";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import type { PrintResult } from "@/lib/printing/print-document";
 import { usePrint, type PrintRequest } from "./use-print";
 
@@ -19,13 +20,14 @@ type Props = PrintRequest & {
 export function PrintButton({ kind, input, label, testId = "print", primary, onPrinted }: Props) {
   const t = useTranslations("printing");
   const { print, retry, busy, error, result } = usePrint({ onPrinted });
+  const reason = useErrorText();
   const errorText =
     error instanceof ApiError && error.code === "conflict:printer_unreachable"
       ? t("unreachable")
       : error instanceof ApiError && error.code === "network"
         ? t("offline")
         : error
-          ? t("failed", { message: error.message })
+          ? t("failed", { message: reason(error) })
           : null;
   return (
     <div className="stack" style={{ gap: "0.3rem" }}>
