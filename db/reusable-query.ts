@@ -1,4 +1,5 @@
 import { is, Param, Placeholder } from "drizzle-orm";
+import { compileRowMapper } from "./compiled-row-mapper";
 import type { Queryable } from "./open-db";
 
 /** What a Drizzle builder's `prepare` returns, as far as this module reads it (both drivers' prepared queries have these). */
@@ -51,7 +52,10 @@ export function reusableQuery<Result>(build: (q: Queryable) => Preparable<Result
         query: { sql: prepared.queryString, params: prepared.params.map(nullSafe) },
         fields: prepared.fields,
         arrayMode: prepared.isResponseInArrayMode(),
-        customResultMapper: prepared.customResultMapper,
+        // Rows decoded with the field decisions taken once (db/compiled-row-mapper.ts), as Drizzle decodes them.
+        customResultMapper:
+          prepared.customResultMapper ??
+          (prepared.fields ? compileRowMapper(prepared.fields as Parameters<typeof compileRowMapper>[0], prepared.joinsNotNullableMap as Record<string, boolean> | undefined) : undefined),
         joinsNotNullableMap: prepared.joinsNotNullableMap,
       };
       templates.set(kind, template);

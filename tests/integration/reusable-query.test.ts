@@ -2,13 +2,18 @@ import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Db, Queryable } from "@/db/client";
 import { reusableQuery } from "@/db/reusable-query";
-import { centers, items, scanRequests, users } from "@/db/schema";
+import { centers, items, parcels, scanRequests, users } from "@/db/schema";
 import { describeEachDb } from "../helpers/databases";
 import { createCenter, createOrderWithItems, createUser, uniq } from "../helpers/fixtures";
 
 const userWithCenter = (q: Queryable, where: ReturnType<typeof eq>) =>
   q.select().from(users).innerJoin(centers, eq(centers.id, users.centerId)).where(where);
 const userWithCenterById = reusableQuery((q) => userWithCenter(q, eq(users.id, sql.placeholder("id"))));
+
+// An outer join that finds nothing: the joined table is null, not an object of nulls.
+const itemWithParcel = (q: Queryable, where: ReturnType<typeof eq>) =>
+  q.select({ item: items, parcel: parcels, code: sql<string>`upper(${items.code})` }).from(items).leftJoin(parcels, eq(parcels.id, items.parcelId)).where(where);
+const itemWithParcelById = reusableQuery((q) => itemWithParcel(q, eq(items.id, sql.placeholder("id"))));
 
 const claimScan = reusableQuery((q) =>
   q
@@ -39,6 +44,12 @@ describeEachDb("reusable queries: SQL built once, run on the database or a trans
       expect(await userWithCenterById(db, { id: user.id })).toEqual(await userWithCenter(db, eq(users.id, user.id)));
     }
     expect(await userWithCenterById(db, { id: "00000000-0000-4000-8000-000000000000" })).toEqual([]);
+    const [item] = await createOrderWithItems(db, center.id, ["received"]);
+    const [mapped] = await itemWithParcelById(db, { id: item.id });
+    expect(mapped).toEqual((await itemWithParcel(db, eq(items.id, item.id)))[0]);
+    expect(mapped.parcel).toBeNull();
+    expect(mapped.item.createdAt).toBeInstanceOf(Date);
+    expect(mapped.code).toBe(item.code!.toUpperCase());
   });
 
   it("runs inside the transaction it is given: a rollback takes its write back", async () => {
