@@ -14,11 +14,42 @@ export type RawWorker = { userId: string; centerId: string; centerCode: string; 
 class Refused extends Error {}
 
 /**
+ * A transaction as the app's runs it (db/reserved-transactions.ts, lib/scans/with-scan-id.ts): on a
+ * reserved connection, BEGIN sent with the first statement instead of awaited before it, and the
+ * scan id's answer, the last statement, sent with COMMIT (`lastly`) instead of awaited before it.
+ */
+async function inTransaction(
+  sql: postgres.Sql,
+  work: (tx: postgres.ReservedSql, lastly: (query: postgres.PendingQuery<postgres.Row[]>) => void) => Promise<void>,
+): Promise<void> {
+  const tx = await sql.reserve();
+  try {
+    const begun = tx.unsafe("begin").execute();
+    begun.catch(() => undefined);
+    let last: Promise<unknown> | undefined;
+    try {
+      await work(tx, (query) => {
+        last = query.execute();
+        last.catch(() => undefined);
+      });
+      await begun;
+      await tx.unsafe("commit");
+      await last;
+    } catch (error) {
+      await tx.unsafe("rollback").catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    tx.release();
+  }
+}
+
+/**
  * A transition as Legit's applyTransition writes it, in one statement: the audit row and the outbox
  * event in a `with`, then `update` (the item's update at the version it was locked at).
  */
 function rawTransitionWrite(
-  tx: postgres.TransactionSql,
+  tx: postgres.ReservedSql,
   w: RawWorker,
   t: { itemId: string; centerId: string; action: string; from: string; to: string; details: object; payload: object },
   update: postgres.PendingQuery<postgres.Row[]>,
@@ -46,7 +77,7 @@ export async function rawLookup(sql: postgres.Sql, w: RawWorker, code: string): 
 }
 
 export async function rawReceive(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'receiving.unit')`;
     const [item] = await tx`select id, state, version, order_id, code, received_at, now() as now from items where id = ${unit.itemId} and center_id = ${w.centerId} for update`;
     if (!item) throw new Refused("no such unit");
@@ -70,12 +101,12 @@ export async function rawReceive(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
       select count(*) filter (where received_at is not null) as received, count(*) filter (where state = 'expected') as to_receive, count(*) as announced
       from items where order_id = ${order.id} and not unexpected`;
     const answer = { outcome: "received", itemId: item.id, code, counts };
-    await tx`update scan_requests set response = ${tx.json({ ok: answer })} where scan_id = ${scanId}`;
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: answer })} where scan_id = ${scanId}`);
   });
 }
 
 export async function rawClaim(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.claim')`;
     const [item] = await tx`
       select i.id, i.state, i.category, i.code, i.return_to_seller, i.version, o.external_id, now() as now
@@ -91,12 +122,12 @@ export async function rawClaim(sql: postgres.Sql, w: RawWorker, unit: Unit, scan
               (select id from checklists where center_id = ${w.centerId} and category = ${item.category} and active order by version desc limit 1), 'open')
       returning id, claimed_at`;
     const answer = { inspectionId: inspection.id, itemId: item.id, itemCode: item.code, claimedAt: inspection.claimed_at, reopened: false, tookOverFrom: null };
-    await tx`update scan_requests set response = ${tx.json({ ok: answer })} where scan_id = ${scanId}`;
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: answer })} where scan_id = ${scanId}`);
   });
 }
 
 export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.verdict')`;
     const [item] = await tx`
       select i.id, i.state, i.type, i.code, i.price, i.version, i.order_id, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id
@@ -135,7 +166,7 @@ export async function rawVerdict(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
       update inspections set verdict = 'pass', reason_codes = '[]', note = null, submitted_at = now(),
              duration_ms = least(2147483647, (extract(epoch from now() - claimed_at) * 1000)::int), status = 'done'
       where id = ${inspection.id}`;
-    await tx`update scan_requests set response = ${tx.json({ ok: { inspectionId: inspection.id, itemState: route[1] } })} where scan_id = ${scanId}`;
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: { inspectionId: inspection.id, itemState: route[1] } })} where scan_id = ${scanId}`);
   });
 }
 
@@ -146,7 +177,7 @@ export async function rawAnnounce(sql: postgres.Sql, w: RawWorker, externalId: s
   const [earlier] = await sql`select id from inbound_orders where api_client_id = ${client.id} and external_id = ${externalId}`;
   if (earlier) throw new Refused("exists");
   // As Legit does, the answer comes from the rows the transaction wrote (returning), not read back.
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx, lastly) => {
     const [order] = await tx`
       insert into inbound_orders (center_id, external_id, type, seller, buyer, tracking_number, request_hash, api_client_id)
       values (${center.id}, ${externalId}, 'trade', ${tx.json({ id: "S1", name: "Bench seller" })},
@@ -162,15 +193,15 @@ export async function rawAnnounce(sql: postgres.Sql, w: RawWorker, externalId: s
     await tx`
       insert into item_events (item_id, center_id, action, from_state, to_state, details)
       values (${item.id}, ${center.id}, 'announce', null, 'expected', ${tx.json({ orderExternalId: externalId })})`;
-    await tx`
+    lastly(tx`
       insert into outbox_events (center_id, type, payload) values (${center.id}, 'order.announced',
-        ${tx.json({ orderExternalId: externalId, orderType: "trade", trackingNumber: null, items: [{ itemId: item.id, lineNo: 1, sku: item.sku, size: item.size, state: item.state }] })})`;
+        ${tx.json({ orderExternalId: externalId, orderType: "trade", trackingNumber: null, items: [{ itemId: item.id, lineNo: 1, sku: item.sku, size: item.size, state: item.state }] })})`);
   });
 }
 
 /** applyTransition's own statements, as one transaction: the lock (with the order's id), then the update with its audit row and outbox event. */
 export async function rawTransition(sql: postgres.Sql, w: RawWorker, itemId: string, action: string, from: string, to: string): Promise<void> {
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx) => {
     const [current] = await tx`select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id where i.id = ${itemId} for update of i`;
     if (!current || current.state !== from) throw new Refused("state");
     const payload = { itemId, itemCode: current.code, orderExternalId: current.external_id, action, from, to, at: current.now.toISOString(), actorKind: "staff" };
@@ -196,7 +227,7 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     where b.center_id = ${w.centerId} and b.size_class = 'S' and b.active and b.occupied < b.capacity
     order by b.pick_sequence limit 8`;
   const chosen = [...candidates].sort((a, b) => a.occupied / a.capacity - b.occupied / b.capacity)[0];
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'storage.putaway')`;
     const [current] = await tx`
       select i.id, i.state, i.code, i.version, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id
@@ -213,7 +244,7 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
       update items set state = 'stored', bin_id = ${bin.id}, stored_at = now(), version = version + 1, updated_at = now()
       where id = ${current.id} and version = ${current.version}`);
     const taken = { code: bin.code, occupied: bin.occupied, capacity: bin.capacity };
-    await tx`update scan_requests set response = ${tx.json({ ok: { bin: taken } })} where scan_id = ${scanId}`;
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: { bin: taken } })} where scan_id = ${scanId}`);
   });
 }
 
@@ -230,7 +261,7 @@ export async function rawPack(sql: postgres.Sql, w: RawWorker, unit: Unit, scanI
     select tracking_number, carrier, count(*)::int from shipments
     where center_id = ${w.centerId} and status = 'packed' and manifest_id is null and destination = ${seen.destination} and recipient->>'id' = ${seen.recipient.id}
     group by tracking_number, carrier`;
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.pack')`;
     const [item] = await tx`
       select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id where i.id = ${seen.id} and i.center_id = ${w.centerId} for update of i`;
@@ -248,13 +279,13 @@ export async function rawPack(sql: postgres.Sql, w: RawWorker, unit: Unit, scanI
     await tx`update shipments set status = 'packed', carrier = 'HANJIN', tracking_number = ${trackingNumber}, packed_by = ${w.userId}, packed_at = ${packedAt} where id = ${shipment.id}`;
     // The answer from the rows locked and changed, as packItem builds it.
     const view = { ...shipment, status: "packed", carrier: "HANJIN", tracking_number: trackingNumber, packed_at: packedAt, code: item.code, state: "packed", external_id: item.external_id };
-    await tx`update scan_requests set response = ${tx.json({ ok: { shipment: view, trackingNumber, parcelItems: 1, issued: false } })} where scan_id = ${scanId}`;
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: { shipment: view, trackingNumber, parcelItems: 1, issued: false } })} where scan_id = ${scanId}`);
   });
 }
 
 /** pickScan's statements for one scan: lock the list (with its current bin's code), check the code, change, answer with the list's lines (which tell whether it is done). */
-async function rawPickScan(sql: postgres.Sql, w: RawWorker, unit: PickUnit, scanId: string, change: (tx: postgres.TransactionSql, list: postgres.Row) => Promise<void>) {
-  await sql.begin(async (tx) => {
+async function rawPickScan(sql: postgres.Sql, w: RawWorker, unit: PickUnit, scanId: string, change: (tx: postgres.ReservedSql, list: postgres.Row) => Promise<void>) {
+  await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.pick_scan')`;
     const [list] = await tx`
       select l.*, b.code as current_bin from pick_lists l left join bins b on b.id = l.current_bin_id
@@ -268,7 +299,7 @@ async function rawPickScan(sql: postgres.Sql, w: RawWorker, unit: PickUnit, scan
       where pl.pick_list_id = ${list.id} order by pl.sequence`;
     const done = !lines.some((l) => l.status === "pending");
     if (done) await tx`update pick_lists set status = 'done', done_at = now(), current_bin_id = null where id = ${list.id} and done_at is null`;
-    await tx`update scan_requests set response = ${tx.json({ ok: { list: { ...list, lines }, done } })} where scan_id = ${scanId}`;
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: { list: { ...list, lines }, done } })} where scan_id = ${scanId}`);
   });
 }
 
@@ -300,7 +331,7 @@ export async function rawPick(sql: postgres.Sql, w: RawWorker, unit: PickUnit, s
 
 /** A packed parcel scanned onto its carrier's open manifest (addParcelToManifest's rows), answered with the manifest. */
 export async function rawHandover(sql: postgres.Sql, w: RawWorker, unit: Unit, scanId: string): Promise<void> {
-  await sql.begin(async (tx) => {
+  await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'dispatch.manifest_add')`;
     const [manifest] = await tx`
       select m.*, u.name from manifests m left join users u on u.id = m.created_by where m.id = ${unit.manifestId!} and m.center_id = ${w.centerId} for update of m`;
@@ -314,6 +345,6 @@ export async function rawHandover(sql: postgres.Sql, w: RawWorker, unit: Unit, s
     const rows = await tx`
       select tracking_number, destination, recipient->>'name' as recipient_name, (select code from items i where i.id = s.item_id) as item_code
       from shipments s where manifest_id = ${manifest.id} order by packed_at`;
-    await tx`update scan_requests set response = ${tx.json({ ok: { trackingNumber: unit.trackingNumber, items: claimed.length, manifest: { id: manifest.id, parcels: rows } } })} where scan_id = ${scanId}`;
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: { trackingNumber: unit.trackingNumber, items: claimed.length, manifest: { id: manifest.id, parcels: rows } } })} where scan_id = ${scanId}`);
   });
 }
