@@ -129,3 +129,12 @@ test("a print the server refuses says why in Korean, not in the server's English
   await error.scrollIntoViewIfNeeded();
   await snap(page, testInfo, "print-refused-ko");
 });
+
+test("on a desk page a scanned bin label opens the bin, as on every other staff page", async ({ page }) => {
+  await signInWithPassword(page, demo.managerSeoul);
+  await page.goto("/desk");
+  await scannerReady(page);
+  await scan(page, "BIN-A-01-01-1");
+  await expect(page).toHaveURL(/\/bins\/BIN-A-01-01-1$/);
+  await expect(page.locator("h1")).toHaveText("BIN-A-01-01-1");
+});
