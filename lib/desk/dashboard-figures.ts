@@ -46,7 +46,7 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
           productNameEn: products.nameEn,
           hours: sql<number>`(extract(epoch from (${nowIso}::timestamptz - ${since})) / 3600)::float8`,
           count: sql<number>`${counts.count}`.mapWith(Number),
-          breached: sql<number>`${counts.breached}`.mapWith(Number),
+          notBreached: sql<number>`${counts.notBreached}`.mapWith(Number),
         })
         .from(items)
         .leftJoin(products, productOfItem)
@@ -68,7 +68,7 @@ export async function queueAges(q: Queryable, centerId: string, now: Date): Prom
         key,
         limitHours,
         count: rows[0]?.count ?? 0,
-        breached: rows[0]?.breached ?? 0,
+        breached: rows[0] ? rows[0].count - rows[0].notBreached : 0,
         oldestHours: oldest[0]?.hours ?? null,
         oldest,
       };

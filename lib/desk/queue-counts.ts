@@ -27,11 +27,13 @@ export const sinceOfItem = (t: Record<"state" | "queueEnteredAt" | "receivedAt" 
 const hourMs = 3600_000;
 
 /**
- * How many items of a queue there are and how many entered it before `cutoff`: two scalar subqueries
- * for a statement of the caller's, bounded whatever the queue's length: the rollups' `queue_entries` (per state and hour of entry)
- * give the count and the items of every whole hour before the cutoff's; the items that entered in
- * the cutoff's own hour, before it, are counted from `items_desk_queue_idx` (a range of one hour).
- * `states` narrows the queue to some of its states (the inspection queue counts the received).
+ * How many items of a queue there are and how many entered it at or after `cutoff` (so the breaches
+ * are count − notBreached): two scalar subqueries for a statement of the caller's, bounded whatever
+ * the queue's length. The rollups' `queue_entries` (per state and hour of entry) give the count (every
+ * hour the queue spans) and the items of the hours from the cutoff's on (a few rows); the items that
+ * entered in the cutoff's own hour before it are taken off, counted from `items_desk_queue_idx` (a
+ * range of one hour). `states` narrows the queue to some of its states (the inspection queue counts
+ * the received).
  */
 export function queueCounts(centerId: string, key: QueueKey, cutoff: Date, states: ItemState[] = queueStates[key]) {
   const hour = new Date(Math.floor(cutoff.getTime() / hourMs) * hourMs).toISOString();
@@ -41,8 +43,7 @@ export function queueCounts(centerId: string, key: QueueKey, cutoff: Date, state
     sql`(select coalesce(sum(n), 0)::bigint from rollup_current where center_id = ${centerId}::uuid and figure = 'queue_entries' and label in (${labels})${extra})`;
   return {
     count: rolled(sql``),
-    breached: sql`${rolled(sql` and period < ${hour}::timestamptz`)} + (select count(*) from ${items} as queued where ${b.centerId} = ${centerId}::uuid and ${queueOfItem(b)} = ${sql.raw(`'${key}'`)} and ${b.state} in (${labels})
+    notBreached: sql`${rolled(sql` and period >= ${hour}::timestamptz`)} - (select count(*) from ${items} as queued where ${b.centerId} = ${centerId}::uuid and ${queueOfItem(b)} = ${sql.raw(`'${key}'`)} and ${b.state} in (${labels})
       and ${sinceOfItem(b)} >= ${hour}::timestamptz and ${sinceOfItem(b)} < ${cutoff.toISOString()}::timestamptz)`,
   };
 }
-

@@ -13,9 +13,10 @@ import { queueCounts } from "@/lib/desk/queue-counts";
  */
 export async function countOverdue(q: Queryable, centerId: string, now: Date, deadlineHours: number, claimedBefore: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - deadlineHours * 3600_000);
+  const receivedCounts = queueCounts(centerId, "receivedToVerdict", cutoff, ["received"]);
   const receivedSince = sql`coalesce(${items.receivedAt}, ${items.createdAt})`;
   const [received, forReturn, lapsed] = await Promise.all([
-    q.execute(sql`select ${queueCounts(centerId, "receivedToVerdict", cutoff, ["received"]).breached} as n`),
+    q.execute(sql`select ${receivedCounts.count} - (${receivedCounts.notBreached}) as n`),
     q
       .select({ n: sql<number>`count(*)::int` })
       .from(items)
