@@ -1,18 +1,12 @@
 "use client";
 
-import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useCodeInPath } from "@/components/layout/use-code-in-path";
 
 /** The bin page's answer to a code this center does not have (a scanned label of another center, a typo): in the user's language. */
 export function BinNotFoundNote() {
   const t = useTranslations("storage.bin");
-  const last = usePathname().split("/").pop() ?? "";
-  let code = last;
-  try {
-    code = decodeURIComponent(last);
-  } catch {
-    // A malformed escape: show it as it was typed.
-  }
+  const code = useCodeInPath();
   return (
     <div className="stack" data-testid="bin-not-found-page">
       <h1>{t("notFoundTitle")}</h1>
