@@ -538,6 +538,11 @@ async function pacedRun(slots: Slot[], setup: postgres.Sql, centerIds: string[],
   // The preparation just wrote tens of MB of WAL; without this the phase's first COMMITs wait
   // behind its flush (the slow claims of the first second, helper tail's notes).
   await setup`checkpoint`;
+  // A station on the floor is already connected; the bench's connections sat idle through the
+  // preparation, past the server's keep-alive, so each station first opens its own again with one
+  // unmeasured label scan (otherwise the first 2 s hold 200 new connections, which a floor at work
+  // does not see). Scans every 2 s then keep it open.
+  await Promise.all(slots.map((slot) => actions[0].legit(slot, null).catch(() => undefined)));
   const bin = actions.find((a) => a.name === "bin")!;
   const lat: Record<string, number[]> = { lookup: [], bin: [], claim: [] };
   const errors: Record<string, number> = { lookup: 0, bin: 0, claim: 0 };
