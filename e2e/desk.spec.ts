@@ -167,6 +167,7 @@ test("a manager creates an operator who signs in at a tablet with badge and PIN"
 });
 
 test("an admin's settings change takes effect: a lower four-eyes price sends a cheaper pass to a second look", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
   // Tokyo's settings change here, not Seoul's, which other journeys run in at the same time.
   await signInWithPassword(page, demo.admin);
   await setLocale(page, "en");
@@ -244,6 +245,7 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
   const restore = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
   const again = await restore.newPage();
   await loginWithPassword(again, email, "tokyo-admin-pw");
+  await expect(again.getByTestId("header-user")).toContainText("Tokyo Admin");
   await setLocale(again, "en");
   await again.goto("/admin/settings");
   await again.getByTestId("setting-fourEyesPrice").fill("1000000");
