@@ -129,8 +129,8 @@ async function main() {
     console.log(`in PostgreSQL, bin lookup: ${stats(serverLookup)}`);
     console.log(`in PostgreSQL, bin contents: ${stats(await inServer(Math.min(200, codes.length), (i) => binContents(codes[i].code)))}`);
 
-    await time(50, (i) => suggestBin(db, center.id, classes[i % 4]));
-    const suggest = await time(runs, (i) => suggestBin(db, center.id, classes[i % 4]));
+    await time(50, (i) => suggestBin(db, center.id, classes[i % 4], { operatorId: `bench-${i % 67}` }));
+    const suggest = await time(runs, (i) => suggestBin(db, center.id, classes[i % 4], { operatorId: `bench-${i % 67}` }));
     console.log(`putaway suggestion: ${stats(suggest)}`);
 
     const lookup = await time(codes.length, (i) => findBin(db, center.id, codes[i].code));

@@ -134,7 +134,7 @@ export async function findBinTakingSlot(tx: Tx, centerId: string, code: string, 
 
 /** The refusal of a full bin, naming another bin of the class with room. */
 export async function refuseFullBin(tx: Tx, ctx: StaffContext, bin: Bin, sizeClass: SizeClass): Promise<never> {
-  const next = await suggestBin(tx, ctx.centerId, sizeClass, { exclude: [bin.id] });
+  const next = await suggestBin(tx, ctx.centerId, sizeClass, { operatorId: ctx.userId, exclude: [bin.id] });
   throw new DomainError(
     "conflict:bin_full",
     next ? `Bin ${bin.code} is full. Use ${next.code} instead.` : `Bin ${bin.code} is full, and no other ${sizeClass} bin has room.`,

@@ -31,7 +31,7 @@ export async function lookupPutaway(db: Db, ctx: StaffContext, input: z.input<ty
       state: item.state,
     });
   }
-  const suggestion = await suggestBin(db, ctx.centerId, sizeClass, { exclude: data.exclude });
+  const suggestion = await suggestBin(db, ctx.centerId, sizeClass, { operatorId: ctx.userId, exclude: data.exclude });
   return { item: viewOf(item, sizeClass, names), suggestion };
 }
 

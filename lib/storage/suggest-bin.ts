@@ -34,11 +34,15 @@ export function candidateBins(q: Queryable, centerId: string, sizeClass: SizeCla
 // candidateBins with nothing excluded (every putaway scan), its SQL built once (db/reusable-query.ts).
 const candidatesOf = reusableQuery((q) => candidateBins(q, sql.placeholder("centerId") as unknown as string, sql.placeholder("sizeClass") as unknown as SizeClass));
 
-/** The bin to suggest for an item of a size class: of the candidate bins, the least filled (see chooseBin). */
-export async function suggestBin(q: Queryable, centerId: string, sizeClass: SizeClass, opts: { exclude?: string[] } = {}): Promise<BinSuggestion | null> {
+/**
+ * The bin to suggest to an operator for an item of a size class: one of the candidate bins, the
+ * emptier ones to more operators, the same one to the same operator while the bins stay as they are
+ * (see chooseBin). The putaway screen, the API and a full bin's refusal all ask here.
+ */
+export async function suggestBin(q: Queryable, centerId: string, sizeClass: SizeClass, opts: { operatorId: string; exclude?: string[] }): Promise<BinSuggestion | null> {
   const exclude = opts.exclude ?? [];
   const candidates = exclude.length ? await candidateBins(q, centerId, sizeClass, exclude) : await candidatesOf(q, { centerId, sizeClass });
-  const chosen = chooseBin(candidates);
+  const chosen = chooseBin(candidates, opts.operatorId);
   if (!chosen) return null;
   return { id: chosen.id, code: chosen.code, zoneCode: chosen.zoneCode, zoneName: chosen.zoneName, occupied: chosen.occupied, capacity: chosen.capacity };
 }

@@ -45,7 +45,7 @@ const partialIndexUses: Record<string, Use> = {
   },
   bins_free_idx: {
     // Putaway's bin suggestion walks the active bins with room in pick-path order.
-    query: (db, w) => suggestBin(db, w.center.id, "S"),
+    query: (db, w) => suggestBin(db, w.center.id, "S", { operatorId: "partial-indexes" }),
   },
   item_events_missing_spells_idx: {
     // The storage fee report reads the center's missing spells (mark_missing, found) before the period's end.
