@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { centers, inboundOrders, inspections, items, type CenterSettings } from "@/db/schema";
+import { centers, inboundOrders, items, type CenterSettings } from "@/db/schema";
 import type { OrderType } from "@/db/schema/orders";
 import { itemsWithProduct } from "@/lib/catalog/item-row-columns";
 import { toUnitView, unitRowColumns, type UnitView } from "@/lib/receiving/views";
+import { timedOutClaimItemIds } from "./timed-out-claims";
 
 /**
  * How much earlier a trade item counts as having arrived. A trade item has a buyer waiting (and a
@@ -80,27 +81,20 @@ export function claimCutoff(settings: Pick<CenterSettings, "claimTimeoutMinutes"
   return new Date(now.getTime() - settings.claimTimeoutMinutes * 60_000);
 }
 
-/** The most timed-out claims the queue looks at: the sweep releases them, 50 per center every 10 s. */
-const lapsedClaimsRead = 1000;
-
 /**
- * Units whose open claim is older than `claimedBefore`, the first `limit` in queue order. Read in
- * two steps so the claims lead: their items (the oldest `lapsedClaimsRead` claims, from
- * inspections_center_status_idx), then those items in queue order. In one join the planner may walk
- * every unit in inspection in queue order looking for the few timed-out claims (4.6 s at 65k).
+ * Units whose open claim is older than `claimedBefore`, the first `limit` in queue order, however
+ * old or new each claim. Read in two steps so the claims lead: the items of every timed-out claim
+ * (timedOutClaimItemIds: a range of inspections_center_status_idx; few, the sweep releases them within
+ * minutes), then those items by their keys, in queue order. In one join the planner may walk every
+ * unit in inspection in queue order looking for the few timed-out claims (4.6 s at 65k).
  */
 async function lapsedClaims(q: Queryable, centerId: string, claimedBefore: Date, limit: number) {
-  const claimed = await q
-    .select({ itemId: inspections.itemId })
-    .from(inspections)
-    .where(and(eq(inspections.centerId, centerId), sql`${inspections.status} = 'open'`, lt(inspections.claimedAt, claimedBefore)))
-    .orderBy(asc(inspections.claimedAt))
-    .limit(lapsedClaimsRead);
-  if (claimed.length === 0) return [];
+  const itemIds = await timedOutClaimItemIds(q, centerId, claimedBefore);
+  if (itemIds.length === 0) return [];
   return itemsWithProduct(q, queueColumns)
     .innerJoin(inboundOrders, eq(inboundOrders.id, items.orderId))
-    .where(and(inArray(items.id, claimed.map((c) => c.itemId)), eq(items.state, "in_inspection")))
+    // One array parameter however many ids (a list of parameters is capped at 65,535).
+    .where(and(sql`${items.id} = any(${`{${itemIds.join(",")}}`}::uuid[])`, eq(items.state, "in_inspection")))
     .orderBy(asc(effectiveArrival), asc(items.id))
     .limit(limit);
 }
-
