@@ -7,7 +7,7 @@ export const demoPassword = "legit-demo";
 export const demoPin = "1234";
 
 export const demoPeople: DemoPerson[] = [
-  { center: "SEL", role: "admin", name: "Admin Park", email: "admin@legit.demo", locale: "ko" },
+  { center: "SEL", role: "admin", name: "박준영", email: "admin@legit.demo", locale: "ko" },
   { center: "SEL", role: "manager", name: "김민지", email: "manager.seoul@legit.demo", locale: "ko" },
   { center: "SEL", role: "operator", name: "이준호", badge: "EMP-1001", locale: "ko" },
   { center: "SEL", role: "operator", name: "박서연", badge: "EMP-1002", locale: "ko" },

@@ -37,10 +37,16 @@ const settings = (fourEyesPrice: number): CenterSettings => ({
   claimTimeoutMinutes: 30,
 });
 
+/**
+ * The demo centers. Names a center's staff give (its own name, its zones) are in its staff's
+ * language: Seoul's crew works in Korean, Tokyo's in English (demo-people.ts).
+ */
 const demoCenters = [
-  { code: "SEL", name: "Seoul Inspection Center", timezone: "Asia/Seoul", currency: "KRW", settings: settings(1_000_000) },
-  { code: "TYO", name: "Tokyo Inspection Center", timezone: "Asia/Tokyo", currency: "KRW", settings: settings(1_000_000) },
+  { code: "SEL", name: "서울 검수센터", timezone: "Asia/Seoul", currency: "KRW", settings: settings(1_000_000), language: "ko" as const },
+  { code: "TYO", name: "Tokyo Inspection Center", timezone: "Asia/Tokyo", currency: "KRW", settings: settings(1_000_000), language: "en" as const },
 ];
+
+type Language = (typeof demoCenters)[number]["language"];
 
 /** A small deterministic random source, so the demo looks the same on every machine. */
 function prng(seed: number) {
@@ -116,7 +122,8 @@ async function fillDemo(db: Db, log: (line: string) => void): Promise<void> {
   const [passwordHash, pinHash] = await Promise.all([hashSecret(demoPassword), hashSecret(demoPin)]);
 
   for (const [index, spec] of demoCenters.entries()) {
-    const [center] = await db.insert(centers).values(spec).returning();
+    const { language, ...row } = spec;
+    const [center] = await db.insert(centers).values(row).returning();
     const staff = await db
       .insert(users)
       .values(
@@ -134,23 +141,30 @@ async function fillDemo(db: Db, log: (line: string) => void): Promise<void> {
           })),
       )
       .returning();
-    await seedStorage(db, center.id);
+    await seedStorage(db, center.id, language);
     await installInspectionDefaults(db, center.id);
-    const { client } = await createApiClient(db, { name: `Marketplace (demo, ${spec.code})`, centerIds: [center.id], token: demoApiTokens[spec.code as "SEL" | "TYO"] });
+    const { client } = await createApiClient(db, { name: demoNames[language].apiClient(spec.code), centerIds: [center.id], token: demoApiTokens[spec.code as "SEL" | "TYO"] });
     const operator = staff.find((u) => u.role === "operator")!;
     const inspector = staff.find((u) => u.role === "inspector")!;
     const random = prng(index + 7);
     await seedItems(db, { centerId: center.id, centerCode: spec.code, apiClientId: client.id, operatorId: operator.id, inspectorId: inspector.id, random }, allProducts, random);
-    await seedDispatch(db, center.id, operator.id, spec.code);
+    await seedDispatch(db, { centerId: center.id, operatorId: operator.id, centerCode: spec.code, quarantineZoneName: demoNames[language].quarantine });
     log(`seeded ${spec.code}: ${staff.length} staff`);
   }
 }
 
-async function seedStorage(db: Db, centerId: string) {
+/** The names the demo centers' staff gave their zones and API client, in their language. */
+const demoNames: Record<Language, { zones: Record<"A" | "B" | "C", string>; quarantine: string; apiClient: (code: string) => string }> = {
+  ko: { zones: { A: "신발 박스", B: "의류·전자기기", C: "가방·대형" }, quarantine: "격리 보관", apiClient: (code) => `마켓플레이스 (데모, ${code})` },
+  en: { zones: { A: "Shoe boxes", B: "Apparel & tech", C: "Bags & large" }, quarantine: "Quarantine", apiClient: (code) => `Marketplace (demo, ${code})` },
+};
+
+async function seedStorage(db: Db, centerId: string, language: Language) {
+  const names = demoNames[language].zones;
   const layout = [
-    { code: "A", name: "Shoe boxes", sizeClass: "S" as const, capacity: 6 },
-    { code: "B", name: "Apparel & tech", sizeClass: "M" as const, capacity: 4 },
-    { code: "C", name: "Bags & large", sizeClass: "L" as const, capacity: 2 },
+    { code: "A" as const, name: names.A, sizeClass: "S" as const, capacity: 6 },
+    { code: "B" as const, name: names.B, sizeClass: "M" as const, capacity: 4 },
+    { code: "C" as const, name: names.C, sizeClass: "L" as const, capacity: 2 },
   ];
   for (const zone of layout) {
     const [z] = await db.insert(zones).values({ centerId, code: zone.code, name: zone.name }).returning();

@@ -8,8 +8,11 @@ import { applyTransition } from "@/lib/items/apply-transition";
  * packed and dispatched items' shipments given carrier, tracking number and (dispatched) a closed
  * manifest, as packing and handover would have left them.
  */
-export async function seedDispatch(db: Db, centerId: string, operatorId: string, centerCode: string): Promise<void> {
-  const [q] = await db.insert(zones).values({ centerId, code: "Q", name: "Quarantine" }).returning();
+export async function seedDispatch(
+  db: Db,
+  { centerId, operatorId, centerCode, quarantineZoneName }: { centerId: string; operatorId: string; centerCode: string; quarantineZoneName: string },
+): Promise<void> {
+  const [q] = await db.insert(zones).values({ centerId, code: "Q", name: quarantineZoneName }).returning();
   await db.insert(bins).values(
     [1, 2].map((level) => ({ centerId, zoneId: q.id, code: `BIN-Q-01-01-${level}`, sizeClass: "Q" as const, capacity: 20, pickSequence: 1000 + level })),
   );

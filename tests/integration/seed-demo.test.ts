@@ -1,6 +1,6 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { centers, inspections, items, itemStates, shipments } from "@/db/schema";
+import { apiClients, centers, inspections, items, itemStates, shipments, users, zones } from "@/db/schema";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
 import { countItemsByState } from "@/lib/desk/dashboard-queries";
 import { listOpenClaims } from "@/lib/inspection/claims";
@@ -36,4 +36,17 @@ describeEachDb("demo data", (use) => {
       expect(outgoing.filter((r) => r.state !== "awaiting_pick" && r.state !== "awaiting_pack").every((r) => r.tracking)).toBe(true);
     }
   }, 120_000);
+
+  it("names what a center's staff named in their language: Seoul's center, zones, admin and API client in Korean, Tokyo's in English", async () => {
+    const db = use(); // seeded by the test above
+    const hangul = /[\uac00-\ud7a3]/;
+    for (const [code, korean] of [["SEL", true], ["TYO", false]] as const) {
+      const [center] = await db.select().from(centers).where(eq(centers.code, code));
+      const zoneNames = (await db.select({ name: zones.name }).from(zones).where(eq(zones.centerId, center.id))).map((z) => z.name);
+      const staffNames = (await db.select({ name: users.name }).from(users).where(eq(users.centerId, center.id))).map((u) => u.name);
+      const clientNames = (await db.select({ name: apiClients.name }).from(apiClients)).map((c) => c.name).filter((n) => n.includes(code));
+      expect(zoneNames.length, code).toBe(4); // A, B, C and quarantine
+      for (const name of [center.name, ...zoneNames, ...staffNames, ...clientNames]) expect(hangul.test(name), `${code}: ${name}`).toBe(korean);
+    }
+  });
 });
