@@ -87,7 +87,7 @@ test.describe("dispatch at the tablet", () => {
     await page.getByTestId("manifest-close").click();
     await page.getByTestId("manifest-close-confirm").click();
     await expect(page.getByTestId("manifest-active")).toHaveAttribute("data-status", "closed");
-    await expect(page.getByTestId("handover-answer")).toContainText(/1/);
+    await expect(status(page)).toContainText(/1/);
   });
 
   test("a return to the seller: a cancelled order's unit is packed with a return slip", async ({ page, request }, testInfo) => {
@@ -181,7 +181,7 @@ test("a manager decides a quarantined counterfeit's fate with a reason and a pho
   await row.getByTestId("quarantine-photo").setInputFiles({ name: "item.png", mimeType: "image/png", buffer: tinyPng() });
   await snap(page, testInfo, "quarantine-decision");
   await row.getByTestId("quarantine-submit").click();
-  await expect(page.getByTestId("quarantine-answer")).toContainText(code!);
+  await expect(page.getByTestId("scan-status")).toContainText(code!);
   await expect(page.locator(`[data-testid="quarantine-row"][data-code="${code}"]`)).toHaveCount(0);
   await setLocale(context, "en", baseURL!);
   await page.reload();

@@ -629,7 +629,7 @@ test("a stored item moved, picked, packed and handed over offline at the tablet:
       await scan(op, parcel);
       await expect(op.getByTestId("pack-tracking-input")).toHaveValue(parcel);
       await op.getByTestId("pack-submit").click();
-      await expect(op.getByTestId("pack-answer")).toHaveAttribute("data-tone", "queued");
+      await expect(op.getByTestId("scan-status")).toHaveAttribute("data-tone", "queued");
     },
     { testInfo, name: "offline-pack-queued-en" },
   );

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { deviceIn } from "./english-device";
-import { demo, scan, scannerReady, signInWithBadge, signInWithPassword, snap } from "./helpers";
+import { demo, openStation, scan, scannerReady, signInWithBadge, signInWithPassword, snap } from "./helpers";
 
 // A Korean station: every scan is answered in Korean, with the specific reason, never the generic text.
 test.use({ storageState: deviceIn("ko") });
@@ -137,4 +137,22 @@ test("on a desk page a scanned bin label opens the bin, as on every other staff 
   await scan(page, "BIN-A-01-01-1");
   await expect(page).toHaveURL(/\/bins\/BIN-A-01-01-1$/);
   await expect(page.locator("h1")).toHaveText("BIN-A-01-01-1");
+});
+
+test("the pick station answers its buttons and its scans in one place, the newest on top", async ({ page }, testInfo) => {
+  await openStation(page, "/pick");
+  await page.getByTestId("pick-claim").first().click();
+  const status = page.getByTestId("scan-status");
+  await expect(status).toContainText(/목록 \d+을\(를\) 가져왔습니다/);
+  await expect(status).toHaveAttribute("data-tone", "success");
+  // A wrong bin (it changes nothing on the list): its refusal replaces the list's answer there.
+  await scan(page, "BIN-Z-99-99-9");
+  await expect(status).toHaveAttribute("data-tone", "error");
+  await expect(status).not.toContainText("가져왔습니다");
+  // No second answer box beside it: the list's answer is left only in the log, under the refusal.
+  await expect(page.locator(".alert")).toHaveCount(0);
+  const log = page.getByTestId("scan-log").locator("li");
+  await expect(log.first()).toContainText("BIN-Z-99-99-9");
+  await expect(log.nth(1)).toContainText("가져왔습니다");
+  await snap(page, testInfo, "pick-one-answer-ko");
 });

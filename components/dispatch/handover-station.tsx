@@ -81,7 +81,7 @@ export function HandoverStation({ carriers }: { carriers: CarrierOption[] }) {
   }
 
   return (
-    <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer} answerTestId="handover-answer">
+    <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer}>
       <section className="card stack">
         <h2>{t("openNew")}</h2>
         <div className={styles.carriers}>

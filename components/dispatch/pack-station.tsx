@@ -70,7 +70,7 @@ export function PackStation({ carriers }: { carriers: CarrierOption[] }) {
 
   const needsTracking = !carrier.issues && tracking === "";
   return (
-    <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer} answerTestId="pack-answer">
+    <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer}>
       {!view ? (
         <p className={`card ${styles.hint}`} data-testid="pack-empty">
           {t("scanToStart")}

@@ -86,7 +86,7 @@ export function PickStation() {
   if (!list) {
     const lists = queue.data?.lists ?? [];
     return (
-      <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer} answerTestId="pick-answer">
+      <DispatchStationFrame heading={<h1>{t("title")}</h1>} answer={action.answer}>
         {queue.isError && <div className="alert alert--error">{errorText(queue.error)}</div>}
         {lists.length === 0 ? (
           <p className="card muted" data-testid="pick-empty">
@@ -130,7 +130,6 @@ export function PickStation() {
         </div>
       }
       answer={action.answer}
-      answerTestId="pick-answer"
     >
       {next ? (
         <section className={styles.next} data-testid="pick-next">

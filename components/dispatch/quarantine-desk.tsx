@@ -71,7 +71,6 @@ export function QuarantineDesk({ canDecide }: { canDecide: boolean }) {
         </>
       }
       answer={action.answer}
-      answerTestId="quarantine-answer"
     >
       <DataTable
         testId="quarantine-table"

@@ -8,8 +8,9 @@ import { useStationAction, type OfflinePlan } from "@/components/station/use-sta
 /**
  * The dispatch stations' actions, on the shared station action (one scan id per intent reused on
  * retries, busy state, the answer with sound, colour and text in the user's language, refreshed
- * queries): `run` for buttons (the answer shows on the page), `scan` for scanner handlers (the
- * scanner shows and sounds the answer; one intent per physical scan). With an `offline` plan the
+ * queries): `run` for buttons (the answer is `answer`, which DispatchStationFrame shows in the scan
+ * panel with the scans'), `scan` for scanner handlers (the scanner shows and sounds the answer; one
+ * intent per physical scan). With an `offline` plan the
  * action is kept on the device while the network is away and sent in order when it is back.
  */
 export function useDispatchAction(invalidate: QueryKey[] = []) {

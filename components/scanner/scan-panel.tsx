@@ -3,16 +3,22 @@
 import { useTranslations, useFormatter } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { hangulToLatin } from "@/lib/scan-codes/hangul-keys";
-import { useScanner } from "./scanner-provider";
+import { useScanner, type ScanFeedback } from "./scanner-provider";
 
 /**
  * The station's answer area: the last scan's result in colour, a field to type a code when there is
- * no scanner (Hangul typed with the Korean IME on is mapped back), and this session's scans.
+ * no scanner (Hangul typed with the Korean IME on is mapped back), and this session's scans. A
+ * station's `answer` (its buttons' answers: useStationAction's `answer`) shows here too, as the
+ * newest line, so every answer is in this one place.
  */
-export function ScanPanel({ showLog = true }: { showLog?: boolean }) {
+export function ScanPanel({ showLog = true, answer = null }: { showLog?: boolean; answer?: ScanFeedback | null }) {
   const t = useTranslations("scanner");
   const format = useFormatter();
-  const { submit, last, log, busy, setPanelInView } = useScanner();
+  const { submit, last, log, busy, setPanelInView, announce } = useScanner();
+
+  useEffect(() => {
+    if (answer) announce(answer);
+  }, [answer, announce]);
   const [manual, setManual] = useState("");
   const tone = last?.feedback?.tone ?? "idle";
   const statusRef = useRef<HTMLDivElement>(null);
@@ -31,7 +37,7 @@ export function ScanPanel({ showLog = true }: { showLog?: boolean }) {
 
   return (
     <section className="scan-panel">
-      <div ref={statusRef} className={`scan-status scan-status--${busy ? "busy" : tone}`} role="status" aria-live="assertive" data-testid="scan-status">
+      <div ref={statusRef} className={`scan-status scan-status--${busy ? "busy" : tone}`} role="status" aria-live="assertive" data-testid="scan-status" data-tone={busy ? "busy" : tone}>
         {busy ? t("working") : last?.feedback ? last.feedback.message : t("ready")}
       </div>
       <form
@@ -67,7 +73,7 @@ export function ScanPanel({ showLog = true }: { showLog?: boolean }) {
               {log.map((entry) => (
                 <li key={entry.id} className={`scan-log__entry scan-log__entry--${entry.feedback?.tone ?? "busy"}`}>
                   <time>{format.dateTime(entry.at, "timeSeconds")}</time>
-                  <code>{entry.code}</code>
+                  {entry.code && <code>{entry.code}</code>}
                   <span>{entry.feedback?.message ?? "…"}</span>
                 </li>
               ))}

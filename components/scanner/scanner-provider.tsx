@@ -17,6 +17,7 @@ import { WedgeDecoder } from "./wedge-decoder";
 export type ScanTone = "success" | "warning" | "error" | "queued";
 export type ScanFeedback = { tone: ScanTone; message: string };
 export type ScanHandler = (code: string, scanId: string) => Promise<ScanFeedback> | ScanFeedback;
+/** One answered scan; `code` is empty for a button's answer (ScannerContextValue.announce). */
 export type ScanLogEntry = { id: string; code: string; at: Date; feedback: ScanFeedback | null };
 
 type ScannerContextValue = {
@@ -29,6 +30,12 @@ type ScannerContextValue = {
   defaultAnswer: (scan: ClassifiedScan, code: string) => ScanFeedback;
   /** A scan panel reports whether its answer is on screen; the toast stays away while it is. */
   setPanelInView: (inView: boolean) => void;
+  /**
+   * Shows a station button's answer (take a list, report short, pack, close a manifest) where scans
+   * are answered, as the newest line of the log, so the station answers in one place; the action
+   * has sounded it already. The same answer given again (a re-render) is shown once.
+   */
+  announce: (feedback: ScanFeedback) => void;
 };
 
 const ScannerContext = createContext<ScannerContextValue | null>(null);
@@ -60,6 +67,7 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
   const [busy, setBusy] = useState(false);
   const [toast, setToast] = useState<ScanLogEntry | null>(null);
   const [panelInView, setPanelInView] = useState(false);
+  const announced = useRef(new WeakSet<ScanFeedback>());
   const errorText = useErrorText();
   const router = useRouter();
   const t = useTranslations("scanner");
@@ -177,9 +185,17 @@ export function ScannerProvider({ children, role }: { children: ReactNode; role:
     handlerRef.current = handler;
   }, []);
 
+  const announce = useCallback((feedback: ScanFeedback) => {
+    if (announced.current.has(feedback)) return;
+    announced.current.add(feedback);
+    const entry: ScanLogEntry = { id: newScanId(), code: "", at: new Date(), feedback };
+    setLog((entries) => [entry, ...entries].slice(0, 50));
+    setToast(entry);
+  }, []);
+
   const value = useMemo(
-    () => ({ setHandler, submit, log, last: log[0] ?? null, busy, defaultAnswer, setPanelInView }),
-    [setHandler, submit, log, busy, defaultAnswer],
+    () => ({ setHandler, submit, log, last: log[0] ?? null, busy, defaultAnswer, setPanelInView, announce }),
+    [setHandler, submit, log, busy, defaultAnswer, announce],
   );
   return (
     <ScannerContext.Provider value={value}>

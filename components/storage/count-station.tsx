@@ -5,7 +5,6 @@ import { useState } from "react";
 import { apiFetch } from "@/components/http/api-fetch";
 import { useQueuedCount } from "@/components/offline/use-queued-count";
 import { useScanRoutes } from "@/components/scanner/use-scan-routes";
-import { ActionAnswer } from "@/components/station/action-answer";
 import { useStationAction } from "@/components/station/use-station-action";
 import type { CountProgress } from "@/lib/storage/count-bin";
 import type { PlannedCount } from "@/lib/storage/plan-counts";
@@ -93,9 +92,8 @@ export function CountStation({ planned }: { planned: PlannedCount[] }) {
   }
 
   return (
-    <StationLayout>
+    <StationLayout answer={action.answer}>
       <h1>{t("title")}</h1>
-      <ActionAnswer answer={action.answer} testId="count-answer" />
       {count ? (
         <section className={`card ${styles.target}`} data-testid="count-current">
           <p className="muted">{t("counting")}</p>
