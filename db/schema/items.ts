@@ -71,9 +71,10 @@ export const items = pgTable(
   },
   (t) => [
     uniqueIndex("items_code_idx").on(t.code),
-    // Also every column the desk's queue ages read (lib/desk/dashboard-figures.ts, queueAges), so a
-    // queue of 90k items is aged from the index alone, without visiting the table (issue #15).
-    index("items_center_state_idx").on(t.centerId, t.state, t.receivedAt, t.queueEnteredAt, t.createdAt, t.destination, t.id),
+    // A center's items in a state: the header's waiting work, the desk's items by state, pick lists,
+    // putaway and quarantine lists. It carried the columns of the old queue ages read too (received_at,
+    // queue_entered_at, created_at, destination, id); queue ages read items_desk_queue_idx now (0031).
+    index("items_center_state_idx").on(t.centerId, t.state),
     // Each desk queue in the order its items entered it (desk_queue, desk_queue_since:
     // db/migrations-extra/desk-queue-rollups.sql): the oldest are its first entries, and the items that
     // entered in one hour a short range (lib/desk/dashboard-figures.ts, queueAges). Queued items only.

@@ -1,37 +1,14 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { rowsOf } from "@/db/result-rows";
 import { readInspectionQueue } from "@/lib/inspection/read-inspection-queue";
 import { countTimedOutClaims, countTimedOutClaimsReceivedBefore } from "@/lib/inspection/timed-out-claims";
 import { createOrderWithItems } from "../helpers/fixtures";
 import { describeEachDb } from "../helpers/databases";
+import { planLine, planOf } from "../helpers/explain-plan";
 import { inspectionCenter } from "./inspection-fixtures";
 
 const oldClaims = 1_050;
 const filler = 2_000;
-
-/** The plan's nodes, flattened (EXPLAIN (FORMAT JSON): PGlite answers text, postgres.js the parsed JSON). */
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
-
-/**
- * The plan of a builder's query as the app runs it: prepared, with its parameters, under a generic
- * or a custom plan. Inside a transaction so PREPARE, EXPLAIN and DEALLOCATE share one connection.
- */
-async function planOf(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }, mode: "force_generic_plan" | "force_custom_plan"): Promise<PlanNode[]> {
-  const { sql: text, params } = query.toSQL();
-  const literal = (p: unknown) => `'${(p instanceof Date ? p.toISOString() : String(p)).replace(/'/g, "''")}'`;
-  return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`));
-    await tx.execute(sql.raw(`prepare timed_out_count as ${text}`));
-    const rows = rowsOf(await tx.execute(sql.raw(`explain (format json) execute timed_out_count(${params.map(literal).join(", ")})`)));
-    await tx.execute(sql.raw("deallocate timed_out_count"));
-    const raw = Object.values(rows[0])[0];
-    const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
-    return nodesOf(plan[0].Plan);
-  });
-}
 
 describeEachDb("inspection queue: every timed-out claim is listed and counted, the counts read the claims' index", (use) => {
   const t0 = new Date();
@@ -89,9 +66,8 @@ describeEachDb("inspection queue: every timed-out claim is listed and counted, t
     expect((await countTimedOutClaimsReceivedBefore(db, c.center.id, claimedBefore, receivedBefore))[0].n).toBe(oldClaims + 1);
     for (const mode of ["force_custom_plan", "force_generic_plan"] as const) {
       for (const query of [countTimedOutClaims(db, c.center.id, claimedBefore), countTimedOutClaimsReceivedBefore(db, c.center.id, claimedBefore, receivedBefore)]) {
-        const nodes = await planOf(db, query, mode);
-        const shown = nodes.map((n) => `${n["Node Type"]} ${n["Relation Name"] ?? ""} ${n["Index Name"] ?? ""}`).join(" / ");
-        console.log(`${mode}: ${shown}`);
+        const nodes = await planOf(db, query.toSQL(), mode);
+        const shown = planLine(nodes);
         expect(nodes.filter((n) => n["Node Type"].includes("Seq Scan")), shown).toEqual([]);
         expect(nodes.some((n) => n["Index Name"] === "inspections_center_status_idx"), shown).toBe(true);
         for (const n of nodes.filter((n) => n["Relation Name"] === "items")) expect(n["Index Name"], shown).toBe("items_pkey");
