@@ -10,7 +10,11 @@ export const authConfig = {
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        const issued = user as { sessionVersion?: number; role?: string; centerId?: string };
+        token.sv = issued.sessionVersion;
+        // Valid only while `sv` is the user's session version, which every role or center change bumps.
+        token.role = issued.role;
+        token.cid = issued.centerId;
       }
       return token;
     },

@@ -14,12 +14,17 @@ class InvalidSignin extends CredentialsSignin {
 }
 
 /** Turns our verification result into what Auth.js expects: a user, or a typed sign-in error. */
-async function authorizeWith<T>(parse: () => T | undefined, verify: (input: T) => Promise<{ id: string; name: string; sessionVersion: number }>) {
+async function authorizeWith<T>(
+  parse: () => T | undefined,
+  verify: (input: T) => Promise<{ id: string; name: string; sessionVersion: number; role: string; centerId: string }>,
+) {
   const input = parse();
   if (!input) throw new InvalidSignin();
   try {
     const user = await verify(input);
-    return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
+    // The role and center ride in the signed session token (auth.config.ts): a station write checks them
+    // there, and confirms in its own transaction only that the session version is still the user's.
+    return { id: user.id, name: user.name, sessionVersion: user.sessionVersion, role: user.role, centerId: user.centerId };
   } catch (error) {
     if (isDomainError(error) && error.kind === "locked") throw new LockedSignin();
     if (isDomainError(error)) throw new CredentialsSignin();

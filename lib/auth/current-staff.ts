@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import type { Center, Role, User } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { pageEntry, type PageHref } from "@/lib/navigation";
+import type { SessionClaims } from "./session-check";
 import { sessionIdentity } from "./session-token";
 import { sessionIsCurrent } from "./session-version";
 import { staffById } from "./staff-by-id";
@@ -52,6 +53,21 @@ export async function requirePageAccess(href: PageHref): Promise<CurrentStaff> {
 /** Declares a page public on purpose (anyone may read it); the page table must say so too. */
 export function publicPage(href: PageHref): void {
   if (pageEntry(href).roles !== "public") throw new Error(`${href} is not public in lib/navigation.ts: call requirePageAccess.`);
+}
+
+/**
+ * For a station write whose session is confirmed in its scan transaction (staffRoute's `scan` and
+ * `scanInDomain` routes; lib/auth/session-check.ts): the signed token's role is checked here
+ * (401 without a session, 403 for a role that may not), the rest is left to the write's own
+ * transaction. A token issued before tokens carried the role and center is checked now, by the read.
+ */
+export async function staffForWrite(roles?: readonly Role[]): Promise<{ ctx: StaffContext; claims?: SessionClaims }> {
+  const identity = await sessionIdentity();
+  if (!identity) throw new DomainError("unauthorized", "Sign in first.");
+  const { userId, sessionVersion, role, centerId } = identity;
+  if (typeof sessionVersion !== "number" || !role || !centerId) return { ctx: (await requireStaff(roles)).ctx };
+  if (roles && !hasRole(role, roles)) throw new DomainError("forbidden:role", "Your role may not do this.");
+  return { ctx: { userId, centerId, role }, claims: { userId, sessionVersion, role, centerId } };
 }
 
 /** For route handlers and server actions: throws a DomainError the caller maps to 401/403. */

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode, type JWT } from "next-auth/jwt";
 import { auth } from "@/auth";
+import { roles, type Role } from "@/db/schema/users";
 import { env } from "@/lib/env";
 
 /** Session cookie names Auth.js uses (https, then http); each is also the key-derivation salt. */
@@ -11,15 +12,18 @@ const cookieNames = ["__Secure-authjs.session-token", "authjs.session-token"] as
 const decoded = new Map<string, JWT>();
 const maxCached = 10_000;
 
+/** What a session token says about its user; `role` and `centerId` are absent in tokens issued before they were added. */
+export type SessionIdentity = { userId: string; sessionVersion: number | undefined; role?: Role; centerId?: string };
+
 /**
- * The signed-in user's id and the session version it was issued at (current-staff.ts checks it
+ * The signed-in user's id, role and center and the session version it was issued at (current-staff.ts checks it
  * against the user's), from the session cookie. The token is decrypted once and then looked up
  * by its value (its expiry is checked on every call), instead of `auth()` running Auth.js's whole
  * session endpoint per request (CSRF token, decryption, re-encryption of a token nobody receives):
  * that was a fifth of a station request's CPU. Whether the account may still act is read fresh from
  * the database by the caller (current-staff.ts), as before.
  */
-export async function sessionIdentity(): Promise<{ userId: string; sessionVersion: number | undefined } | null> {
+export async function sessionIdentity(): Promise<SessionIdentity | null> {
   const secret = env.AUTH_SECRET;
   const jar = await cookies();
   const name = cookieNames.find((n) => jar.has(n));
@@ -42,5 +46,10 @@ export async function sessionIdentity(): Promise<{ userId: string; sessionVersio
     return null;
   }
   if (typeof payload.uid !== "string") return null;
-  return { userId: payload.uid, sessionVersion: typeof payload.sv === "number" ? payload.sv : undefined };
+  return {
+    userId: payload.uid,
+    sessionVersion: typeof payload.sv === "number" ? payload.sv : undefined,
+    role: roles.includes(payload.role as Role) ? (payload.role as Role) : undefined,
+    centerId: typeof payload.cid === "string" ? payload.cid : undefined,
+  };
 }

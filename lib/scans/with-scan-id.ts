@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { reusableQuery } from "@/db/reusable-query";
 import type { Db, Tx } from "@/db/client";
-import { scanRequests } from "@/db/schema";
+import { scanRequests, users } from "@/db/schema";
+import { pendingSessionCheck, sessionEnded, sessionHolds, stillSignedIn, type PendingSessionCheck } from "@/lib/auth/session-check";
 import { DomainError } from "@/lib/errors/domain-error";
 
 export type ScanOutcome<T> = { result: T; repeated: boolean };
@@ -9,7 +10,10 @@ export type ScanOutcome<T> = { result: T; repeated: boolean };
 /**
  * Runs `work` at most once per client-made scan id. The id is claimed in the same transaction as
  * the work: a concurrent repeat waits on the primary key, then reads the first answer. A refused
- * scan (DomainError) is remembered as well, so a retry is told the same thing.
+ * scan (DomainError) is remembered as well, so a retry is told the same thing. When the request
+ * left its session check to this transaction (lib/auth/session-check.ts), the claim is made only if
+ * the users row still holds, in the same statement; a session that no longer holds is refused with
+ * 401, and nothing of it is written or remembered.
  */
 export async function withScanId<T>(
   db: Db,
@@ -20,7 +24,9 @@ export async function withScanId<T>(
 ): Promise<ScanOutcome<T>> {
   try {
     const { outcome, answered } = await db.transaction(async (tx) => {
-      const claimed = await claimScanId(tx, { scanId: scan.scanId, userId: scan.userId, kind: scan.kind });
+      const check = pendingSessionCheck(scan.userId);
+      const claimed = check ? await claimScanIdSignedIn(tx, { scanId: scan.scanId, kind: scan.kind, ...check.claims }) : await claimScanId(tx, scan);
+      if (check) await settleSessionCheck(tx, check, claimed.length === 1);
       if (claimed.length === 0) return { outcome: { result: await firstAnswer<T>(tx, scan), repeated: true } };
       const result = await work(tx);
       // The answer's update is the transaction's last statement: not awaited here, so it goes to the
@@ -33,7 +39,7 @@ export async function withScanId<T>(
     await answered;
     return outcome;
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof DomainError) || error.code === "unauthorized") throw error;
     // Remember the refusal outside the rolled-back transaction; if a racing repeat won, ignore.
     await db
       .insert(scanRequests)
@@ -51,6 +57,39 @@ const claimScanId = reusableQuery((q) =>
     .onConflictDoNothing()
     .returning({ scanId: scanRequests.scanId }),
 );
+/**
+ * The claim for a request whose session is checked here: the row is inserted only if the users row
+ * still holds (selected by its primary key in the same statement). No row back means a repeat or a
+ * session that no longer holds; settleSessionCheck tells them apart, on that rare path only.
+ */
+const claimScanIdSignedIn = reusableQuery((q) =>
+  q
+    .insert(scanRequests)
+    .select(
+      q
+        .select({
+          scanId: sql<string>`${sql.placeholder("scanId")}::text`.as("scan_id"),
+          userId: users.id,
+          kind: sql<string>`${sql.placeholder("kind")}::text`.as("kind"),
+          response: sql<unknown>`null::jsonb`.as("response"),
+          createdAt: sql<Date>`now()`.as("created_at"),
+        })
+        .from(users)
+        .where(stillSignedIn()),
+    )
+    .onConflictDoNothing()
+    .returning({ scanId: scanRequests.scanId }),
+);
+
+async function settleSessionCheck(tx: Tx, check: PendingSessionCheck, claimed: boolean): Promise<void> {
+  if (claimed || (await sessionHolds(tx, check.claims))) {
+    check.state = "confirmed";
+    return;
+  }
+  check.state = "refused";
+  throw sessionEnded();
+}
+
 const rememberAnswer = reusableQuery((q) =>
   q
     .update(scanRequests)

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { centers, type Center, type User } from "@/db/schema";
+import { centers, type Center, type Role, type User } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { hasRole } from "@/lib/auth/staff-context";
+import { DomainError } from "@/lib/errors/domain-error";
 
 /**
  * Calling the real station routes (staffRoute + withScanId) as Next calls them, with the signed-in
@@ -11,15 +13,25 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
  *
  *   vi.mock("@/lib/auth/current-staff", async () => (await import("../helpers/station-routes")).currentStaffStandIn);
  *
- * and signs in with `session.staff = await staffOf(db, user)`.
+ * and signs in with `session.staff = await staffOf(db, user)`. A station write's session is
+ * confirmed in its scan transaction as in production (lib/auth/session-check.ts), with the claims a
+ * token issued at that moment would carry: deactivating the user or bumping their session version
+ * afterwards ends it.
  */
-export const session = { staff: null as CurrentStaff | null };
+export const session = { staff: null as (CurrentStaff & { user: Pick<User, "sessionVersion"> }) | null };
 
 export const currentStaffStandIn = {
   currentStaff: async () => session.staff,
   requireStaff: async () => {
     if (!session.staff) throw new Error("no staff in test");
     return session.staff;
+  },
+  staffForWrite: async (roles?: readonly Role[]) => {
+    const staff = session.staff;
+    if (!staff) throw new DomainError("unauthorized", "Sign in first.");
+    if (roles && !hasRole(staff.ctx.role, roles)) throw new DomainError("forbidden:role", "Your role may not do this.");
+    const { userId, centerId, role } = staff.ctx;
+    return { ctx: staff.ctx, claims: { userId, centerId, role, sessionVersion: staff.user.sessionVersion } };
   },
 };
 
@@ -30,7 +42,7 @@ export function serveRoutesFrom(db: Db, photoStore?: unknown) {
 }
 
 /** The user as the session would carry them: with their center and context. */
-export async function staffOf(db: Db, user: User): Promise<CurrentStaff> {
+export async function staffOf(db: Db, user: User): Promise<CurrentStaff & { user: User }> {
   const [center] = await db.select().from(centers).where(eq(centers.id, user.centerId));
   return { user, center: center as Center, ctx: { userId: user.id, centerId: user.centerId, role: user.role } };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { sendQueuedScan } from "@/components/offline/send-queued-scan";
 import type { DbHandle } from "@/db/client";
 import { centers, cycleCounts, inspectionPhotos, itemEvents, items, outboxEvents, users, type Center, type User } from "@/db/schema";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { session } from "../helpers/station-routes";
 import type { QueuedRequest } from "@/lib/offline/queued-scan";
 import { QueueStore, type NewQueuedScan } from "@/lib/offline/queue-store";
 import { replayQueue } from "@/lib/offline/replay";
@@ -26,14 +26,7 @@ import { itemById, makeZone, scan, storageCenter, storedIn } from "./storage-fix
  * with the time it was scanned on its audit row and event. Likewise a move into a scanned bin and a
  * started count's scans and finish, queued at the storage stations.
  */
-const session = vi.hoisted(() => ({ staff: null as CurrentStaff | null }));
-vi.mock("@/lib/auth/current-staff", () => ({
-  currentStaff: async () => session.staff,
-  requireStaff: async () => {
-    if (!session.staff) throw new Error("no staff in test");
-    return session.staff;
-  },
-}));
+vi.mock("@/lib/auth/current-staff", async () => (await import("../helpers/station-routes")).currentStaffStandIn);
 
 type Route = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 const routes: Record<string, () => Promise<{ POST: Route }>> = {

@@ -17,12 +17,12 @@ function withoutSecrets(result: unknown): unknown {
 }
 
 /** An admin creates an API client for their own center; the token is in this answer only. */
-export const POST = staffRoute({ roles: ["admin"], scan: { kind: "admin.api_client_create", remember: withoutSecrets }, body: createBody }, async ({ db, staff, body }) => {
+export const POST = staffRoute({ roles: ["admin"], scan: { kind: "admin.api_client_create", remember: withoutSecrets }, body: createBody }, async ({ db, ctx, body }) => {
   const created = await createApiClient(db, {
     name: body.name,
-    centerIds: [staff.center.id],
+    centerIds: [ctx.centerId],
     webhookUrl: body.webhookUrl || undefined,
-    createdBy: staff.user.id,
+    createdBy: ctx.userId,
   });
   return { id: created.client.id, name: created.client.name, token: created.token, webhookSecret: created.webhookSecret };
 });

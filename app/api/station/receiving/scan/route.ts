@@ -20,7 +20,7 @@ const bodySchema = z.object({
  * that no order expects and no parcel has is answered `unknown` (nothing recorded) until the
  * operator confirms it with `confirmUnmatched`.
  */
-export const POST = staffRoute({ roles: ["operator"], body: bodySchema }, async ({ db, ctx, body }): Promise<ReceivingScanAnswer> => {
+export const POST = staffRoute({ roles: ["operator"], scanInDomain: true, body: bodySchema }, async ({ db, ctx, body }): Promise<ReceivingScanAnswer> => {
   const scan = classifyScan(body.code);
   if (scan.kind === "invalid") throw invalidScanError(scan);
   if (scan.kind === "item") {
