@@ -3,10 +3,12 @@ import postgres from "postgres";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { scanRequests } from "@/db/schema";
+import { withSessionCheckedInScan } from "@/lib/auth/session-check";
+import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { withScanId } from "@/lib/scans/with-scan-id";
 import { describeEachDb } from "../helpers/databases";
 import { openThroughCountingRelay } from "../helpers/counting-relay";
-import { uniq } from "../helpers/fixtures";
+import { createCenter, createUser, uniq } from "../helpers/fixtures";
 
 const userId = "00000000-0000-4000-8000-000000000002";
 
@@ -72,6 +74,32 @@ describe.skipIf(!serverUrl)("a station write's round trips [postgres]", () => {
       expect(await once(6)).toEqual({ result: { i: 6 }, repeated: false });
       // [BEGIN + claim], [the work's statement], [answer + COMMIT].
       expect(relay.writes()).toBe(3);
+    } finally {
+      await relay.close();
+    }
+  });
+  it("confirms the session in the scan id's claim: still three writes, and a session ended since is refused with nothing written", async () => {
+    const relay = await openThroughCountingRelay(serverUrl!.replace(/\/[^/]*$/, `/${name}`));
+    try {
+      const { db } = relay.handle;
+      const center = await createCenter(db);
+      const user = await createUser(db, center.id, "operator");
+      const claims = { userId: user.id, sessionVersion: user.sessionVersion, role: user.role, centerId: center.id };
+      const tag = uniq("session-");
+      const once = (i: number) =>
+        withSessionCheckedInScan(db, claims, () =>
+          withScanId(db, { scanId: `${tag}-${i}`, userId: user.id, kind: "test" }, async (tx) => tx.execute(sql`select 1`).then(() => ({ i }))),
+        );
+      for (let i = 0; i < 6; i++) await once(i);
+      relay.reset();
+      expect(await once(6)).toEqual({ result: { i: 6 }, repeated: false });
+      // [BEGIN + the claim, which reads the user], [the work's statement], [answer + COMMIT]: no write for the user.
+      expect(relay.writes()).toBe(3);
+
+      // The rare path (no row claimed) reads the user once more, to tell a repeat from a refusal.
+      await bumpSessionVersion(db, user.id);
+      await expect(once(7)).rejects.toMatchObject({ code: "unauthorized" });
+      expect(await db.select().from(scanRequests).where(eq(scanRequests.scanId, `${tag}-7`))).toEqual([]);
     } finally {
       await relay.close();
     }
