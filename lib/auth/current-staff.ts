@@ -11,7 +11,12 @@ import { sessionIsCurrent } from "./session-version";
 import { staffById } from "./staff-by-id";
 import { hasRole, type StaffContext } from "./staff-context";
 
-export type CurrentStaff = { user: User; center: Center; ctx: StaffContext };
+/** The signed-in staff member as a request uses them (lib/auth/staff-by-id.ts reads just these columns). */
+export type CurrentStaff = {
+  user: Pick<User, "id" | "name" | "role" | "locale">;
+  center: Pick<Center, "id" | "code" | "name" | "timezone" | "currency">;
+  ctx: StaffContext;
+};
 
 /**
  * The signed-in staff member, read fresh from the database once per request, so a deactivated

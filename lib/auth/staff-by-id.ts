@@ -2,9 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { centers, users } from "@/db/schema";
 
+/** What a request uses of the user and their center (no password or PIN hash, no settings). */
+const columns = {
+  users: { id: users.id, name: users.name, role: users.role, locale: users.locale, active: users.active, sessionVersion: users.sessionVersion },
+  centers: { id: centers.id, code: centers.code, name: centers.name, timezone: centers.timezone, currency: centers.currency },
+};
+
 function build(db: Db) {
   return db
-    .select()
+    .select(columns)
     .from(users)
     .innerJoin(centers, eq(users.centerId, centers.id))
     .where(eq(users.id, sql.placeholder("userId")))
