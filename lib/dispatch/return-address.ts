@@ -6,7 +6,8 @@ import { DomainError } from "@/lib/errors/domain-error";
 /**
  * A return to a seller with no address on file cannot be labelled: it waits for the address (the
  * marketplace's PUT /api/v1/inbound-orders/{externalId}/seller-address, or a manager's, given when
- * returning an unexpected unit or an unmatched parcel's units to their unknown sender).
+ * returning an unexpected unit or an unmatched parcel's units to their unknown sender, or later on
+ * the unit's page: give-return-address.ts).
  */
 export function waitsForAddress(shipment: { destination: string; recipient: Party }): boolean {
   return shipment.destination === "seller" && !shipment.recipient.address?.trim();
@@ -18,7 +19,7 @@ export async function refuseWithoutAddress(q: Queryable, item: { code: string | 
   const params = { code: item.code ?? "?", seller: recipient.name, order: order?.externalId ?? "?" };
   throw new DomainError(
     "conflict:no_return_address",
-    `${params.code} goes back to ${params.seller}, who has no address on file: do not pack it. Set it aside on the returns shelf; it can be packed once the marketplace sends the seller's address (order ${params.order}). Managers see it under Exceptions.`,
+    `${params.code} goes back to ${params.seller}, who has no address on file: do not pack it. Set it aside on the returns shelf; it can be packed once the seller's address is given (a manager gives it on the item's page, or the marketplace sends it for order ${params.order}).`,
     params,
   );
 }

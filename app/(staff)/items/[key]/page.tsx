@@ -11,6 +11,7 @@ import { binCodesFor, loadItemRecord } from "@/lib/desk/item-record";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { StorageFeeLine } from "@/components/storage/storage-fee-line";
 import { ItemTakeOver } from "@/components/inspection/item-take-over";
+import { ReturnAddressForm } from "@/components/desk/return-address-form";
 import { DataTable } from "@/components/table/data-table";
 import { TitledSection } from "@/components/table/titled-section";
 import styles from "@/components/desk/desk.module.css";
@@ -42,6 +43,8 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
   const names = { productName: item.productName, productNameKo: product?.nameKo, productNameEn: product?.nameEn };
   const name = productNameIn(locale, names);
   const otherName = otherProductName(locale, names);
+  // A return to the seller not yet packed: where it goes, and the address to give when it has none.
+  const openReturn = record.shipments.find((s) => s.status === "open" && s.destination === "seller");
   return (
     <div className="stack" data-testid="item-page">
       <DeskNav current="item" />
@@ -60,6 +63,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
         <PrintButton />
       </div>
       {openClaim && <ItemTakeOver itemId={item.id} itemCode={item.code} holder={openClaim.inspectorName} />}
+      {openReturn && <ReturnAddressForm itemId={item.id} code={item.code ?? ""} recipient={openReturn.recipient} />}
       <section className={styles.facts}>
         <div className="card">
           <h2>{t("desk.itemPage.product")}</h2>
