@@ -1,17 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { centers, inboundOrders, itemEvents, items } from "@/db/schema";
+import { itemEvents, items } from "@/db/schema";
 import { reportSale } from "@/lib/orders/item-actions";
-import { startCount, submitCount } from "@/lib/storage/count-bin";
 import { moveItem } from "@/lib/storage/move-item";
-import { listCountsToReview, resolveDifference } from "@/lib/storage/reconcile-count";
 import { storageFeeReport, storageFeesOf } from "@/lib/storage/storage-fees";
 import { restampStays } from "@/lib/storage/stays";
 import { describeEachDb } from "../helpers/databases";
-import { createUser, defaultSettings } from "../helpers/fixtures";
-import { setUpApiWorld } from "./api-helpers";
-import { ctxOf } from "./inspection-fixtures";
-import { makeZone, scan, storedIn } from "./storage-fixtures";
+import { makeZone, scan } from "./storage-fixtures";
+import { markMissingByCount, setEventTime, storageFeeWorld, storedFor } from "./storage-fee-world";
+import type { StaffContext } from "@/lib/auth/staff-context";
 
 const minute = 60_000;
 const day = 86_400_000;
@@ -27,33 +24,15 @@ const seoulDate = (at: Date) => new Date(at.getTime() + hoursOffset * 3_600_000)
  * from the stay the transitions keep (storage_stays) and its missing spells, in the center's local days.
  */
 describeEachDb("storage fee: an item's own fee is its line in the report", (use) => {
-  let world: Awaited<ReturnType<typeof setUpApiWorld>>;
-  let operator: ReturnType<typeof ctxOf>;
-  let manager: ReturnType<typeof ctxOf>;
+  let world: Awaited<ReturnType<typeof storageFeeWorld>>["world"];
+  let operator: StaffContext;
+  let manager: StaffContext;
   beforeAll(async () => {
-    const db = use();
-    world = await setUpApiWorld(db);
-    await db
-      .update(centers)
-      .set({ timezone: "Asia/Seoul", settings: { ...defaultSettings, storageFreeDays: 2, storageDailyFees: { S: 500 } } })
-      .where(eq(centers.id, world.a.id));
-    operator = ctxOf(await createUser(db, world.a.id, "operator"));
-    manager = ctxOf(await createUser(db, world.a.id, "manager"));
+    ({ world, operator, manager } = await storageFeeWorld(use(), { timezone: "Asia/Seoul", settings: { storageFreeDays: 2, storageDailyFees: { S: 500 } } }));
   });
 
-  /** An item of its own seller put away in an S bin; `storedAt` rewrites the putaway's time (its stay restamped). */
-  async function stored(seller: string, bin: string, storedAt?: Date) {
-    const item = await storedIn(use(), operator, bin);
-    await use().update(inboundOrders).set({ seller: { id: seller, name: seller } }).where(eq(inboundOrders.id, item.orderId));
-    if (storedAt) await use().update(items).set({ storedAt }).where(eq(items.id, item.id));
-    await restampStays(use(), sql`i.id = ${item.id}`);
-    return item;
-  }
-
-  async function setEventTime(itemId: string, action: string, at: Date) {
-    await use().update(itemEvents).set({ createdAt: at }).where(and(eq(itemEvents.itemId, itemId), eq(itemEvents.action, action)));
-    await restampStays(use(), sql`i.id = ${itemId}`);
-  }
+  /** An item of its own seller (named as its id) put away in an S bin; `storedAt` rewrites the putaway's time. */
+  const stored = (seller: string, bin: string, storedAt?: Date) => storedFor(use(), operator, bin, { seller, sellerName: seller, storedAt });
 
   it("across local midnights, with a missing spell, and whatever the app's and the database's clocks say", async () => {
     const db = use();
@@ -63,17 +42,14 @@ describeEachDb("storage fee: an item's own fee is its line in the report", (use)
     // Put away at 00:10 Seoul time 6 days ago (still the day before in UTC), sold at 23:50 Seoul time yesterday.
     const sold = await stored("ONE-SOLD", bins[0].code, seoulAt(6, 10));
     await reportSale(db, world.callerA, sold.id, { buyer, saleId: "SALE-ONE-1" });
-    await setEventTime(sold.id, "sell", seoulAt(1, 23 * 60 + 50));
+    await setEventTime(db, sold.id, "sell", seoulAt(1, 23 * 60 + 50));
 
     // Put away 10 days ago at 00:10; a count marks it missing at 23:50 8 days ago; found at 00:10 3 days ago; still stored.
     const lost = await stored("ONE-LOST", bins[1].code, seoulAt(10, 10));
-    const count = await startCount(db, operator, { scanId: scan(), binCode: bins[1].code });
-    await submitCount(db, operator, { scanId: scan(), countId: count.result.countId });
-    const [review] = await listCountsToReview(db, world.a.id, { countId: count.result.countId });
-    await resolveDifference(db, manager, { differenceId: review.differences[0].id, resolution: "marked_missing" });
-    await setEventTime(lost.id, "mark_missing", seoulAt(8, 23 * 60 + 50));
+    await markMissingByCount(db, { operator, manager }, bins[1].code);
+    await setEventTime(db, lost.id, "mark_missing", seoulAt(8, 23 * 60 + 50));
     await moveItem(db, operator, { scanId: scan(), itemCode: lost.code!, binCode: bins[2].code });
-    await setEventTime(lost.id, "found", seoulAt(3, 10));
+    await setEventTime(db, lost.id, "found", seoulAt(3, 10));
 
     // Put away by an app whose clock runs 5 minutes ahead of the database's, sold 2 minutes later:
     // its putaway time (the app's) is after its sale's (the database's). The stay still ended at the sale.

@@ -10,14 +10,10 @@ import { feeReportCsv, storageFeeReport, storageFeesOf } from "@/lib/storage/sto
 import { restampStays } from "@/lib/storage/stays";
 import { storageUtilisation } from "@/lib/storage/utilisation";
 import { describeEachDb } from "../helpers/databases";
-import { defaultSettings } from "../helpers/fixtures";
-import { setUpApiWorld } from "./api-helpers";
 import { eventsOf, itemById, makeZone, scan, storedIn } from "./storage-fixtures";
-import { listCountsToReview, resolveDifference } from "@/lib/storage/reconcile-count";
-import { startCount, submitCount } from "@/lib/storage/count-bin";
 import { moveItem } from "@/lib/storage/move-item";
-import { ctxOf } from "./inspection-fixtures";
-import { createUser } from "../helpers/fixtures";
+import { markMissingByCount, setEventTime, storageFeeWorld, storedFor } from "./storage-fee-world";
+import type { StaffContext } from "@/lib/auth/staff-context";
 
 const day = 86_400_000;
 
@@ -25,31 +21,22 @@ const day = 86_400_000;
 const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
 
 describeEachDb("storage: fees and utilisation", (use) => {
-  let world: Awaited<ReturnType<typeof setUpApiWorld>>;
-  let operator: ReturnType<typeof ctxOf>;
-  let manager: ReturnType<typeof ctxOf>;
+  let world: Awaited<ReturnType<typeof storageFeeWorld>>["world"];
+  let operator: StaffContext;
+  let manager: StaffContext;
   beforeAll(async () => {
-    const db = use();
-    world = await setUpApiWorld(db);
     // Seoul time, 10 free days (L: 5), 500 a day for S.
-    await db
-      .update(centers)
-      .set({ timezone: "Asia/Seoul", settings: { ...defaultSettings, storageFreeDays: 10, storageFreeDaysBySizeClass: { L: 5 }, storageDailyFees: { S: 500, L: 2000 } } })
-      .where(eq(centers.id, world.a.id));
-    operator = ctxOf(await createUser(db, world.a.id, "operator"));
-    manager = ctxOf(await createUser(db, world.a.id, "manager"));
+    ({ world, operator, manager } = await storageFeeWorld(use(), {
+      timezone: "Asia/Seoul",
+      settings: { storageFreeDays: 10, storageFreeDaysBySizeClass: { L: 5 }, storageDailyFees: { S: 500, L: 2000 } },
+    }));
   });
 
   /** Stored at 23:30 Seoul time (just before a local midnight) `daysAgo` local days before today. */
   async function storedDaysAgo(binCode: string, daysAgo: number, seller = "S-FEE", category?: string) {
-    const item = await storedIn(use(), operator, binCode, { category });
     const seoulMidnightToday = Math.floor((Date.now() + 9 * 3_600_000) / day) * day - 9 * 3_600_000;
     const storedAt = new Date(seoulMidnightToday - (daysAgo - 1) * day - 30 * 60_000);
-    await use().update(items).set({ storedAt }).where(eq(items.id, item.id));
-    await use().update(inboundOrders).set({ seller: { id: seller, name: `Seller ${seller}` } }).where(eq(inboundOrders.id, item.orderId));
-    // The history was rewritten by hand: its stay is what that history would have made it.
-    await restampStays(use(), sql`i.id = ${item.id}`);
-    return item;
+    return storedFor(use(), operator, binCode, { seller, storedAt, category });
   }
 
   it("accrues a daily fee past the free period in the center's days, per size class", async () => {
@@ -163,16 +150,12 @@ describeEachDb("storage: fees and utilisation", (use) => {
     async function lostAndFound(seller: string, missingAgo: number, foundAgo: number | null) {
       const [home, elsewhere] = await makeZone(db, manager, { sizeClass: "S", capacity: 5, count: 2 });
       const item = await storedDaysAgo(home.code, 20, seller);
-      const count = await startCount(db, operator, { scanId: scan(), binCode: home.code });
-      await submitCount(db, operator, { scanId: scan(), countId: count.result.countId });
-      const [review] = await listCountsToReview(db, world.a.id, { countId: count.result.countId });
-      await resolveDifference(db, manager, { differenceId: review.differences[0].id, resolution: "marked_missing" });
-      await db.update(itemEvents).set({ createdAt: seoulMorning(missingAgo) }).where(and(eq(itemEvents.itemId, item.id), eq(itemEvents.action, "mark_missing")));
+      await markMissingByCount(db, { operator, manager }, home.code);
+      await setEventTime(db, item.id, "mark_missing", seoulMorning(missingAgo));
       if (foundAgo !== null) {
         await moveItem(db, operator, { scanId: scan(), itemCode: item.code!, binCode: elsewhere.code });
-        await db.update(itemEvents).set({ createdAt: seoulMorning(foundAgo) }).where(and(eq(itemEvents.itemId, item.id), eq(itemEvents.action, "found")));
+        await setEventTime(db, item.id, "found", seoulMorning(foundAgo));
       }
-      await restampStays(db, sql`i.id = ${item.id}`);
       return item;
     }
 
@@ -185,8 +168,7 @@ describeEachDb("storage: fees and utilisation", (use) => {
     const sold = await lostAndFound("S-LOST", 12, 5);
     await reportSale(db, world.callerA, sold.id, { buyer: { id: "B-LOST", name: "Buyer", address: "Seoul" }, saleId: "SALE-LOST" });
     expect((await eventsOf(db, sold.id)).outbox.at(-1)).toMatchObject({ type: "item.sell", payload: { storageFee: { days: 15, chargeableDays: 6, amount: 3000 } } });
-    await db.update(itemEvents).set({ createdAt: seoulMorning(2) }).where(and(eq(itemEvents.itemId, sold.id), eq(itemEvents.action, "sell")));
-    await restampStays(db, sql`i.id = ${sold.id}`);
+    await setEventTime(db, sold.id, "sell", seoulMorning(2));
     expect((await storageFeesOf(db, [sold.id])).get(sold.id)).toMatchObject({ days: 19 - 6, chargeableDays: 9 - 5, amount: 4 * 500 });
     // Still missing since 12 days ago: charged up to that day only (10 days ago was its first charged day: none).
     const lost = await lostAndFound("S-LOST", 12, null);

@@ -5,17 +5,15 @@ import { rowsOf } from "@/db/result-rows";
 import { centers, inboundOrders, itemEvents, items, products, storageStays } from "@/db/schema";
 import { checkInvariants } from "@/lib/invariants/check-invariants";
 import { reportSale, reportWithdrawal } from "@/lib/orders/item-actions";
-import { startCount, submitCount } from "@/lib/storage/count-bin";
 import { moveItem } from "@/lib/storage/move-item";
-import { listCountsToReview, resolveDifference } from "@/lib/storage/reconcile-count";
 import { storageFeeReport } from "@/lib/storage/storage-fees";
 import { restampStays } from "@/lib/storage/stays";
 import { describeEachDb } from "../helpers/databases";
-import { createUser, defaultSettings } from "../helpers/fixtures";
-import { setUpApiWorld } from "./api-helpers";
+import { defaultSettings } from "../helpers/fixtures";
 import { storageFeeReportFromItems } from "./fee-report-from-items";
-import { ctxOf } from "./inspection-fixtures";
 import { makeZone, scan, storedIn } from "./storage-fixtures";
+import { markMissingByCount, storageFeeWorld } from "./storage-fee-world";
+import type { StaffContext } from "@/lib/auth/staff-context";
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -49,14 +47,12 @@ const scenarioArb = fc.record({
 });
 
 describeEachDb("storage stays: the fee report's table, kept by the transitions", (use) => {
-  let world: Awaited<ReturnType<typeof setUpApiWorld>>;
-  let operator: ReturnType<typeof ctxOf>;
-  let manager: ReturnType<typeof ctxOf>;
+  let world: Awaited<ReturnType<typeof storageFeeWorld>>["world"];
+  let operator: StaffContext;
+  let manager: StaffContext;
   beforeAll(async () => {
     const db = use();
-    world = await setUpApiWorld(db);
-    operator = ctxOf(await createUser(db, world.a.id, "operator"));
-    manager = ctxOf(await createUser(db, world.a.id, "manager"));
+    ({ world, operator, manager } = await storageFeeWorld(db));
     await db.insert(products).values({ sku: "STAYS-XL-1", brand: "Test", nameEn: "XL box", nameKo: "XL 상자", category: "sneakers", colour: "white", releasePrice: 1, sizes: "270", sizeClass: "XL" });
   });
 
@@ -65,13 +61,7 @@ describeEachDb("storage stays: the fee report's table, kept by the transitions",
     (await use().select({ at: itemEvents.createdAt }).from(itemEvents).where(and(eq(itemEvents.itemId, itemId), eq(itemEvents.action, action))).orderBy(sql`${itemEvents.id} desc`).limit(1))[0]?.at;
 
   /** The item's bin counted empty and the difference resolved as missing: a real mark_missing. */
-  async function markMissing(binCode: string) {
-    const db = use();
-    const count = await startCount(db, operator, { scanId: scan(), binCode });
-    await submitCount(db, operator, { scanId: scan(), countId: count.result.countId });
-    const [review] = await listCountsToReview(db, world.a.id, { countId: count.result.countId });
-    await resolveDifference(db, manager, { differenceId: review.differences[0].id, resolution: "marked_missing" });
-  }
+  const markMissing = (binCode: string) => markMissingByCount(use(), { operator, manager }, binCode);
 
   it("putaway starts a stay with the order's seller; a sale, a withdrawal and a mark-missing end it at their audit row's time; found reopens it", async () => {
     const db = use();
