@@ -1,8 +1,40 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { englishDevice } from "./english-device";
 import { announceTrade, seoulApiToken, unique } from "./announce";
 import { demo, openStation, scan, scannerReady, signInWithBadge, signInWithPassword, snap, switchLocale } from "./helpers";
+
+/** A trade order announced without the seller's address, cancelled, its unit received anyway at the station: it goes back to a seller with no address. */
+async function returnWithoutAddress(page: Page, request: APIRequestContext, seller: string, prefix: string) {
+  const externalId = unique(`E2E-${prefix}-`);
+  const inbound = unique(`CJ${prefix}`);
+  await announceTrade(request, { externalId, trackingNumber: inbound, seller: { name: seller } });
+  expect((await request.post(`/api/v1/inbound-orders/${externalId}/cancel`, { headers: { authorization: `Bearer ${seoulApiToken}` }, data: { reason: "buyer cancelled" } })).ok()).toBe(true);
+  await openStation(page, "/receive");
+  await switchLocale(page, "en");
+  await scan(page, inbound);
+  await page.getByTestId("unit").first().getByTestId("confirm-unit").click();
+  const code = (await page.getByTestId("unit").first().getByTestId("item-code").textContent())!.trim();
+  return { externalId, code };
+}
+
+/** Signs `page` in afresh on an English device (`signIn`: the person). */
+async function signInAfresh(page: Page, context: BrowserContext, testInfo: TestInfo, signIn: () => Promise<void>) {
+  await context.clearCookies();
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: testInfo.project.use.baseURL! }]);
+  await signIn();
+}
+
+/** The operator scans `code` at the pack station: a return to its seller, to `address`. */
+async function packsToSeller(page: Page, code: string, address: string) {
+  await page.goto("/pack");
+  await scannerReady(page);
+  await page.locator("h1").first().click();
+  await scan(page, code);
+  await expect(page.getByTestId("pack-shipment")).toHaveAttribute("data-destination", "seller");
+  await expect(page.getByTestId("scan-status")).not.toHaveClass(/scan-status--error/);
+  await expect(page.getByTestId("pack-shipment")).toContainText(address);
+}
 
 /*
  * A return to a seller the marketplace gave no address for: the pack station refuses it (why and
@@ -10,18 +42,9 @@ import { demo, openStation, scan, scannerReady, signInWithBadge, signInWithPassw
  * gives the address through the API it packs. Set up through the public API; runs at both sizes.
  */
 test("a return to a seller with no address is refused at packing, waits among the exceptions, and packs once the address is given", async ({ page, context, request }, testInfo) => {
-  const externalId = unique("E2E-NOADDR-");
-  const inbound = unique("CJNOADDR");
-  await announceTrade(request, { externalId, trackingNumber: inbound, seller: { name: "주소없는 판매자" } });
-  const auth = { authorization: `Bearer ${seoulApiToken}` };
-  expect((await request.post(`/api/v1/inbound-orders/${externalId}/cancel`, { headers: auth, data: { reason: "buyer cancelled" } })).ok()).toBe(true);
-
   // The unit arrives anyway and is received: it goes back to its seller.
-  await openStation(page, "/receive");
-  await switchLocale(page, "en");
-  await scan(page, inbound);
-  await page.getByTestId("unit").first().getByTestId("confirm-unit").click();
-  const code = (await page.getByTestId("unit").first().getByTestId("item-code").textContent())!.trim();
+  const { externalId, code } = await returnWithoutAddress(page, request, "주소없는 판매자", "NOADDR");
+  const auth = { authorization: `Bearer ${seoulApiToken}` };
 
   // The pack station refuses it, with colour and text saying why and what to do.
   await page.goto("/pack");
@@ -46,9 +69,7 @@ test("a return to a seller with no address is refused at packing, waits among th
   await switchLocale(page, "en");
 
   // The manager sees it among the exceptions.
-  await context.clearCookies();
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: testInfo.project.use.baseURL! }]);
-  await signInWithPassword(page, demo.managerSeoul);
+  await signInAfresh(page, context, testInfo, () => signInWithPassword(page, demo.managerSeoul));
   await switchLocale(page, "en");
   await page.goto("/desk/exceptions");
   const row = page.locator(`[data-testid=exceptions-awaitingAddress] [data-testid=exception-row][data-subject="${code}"]`);
@@ -69,16 +90,8 @@ test("a return to a seller with no address is refused at packing, waits among th
   await expect(page.getByTestId("exceptions-awaitingAddress")).toBeVisible();
   await expect(row).toHaveCount(0);
 
-  await context.clearCookies();
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: testInfo.project.use.baseURL! }]);
-  await signInWithBadge(page, demo.operatorBadge);
-  await page.goto("/pack");
-  await scannerReady(page);
-  await page.locator("h1").first().click();
-  await scan(page, code);
-  await expect(page.getByTestId("pack-shipment")).toHaveAttribute("data-destination", "seller");
-  await expect(status).not.toHaveClass(/scan-status--error/);
-  await expect(page.getByTestId("pack-shipment")).toContainText("서울특별시 마포구 월드컵로 1");
+  await signInAfresh(page, context, testInfo, () => signInWithBadge(page, demo.operatorBadge));
+  await packsToSeller(page, code, "서울특별시 마포구 월드컵로 1");
 });
 
 /*
@@ -126,4 +139,37 @@ test("an unmatched parcel's units go back to the sender's address the manager en
   await scan(operator, code);
   await expect(operator.getByTestId("pack-shipment")).toContainText("부산광역시 해운대구 센텀중앙로 79");
   await station.close();
+});
+
+/*
+ * A return whose seller has no address and will get none from the marketplace (an unknown sender's,
+ * or one left over from before the address was asked for at the return): the manager gives it on
+ * the unit's page, reached from the exceptions, and the unit packs to it.
+ */
+test("the manager gives a waiting return's address on the unit's page, and it packs", async ({ page, context, request }, testInfo) => {
+  const { code } = await returnWithoutAddress(page, request, "주소 받을 판매자", "GIVEADDR");
+  await signInAfresh(page, context, testInfo, () => signInWithPassword(page, demo.managerSeoul));
+  await switchLocale(page, "ko");
+  await page.goto("/desk/exceptions");
+  const row = page.locator(`[data-testid=exceptions-awaitingAddress] [data-testid=exception-row][data-subject="${code}"]`);
+  await expect(row).toContainText("상품 페이지에서 주소를 입력");
+  await row.getByTestId("resolve-link").click();
+  await expect(page).toHaveURL(new RegExp(`/items/${code}$`));
+  const card = page.getByTestId("return-address");
+  await expect(card).toContainText("주소 받을 판매자에게 반송되는데 등록된 주소가 없어");
+  await snap(page, testInfo, "item-return-address-ko");
+  await switchLocale(page, "en");
+  await expect(card).toContainText("has no address on file");
+  await expect(page.getByTestId("return-address-give")).toBeDisabled();
+  await page.getByTestId("return-address-input").fill("서울특별시 마포구 월드컵로 1");
+  await page.getByTestId("return-address-give").click();
+  await expect(page.getByTestId("return-address-answer")).toContainText(`Address kept: ${code} can be packed now.`);
+  await expect(page.getByTestId("return-address-kept")).toContainText("주소 받을 판매자 · 서울특별시 마포구 월드컵로 1");
+  await snap(page, testInfo, "item-return-address-given-en");
+  await page.goto("/desk/exceptions");
+  await expect(page.getByTestId("exceptions-awaitingAddress")).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await signInAfresh(page, context, testInfo, () => signInWithBadge(page, demo.operatorBadge));
+  await packsToSeller(page, code, "서울특별시 마포구 월드컵로 1");
 });
