@@ -182,23 +182,30 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
   await form.getByRole("button", { name: "Create" }).click();
   await expect(form.getByRole("status")).toContainText("Tokyo Admin");
 
-  const other = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
-  const admin = await other.newPage();
-  await loginWithPassword(admin, email, "tokyo-admin-pw");
-  await expect(admin.getByTestId("header-user")).toContainText("Tokyo Admin");
-  await setLocale(admin, "en");
-  await admin.goto("/admin/settings");
-  const price = admin.getByTestId("setting-fourEyesPrice");
+  /** The Tokyo admin's settings, signed in on a device of their own (closed by the caller). */
+  const tokyoSettings = async () => {
+    const device = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
+    const admin = await device.newPage();
+    await loginWithPassword(admin, email, "tokyo-admin-pw");
+    await expect(admin.getByTestId("header-user")).toContainText("Tokyo Admin");
+    await setLocale(admin, "en");
+    await admin.goto("/admin/settings");
+    const price = admin.getByTestId("setting-fourEyesPrice");
+    const save = () => admin.getByRole("button", { name: "Save settings" }).click();
+    return { device, admin, price, save };
+  };
+
+  const { device, admin, price, save } = await tokyoSettings();
   await price.fill("-5");
-  await admin.getByRole("button", { name: "Save settings" }).click();
+  await save();
   await expect(admin.getByTestId("settings-error")).toContainText("fourEyesPrice");
   await admin.reload();
   await expect(price).toHaveValue("1000000");
   await price.fill("50000");
-  await admin.getByRole("button", { name: "Save settings" }).click();
+  await save();
   await expect(admin.getByTestId("settings-saved")).toBeVisible();
   await snap(admin, testInfo, "desk-settings-en");
-  await other.close();
+  await device.close();
 
   // A 99,000 item in Tokyo now needs a second inspector.
   const tokyo = "lgt_demo_tokyo_0000000000000000000000";
@@ -242,16 +249,11 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
 
   // Tokyo's four-eyes price back to the seed's: the offline journeys in Tokyo pass a 129,000 item
   // without photos, and would fail after this test on the same server.
-  const restore = await browser.newContext({ storageState: englishDevice, baseURL: testInfo.project.use.baseURL });
-  const again = await restore.newPage();
-  await loginWithPassword(again, email, "tokyo-admin-pw");
-  await expect(again.getByTestId("header-user")).toContainText("Tokyo Admin");
-  await setLocale(again, "en");
-  await again.goto("/admin/settings");
-  await again.getByTestId("setting-fourEyesPrice").fill("1000000");
-  await again.getByRole("button", { name: "Save settings" }).click();
-  await expect(again.getByTestId("settings-saved")).toBeVisible();
-  await restore.close();
+  const restore = await tokyoSettings();
+  await restore.price.fill("1000000");
+  await restore.save();
+  await expect(restore.admin.getByTestId("settings-saved")).toBeVisible();
+  await restore.device.close();
 });
 
 test("the dashboard loads live with its charts; a count opens its items; a table exports as CSV", async ({ page }, testInfo) => {

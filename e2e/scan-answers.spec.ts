@@ -100,12 +100,17 @@ test("the handover station tells an item label, a bin or a tote from a parcel", 
   await expect(page.getByTestId("manifest-parcel")).toHaveCount(0);
 });
 
+/** A bin label scanned anywhere on `path` opens the bin's page, as on every staff page. */
+async function scanBinOn(page: Page, path: string, bin: string) {
+  await page.goto(path);
+  await scannerReady(page);
+  await scan(page, bin);
+  await expect(page).toHaveURL(new RegExp(`/bins/${bin}$`));
+}
+
 test("a scanned bin this center does not have, and an address with nothing behind it, are said in Korean", async ({ page }, testInfo) => {
   await signInWithBadge(page, demo.operatorBadge);
-  await page.goto("/");
-  await scannerReady(page);
-  await scan(page, "BIN-Z-99-99-9");
-  await expect(page).toHaveURL(/\/bins\/BIN-Z-99-99-9$/);
+  await scanBinOn(page, "/", "BIN-Z-99-99-9");
   await expect(page.getByTestId("bin-not-found")).toHaveText("이 센터에 BIN-Z-99-99-9 로케이션이 없습니다.");
   await expect(page.locator("body")).not.toContainText("could not be found");
   // The scanner still works there.
@@ -132,10 +137,7 @@ test("a print the server refuses says why in Korean, not in the server's English
 
 test("on a desk page a scanned bin label opens the bin, as on every other staff page", async ({ page }) => {
   await signInWithPassword(page, demo.managerSeoul);
-  await page.goto("/desk");
-  await scannerReady(page);
-  await scan(page, "BIN-A-01-01-1");
-  await expect(page).toHaveURL(/\/bins\/BIN-A-01-01-1$/);
+  await scanBinOn(page, "/desk", "BIN-A-01-01-1");
   await expect(page.locator("h1")).toHaveText("BIN-A-01-01-1");
 });
 
