@@ -7,11 +7,12 @@
  *
  *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition
  *                    --instances 1 [--balancer cluster|haproxy] --raw-pool 10 --paced 200 --out bench-results
- *                    --no-raw --no-manager | --manager-only] [--count 20 [--count-detail]]
+ *                    --no-raw --no-manager | --manager-only] [--count 20 [--count-detail] [--count-as-opened]]
  *   (--no-raw: Legit alone, no postgres.js side; --no-manager: no manager screens and queries;
  *    --manager-only: the manager's screens and queries alone;
  *    --count N: statements per action instead of rates, each action N times in a row on one station,
- *    counted by pg_stat_statements; --count-detail lists the statements.)
+ *    counted by pg_stat_statements; --count-detail lists the statements; every pool's connections are
+ *    opened first, as under load, unless --count-as-opened.)
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -65,6 +66,8 @@ const opts = {
   /** Count statements per action instead of measuring rates: each action `count` times on one station, both sides. */
   count: Number(argValue("count") ?? 0),
   countDetail: process.argv.includes("--count-detail"),
+  /** Count on the pools' connections as the warm-up left them open, instead of opening all of them first. */
+  countAsOpened: process.argv.includes("--count-as-opened"),
 };
 const base = `http://127.0.0.1:${opts.port}`;
 const runTag = Date.now().toString(36);
@@ -467,6 +470,7 @@ async function main() {
 /** Statements per action (--count): each chosen action `opts.count` times in a row on one station, Legit then raw. */
 async function countRun(setup: postgres.Sql, sql: postgres.Sql, slot: Slot, centerIds: string[]) {
   const counts: { action: string; legit: StatementCount; raw?: StatementCount }[] = [];
+  if (!opts.countAsOpened) await openEveryConnection(sql, slot);
   for (const action of actions.filter((a) => opts.actions.includes(a.name))) {
     const per = action.perUnit ?? 1;
     const count = async (side: Side) => {
@@ -483,6 +487,22 @@ async function countRun(setup: postgres.Sql, sql: postgres.Sql, slot: Slot, cent
   }
   printCounts(counts, opts.countDetail);
   return counts.map((c) => ({ action: c.action, legit: c.legit.perAction, raw: c.raw?.perAction }));
+}
+
+/**
+ * Opens every connection of each side's pool before counting, as a station floor's load leaves them
+ * open: postgres.js hands its idle connections out in turn (the first idle one, put back last), so
+ * one action after another then runs on each of the pool's ten backends in turn, on both sides. Left
+ * as they were, the raw pool had one connection (every transaction on one backend) while the
+ * server's had several from the warm-up, and PostgreSQL's CPU per action differed by that alone
+ * (`scripts/bench/pg-ablation.ts`: 1.3–1.6× on the same statements). `--count-as-opened` skips this.
+ */
+async function openEveryConnection(sql: postgres.Sql, slot: Slot): Promise<void> {
+  const many = (k: number, work: () => Promise<unknown>) => Promise.all(Array.from({ length: k }, work));
+  await many(opts.rawPool, () => sql`select pg_sleep(0.05)`);
+  await many(opts.rawPool, () => domain.db.execute("select pg_sleep(0.05)"));
+  // The server's pool (10): concurrent bin scans, each a user read and the bin's read.
+  await many(3 * opts.rawPool, async () => ok(await stationGet(base, slot.operator, `/api/station/storage/bins/${pickBin(slot.center)}`)));
 }
 
 const serverCpuMs = (server: Legit | null) => (server?.processes ?? []).reduce((ms, p) => ms + cpuMsOfTree(p.pid), 0);

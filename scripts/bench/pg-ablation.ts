@@ -14,6 +14,7 @@
  *   raw        the raw claim as the bench runs it, every statement on one connection
  *   wide       whole rows: the lock reads every item column, the transition and the inspection
  *              insert return every column (as Legit's lockItemRow, applyTransition, openInspection)
+ *   widelock   only the lock reads every item column (the writes return as raw's)
  *   conflict   the scan id claimed with `on conflict do nothing returning scan_id` (as withScanId)
  *   rotate     each claim on the next of 10 connections (as a pool hands them out in turn)
  *   userread   the session's user read (users ⋈ centers, whole rows) first, on another connection
@@ -44,6 +45,8 @@ const variantNames = (argValue("variants") ?? "raw,wide,conflict,rotate,userread
 
 type Forms = {
   wide?: boolean;
+  /** Only the lock reads every item column; the writes return what raw's return. */
+  wideLock?: boolean;
   conflict?: boolean;
   rotate?: boolean;
   /** Rotate over this many of the ten connections (default all ten). */
@@ -80,7 +83,7 @@ async function rawClaimWithForms(c: Clients, w: Worker, unit: Unit, scanId: stri
       await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.claim')`;
     }
     between();
-    const [item] = forms.wide
+    const [item] = forms.wide || forms.wideLock
       ? await tx`
           select i.*, o.external_id, now() as now from items i join inbound_orders o on o.id = i.order_id
           where i.code = ${unit.itemCode} and i.center_id = ${w.centerId} for update of i`
@@ -181,6 +184,7 @@ async function main() {
   const rawForms: Record<string, Forms> = {
     raw: {},
     wide: { wide: true },
+    widelock: { wideLock: true },
     conflict: { conflict: true },
     rotate: { rotate: true },
     userread: { userRead: true },
