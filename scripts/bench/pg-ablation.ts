@@ -7,8 +7,9 @@
  * nanoseconds from /proc/<pid>/schedstat (a 10 ms clock tick is too coarse for one claim), over
  * `--n` claims, for `--rounds` rounds with the variants' order turned every round.
  *
- *   BENCH_PG_PORT=3921 npx tsx scripts/bench/pg-ablation.ts [--n 300 --rounds 3 --variants raw,wide,... --functions]
- *   (--functions: each function's calls per claim, with `alter database legit_bench set track_functions = 'all'`)
+ *   BENCH_PG_PORT=3921 npm run bench:ablation -- [--n 300 --rounds 3 --variants raw,wide,... --functions]
+ *   (--interval 10: a pause of 10 ms between claims, as a floor's rate spreads them;
+ *    --functions: each function's calls per claim, with `alter database legit_bench set track_functions = 'all'`)
  *
  * Variants (each is the raw claim plus one form, unless it says otherwise):
  *   raw        the raw claim as the bench runs it, every statement on one connection
@@ -40,6 +41,8 @@ const n = Number(argValue("n") ?? 300);
 const rounds = Number(argValue("rounds") ?? 3);
 /** Print each function's calls per claim (pg_stat_user_functions; needs track_functions on the database). */
 const functions = process.argv.includes("--functions");
+/** Pause between claims (ms), as a floor's rate spreads them; 0: one after another. */
+const interval = Number(argValue("interval") ?? 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const variantNames = (argValue("variants") ?? "raw,wide,conflict,rotate,userread,answer,all,legit,legit1").split(",");
 
@@ -227,7 +230,10 @@ async function main() {
       }
       const before = await backendsNs(setup);
       const clusterBefore = benchClusterCpuMs();
-      for (const u of units) await v.run(w, u, `abl-${tag}-${++counter}`);
+      for (const u of units) {
+        await v.run(w, u, `abl-${tag}-${++counter}`);
+        if (interval > 0) await sleep(interval);
+      }
       const clusterMs = (benchClusterCpuMs() - clusterBefore) / n;
       const after = await backendsNs(setup);
       const [{ exec }] = await setup`
