@@ -270,6 +270,11 @@ test("the dashboard loads live with its charts; a count opens its items; a table
   await page.getByTestId("csv-queues").click();
   expect((await download).suggestedFilename()).toBe("queues.csv");
   await snap(page, testInfo, "desk-dashboard-en");
+  // A range longer than a week: the inspectors' figures are of its last seven days, and say so.
+  const monthAgo = new Date(Date.now() - 30 * 24 * 3600_000).toISOString().slice(0, 10);
+  await page.getByTestId("range-from").fill(monthAgo);
+  await expect(page.getByTestId("inspectors-window")).toContainText("of the range's last 7 days");
+  await snap(page, testInfo, "desk-inspectors-window-en");
   await page.getByTestId("count-stored").click();
   await expect(page).toHaveURL(/\/items\?state=stored/);
   await expect(page.getByTestId("items-row").first()).toBeVisible();
@@ -281,6 +286,9 @@ test("the dashboard loads live with its charts; a count opens its items; a table
   await expect(page.getByTestId("recent-events").locator("tbody tr").first()).toBeVisible();
   expect(await page.getByTestId("recent-events").locator("tbody").innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b|\bannounce\b/);
   await snap(page, testInfo, "desk-dashboard-ko");
+  await page.getByTestId("range-from").fill(monthAgo);
+  await expect(page.getByTestId("inspectors-window")).toContainText("마지막 7일");
+  await snap(page, testInfo, "desk-inspectors-window-ko");
 });
 
 test("an unmatched parcel shows among the exceptions and is resolved from there", async ({ page, browser }, testInfo) => {

@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveCo
 import { apiFetch } from "@/components/http/api-fetch";
 import { useProductName } from "@/components/i18n/use-product-name";
 import type { DashboardData } from "@/lib/desk/dashboard-data";
+import { inspectorTimesDays } from "@/lib/desk/inspector-times-window";
 import { DataTable } from "@/components/table/data-table";
 import { Section } from "./section";
 import styles from "../desk.module.css";
@@ -188,6 +189,11 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
           title={d("inspectors")}
           csv={{ header: [t("desk.inspector"), d("count"), t("desk.medianMinutes"), t("desk.averageMinutes")], rows: data.inspectors.map((p) => [p.name, p.count, minutes(p.medianMs), minutes(p.avgMs)]) }}
         >
+          {data.inspectorsRange.from !== data.range.from && (
+            <p className="muted" data-testid="inspectors-window">
+              {d("inspectorsWindow", { days: inspectorTimesDays, from: data.inspectorsRange.from, to: data.inspectorsRange.to })}
+            </p>
+          )}
           <DataTable
             testId="inspectors"
             rows={data.inspectors}
