@@ -34,6 +34,11 @@ describe("chooseBin", () => {
     expect(sent.get(1)).toBeGreaterThan(130);
     expect(sent.get(1)).toBeLessThan(270);
   });
+  it("gives one roomy bin among seven nearly full ones its share of the room, no more (8 of 15 slots: 640 of 1200)", () => {
+    const sent = spreadOver([bin(1, 2, 10), ...Array.from({ length: 7 }, (_, i) => bin(i + 2, 9, 10))], operatorsOf(1200));
+    expect(sent.get(1)).toBeGreaterThan(570);
+    expect(sent.get(1)).toBeLessThan(710);
+  });
   it("weighs free slots, so a large half-empty bin takes more operators than a small nearly full one", () => {
     const sent = spreadOver([bin(1, 2, 10), bin(2, 1, 2)], operatorsOf(900));
     // Free 8 and 1: 800 and 100 expected.
@@ -76,7 +81,23 @@ describe("chooseBin", () => {
   });
 });
 
+/** FNV-1a (32 bits) of the text's UTF-16 code units, then MurmurHash3's 32-bit finaliser, in BigInt: the oracle. */
+function uniformByBigInt(text: string): number {
+  const m = (x: bigint) => x & 0xffffffffn;
+  let h = 0x811c9dc5n;
+  for (const unit of Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))) h = m((h ^ BigInt(unit)) * 0x01000193n);
+  h ^= h >> 16n;
+  h = m(h * 0x85ebca6bn);
+  h ^= h >> 13n;
+  h = m(h * 0xc2b2ae35n);
+  h ^= h >> 16n;
+  return (Number(h) + 0.5) / 2 ** 32;
+}
+
 describe("uniformOf", () => {
+  it("is FNV-1a then the MurmurHash3 finaliser, mapped into (0, 1)", () => {
+    for (const text of ["", "a", "operator-7", "3f2a9c1e-0000-4000-8000-000000000001\u0000b1", "검수자"]) expect(uniformOf(text)).toBe(uniformByBigInt(text));
+  });
   it("is strictly between 0 and 1, the same for the same text, and spread evenly", () => {
     const values = operatorsOf(4000).map(uniformOf);
     for (const u of values) expect(u > 0 && u < 1).toBe(true);
