@@ -86,8 +86,23 @@ const demoMix: Partial<Record<ItemState, number>> & Record<string, number> = {
   stored: 12, awaiting_pick: 6, awaiting_pack: 4, packed: 2, dispatched: 6, cancelled: 2, kept_as_evidence: 1, handed_over: 1, missing: 1,
 };
 
-const buyers = ["강지훈", "윤서아", "임도현", "오예린", "신우진", "Yamada Kenta", "Kobayashi Mio"];
-const sellers = ["홍길동", "장민서", "조하은", "서지우", "Nakamura Sho", "Watanabe Rin"];
+/** The demo's sellers and buyers, where they live: Seoul's in Korea (in Korean), Tokyo's in Japan (in English). */
+const demoParties: Record<Language, { sellers: string[]; buyers: string[]; sellerAddress: (n: number) => string; buyerAddress: string; saleBuyer: { id: string; name: string; address: string } }> = {
+  ko: {
+    sellers: ["홍길동", "장민서", "조하은", "서지우", "문태호", "배수빈"],
+    buyers: ["강지훈", "윤서아", "임도현", "오예린", "신우진", "한지민", "류재현"],
+    sellerAddress: (n) => `서울특별시 성동구 왕십리로 ${n}`,
+    buyerAddress: "서울특별시 강남구 테헤란로 123",
+    saleBuyer: { id: "B-9001", name: "윤서아", address: "부산광역시 해운대구 센텀중앙로 79" },
+  },
+  en: {
+    sellers: ["Nakamura Sho", "Watanabe Rin", "Ito Hana", "Kato Yuto", "Yoshida Mei", "Yamamoto Sora"],
+    buyers: ["Yamada Kenta", "Kobayashi Mio", "Saito Riku", "Matsumoto Yui", "Inoue Daiki", "Kimura Aoi", "Hayashi Ren"],
+    sellerAddress: (n) => `${n}-1 Jingumae, Shibuya-ku, Tokyo`,
+    buyerAddress: "2-3-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo",
+    saleBuyer: { id: "B-9001", name: "Kobayashi Mio", address: "1-1 Umeda, Kita-ku, Osaka" },
+  },
+};
 
 export async function isDatabaseEmpty(db: Db | Tx): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(centers);
@@ -147,7 +162,7 @@ async function fillDemo(db: Db, log: (line: string) => void): Promise<void> {
     const operator = staff.find((u) => u.role === "operator")!;
     const inspector = staff.find((u) => u.role === "inspector")!;
     const random = prng(index + 7);
-    await seedItems(db, { centerId: center.id, centerCode: spec.code, apiClientId: client.id, operatorId: operator.id, inspectorId: inspector.id, random }, allProducts, random);
+    await seedItems(db, { centerId: center.id, centerCode: spec.code, apiClientId: client.id, operatorId: operator.id, inspectorId: inspector.id, random, parties: demoParties[language] }, allProducts, random);
     await seedDispatch(db, { centerId: center.id, operatorId: operator.id, centerCode: spec.code, quarantineZoneName: demoNames[language].quarantine });
     log(`seeded ${spec.code}: ${staff.length} staff`);
   }
@@ -185,7 +200,15 @@ async function seedStorage(db: Db, centerId: string, language: Language) {
   }
 }
 
-type SeedContext = { centerId: string; centerCode: string; apiClientId: string; operatorId: string; inspectorId: string; random: () => number };
+type SeedContext = {
+  centerId: string;
+  centerCode: string;
+  apiClientId: string;
+  operatorId: string;
+  inspectorId: string;
+  random: () => number;
+  parties: (typeof demoParties)[Language];
+};
 
 async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: () => number) {
   const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -205,8 +228,8 @@ async function seedItems(db: Db, ctx: SeedContext, catalog: Product[], random: (
             externalId: `${ctx.centerCode}-DEMO-${String(orderNo).padStart(4, "0")}`,
             apiClientId: ctx.apiClientId,
             type: path.type,
-            seller: { id: `S-${1000 + orderNo}`, name: pick(sellers), address: `서울특별시 성동구 왕십리로 ${1 + (orderNo % 300)}` },
-            buyer: path.type === "trade" ? { id: `B-${2000 + orderNo}`, name: pick(buyers), address: "서울특별시 강남구 테헤란로 123" } : null,
+            seller: { id: `S-${1000 + orderNo}`, name: pick(ctx.parties.sellers), address: ctx.parties.sellerAddress(1 + (orderNo % 300)) },
+            buyer: path.type === "trade" ? { id: `B-${2000 + orderNo}`, name: pick(ctx.parties.buyers), address: ctx.parties.buyerAddress } : null,
             // Expected parcels get easy tracking numbers, so the receiving demo can type them.
             trackingNumber: `${ctx.centerCode === "SEL" ? "5612" : "4470"}${String(orderNo).padStart(8, "0")}`,
           })
@@ -245,7 +268,7 @@ async function walk(tx: Tx, ctx: SeedContext, itemId: string, actions: ItemActio
     const details: Record<string, unknown> = { seeded: true };
     if (action === "receive") Object.assign(set, { code: generateItemCode(), receivedAt });
     if (action === "fail" || action === "route_trade") Object.assign(set, { destination: action === "fail" ? "seller" : "buyer" });
-    if (action === "sell") Object.assign(set, { destination: "buyer", saleBuyer: { id: "B-9001", name: "윤서아", address: "부산광역시 해운대구 센텀중앙로 79" } });
+    if (action === "sell") Object.assign(set, { destination: "buyer", saleBuyer: ctx.parties.saleBuyer });
     if (action === "putaway") {
       const [bin] = await tx
         .select({ id: bins.id, code: bins.code })

@@ -1,6 +1,6 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { apiClients, centers, inspections, items, itemStates, shipments, users, zones } from "@/db/schema";
+import { apiClients, centers, inboundOrders, inspections, items, itemStates, shipments, users, zones } from "@/db/schema";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
 import { countItemsByState } from "@/lib/desk/dashboard-queries";
 import { listOpenClaims } from "@/lib/inspection/claims";
@@ -37,7 +37,7 @@ describeEachDb("demo data", (use) => {
     }
   }, 120_000);
 
-  it("names what a center's staff named in their language: Seoul's center, zones, admin and API client in Korean, Tokyo's in English", async () => {
+  it("names what a center's staff named in their language: Seoul's center, zones, staff, API client and its orders' people in Korean, Tokyo's in English", async () => {
     const db = use(); // seeded by the test above
     const hangul = /[\uac00-\ud7a3]/;
     for (const [code, korean] of [["SEL", true], ["TYO", false]] as const) {
@@ -45,8 +45,13 @@ describeEachDb("demo data", (use) => {
       const zoneNames = (await db.select({ name: zones.name }).from(zones).where(eq(zones.centerId, center.id))).map((z) => z.name);
       const staffNames = (await db.select({ name: users.name }).from(users).where(eq(users.centerId, center.id))).map((u) => u.name);
       const clientNames = (await db.select({ name: apiClients.name }).from(apiClients)).map((c) => c.name).filter((n) => n.includes(code));
+      const orders = await db.select({ seller: inboundOrders.seller, buyer: inboundOrders.buyer }).from(inboundOrders).where(eq(inboundOrders.centerId, center.id));
+      const sales = await db.select({ buyer: items.saleBuyer }).from(items).where(and(eq(items.centerId, center.id), isNotNull(items.saleBuyer)));
+      const people = [...orders.flatMap((o) => [o.seller, ...(o.buyer ? [o.buyer] : [])]), ...sales.map((s) => s.buyer!)];
+      expect(people.length, code).toBeGreaterThan(0);
       expect(zoneNames.length, code).toBe(4); // A, B, C and quarantine
-      for (const name of [center.name, ...zoneNames, ...staffNames, ...clientNames]) expect(hangul.test(name), `${code}: ${name}`).toBe(korean);
+      const texts = [center.name, ...zoneNames, ...staffNames, ...clientNames, ...people.flatMap((p) => [p.name, p.address ?? ""])];
+      for (const text of texts) expect(hangul.test(text), `${code}: ${text}`).toBe(korean);
     }
   });
 });
