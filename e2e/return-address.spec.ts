@@ -155,10 +155,17 @@ test("the manager gives a waiting return's address on the unit's page, and it pa
   await expect(row).toContainText("상품 페이지에서 주소를 입력");
   await row.getByTestId("resolve-link").click();
   await expect(page).toHaveURL(new RegExp(`/items/${code}$`));
+  // The product's name once, in the user's language (the catalogue's names start with the brand).
+  await expect(page.locator("h1")).toHaveText(`${code} · 나이키 덩크 로우 레트로 화이트 블랙`);
   const card = page.getByTestId("return-address");
   await expect(card).toContainText("주소 받을 판매자에게 반송되는데 등록된 주소가 없어");
   await snap(page, testInfo, "item-return-address-ko");
   await switchLocale(page, "en");
+  await expect(page.locator("h1")).toHaveText(`${code} · Nike Dunk Low Retro White Black`);
+  // The record's cards share the whole row at either size (on a wide screen they once left empty columns).
+  const rightEdges = await page.locator("[data-testid=item-facts] > .card").evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().right));
+  const rowEdge = await page.getByTestId("item-facts").evaluate((row) => row.getBoundingClientRect().right);
+  expect(rowEdge - Math.max(...rightEdges)).toBeLessThan(2);
   await expect(card).toContainText("has no address on file");
   await expect(page.getByTestId("return-address-give")).toBeDisabled();
   await page.getByTestId("return-address-input").fill("서울특별시 마포구 월드컵로 1");

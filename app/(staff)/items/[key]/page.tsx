@@ -51,8 +51,8 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
       <div className={styles.itemHead}>
         <div>
           <h1>
-            <code data-testid="item-code">{item.code ?? t("desk.itemPage.noCode")}</code> · {product?.brand ? `${product.brand} ` : ""}
-            {name}
+            {/* The catalogue's names start with the brand already ("Nike Dunk …", "나이키 덩크 …"). */}
+            <code data-testid="item-code">{item.code ?? t("desk.itemPage.noCode")}</code> · {name}
           </h1>
           {otherName && <div className="muted">{otherName}</div>}
           <span className={styles.stateBadge} data-testid="item-state">
@@ -64,7 +64,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
       </div>
       {openClaim && <ItemTakeOver itemId={item.id} itemCode={item.code} holder={openClaim.inspectorName} />}
       {openReturn && <ReturnAddressForm itemId={item.id} code={item.code ?? ""} recipient={openReturn.recipient} />}
-      <section className={styles.facts}>
+      <section className={styles.facts} data-testid="item-facts">
         <div className="card">
           <h2>{t("desk.itemPage.product")}</h2>
           <dl>
@@ -78,6 +78,8 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
             <dd>{money(item.price)}</dd>
             {product && (
               <>
+                <dt>{t("desk.itemPage.brand")}</dt>
+                <dd>{product.brand}</dd>
                 <dt>{t("desk.itemPage.colour")}</dt>
                 <dd>{product.colour}</dd>
               </>
