@@ -57,6 +57,18 @@ test("a manager previews and bulk-creates a zone of bins, and sees its utilisati
   await useLocale(page, "en");
 });
 
+test("the zones' list keeps each zone's first bin code on one line", async ({ page }, testInfo) => {
+  await signInWithPassword(page, demo.managerSeoul);
+  await page.goto("/storage/bins");
+  await useLocale(page, "ko");
+  const codes = page.getByTestId("zone-first-bin");
+  await expect(codes.first()).toBeVisible();
+  // An inline element that wraps has one box per line (it broke as "BIN-A-01-" / "01-1" at the tablet).
+  expect(await codes.evaluateAll((links) => links.map((a) => a.getClientRects().length))).toEqual(Array(await codes.count()).fill(1));
+  await snap(page, testInfo, "storage-bins-zones-ko");
+  await useLocale(page, "en");
+});
+
 test.describe("storage floor (tablet)", () => {
   test.describe.configure({ mode: "serial" });
 

@@ -64,7 +64,14 @@ export default async function BinsPage() {
           columns={[
             { cell: (z) => <><strong>{z.code}</strong> · {z.name}</> },
             { cell: (z) => t("binsN", { count: z.bins }) },
-            { cell: (z) => z.firstBin && <Link href={`/bins/${z.firstBin}`}>{z.firstBin}</Link> },
+            {
+              cell: (z) =>
+                z.firstBin && (
+                  <Link href={`/bins/${z.firstBin}`} className="nowrap" data-testid="zone-first-bin">
+                    {z.firstBin}
+                  </Link>
+                ),
+            },
             { cell: (z) => <ZonePathButtons zoneCode={z.code} /> },
             {
               className: "row",
