@@ -256,6 +256,21 @@ test("an admin's settings change takes effect: a lower four-eyes price sends a c
   await restore.device.close();
 });
 
+test("the dashboard names categories and fail reasons in the user's language, not by their codes", async ({ page }, testInfo) => {
+  await asManager(page, "ko");
+  await page.goto("/desk");
+  const reasons = page.getByTestId("fail-reasons");
+  await expect(reasons.locator("tbody tr").first()).toBeVisible();
+  await expect(reasons).toContainText(/로고·인쇄 가품|박스 손상|오염/);
+  await expect(reasons).not.toContainText(/[A-Z]+_[A-Z]+/);
+  await expect(reasons).not.toContainText(/sneakers|apparel|watches|bags|tech/);
+  await reasons.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, "desk-fail-reasons-ko");
+  await setLocale(page, "en");
+  await expect(reasons).toContainText(/Logo or print not genuine|Box damaged|dirt|stain/i);
+  await expect(reasons).not.toContainText(/[A-Z]+_[A-Z]+/);
+});
+
 test("the dashboard loads live with its charts; a count opens its items; a table exports as CSV", async ({ page }, testInfo) => {
   await asManager(page, "en");
   await page.goto("/desk");

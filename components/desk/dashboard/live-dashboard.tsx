@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { apiFetch } from "@/components/http/api-fetch";
@@ -30,8 +30,22 @@ const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(
 const minutes = (ms: number | null) => (ms === null ? "—" : (ms / 60_000).toFixed(1));
 
 /** The manager's live view of one center: polled every 15 s, figures for a chosen range of days. */
-export function LiveDashboard({ initial, itemStates, verdicts }: { initial: DashboardData; itemStates: readonly string[]; verdicts: readonly string[] }) {
+export function LiveDashboard({
+  initial,
+  itemStates,
+  verdicts,
+  reasonLabels,
+}: {
+  initial: DashboardData;
+  itemStates: readonly string[];
+  verdicts: readonly string[];
+  /** The center's reason codes' names (the figures carry the codes). */
+  reasonLabels: Record<string, { en: string; ko: string }>;
+}) {
   const t = useTranslations();
+  const locale = useLocale();
+  const categoryName = (category: string) => (t.has(`inspection.categories.${category}`) ? t(`inspection.categories.${category}`) : category);
+  const reasonName = (code: string) => reasonLabels[code]?.[locale === "ko" ? "ko" : "en"] ?? code;
   const format = useFormatter();
   const names = useProductName();
   const [range, setRange] = useState(initial.range);
@@ -146,13 +160,13 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
         <Section
           id="verdict-mix"
           title={d("verdictMix")}
-          csv={{ header: [d("brand"), d("category"), d("verdict"), d("count")], rows: data.verdictMix.map((r) => [r.brand, r.category, r.verdict, r.count]) }}
+          csv={{ header: [d("brand"), d("category"), d("verdict"), d("count")], rows: data.verdictMix.map((r) => [r.brand, categoryName(r.category), t(`inspection.verdicts.${r.verdict}`), r.count]) }}
         >
           <div data-testid="chart-verdicts" style={{ width: "100%", height: 260 }}>
             <ResponsiveContainer>
               <BarChart data={mixByCategory}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="category" interval={0} />
+                <XAxis dataKey="category" interval={0} tickFormatter={categoryName} />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
@@ -169,7 +183,7 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
         <Section
           id="fail-reasons"
           title={d("failReasons")}
-          csv={{ header: [d("brand"), d("category"), d("reason"), d("count")], rows: data.failReasons.map((r) => [r.brand, r.category, r.reason, r.count]) }}
+          csv={{ header: [d("brand"), d("category"), d("reason"), d("count")], rows: data.failReasons.map((r) => [r.brand, categoryName(r.category), reasonName(r.reason), r.count]) }}
         >
           <DataTable
             testId="fail-reasons"
@@ -177,8 +191,8 @@ export function LiveDashboard({ initial, itemStates, verdicts }: { initial: Dash
             rowKey={(r) => `${r.brand}-${r.category}-${r.reason}`}
             columns={[
               { header: d("brand"), cell: (r) => r.brand },
-              { header: d("category"), cell: (r) => r.category },
-              { header: d("reason"), cell: (r) => <code>{r.reason}</code> },
+              { header: d("category"), cell: (r) => categoryName(r.category) },
+              { header: d("reason"), cell: (r) => <span title={r.reason}>{reasonName(r.reason)}</span> },
               { header: d("count"), cell: (r) => r.count },
             ]}
           />

@@ -8,6 +8,7 @@ import { Timeline } from "@/components/desk/timeline";
 import { requirePageAccess } from "@/lib/auth/current-staff";
 import { otherProductName, productNameIn } from "@/lib/catalog/product-name";
 import { binCodesFor, loadItemRecord } from "@/lib/desk/item-record";
+import { reasonLabeller } from "@/lib/dispatch/reason-labels";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { StorageFeeLine } from "@/components/storage/storage-fee-line";
 import { ItemTakeOver } from "@/components/inspection/item-take-over";
@@ -35,6 +36,8 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
   });
   if (!record) notFound();
   const binCodes = await binCodesFor(db, staff.center.id, record.timeline);
+  const labelled = await reasonLabeller(db, staff.center.id, record.inspections.flatMap((i) => i.reasonCodes));
+  const reasonNames = (codes: readonly string[]) => labelled(codes).map((r) => (locale === "ko" ? r.labelKo : r.labelEn));
   const { item, order, product, parcel, bin } = record;
   const when = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const money = (n: number) => format.number(n, { style: "currency", currency: staff.center.currency, maximumFractionDigits: 0 });
@@ -71,7 +74,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
             <dt>SKU</dt>
             <dd>{item.sku}</dd>
             <dt>{t("desk.itemPage.category")}</dt>
-            <dd>{item.category}</dd>
+            <dd>{t.has(`inspection.categories.${item.category}`) ? t(`inspection.categories.${item.category}`) : item.category}</dd>
             <dt>{t("desk.itemPage.size")}</dt>
             <dd>{item.size}</dd>
             <dt>{t("desk.itemPage.price")}</dt>
@@ -153,7 +156,7 @@ export default async function ItemPage({ params }: { params: Promise<{ key: stri
                 header: t("desk.itemPage.reasons"),
                 cell: (i) => (
                   <>
-                    {i.reasonCodes.join(", ") || "—"}
+                    {reasonNames(i.reasonCodes).join(", ") || "—"}
                     {i.note && <div className="muted">{i.note}</div>}
                   </>
                 ),
