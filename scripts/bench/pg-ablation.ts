@@ -31,6 +31,7 @@ import { openDb, type DbHandle } from "@/db/open-db";
 import { claimItem } from "@/lib/inspection/claims";
 import { benchClusterCpuMs, benchDatabaseUrl } from "./bench-cluster";
 import { prepareUnits, type Unit } from "./prepare";
+import { inTransaction } from "./raw-actions";
 import { table } from "./stats";
 
 const argValue = (name: string) => {
@@ -75,10 +76,7 @@ async function rawClaimWithForms(c: Clients, w: Worker, unit: Unit, scanId: stri
     const [user] = await other`select u.*, c.* from users u join centers c on c.id = u.center_id where u.id = ${w.userId}`;
     if (!user) throw new Error("no user");
   }
-  const tx = await sql.reserve();
-  try {
-    const begun = tx.unsafe("begin").execute();
-    begun.catch(() => undefined);
+  await inTransaction(sql, async (tx, lastly) => {
     if (forms.conflict) {
       const claimed = await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'inspection.claim') on conflict do nothing returning scan_id`;
       if (claimed.length === 0) throw new Error("repeat");
@@ -116,17 +114,8 @@ async function rawClaimWithForms(c: Clients, w: Worker, unit: Unit, scanId: stri
     const answer = forms.answer
       ? { inspectionId: inspection.id, itemId: item.id, itemCode: item.code, claimedAt: new Date(inspection.claimed_at).toISOString(), reopened: false, tookOverFrom: null, repeated: false }
       : { inspectionId: inspection.id, itemId: item.id, itemCode: item.code, claimedAt: inspection.claimed_at, reopened: false, tookOverFrom: null };
-    const last = tx`update scan_requests set response = ${tx.json({ ok: answer } as postgres.JSONValue)} where scan_id = ${scanId}`.execute();
-    last.catch(() => undefined);
-    await begun;
-    await tx.unsafe("commit");
-    await last;
-  } catch (error) {
-    await tx.unsafe("rollback").catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
+    lastly(tx`update scan_requests set response = ${tx.json({ ok: answer } as postgres.JSONValue)} where scan_id = ${scanId}`);
+  });
 }
 
 const junk = new Float64Array(2 ** 20); // 8 MB: more than a core's L2 (1 MB here), a quarter of the L3

@@ -18,7 +18,7 @@ class Refused extends Error {}
  * reserved connection, BEGIN sent with the first statement instead of awaited before it, and the
  * scan id's answer, the last statement, sent with COMMIT (`lastly`) instead of awaited before it.
  */
-async function inTransaction(
+export async function inTransaction(
   sql: postgres.Sql,
   work: (tx: postgres.ReservedSql, lastly: (query: postgres.PendingQuery<postgres.Row[]>) => void) => Promise<void>,
 ): Promise<void> {
