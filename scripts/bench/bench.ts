@@ -7,12 +7,13 @@
  *
  *   npm run bench [-- --levels 10,50,200 --duration 5 --rounds 2 --actions lookup,bin,receive,claim,verdict,putaway,pick,pack,handover,announce,transition
  *                    --instances 1 [--balancer cluster|haproxy] --raw-pool 10 --paced 200 --out bench-results
- *                    --no-raw --no-manager | --manager-only] [--count 20 [--count-detail] [--count-as-opened]]
+ *                    --no-raw --no-manager | --manager-only] [--count 20 [--count-detail] [--count-as-opened] [--count-rounds 3]]
  *   (--no-raw: Legit alone, no postgres.js side; --no-manager: no manager screens and queries;
  *    --manager-only: the manager's screens and queries alone;
  *    --count N: statements per action instead of rates, each action N times in a row on one station,
  *    counted by pg_stat_statements; --count-detail lists the statements; every pool's connections are
- *    opened first, as under load, unless --count-as-opened.)
+ *    opened first, as under load, unless --count-as-opened; --count-rounds R counts R times a side, the
+ *    order turned each round, and prints the round of median backend CPU.)
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -68,6 +69,8 @@ const opts = {
   countDetail: process.argv.includes("--count-detail"),
   /** Count on the pools' connections as the warm-up left them open, instead of opening all of them first. */
   countAsOpened: process.argv.includes("--count-as-opened"),
+  /** Count each action this many times per side, the sides' order turned each round; the median round is printed. */
+  countRounds: Number(argValue("count-rounds") ?? 1),
 };
 const base = `http://127.0.0.1:${opts.port}`;
 const runTag = Date.now().toString(36);
@@ -482,8 +485,18 @@ async function countRun(setup: postgres.Sql, sql: postgres.Sql, slot: Slot, cent
       }, benchClusterCpuMs);
       return counted;
     };
-    const legit = await count("legit");
-    counts.push({ action: action.name, legit, raw: opts.noRaw ? undefined : await count("raw") });
+    // Rounds with the sides' order turned each time; the round of each side's median backend CPU is kept.
+    const rounds: Record<Side, StatementCount[]> = { legit: [], raw: [] };
+    for (let round = 0; round < opts.countRounds; round++) {
+      const sides: Side[] = opts.noRaw ? ["legit"] : round % 2 === 0 ? ["legit", "raw"] : ["raw", "legit"];
+      for (const side of sides) rounds[side].push(await count(side));
+    }
+    const median = (xs: StatementCount[]) => [...xs].sort((a, b) => a.backendsCpuMs - b.backendsCpuMs)[Math.floor((xs.length - 1) / 2)];
+    counts.push({ action: action.name, legit: median(rounds.legit), raw: opts.noRaw ? undefined : median(rounds.raw) });
+    if (opts.countRounds > 1) {
+      const each = (side: Side) => rounds[side].map((c) => c.backendsCpuMs.toFixed(2)).join(" ");
+      console.log(`${action.name}: client backends' CPU per action, each round: Legit ${each("legit")}; raw ${opts.noRaw ? "–" : each("raw")}`);
+    }
   }
   printCounts(counts, opts.countDetail);
   return counts.map((c) => ({ action: c.action, legit: c.legit.perAction, raw: c.raw?.perAction }));
