@@ -99,7 +99,7 @@ const rememberAnswer = reusableQuery((q) =>
 
 async function firstAnswer<T>(tx: Tx, scan: { scanId: string; userId: string }): Promise<T> {
   const [row] = await tx
-    .select()
+    .select({ response: scanRequests.response })
     .from(scanRequests)
     .where(and(eq(scanRequests.scanId, scan.scanId), eq(scanRequests.userId, scan.userId)));
   if (!row) throw new DomainError("conflict:scan_id", "This scan id was used by someone else.");
