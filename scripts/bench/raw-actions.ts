@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import { hashApiToken } from "@/lib/api/tokens";
 import { generateItemCode } from "@/lib/scan-codes/item-code";
+import { chooseBin } from "@/lib/storage/suggestion-rule";
 import { benchApiToken } from "./bench-identities";
 import type { PickUnit, Unit } from "./prepare";
 
@@ -226,7 +227,9 @@ export async function rawPutaway(sql: postgres.Sql, w: RawWorker, unit: Unit, sc
     select b.id, b.code, b.occupied, b.capacity, b.pick_sequence, z.code as zone_code from bins b join zones z on z.id = b.zone_id
     where b.center_id = ${w.centerId} and b.size_class = 'S' and b.active and b.occupied < b.capacity
     order by b.pick_sequence limit 8`;
-  const chosen = [...candidates].sort((a, b) => a.occupied / a.capacity - b.occupied / b.capacity)[0];
+  // The same rule as suggestBin's (lib/storage/suggestion-rule.ts): the operator's share of the window.
+  const chosen = chooseBin(candidates.map((b) => ({ id: b.id, code: b.code, occupied: b.occupied, capacity: b.capacity, pickSequence: b.pick_sequence })), w.userId);
+  if (!chosen) throw new Refused("no bin with room");
   await inTransaction(sql, async (tx, lastly) => {
     await tx`insert into scan_requests (scan_id, user_id, kind) values (${scanId}, ${w.userId}, 'storage.putaway')`;
     const [current] = await tx`
