@@ -158,6 +158,10 @@ test("the manager gives a waiting return's address on the unit's page, and it pa
   // The product's name once, in the user's language (the catalogue's names start with the brand).
   await expect(page.locator("h1")).toHaveText(`${code} · 나이키 덩크 로우 레트로 화이트 블랙`);
   await expect(page.getByTestId("item-facts")).toContainText("스니커즈");
+  // The record's steps name a return's reason and where it goes, not their codes.
+  await expect(page.getByTestId("item-timeline")).toContainText("사유: 주문 취소");
+  await expect(page.getByTestId("item-timeline")).toContainText("대상: 판매자 (반송)");
+  await expect(page.getByTestId("item-timeline")).not.toContainText("order_cancelled");
   const card = page.getByTestId("return-address");
   await expect(card).toContainText("주소 받을 판매자에게 반송되는데 등록된 주소가 없어");
   await snap(page, testInfo, "item-return-address-ko");

@@ -23,6 +23,12 @@ export async function Timeline({ entries, binCodes }: { entries: TimelineEntry[]
   const format = await getFormatter();
   const actionName = (action: string) => (t.has(`desk.actions.${action}`) ? t(`desk.actions.${action}`) : action);
   const stateName = (state: string | null) => (state && t.has(`states.${state}`) ? t(`states.${state}`) : (state ?? ""));
+  // Values that are codes (a return's reason, where it goes, a verdict) by their name in the user's language.
+  const valueNames: Record<string, string> = { reason: "dispatch.pack.reasons", destination: "desk.itemPage.destinations", verdict: "inspection.verdicts" };
+  const valueName = (key: string, value: unknown) => {
+    const named = typeof value === "string" && valueNames[key] ? `${valueNames[key]}.${value}` : null;
+    return named && t.has(named) ? t(named) : show(value);
+  };
   return (
     <ol className={styles.timeline} data-testid="item-timeline">
       {entries.map((e) => {
@@ -48,7 +54,7 @@ export async function Timeline({ entries, binCodes }: { entries: TimelineEntry[]
                   {details.map(([k, v]) => (
                     <li key={k}>
                       <span>{t.has(`desk.detailKeys.${k}`) ? t(`desk.detailKeys.${k}`) : k}</span>:{" "}
-                      <code>{binKeys.includes(k) && typeof v === "string" ? (binCodes[v] ?? v) : show(v)}</code>
+                      <code>{binKeys.includes(k) && typeof v === "string" ? (binCodes[v] ?? v) : valueName(k, v)}</code>
                     </li>
                   ))}
                 </ul>
