@@ -160,7 +160,7 @@ test("a 90 ms a key scanner works once the station's setting allows it", async (
   const order = await announce(request);
   await openStation(page, "/receive");
   await page.getByTestId("scanner-settings").locator("summary").click();
-  await page.getByTestId("scanner-gap").selectOption("100");
+  await page.getByTestId("scanner-gap").selectOption("150");
   await page.getByTestId("scanner-settings").locator("summary").click();
   await page.locator("h1").first().click();
   await slowScan(page, order.trackingNumber, 90);
