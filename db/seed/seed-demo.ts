@@ -170,8 +170,8 @@ async function fillDemo(db: Db, log: (line: string) => void): Promise<void> {
 
 /** The names the demo centers' staff gave their zones and API client, in their language. */
 const demoNames: Record<Language, { zones: Record<"A" | "B" | "C", string>; quarantine: string; apiClient: (code: string) => string }> = {
-  ko: { zones: { A: "신발 박스", B: "의류·전자기기", C: "가방·대형" }, quarantine: "격리 보관", apiClient: (code) => `마켓플레이스 (데모, ${code})` },
-  en: { zones: { A: "Shoe boxes", B: "Apparel & tech", C: "Bags & large" }, quarantine: "Quarantine", apiClient: (code) => `Marketplace (demo, ${code})` },
+  ko: { zones: { A: "신발 박스", B: "의류·전자기기", C: "가방·대형" }, quarantine: "격리 보관", apiClient: (code) => `데모마켓 ${code}` },
+  en: { zones: { A: "Shoe boxes", B: "Apparel & tech", C: "Bags & large" }, quarantine: "Quarantine", apiClient: (code) => `Demo Market ${code}` },
 };
 
 async function seedStorage(db: Db, centerId: string, language: Language) {

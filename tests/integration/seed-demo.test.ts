@@ -52,6 +52,8 @@ describeEachDb("demo data", (use) => {
       expect(zoneNames.length, code).toBe(4); // A, B, C and quarantine
       const texts = [center.name, ...zoneNames, ...staffNames, ...clientNames, ...people.flatMap((p) => [p.name, p.address ?? ""])];
       for (const text of texts) expect(hangul.test(text), `${code}: ${text}`).toBe(korean);
+      // The item record names an API client's steps "Marketplace (<its name>)": the name is the marketplace's own, not a description.
+      for (const name of clientNames) expect(name, code).not.toMatch(/marketplace|마켓플레이스|[()]/i);
     }
   });
 });
