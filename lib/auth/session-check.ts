@@ -20,7 +20,7 @@ export type PendingSessionCheck = { readonly claims: SessionClaims; state: "pend
 const pendingChecks = new AsyncLocalStorage<PendingSessionCheck>();
 
 /** The refusal of a session that no longer holds, the same as having none. */
-export const sessionEnded = () => new DomainError("unauthorized", "Sign in first.");
+const sessionEnded = () => new DomainError("unauthorized", "Sign in first.");
 
 /**
  * The users row still says what the session claims (active, same session version, role and
@@ -38,7 +38,7 @@ export const stillSignedIn = () =>
 const confirmSession = reusableQuery((q) => q.select({ id: users.id }).from(users).where(stillSignedIn()));
 
 /** The check on a connection of its own: one statement, selecting the user's id only. */
-export async function sessionHolds(q: Queryable, claims: SessionClaims): Promise<boolean> {
+async function sessionHolds(q: Queryable, claims: SessionClaims): Promise<boolean> {
   const rows = await confirmSession(q, claims);
   return rows.length === 1;
 }
@@ -65,9 +65,13 @@ export async function withSessionCheckedInScan<T>(q: Queryable, claims: SessionC
   return result;
 }
 
-async function settle(q: Queryable, check: PendingSessionCheck): Promise<void> {
+/**
+ * Confirms a pending check or refuses it (401): `held` when the caller already knows the users row
+ * holds (withScanId's claim came back), otherwise the row is read.
+ */
+export async function settle(q: Queryable, check: PendingSessionCheck, held = false): Promise<void> {
   if (check.state === "confirmed") return;
-  if (check.state === "refused" || !(await sessionHolds(q, check.claims))) {
+  if (check.state === "refused" || !(held || (await sessionHolds(q, check.claims)))) {
     check.state = "refused";
     throw sessionEnded();
   }

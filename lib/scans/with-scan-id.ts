@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { reusableQuery } from "@/db/reusable-query";
 import type { Db, Tx } from "@/db/client";
 import { scanRequests, users } from "@/db/schema";
-import { pendingSessionCheck, sessionEnded, sessionHolds, stillSignedIn, type PendingSessionCheck } from "@/lib/auth/session-check";
+import { pendingSessionCheck, settle, stillSignedIn } from "@/lib/auth/session-check";
 import { DomainError } from "@/lib/errors/domain-error";
 
 export type ScanOutcome<T> = { result: T; repeated: boolean };
@@ -12,7 +12,8 @@ export type ScanOutcome<T> = { result: T; repeated: boolean };
  * the work: a concurrent repeat waits on the primary key, then reads the first answer. A refused
  * scan (DomainError) is remembered as well, so a retry is told the same thing. When the request
  * left its session check to this transaction (lib/auth/session-check.ts), the claim is made only if
- * the users row still holds, in the same statement; a session that no longer holds is refused with
+ * the users row still holds, in the same statement (no row back: `settle` reads the row to tell a
+ * repeat from an ended session); a session that no longer holds is refused with
  * 401, and nothing of it is written or remembered.
  */
 export async function withScanId<T>(
@@ -26,7 +27,7 @@ export async function withScanId<T>(
     const { outcome, answered } = await db.transaction(async (tx) => {
       const check = pendingSessionCheck(scan.userId);
       const claimed = check ? await claimScanIdSignedIn(tx, { scanId: scan.scanId, kind: scan.kind, ...check.claims }) : await claimScanId(tx, scan);
-      if (check) await settleSessionCheck(tx, check, claimed.length === 1);
+      if (check) await settle(tx, check, claimed.length === 1);
       if (claimed.length === 0) return { outcome: { result: await firstAnswer<T>(tx, scan), repeated: true } };
       const result = await work(tx);
       // The answer's update is the transaction's last statement: not awaited here, so it goes to the
@@ -60,7 +61,7 @@ const claimScanId = reusableQuery((q) =>
 /**
  * The claim for a request whose session is checked here: the row is inserted only if the users row
  * still holds (selected by its primary key in the same statement). No row back means a repeat or a
- * session that no longer holds; settleSessionCheck tells them apart, on that rare path only.
+ * session that no longer holds; `settle` tells them apart, on that rare path only.
  */
 const claimScanIdSignedIn = reusableQuery((q) =>
   q
@@ -80,15 +81,6 @@ const claimScanIdSignedIn = reusableQuery((q) =>
     .onConflictDoNothing()
     .returning({ scanId: scanRequests.scanId }),
 );
-
-async function settleSessionCheck(tx: Tx, check: PendingSessionCheck, claimed: boolean): Promise<void> {
-  if (claimed || (await sessionHolds(tx, check.claims))) {
-    check.state = "confirmed";
-    return;
-  }
-  check.state = "refused";
-  throw sessionEnded();
-}
 
 const rememberAnswer = reusableQuery((q) =>
   q
