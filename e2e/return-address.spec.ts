@@ -162,6 +162,9 @@ test("the manager gives a waiting return's address on the unit's page, and it pa
   await expect(page.getByTestId("item-timeline")).toContainText("사유: 주문 취소");
   await expect(page.getByTestId("item-timeline")).toContainText("대상: 판매자 (반송)");
   await expect(page.getByTestId("item-timeline")).not.toContainText("order_cancelled");
+  // A flag by its name in Korean, not its key and `true`.
+  await expect(page.getByTestId("item-timeline")).toContainText("판매자 반송");
+  await expect(page.getByTestId("item-timeline")).not.toContainText(/returnToSeller|true/);
   const card = page.getByTestId("return-address");
   await expect(card).toContainText("주소 받을 판매자에게 반송되는데 등록된 주소가 없어");
   await snap(page, testInfo, "item-return-address-ko");

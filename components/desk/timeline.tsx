@@ -53,8 +53,16 @@ export async function Timeline({ entries, binCodes }: { entries: TimelineEntry[]
                 <ul className={styles.timelineDetails}>
                   {details.map(([k, v]) => (
                     <li key={k}>
-                      <span>{t.has(`desk.detailKeys.${k}`) ? t(`desk.detailKeys.${k}`) : k}</span>:{" "}
-                      <code>{binKeys.includes(k) && typeof v === "string" ? (binCodes[v] ?? v) : valueName(k, v)}</code>
+                      <span>{t.has(`desk.detailKeys.${k}`) ? t(`desk.detailKeys.${k}`) : k}</span>
+                      {/* A flag (returnToSeller: true) reads as its name alone; a false one says so. */}
+                      {v === true ? null : v === false ? (
+                        `: ${t("desk.itemPage.flagNo")}`
+                      ) : (
+                        <>
+                          :{" "}
+                          <code>{binKeys.includes(k) && typeof v === "string" ? (binCodes[v] ?? v) : valueName(k, v)}</code>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
